@@ -1,0 +1,43 @@
+package dev.kubegenerate.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The check's verdict on one manifest file.
+ *
+ * @param path repository-relative path
+ * @param status what was found
+ * @param config the config that produces or owns the file, relative to the repository root
+ * @param template the template that produces it, when known
+ * @param cluster the cluster folder it belongs to, when known
+ * @param committed the committed text, empty when the file is missing
+ * @param rendered today's render, empty when no entry produces the file
+ * @param diff unified diff committed to expected, with Secret values masked; empty when equal
+ * @param lines changed line ranges of the committed file (for {@code missing}: of the config)
+ * @param annotationLine where a finding's annotation lands: the file, or the config entry
+ */
+public record FileResult(
+    ManifestPath path,
+    Status status,
+    String config,
+    Optional<String> template,
+    Optional<String> cluster,
+    Optional<String> committed,
+    Optional<String> rendered,
+    Optional<String> diff,
+    List<LineRange> lines,
+    Location annotationLine) {
+
+  public FileResult {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(annotationLine, "annotationLine");
+    lines = List.copyOf(lines);
+  }
+
+  /** Where in the repository an annotation for this file belongs. */
+  public record Location(String file, int line, int endLine) {}
+}
