@@ -52,12 +52,11 @@ public final class GenerateRepo {
     y.line(0, "app: " + app);
     y.line(0, "clusters: [" + String.join(", ", CLUSTERS) + "]");
     y.line(0, "values:");
-    y.line(1, "team: " + team);
+    y.line(1, "labels: {team: " + team + "}");
     y.line(0, "generates:");
 
     y.line(1, "- namespace: {}");
-    y.line(1, "- service-account:");
-    y.line(3, "name: " + app);
+    y.line(1, "- service-account: {}");
 
     // the web server every app has
     y.line(1, "- autoscale:");
@@ -106,14 +105,14 @@ public final class GenerateRepo {
     if (r.nextInt(100) < 75) {
       y.line(1, "- pod-disruption-budget:");
       y.line(3, "name: web");
+      y.line(3, "minAvailable: 1");
       y.line(3, "clusters: [qa, production]");
     }
     if (r.nextInt(100) < 90) {
       y.line(1, "- ingress:");
       y.line(3, "name: web");
       y.line(3, "host: " + app + ".example.com");
-      y.line(3, "service: web");
-      y.line(3, "port: 80");
+      y.line(3, "service: " + app + "-web");
       y.line(3, "overrides:");
       for (String c : List.of("sandbox", "qa")) {
         y.line(4, c + ": {host: " + app + "." + c + ".example.com}");
