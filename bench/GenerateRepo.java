@@ -112,7 +112,7 @@ public final class GenerateRepo {
       y.line(1, "- ingress:");
       y.line(3, "name: web");
       y.line(3, "host: " + app + ".example.com");
-      y.line(3, "service: " + app + "-web");
+      y.line(3, "service: web");
       y.line(3, "overrides:");
       for (String c : List.of("sandbox", "qa")) {
         y.line(4, c + ": {host: " + app + "." + c + ".example.com}");

@@ -199,12 +199,8 @@ public final class KustomizeBaseline {
           }
         }
         p.put(e.getKey(), items);
-      } else if (now instanceof List<?> nl && !nl.isEmpty() && nl.get(0) instanceof Map<?, ?>) {
-        // any other list of objects is replaced whole
-        List<Object> items = new ArrayList<>(nl);
-        items.add(Map.of("$patch", "replace"));
-        p.put(e.getKey(), items);
       } else {
+        // scalars, and lists without a merge key (rules, tls, command), are replaced whole
         p.put(e.getKey(), now);
       }
     }
