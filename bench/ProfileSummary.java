@@ -15,8 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>{@code java bench/ProfileSummary.java run.jfr [TOP]} prints two tables of CPU samples
  * ({@code jdk.ExecutionSample}): by area (the code the sample is in, counted once per sample
- * for every area on its stack, so a YAML parse called from the checker counts for both), and the
- * top methods by self time. Areas are the project's packages and the libraries it uses.
+ * for every area on its stack, so a YAML parse called from the checker counts for both), the
+ * project's own methods by inclusive time, and the top methods by self time. Areas are the project's packages and the libraries it uses.
  */
 public final class ProfileSummary {
 
@@ -47,6 +47,7 @@ public final class ProfileSummary {
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     Map<String, Integer> areas = new HashMap<>();
     Map<String, Integer> self = new HashMap<>();
+    Map<String, Integer> ours = new HashMap<>();
     int samples = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
       if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -60,7 +61,12 @@ public final class ProfileSummary {
       List<RecordedFrame> frames = st.getFrames();
       self.merge(name(frames.get(0)), 1, Integer::sum);
       Set<String> seen = new HashSet<>();
+      Set<String> seenOurs = new HashSet<>();
       for (RecordedFrame f : frames) {
+        String n = name(f);
+        if (n.startsWith("dev.kubegenerate.") && !n.startsWith("dev.kubegenerate.cli.") && seenOurs.add(n)) {
+          ours.merge(n, 1, Integer::sum);
+        }
         String area = area(f.getMethod().getType().getName() + "." + f.getMethod().getName());
         if (area != null && seen.add(area)) {
           areas.merge(area, 1, Integer::sum);
@@ -70,6 +76,8 @@ public final class ProfileSummary {
     System.out.println(samples + " CPU samples (JFR samples each busy thread every 10-20 ms)");
     System.out.println();
     print("area (inclusive)", areas, samples, areas.size());
+    System.out.println();
+    print("kube-generate method (inclusive)", ours, samples, top);
     System.out.println();
     print("method (self)", self, samples, top);
   }
