@@ -20,9 +20,9 @@ import java.util.Map;
  * The {@code --format json} report of SPEC §6: one object, keys in the spec's order, two-space
  * indent, a trailing newline.
  *
- * <p>Every file is listed; {@code template} and {@code cluster} only when known; {@code diff}
- * and {@code lines} only when the file differs. Errors always carry all four fields, with
- * {@code line}/{@code column} 0 when unknown and {@code file} empty when not about a file.
+ * <p>Every file is listed; {@code template} and {@code cluster} only when known; {@code diff} and
+ * {@code lines} only when the file differs. Errors always carry all four fields, with {@code
+ * line}/{@code column} 0 when unknown and {@code file} empty when not about a file.
  */
 public final class JsonReport {
 
@@ -62,13 +62,16 @@ public final class JsonReport {
     node.put("config", f.config());
     f.template().ifPresent(t -> node.put("template", t));
     f.cluster().ifPresent(c -> node.put("cluster", c));
-    f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> {
-      node.put("diff", d);
-      ArrayNode lines = node.putArray("lines");
-      for (LineRange range : f.lines()) {
-        lines.addObject().put("start", range.start()).put("end", range.end());
-      }
-    });
+    f.diff()
+        .filter(d -> !d.isEmpty())
+        .ifPresent(
+            d -> {
+              node.put("diff", d);
+              ArrayNode lines = node.putArray("lines");
+              for (LineRange range : f.lines()) {
+                lines.addObject().put("start", range.start()).put("end", range.end());
+              }
+            });
     return node;
   }
 

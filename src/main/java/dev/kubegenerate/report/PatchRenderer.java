@@ -12,10 +12,10 @@ import java.util.Optional;
  * one, so that {@code git apply} followed by the check is clean.
  *
  * <p>Stale and hand-edited files get today's render, missing ones are created, orphaned and
- * unmanaged ones deleted (a hand-written file is kept by listing it under {@code handwritten:});
- * ok and handwritten files are left alone. Built from the unmasked texts: a patch that masked
- * Secret values would write {@code ***} into the repository. A file whose committed text could
- * not be read (a link or a binary file) cannot be patched as text and is left out.
+ * unmanaged ones deleted (a hand-written file is kept by listing it under {@code handwritten:}); ok
+ * and handwritten files are left alone. Built from the unmasked texts: a patch that masked Secret
+ * values would write {@code ***} into the repository. A file whose committed text could not be read
+ * (a link or a binary file) cannot be patched as text and is left out.
  */
 public final class PatchRenderer {
 
@@ -31,22 +31,38 @@ public final class PatchRenderer {
             file(f, f.committed(), f.rendered(), "", out);
           }
         }
-        case MISSING -> f.rendered().ifPresent(r -> file(f, Optional.empty(), f.rendered(), "new file mode 100644\n", out));
-        case ORPHANED, UNMANAGED -> f.committed().ifPresent(c -> file(f, f.committed(), Optional.empty(), "deleted file mode 100644\n", out));
-        case OK, HANDWRITTEN -> { }
+        case MISSING ->
+            f.rendered()
+                .ifPresent(
+                    r -> file(f, Optional.empty(), f.rendered(), "new file mode 100644\n", out));
+        case ORPHANED, UNMANAGED ->
+            f.committed()
+                .ifPresent(
+                    c ->
+                        file(
+                            f, f.committed(), Optional.empty(), "deleted file mode 100644\n", out));
+        case OK, HANDWRITTEN -> {}
       }
     }
     return out.toString();
   }
 
   private static void file(
-      FileResult f, Optional<String> committed, Optional<String> expected, String mode, StringBuilder out) {
+      FileResult f,
+      Optional<String> committed,
+      Optional<String> expected,
+      String mode,
+      StringBuilder out) {
     DiffResult diff = TextDiff.compute(f.path(), committed, expected);
     if (!diff.differs()) {
       return;
     }
-    out.append("diff --git ").append(GitPath.quoted("a/", f.path())).append(' ')
-        .append(GitPath.quoted("b/", f.path())).append('\n').append(mode);
+    out.append("diff --git ")
+        .append(GitPath.quoted("a/", f.path()))
+        .append(' ')
+        .append(GitPath.quoted("b/", f.path()))
+        .append('\n')
+        .append(mode);
     String unified = diff.unified();
     if (unified.contains("\n@@ ")) {
       out.append(unified);

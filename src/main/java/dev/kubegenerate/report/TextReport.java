@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The {@code --format text} report for people: a table of findings, each diff, then one line
- * with the counts and the fix command; a clean run is a single line.
+ * The {@code --format text} report for people: a table of findings, each diff, then one line with
+ * the counts and the fix command; a clean run is a single line.
  *
  * <p>{@link #render} is for stdout and {@link #errors} for stderr (SPEC §5). Every piece of
  * untrusted text goes through {@link Visible}. Colour is ANSI and only when asked; the caller
@@ -40,20 +40,34 @@ public final class TextReport {
     }
     out.append('\n');
     if (findings.stream().anyMatch(f -> f.status() == Status.UNMANAGED)) {
-      out.append("Unmanaged files have no kube-generate marker: delete them, or list them under"
-          + " handwritten: in the config to keep them.\n");
+      out.append(
+          "Unmanaged files have no kube-generate marker: delete them, or list them under"
+              + " handwritten: in the config to keep them.\n");
     }
     int failing = report.failures().size();
-    String byStatus = findings.stream()
-        .collect(Collectors.groupingBy(FileResult::status, () -> new java.util.EnumMap<>(Status.class),
-            Collectors.counting()))
-        .entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey().id())
-        .collect(Collectors.joining(", "));
+    String byStatus =
+        findings.stream()
+            .collect(
+                Collectors.groupingBy(
+                    FileResult::status,
+                    () -> new java.util.EnumMap<>(Status.class),
+                    Collectors.counting()))
+            .entrySet()
+            .stream()
+            .map(e -> e.getValue() + " " + e.getKey().id())
+            .collect(Collectors.joining(", "));
     out.append(ansi.bold(plural(findings.size(), "finding")))
-        .append(" in ").append(plural(checked, "manifest file"))
-        .append(" (").append(failing).append(" fail, ").append(findings.size() - failing).append(" warn): ")
-        .append(byStatus).append(". Fix: ").append(report.fixCommand()).append('\n');
+        .append(" in ")
+        .append(plural(checked, "manifest file"))
+        .append(" (")
+        .append(failing)
+        .append(" fail, ")
+        .append(findings.size() - failing)
+        .append(" warn): ")
+        .append(byStatus)
+        .append(". Fix: ")
+        .append(report.fixCommand())
+        .append('\n');
     return out.toString();
   }
 
@@ -67,12 +81,18 @@ public final class TextReport {
     return out.toString();
   }
 
-  private static void table(Report report, List<FileResult> findings, Ansi ansi, StringBuilder out) {
+  private static void table(
+      Report report, List<FileResult> findings, Ansi ansi, StringBuilder out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"STATUS", "FILE", "LINES", "VERDICT"});
     for (FileResult f : findings) {
-      rows.add(new String[] {f.status().id(), Visible.of(f.path().value()), where(f),
-          report.fails(f) ? "fails" : "warns"});
+      rows.add(
+          new String[] {
+            f.status().id(),
+            Visible.of(f.path().value()),
+            where(f),
+            report.fails(f) ? "fails" : "warns"
+          });
     }
     int[] width = new int[4];
     for (String[] row : rows) {
@@ -106,7 +126,8 @@ public final class TextReport {
     if (at.line() <= 0) {
       return "-";
     }
-    String lines = at.endLine() > at.line() ? at.line() + "-" + at.endLine() : String.valueOf(at.line());
+    String lines =
+        at.endLine() > at.line() ? at.line() + "-" + at.endLine() : String.valueOf(at.line());
     return at.file().equals(f.path().value()) ? lines : Visible.of(at.file()) + ":" + lines;
   }
 

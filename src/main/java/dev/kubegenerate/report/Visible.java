@@ -2,8 +2,8 @@ package dev.kubegenerate.report;
 
 /**
  * Makes untrusted text safe and visible on a terminal: control characters become caret notation
- * ({@code ^[}, {@code ^M}), so a manifest cannot move the cursor or recolour the screen, and a
- * CRLF line ending or a byte-order mark shows instead of looking like an unchanged line.
+ * ({@code ^[}, {@code ^M}), so a manifest cannot move the cursor or recolour the screen, and a CRLF
+ * line ending or a byte-order mark shows instead of looking like an unchanged line.
  */
 final class Visible {
 

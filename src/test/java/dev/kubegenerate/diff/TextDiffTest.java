@@ -144,16 +144,19 @@ class TextDiffTest {
         List.of(new LineRange(3, 3)),
         TextDiff.compute(PATH, numbered(6), numbered(6).replace("l3\n", "l3\nnew\n")).lines());
     assertEquals(
-        List.of(new LineRange(1, 1)), TextDiff.compute(PATH, numbered(6), "new\n" + numbered(6)).lines());
+        List.of(new LineRange(1, 1)),
+        TextDiff.compute(PATH, numbered(6), "new\n" + numbered(6)).lines());
     assertEquals(
-        List.of(new LineRange(6, 6)), TextDiff.compute(PATH, numbered(6), numbered(6) + "new\n").lines());
+        List.of(new LineRange(6, 6)),
+        TextDiff.compute(PATH, numbered(6), numbered(6) + "new\n").lines());
   }
 
   @Test
   void compute_adjacentChanges_rangesMerged() {
     // line 2 deleted, line 3 kept, a line inserted after it: [2,2] and [3,3] touch
     String expected = numbered(8).replace("l2\n", "").replace("l3\n", "l3\nnew\n");
-    assertEquals(List.of(new LineRange(2, 3)), TextDiff.compute(PATH, numbered(8), expected).lines());
+    assertEquals(
+        List.of(new LineRange(2, 3)), TextDiff.compute(PATH, numbered(8), expected).lines());
   }
 
   @Test
@@ -197,7 +200,8 @@ class TextDiffTest {
 
   @Property(tries = 300)
   void compute_singleLineEdit_reportedOnExactlyThatLine(
-      @ForAll @IntRange(min = 1, max = 40) int size, @ForAll @IntRange(min = 0, max = 39) int edited) {
+      @ForAll @IntRange(min = 1, max = 40) int size,
+      @ForAll @IntRange(min = 0, max = 39) int edited) {
     int line = edited % size;
     List<String> lines = IntStream.range(0, size).mapToObj(i -> "key" + i + ": value\n").toList();
     List<String> changed = new ArrayList<>(lines);
@@ -210,17 +214,26 @@ class TextDiffTest {
   @Provide
   Arbitrary<String> texts() {
     Arbitrary<String> line =
-        Arbitraries.of("a", "b", "c", "  d: 1", "", "e e").flatMap(
-            body -> Arbitraries.of("\n", "\n", "\r\n").map(end -> body + end));
-    return line.list().ofMaxSize(14).flatMap(
-        lines -> Arbitraries.of(true, false).map(finalNewline -> {
-          String text = String.join("", lines);
-          return finalNewline || text.isEmpty() ? text : text.substring(0, text.length() - 1);
-        }));
+        Arbitraries.of("a", "b", "c", "  d: 1", "", "e e")
+            .flatMap(body -> Arbitraries.of("\n", "\n", "\r\n").map(end -> body + end));
+    return line.list()
+        .ofMaxSize(14)
+        .flatMap(
+            lines ->
+                Arbitraries.of(true, false)
+                    .map(
+                        finalNewline -> {
+                          String text = String.join("", lines);
+                          return finalNewline || text.isEmpty()
+                              ? text
+                              : text.substring(0, text.length() - 1);
+                        }));
   }
 
   private static String numbered(int count) {
-    return IntStream.rangeClosed(1, count).mapToObj(i -> "l" + i + "\n").collect(Collectors.joining());
+    return IntStream.rangeClosed(1, count)
+        .mapToObj(i -> "l" + i + "\n")
+        .collect(Collectors.joining());
   }
 
   private static String hunks(DiffResult diff) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PatchRendererTest {
 
-  private static final String BASE = "kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n";
+  private static final String BASE =
+      "kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n";
 
   @TempDir Path temp;
 
@@ -30,35 +31,97 @@ class PatchRendererTest {
   void render_everyStatus_gitApplyMakesTheTreeExpected() throws Exception {
     List<FileResult> files = new ArrayList<>();
     String edited = marker("autoscale", BASE.replace("replicas: 2", "replicas: 9"));
-    files.add(generated("kubernetes/production/deployment-web.yaml", Status.HAND_EDITED,
-        edited, marker("autoscale", BASE)));
-    files.add(generated("kubernetes/qa/deployment-web.yaml", Status.STALE,
-        marker("autoscale", BASE), marker("autoscale", BASE.replace("2", "3"))));
-    files.add(generated("kubernetes/qa/crlf.yaml", Status.HAND_EDITED,
-        marker("autoscale", BASE).replace("\n", "\r\n"), marker("autoscale", BASE)));
-    files.add(generated("kubernetes/qa/no-final-newline.yaml", Status.HAND_EDITED,
-        marker("autoscale", BASE).stripTrailing(), marker("autoscale", BASE)));
-    files.add(generated("kubernetes/qa/bom.yaml", Status.HAND_EDITED,
-        "\uFEFF" + marker("autoscale", BASE), marker("autoscale", BASE)));
-    files.add(generated("kubernetes/qa/secret-db.yaml", Status.STALE,
-        marker("secret", "kind: Secret\ndata:\n  password: b2xk\n"),
-        marker("secret", "kind: Secret\ndata:\n  password: bmV3\n")));
-    files.add(generated("kubernetes/sandbox/deployment-web.yaml", Status.OK,
-        marker("autoscale", BASE), marker("autoscale", BASE)));
-    files.add(file("kubernetes/qa/service-web.yaml", Status.MISSING, Optional.of("autoscale"),
-        Optional.empty(), Optional.of(marker("autoscale", "kind: Service\n"))));
-    files.add(file("kubernetes/new-cluster/worker/deployment-sidekiq.yaml", Status.MISSING,
-        Optional.of("worker"), Optional.empty(), Optional.of(marker("worker", BASE))));
-    files.add(file("kubernetes/staging/deployment-web.yaml", Status.ORPHANED, Optional.of("autoscale"),
-        Optional.of(marker("autoscale", BASE)), Optional.empty()));
-    files.add(file("kubernetes/qa/notes.yaml", Status.UNMANAGED, Optional.empty(),
-        Optional.of("kind: ConfigMap\r\ndata:\r\n  a: b"), Optional.empty()));
-    files.add(file("kubernetes/qa/empty.yaml", Status.UNMANAGED, Optional.empty(),
-        Optional.of(""), Optional.empty()));
-    files.add(file("kubernetes/qa/my notes.yaml", Status.UNMANAGED, Optional.empty(),
-        Optional.of("x: 1\n"), Optional.empty()));
-    files.add(file("kubernetes/qa/external-secret.yaml", Status.HANDWRITTEN, Optional.empty(),
-        Optional.of("kind: ExternalSecret\r\n"), Optional.empty()));
+    files.add(
+        generated(
+            "kubernetes/production/deployment-web.yaml",
+            Status.HAND_EDITED,
+            edited,
+            marker("autoscale", BASE)));
+    files.add(
+        generated(
+            "kubernetes/qa/deployment-web.yaml",
+            Status.STALE,
+            marker("autoscale", BASE),
+            marker("autoscale", BASE.replace("2", "3"))));
+    files.add(
+        generated(
+            "kubernetes/qa/crlf.yaml",
+            Status.HAND_EDITED,
+            marker("autoscale", BASE).replace("\n", "\r\n"),
+            marker("autoscale", BASE)));
+    files.add(
+        generated(
+            "kubernetes/qa/no-final-newline.yaml",
+            Status.HAND_EDITED,
+            marker("autoscale", BASE).stripTrailing(),
+            marker("autoscale", BASE)));
+    files.add(
+        generated(
+            "kubernetes/qa/bom.yaml",
+            Status.HAND_EDITED,
+            "\uFEFF" + marker("autoscale", BASE),
+            marker("autoscale", BASE)));
+    files.add(
+        generated(
+            "kubernetes/qa/secret-db.yaml",
+            Status.STALE,
+            marker("secret", "kind: Secret\ndata:\n  password: b2xk\n"),
+            marker("secret", "kind: Secret\ndata:\n  password: bmV3\n")));
+    files.add(
+        generated(
+            "kubernetes/sandbox/deployment-web.yaml",
+            Status.OK,
+            marker("autoscale", BASE),
+            marker("autoscale", BASE)));
+    files.add(
+        file(
+            "kubernetes/qa/service-web.yaml",
+            Status.MISSING,
+            Optional.of("autoscale"),
+            Optional.empty(),
+            Optional.of(marker("autoscale", "kind: Service\n"))));
+    files.add(
+        file(
+            "kubernetes/new-cluster/worker/deployment-sidekiq.yaml",
+            Status.MISSING,
+            Optional.of("worker"),
+            Optional.empty(),
+            Optional.of(marker("worker", BASE))));
+    files.add(
+        file(
+            "kubernetes/staging/deployment-web.yaml",
+            Status.ORPHANED,
+            Optional.of("autoscale"),
+            Optional.of(marker("autoscale", BASE)),
+            Optional.empty()));
+    files.add(
+        file(
+            "kubernetes/qa/notes.yaml",
+            Status.UNMANAGED,
+            Optional.empty(),
+            Optional.of("kind: ConfigMap\r\ndata:\r\n  a: b"),
+            Optional.empty()));
+    files.add(
+        file(
+            "kubernetes/qa/empty.yaml",
+            Status.UNMANAGED,
+            Optional.empty(),
+            Optional.of(""),
+            Optional.empty()));
+    files.add(
+        file(
+            "kubernetes/qa/my notes.yaml",
+            Status.UNMANAGED,
+            Optional.empty(),
+            Optional.of("x: 1\n"),
+            Optional.empty()));
+    files.add(
+        file(
+            "kubernetes/qa/external-secret.yaml",
+            Status.HANDWRITTEN,
+            Optional.empty(),
+            Optional.of("kind: ExternalSecret\r\n"),
+            Optional.empty()));
     Report report = report(files);
 
     GitRepo repo = GitRepo.init(temp.resolve("repo"));
@@ -66,10 +129,11 @@ class PatchRendererTest {
     Map<String, String> expected = new TreeMap<>();
     for (FileResult f : files) {
       f.committed().ifPresent(c -> committed.put(f.path().value(), c));
-      Optional<String> after = switch (f.status()) {
-        case OK, HANDWRITTEN -> f.committed();
-        default -> f.rendered();
-      };
+      Optional<String> after =
+          switch (f.status()) {
+            case OK, HANDWRITTEN -> f.committed();
+            default -> f.rendered();
+          };
       after.ifPresent(a -> expected.put(f.path().value(), a));
     }
     committed.put("README.md", "not a manifest\n");
@@ -81,14 +145,34 @@ class PatchRendererTest {
 
     assertEquals(expected, repo.tree());
     assertTrue(patch.contains("+  password: bmV3\n"), "the patch carries real values, not masks");
-    assertEquals("", repo.git("status", "--porcelain", "--", "kubernetes/sandbox", "kubernetes/qa/external-secret.yaml").output());
+    assertEquals(
+        "",
+        repo.git(
+                "status",
+                "--porcelain",
+                "--",
+                "kubernetes/sandbox",
+                "kubernetes/qa/external-secret.yaml")
+            .output());
   }
 
   @Test
   void render_missingAndOrphaned_gitFileModes() {
-    Report report = report(List.of(
-        file("k/qa/a.yaml", Status.MISSING, Optional.empty(), Optional.empty(), Optional.of("a: 1\n")),
-        file("k/qa/b.yaml", Status.ORPHANED, Optional.empty(), Optional.of("b: 1"), Optional.empty())));
+    Report report =
+        report(
+            List.of(
+                file(
+                    "k/qa/a.yaml",
+                    Status.MISSING,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("a: 1\n")),
+                file(
+                    "k/qa/b.yaml",
+                    Status.ORPHANED,
+                    Optional.empty(),
+                    Optional.of("b: 1"),
+                    Optional.empty())));
     assertEquals(
         """
         diff --git a/k/qa/a.yaml b/k/qa/a.yaml
@@ -110,9 +194,16 @@ class PatchRendererTest {
 
   @Test
   void render_nothingToChange_emptyString() {
-    Report report = report(List.of(
-        generated("k/qa/a.yaml", Status.OK, BASE, BASE),
-        file("k/qa/b.yaml", Status.HANDWRITTEN, Optional.empty(), Optional.of("b: 1\n"), Optional.empty())));
+    Report report =
+        report(
+            List.of(
+                generated("k/qa/a.yaml", Status.OK, BASE, BASE),
+                file(
+                    "k/qa/b.yaml",
+                    Status.HANDWRITTEN,
+                    Optional.empty(),
+                    Optional.of("b: 1\n"),
+                    Optional.empty())));
     assertEquals("", PatchRenderer.render(report));
     assertEquals("", PatchRenderer.render(report(List.of())));
   }
@@ -120,8 +211,15 @@ class PatchRendererTest {
   @Test
   void render_unreadableCommittedFile_leftOut() {
     // the checker keeps a link or binary file's text empty: no text patch can replace it
-    Report report = report(List.of(
-        file("k/qa/a.yaml", Status.HAND_EDITED, Optional.empty(), Optional.empty(), Optional.of("a: 1\n"))));
+    Report report =
+        report(
+            List.of(
+                file(
+                    "k/qa/a.yaml",
+                    Status.HAND_EDITED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("a: 1\n"))));
     assertEquals("", PatchRenderer.render(report));
   }
 }

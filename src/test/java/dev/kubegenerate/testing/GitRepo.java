@@ -79,10 +79,18 @@ public final class GitRepo {
     Path file = Files.createTempFile(root.getParent(), "change", ".patch");
     Files.writeString(file, patch, StandardCharsets.UTF_8);
     for (String[] args :
-        List.of(new String[] {"apply", "--check", file.toString()}, new String[] {"apply", file.toString()})) {
+        List.of(
+            new String[] {"apply", "--check", file.toString()},
+            new String[] {"apply", file.toString()})) {
       Result result = git(args);
       if (result.code() != 0) {
-        throw new AssertionError("git " + String.join(" ", args) + " failed:\n" + result.output() + "\npatch:\n" + patch);
+        throw new AssertionError(
+            "git "
+                + String.join(" ", args)
+                + " failed:\n"
+                + result.output()
+                + "\npatch:\n"
+                + patch);
       }
     }
     Files.delete(file);
