@@ -57,6 +57,10 @@ final class FindingText {
   }
 
   private static String changedLines(List<LineRange> lines) {
-    return lines.isEmpty() ? "" : " (lines " + lineList(lines) + ")";
+    if (lines.isEmpty()) {
+      return "";
+    }
+    boolean one = lines.size() == 1 && lines.get(0).start() == lines.get(0).end();
+    return (one ? " (line " : " (lines ") + lineList(lines) + ")";
   }
 }

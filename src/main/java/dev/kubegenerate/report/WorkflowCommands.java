@@ -33,17 +33,22 @@ public final class WorkflowCommands {
 
   /** As {@link #render(Report)} after {@code warningsShown} other warnings of the same step. */
   public static List<String> render(Report report, int warningsShown) {
+    return commands(report, warningsShown).stream().map(WorkflowCommand::format).toList();
+  }
+
+  /** The commands {@link #render(Report, int)} prints, before formatting. */
+  static List<WorkflowCommand> commands(Report report, int warningsShown) {
     List<WorkflowCommand> commands = new ArrayList<>();
     report.errors().forEach(p -> commands.add(problem(p)));
     for (FileResult f : FindingOrder.of(report)) {
       commands.add(annotation(report.fails(f) ? "error" : "warning", f, report.fixCommand()));
     }
-    List<String> lines = new ArrayList<>();
+    List<WorkflowCommand> lines = new ArrayList<>();
     Map<String, Integer> shown = new LinkedHashMap<>(Map.of("warning", warningsShown));
     int hidden = 0;
     for (WorkflowCommand c : commands) {
       if (shown.merge(c.command(), 1, Integer::sum) <= PER_TYPE) {
-        lines.add(c.format());
+        lines.add(c);
       } else {
         hidden++;
       }
@@ -52,8 +57,7 @@ public final class WorkflowCommands {
       lines.add(new WorkflowCommand("notice", Map.of("title", "kube-generate"),
               hidden + (hidden == 1 ? " more finding is" : " more findings are")
                   + " not annotated here (GitHub shows " + PER_TYPE + " per type and step);"
-                  + " the job summary lists every finding.")
-          .format());
+                  + " the job summary lists every finding."));
     }
     return lines;
   }
