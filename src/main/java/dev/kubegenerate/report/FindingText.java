@@ -42,11 +42,19 @@ final class FindingText {
 
   /** The annotation message: the file, what is wrong, and the fix. */
   static String message(FileResult file, String fixCommand) {
-    // for missing files the ranges are lines of the config, which the annotation already points at
-    boolean ownLines = file.status() == Status.HAND_EDITED || file.status() == Status.STALE;
     return file.path() + " " + meaning(file.status())
-        + (ownLines ? changedLines(file.lines()) : "") + ". "
+        + (ownLines(file) ? changedLines(file.lines()) : "") + ". "
         + fix(file.status(), fixCommand, file.config());
+  }
+
+  /** The changed lines of the file itself, e.g. {@code 12-14, 20}, or empty. */
+  static String fileLines(FileResult file) {
+    return ownLines(file) ? lineList(file.lines()) : "";
+  }
+
+  // for missing files the ranges are lines of the config, which the annotation already points at
+  private static boolean ownLines(FileResult file) {
+    return file.status() == Status.HAND_EDITED || file.status() == Status.STALE;
   }
 
   /** {@code 12-14, 20} or empty. */

@@ -25,25 +25,33 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
 
   /** Renders the report with {@code prefix} (e.g. a hidden marker) first. */
   String render(Report report, String prefix) {
+    String whole = render(report, prefix, Integer.MAX_VALUE);
+    // the note needs room only when something is left out
+    return measure.applyAsInt(whole) <= limit ? whole : render(report, prefix, limit - NOTE_ROOM);
+  }
+
+  private String render(Report report, String prefix, int budget) {
     List<FileResult> findings = FindingOrder.of(report);
     StringBuilder out = new StringBuilder(prefix).append(heading(report)).append('\n');
-    int budget = limit - NOTE_ROOM;
-
     counts(out, report);
     problems(out, report.errors());
-    int rowsLeft = table(out, report, findings, budget);
-    if (!findings.isEmpty()) {
-      out.append("**Fix:** run this at the repository root and commit the result:\n\n")
-          .append(MarkdownText.fence("sh", report.fixCommand())).append('\n');
-    }
+    String fix = findings.isEmpty() ? ""
+        : "**Fix:** run this at the repository root and commit the result:\n\n"
+            + MarkdownText.fence("sh", report.fixCommand()) + "\n";
+    // every row before any diff: the table is the one place that lists every finding
+    int rowsLeft = table(out, report, findings, budget - measure.applyAsInt(fix));
+    out.append(fix);
+    int used = measure.applyAsInt(out.toString());
     int diffsLeft = 0;
     for (FileResult f : findings) {
       if (f.diff().isEmpty()) {
         continue;
       }
       String block = details(f);
-      if (measure.applyAsInt(out.toString()) + measure.applyAsInt(block) <= budget) {
+      int size = measure.applyAsInt(block);
+      if ((long) used + size <= budget) {
         out.append(block);
+        used += size;
       } else {
         diffsLeft++;
       }
@@ -90,21 +98,19 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
   }
 
   /** Appends the findings table; returns how many rows did not fit. */
-  private int table(StringBuilder out, Report report, List<FileResult> findings, int budget) {
+  private int table(StringBuilder out, Report report, List<FileResult> findings, int tableBudget) {
     if (findings.isEmpty()) {
       return 0;
     }
     out.append("| Status | File | Lines | Verdict |\n| --- | --- | --- | --- |\n");
     int left = findings.size();
     int used = measure.applyAsInt(out.toString());
-    // leave half of the room for the fix command and the diffs
-    int tableBudget = budget / 2;
     for (FileResult f : findings) {
       String row = "| " + f.status().id() + " | " + MarkdownText.inline(f.path().value()) + " | "
-          + FindingText.lineList(f.lines()) + " | "
+          + FindingText.fileLines(f) + " | "
           + (report.fails(f) ? ":x: fails" : ":warning: warns") + " |\n";
       int size = measure.applyAsInt(row);
-      if (used + size > tableBudget) {
+      if ((long) used + size > tableBudget) {
         break;
       }
       out.append(row);

@@ -6,11 +6,12 @@ package dev.kubegenerate.report;
  */
 final class MarkdownText {
 
-  private static final String PUNCTUATION = "\\`*_{}[]()<>#+-.!|~\"'&=:;@$%^/?,";
+  // the characters that can start markdown syntax inside a line; the rest show as they are
+  private static final String PUNCTUATION = "\\`*_{}[]()<>#+!|~&@";
 
   private MarkdownText() {}
 
-  /** Inline text: every ASCII punctuation character backslash-escaped, control characters shown. */
+  /** Inline text: markdown's special characters backslash-escaped, control characters shown. */
   static String inline(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
     visible(s).codePoints().forEach(c -> {
