@@ -64,15 +64,15 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
 
   private static String heading(Report report) {
     return switch (report.result()) {
-      case "error" -> "### :x: kube-generate: the manifests could not be checked\n";
+      case "error" -> "### ❌ kube-generate: the manifests could not be checked\n";
       case "findings" -> {
         int n = report.failures().size();
-        yield "### :x: kube-generate: " + n + (n == 1 ? " manifest fails" : " manifests fail")
+        yield "### ❌ kube-generate: " + n + (n == 1 ? " manifest fails" : " manifests fail")
             + " the check\n";
       }
       default -> report.findings().isEmpty()
-          ? "### :white_check_mark: kube-generate: every manifest matches its config\n"
-          : "### :white_check_mark: kube-generate: the check passes, with warnings\n";
+          ? "### ✅ kube-generate: every manifest matches its config\n"
+          : "### ✅ kube-generate: the check passes, with warnings\n";
     };
   }
 
@@ -108,7 +108,7 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     for (FileResult f : findings) {
       String row = "| " + f.status().id() + " | " + MarkdownText.inline(f.path().value()) + " | "
           + FindingText.fileLines(f) + " | "
-          + (report.fails(f) ? ":x: fails" : ":warning: warns") + " |\n";
+          + (report.fails(f) ? "❌ fails" : "⚠️ warns") + " |\n";
       int size = measure.applyAsInt(row);
       if ((long) used + size > tableBudget) {
         break;

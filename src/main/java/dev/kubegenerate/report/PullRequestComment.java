@@ -48,7 +48,7 @@ public final class PullRequestComment {
   /** The body once a later run is clean: says so, so the earlier findings are not left standing. */
   public static String resolved(Report report, String workingDirectory) {
     return marker(workingDirectory) + "\n" + where(workingDirectory)
-        + "### :white_check_mark: kube-generate: every manifest matches its config\n\n"
+        + "### ✅ kube-generate: every manifest matches its config\n\n"
         + report.files().size() + (report.files().size() == 1 ? " file" : " files")
         + " checked. The findings reported earlier on this pull request are fixed.\n";
   }

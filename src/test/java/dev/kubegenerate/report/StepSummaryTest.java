@@ -21,16 +21,16 @@ class StepSummaryTest {
   void render_everyKind_resultLineTableFixAndCollapsedDiffs() {
     String html = Html.of(StepSummary.render(ReportFixtures.everyKind()));
 
-    assertTrue(html.startsWith("<h3>:x: kube-generate: 5 manifests fail the check</h3>\n<p>7 files"
+    assertTrue(html.startsWith("<h3>❌ kube-generate: 5 manifests fail the check</h3>\n<p>7 files"
         + " checked: 1 hand-edited, 1 stale, 1 missing, 1 unmanaged, 1 orphaned, 1 ok,"
         + " 1 handwritten.</p>\n<table>"), html);
     assertEquals(List.of(
             List.of("Status", "File", "Lines", "Verdict"),
-            List.of("hand-edited", "kubernetes/production/deployment-web.yaml", "12", ":x: fails"),
-            List.of("stale", "kubernetes/qa/deployment-web.yaml", "12", ":x: fails"),
-            List.of("missing", "kubernetes/sandbox/namespace.yaml", "", ":x: fails"),
-            List.of("unmanaged", "kubernetes/qa/extra.yaml", "", ":x: fails"),
-            List.of("orphaned", "kubernetes/qa/cronjob-old.yaml", "", ":x: fails")),
+            List.of("hand-edited", "kubernetes/production/deployment-web.yaml", "12", "❌ fails"),
+            List.of("stale", "kubernetes/qa/deployment-web.yaml", "12", "❌ fails"),
+            List.of("missing", "kubernetes/sandbox/namespace.yaml", "", "❌ fails"),
+            List.of("unmanaged", "kubernetes/qa/extra.yaml", "", "❌ fails"),
+            List.of("orphaned", "kubernetes/qa/cronjob-old.yaml", "", "❌ fails")),
         rows(html));
     assertTrue(html.contains("<pre><code class=\"language-sh\">kube-generate --update\n</code></pre>"));
     assertEquals(List.of("kubernetes/production/deployment-web.yaml (hand-edited)",
@@ -48,14 +48,14 @@ class StepSummaryTest {
     String html = Html.of(StepSummary.render(report));
 
     assertTrue(html.startsWith(
-        "<h3>:white_check_mark: kube-generate: the check passes, with warnings</h3>"), html);
-    assertEquals(List.of("unmanaged", "kubernetes/qa/extra.yaml", "", ":warning: warns"),
+        "<h3>✅ kube-generate: the check passes, with warnings</h3>"), html);
+    assertEquals(List.of("unmanaged", "kubernetes/qa/extra.yaml", "", "⚠️ warns"),
         rows(html).get(1));
   }
 
   @Test
   void render_clean_resultLineOnly() {
-    assertEquals("### :white_check_mark: kube-generate: every manifest matches its config\n\n"
+    assertEquals("### ✅ kube-generate: every manifest matches its config\n\n"
         + "1 file checked: 1 ok.\n\n", StepSummary.render(ReportFixtures.clean()));
   }
 
@@ -63,7 +63,7 @@ class StepSummaryTest {
   void render_error_listsProblems() {
     String html = Html.of(StepSummary.render(ReportFixtures.error()));
 
-    assertEquals("<h3>:x: kube-generate: the manifests could not be checked</h3>\n"
+    assertEquals("<h3>❌ kube-generate: the manifests could not be checked</h3>\n"
         + "<p>0 files checked.</p>\n<ul>\n<li>kube-generate.yaml:3:5: unknown template"
         + " 'autoscal' (did you mean autoscale?)</li>\n</ul>\n", html);
   }
@@ -77,7 +77,7 @@ class StepSummaryTest {
     String html = Html.of(StepSummary.render(report));
 
     assertEquals(List.of("orphaned", path.replace("&", "&amp;").replace("<", "&lt;")
-        .replace(">", "&gt;"), "", ":x: fails"), rows(html).get(1));
+        .replace(">", "&gt;"), "", "❌ fails"), rows(html).get(1));
     assertFalse(html.contains("<script>"));
     assertFalse(html.contains("<a href"));
     assertEquals(List.of("kubernetes/qa/a|b &lt;script&gt;alert(1)&lt;/script&gt; *x* `y`"
