@@ -56,7 +56,7 @@ function send(res, status, body, headers = {}) {
 
 const error = (message) => ({ message, documentation_url: 'https://docs.github.com/rest' });
 
-function handle(req, res, body) {
+function handle(req, res, body, replay = false) {
   const url = new URL(req.url, 'http://fake');
   if (url.pathname === '/_control/reset') {
     reset(body ? JSON.parse(body) : {});
@@ -71,14 +71,18 @@ function handle(req, res, body) {
     return send(res, 200, { comments: state.comments, requests: state.requests });
   }
 
-  state.requests.push({
+  if (!replay) state.requests.push({
     method: req.method, path: url.pathname + url.search, body: body || null,
     authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null,
     apiVersion: req.headers['x-github-api-version'] ?? null,
   });
-  const fault = state.faults.find((f) => f.method === req.method && f.times > 0);
+  const fault = replay ? undefined : state.faults.find((f) => f.method === req.method && f.times > 0);
   if (fault) {
     fault.times--;
+    if (fault.commit) {
+      // the request is carried out, but its answer is lost: what a client must not repeat blindly
+      handle(req, { writeHead() {}, end() {} }, body, true);
+    }
     return send(res, fault.status, error(fault.message ?? 'Server Error'), fault.headers ?? {});
   }
   if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
