@@ -1,0 +1,141 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.diff.DiffResult;
+import dev.kubegenerate.diff.SecretMask;
+import dev.kubegenerate.diff.TextDiff;
+import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.LineRange;
+import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
+import dev.kubegenerate.render.Marker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Compares today's render with the files under each output folder and classifies every file. */
+public final class Checker {
+
+  private final Path root;
+
+  public Checker(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** The report for a loaded project. */
+  public Report check(Project project, Set<Status> failOn, String fixCommand) {
+    List<FileResult> files = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
+    for (int i = 0; i < project.configs().size(); i++) {
+      try {
+        files.addAll(checkConfig(project.configs().get(i), project.rendered().get(i)));
+      } catch (InputException e) {
+        errors.addAll(e.problems());
+      }
+    }
+    files.sort(Comparator.comparing(FileResult::path));
+    return new Report(files, errors, failOn, fixCommand);
+  }
+
+  /** A report for input that could not be checked at all. */
+  public static Report failed(List<Problem> errors, Set<Status> failOn, String fixCommand) {
+    return new Report(List.of(), errors, failOn, fixCommand);
+  }
+
+  private List<FileResult> checkConfig(Config config, List<RenderedFile> rendered) throws InputException {
+    HandManaged handManaged = new HandManaged(config);
+    Map<ManifestPath, RenderedFile> expected = new LinkedHashMap<>();
+    for (RenderedFile f : rendered) {
+      if (!handManaged.matchesGlob(f.path())) {
+        expected.put(f.path(), f);
+      }
+    }
+    List<FileResult> out = new ArrayList<>();
+    for (CommittedFile committed : CommittedFiles.list(root, config.outputDir())) {
+      RenderedFile render = expected.remove(committed.path());
+      out.add(classify(config, handManaged, committed, Optional.ofNullable(render)));
+    }
+    for (RenderedFile missing : expected.values()) {
+      out.add(result(missing.path(), Status.MISSING, config, Optional.of(missing), Optional.empty(),
+          new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
+    }
+    return out;
+  }
+
+  private FileResult classify(Config config, HandManaged handManaged, CommittedFile committed, Optional<RenderedFile> render) {
+    ManifestPath path = committed.path();
+    FileResult.Location top = new FileResult.Location(path.value(), 1, 1);
+    if (handManaged.matchesGlob(path)) {
+      return result(path, Status.HANDWRITTEN, config, Optional.empty(), Optional.empty(), top);
+    }
+    if (committed.text().isEmpty()) {
+      // a link or a binary file: never read, so never shown; it is a finding all the same
+      Status status = render.isPresent() ? Status.HAND_EDITED : Status.UNMANAGED;
+      return result(path, status, config, render, Optional.empty(), top);
+    }
+    String text = committed.text().get();
+    boolean bom = text.startsWith("\uFEFF");
+    Optional<Marker.Parsed> marker = Marker.parse(bom ? text.substring(1) : text);
+    if (marker.isEmpty() && !Marker.looksGenerated(bom ? text.substring(1) : text)) {
+      if (handManaged.annotatedManual(text)) {
+        return result(path, Status.HANDWRITTEN, config, Optional.empty(), committed.text(), top);
+      }
+      if (render.isEmpty()) {
+        return result(path, Status.UNMANAGED, config, Optional.empty(), committed.text(), top);
+      }
+      // the marker lines were removed by hand: the file is still ours, and edited
+    }
+    if (render.isEmpty()) {
+      return result(path, Status.ORPHANED, config, Optional.empty(), committed.text(), top);
+    }
+    if (text.equals(render.get().content())) {
+      return result(path, Status.OK, config, render, committed.text(), top);
+    }
+    boolean intact = marker.isPresent() && marker.get().checksumIntact() && !bom;
+    Status status = intact ? Status.STALE : Status.HAND_EDITED;
+    return result(path, status, config, render, committed.text(), top);
+  }
+
+  private FileResult result(
+      ManifestPath path, Status status, Config config, Optional<RenderedFile> render, Optional<String> committed,
+      FileResult.Location fallback) {
+    Optional<String> rendered = render.map(RenderedFile::content);
+    Optional<String> diff = Optional.empty();
+    List<LineRange> lines = List.of();
+    FileResult.Location location = fallback;
+    boolean shown = status != Status.OK && status != Status.HANDWRITTEN && (committed.isPresent() || rendered.isPresent());
+    if (shown) {
+      DiffResult d = TextDiff.compute(path, committed.map(SecretMask::mask), rendered.map(SecretMask::mask));
+      if (d.differs()) {
+        diff = Optional.of(d.unified());
+        lines = d.lines();
+      }
+      if ((status == Status.STALE || status == Status.HAND_EDITED) && !lines.isEmpty()) {
+        location = new FileResult.Location(path.value(), lines.get(0).start(), lines.get(0).end());
+      }
+    }
+    return new FileResult(path, status, config.shownAs(),
+        render.map(RenderedFile::template).or(() -> committed.flatMap(Checker::templateOf)),
+        render.map(RenderedFile::cluster).or(() -> clusterOf(config, path)),
+        committed, rendered, diff, lines, location);
+  }
+
+  private static Optional<String> templateOf(String committed) {
+    return Marker.parse(committed.startsWith("\uFEFF") ? committed.substring(1) : committed).map(Marker.Parsed::template);
+  }
+
+  /** The cluster folder a file sits in: the first segment below the output folder. */
+  private static Optional<String> clusterOf(Config config, ManifestPath path) {
+    String rest = path.value().substring(config.outputDir().value().length() + 1);
+    int slash = rest.indexOf('/');
+    return slash < 0 ? Optional.empty() : Optional.of(rest.substring(0, slash));
+  }
+}

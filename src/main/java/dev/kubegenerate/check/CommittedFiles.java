@@ -1,0 +1,69 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.config.InputText;
+import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Problem;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Lists and reads the manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}) under a folder. */
+public final class CommittedFiles {
+
+  private CommittedFiles() {}
+
+  /** True for the file names the check classifies; others (README.md, .gitkeep) are ignored. */
+  public static boolean isManifest(String fileName) {
+    return fileName.endsWith(".yaml") || fileName.endsWith(".yml") || fileName.endsWith(".json");
+  }
+
+  /** Every manifest file below {@code folder}, sorted; symbolic links are listed but never read. */
+  public static List<CommittedFile> list(Path root, ManifestPath folder) throws InputException {
+    Path start = folder.resolveIn(root);
+    List<CommittedFile> out = new ArrayList<>();
+    if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
+      return out;
+    }
+    if (Files.isSymbolicLink(start)) {
+      throw new InputException(Problem.of(folder.value(), "the output folder is a symbolic link; kube-generate does not follow links"));
+    }
+    try {
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (!isManifest(file.getFileName().toString())) {
+            return FileVisitResult.CONTINUE;
+          }
+          ManifestPath path = ManifestPath.relative(root, file);
+          if (attrs.isSymbolicLink()) {
+            out.add(new CommittedFile(path, Optional.empty(), Optional.of("a symbolic link, which kube-generate never follows")));
+          } else if (attrs.isRegularFile()) {
+            out.add(read(file, path));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new InputException(Problem.of(folder.value(), "cannot list manifests: " + e.getMessage()));
+    }
+    out.sort((a, b) -> a.path().compareTo(b.path()));
+    return out;
+  }
+
+  private static CommittedFile read(Path file, ManifestPath path) {
+    try {
+      return new CommittedFile(path, Optional.of(InputText.read(file, path.value())), Optional.empty());
+    } catch (InputException e) {
+      String message = e.problems().get(0).message();
+      return new CommittedFile(path, Optional.empty(), Optional.of(message));
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.ManifestPath;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+
+/**
+ * Decides whether a manifest is hand-managed (SPEC §2): matched by a {@code handwritten} glob,
+ * or annotated {@code <manualAnnotation>: manual} in any of its documents.
+ */
+final class HandManaged {
+
+  private final Config config;
+  private final List<PathMatcher> globs;
+
+  HandManaged(Config config) {
+    this.config = config;
+    this.globs = config.handwritten().stream()
+        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+        .toList();
+  }
+
+  /** Whether a {@code handwritten} glob, relative to the config's folder, matches the path. */
+  boolean matchesGlob(ManifestPath path) {
+    String relative = config.folder() == null ? path.value() : path.value().substring(config.folder().value().length() + 1);
+    Path p = Path.of(relative);
+    return globs.stream().anyMatch(m -> m.matches(p));
+  }
+
+  /** Whether any document of {@code text} carries the manual annotation. */
+  boolean annotatedManual(String text) {
+    try {
+      for (Object doc : new Load(YamlNodes.safeSettings("manifest")).loadAllFromString(text)) {
+        if (doc instanceof Map<?, ?> m
+            && m.get("metadata") instanceof Map<?, ?> meta
+            && meta.get("annotations") instanceof Map<?, ?> annotations
+            && "manual".equals(annotations.get(config.manualAnnotation()))) {
+          return true;
+        }
+      }
+    } catch (RuntimeException e) {
+      // not valid YAML: it cannot carry the annotation, and the check reports it as unmanaged
+    }
+    return false;
+  }
+}

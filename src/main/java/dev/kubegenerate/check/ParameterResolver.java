@@ -1,0 +1,137 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.config.ConfigLoader;
+import dev.kubegenerate.config.Entry;
+import dev.kubegenerate.config.Names;
+import dev.kubegenerate.config.NodeValues;
+import dev.kubegenerate.config.Param;
+import dev.kubegenerate.config.Suggestions;
+import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.render.ParameterSpec;
+import dev.kubegenerate.render.TemplateSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks an entry's parameters against its template and merges them per cluster, lowest
+ * precedence first: template defaults, {@code values}, the entry, {@code overrides.<cluster>}.
+ */
+final class ParameterResolver {
+
+  private final Config config;
+  private final Collection<Problem> problems;
+
+  ParameterResolver(Config config, Collection<Problem> problems) {
+    this.config = config;
+    this.problems = problems;
+  }
+
+  /** The parameters for each targeted cluster, or empty when the entry has errors. */
+  Optional<Map<String, Map<String, Object>>> resolve(Entry entry, TemplateSpec template, List<String> clusters) {
+    int before = problems.size();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Param p : config.values().values()) {
+      // values apply to every template that declares them, and are ignored by the others
+      template.parameter(p.name()).flatMap(spec -> typed(p, spec, template)).ifPresent(v -> values.put(p.name(), v));
+    }
+    Map<String, Object> own = typedParams(entry.params(), template, "");
+    Map<String, Map<String, Object>> byCluster = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Param>> o : entry.overrides().entrySet()) {
+      if (!clusters.contains(o.getKey())) {
+        problems.add(YamlNodes.at(config.shownAs(), entry.overrideKeys().get(o.getKey()),
+            "overrides for cluster \"" + o.getKey() + "\", which this entry does not target"
+                + Suggestions.didYouMean(o.getKey(), clusters)));
+        continue;
+      }
+      byCluster.put(o.getKey(), typedParams(o.getValue(), template, "overrides." + o.getKey() + "."));
+    }
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String cluster : clusters) {
+      Map<String, Object> merged = new LinkedHashMap<>();
+      for (ParameterSpec spec : template.parameters()) {
+        merged.put(spec.name(), spec.defaultValue());
+      }
+      mergeInto(merged, values);
+      mergeInto(merged, own);
+      mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
+      for (ParameterSpec spec : template.parameters()) {
+        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())) {
+          missing.add(spec.name());
+        }
+      }
+      out.put(cluster, merged);
+    }
+    for (String name : missing) {
+      problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(),
+          "missing required parameter \"" + name + "\" for template " + template.name()
+              + " (" + template.parameter(name).map(ParameterSpec::description).orElse("") + ")"));
+    }
+    return problems.size() == before ? Optional.of(out) : Optional.empty();
+  }
+
+  private Map<String, Object> typedParams(Map<String, Param> params, TemplateSpec template, String prefix) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Param p : params.values()) {
+      Optional<ParameterSpec> spec = template.parameter(p.name());
+      if (spec.isEmpty()) {
+        List<String> known = new ArrayList<>(template.parameterNames());
+        if (prefix.isEmpty()) {
+          known.addAll(ConfigLoader.RESERVED_ENTRY_KEYS);
+        }
+        problems.add(YamlNodes.at(config.shownAs(), p.key(), "unknown parameter \"" + prefix + p.name()
+            + "\" for template " + template.name() + Suggestions.didYouMean(p.name(), known)));
+        continue;
+      }
+      typed(p, spec.get(), template).ifPresent(v -> out.put(p.name(), v));
+    }
+    return out;
+  }
+
+  private Optional<Object> typed(Param p, ParameterSpec spec, TemplateSpec template) {
+    Object raw;
+    try {
+      raw = NodeValues.toJava(p.value());
+    } catch (NodeValues.ValueException e) {
+      problems.add(YamlNodes.at(config.shownAs(), e.node(), e.getMessage()));
+      return Optional.empty();
+    }
+    if (raw == null) {
+      // an explicit empty value means "use the default"
+      return Optional.empty();
+    }
+    Optional<Object> value = spec.type().coerce(raw);
+    if (value.isEmpty()) {
+      problems.add(YamlNodes.at(config.shownAs(), p.value(),
+          "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.type().mismatch(raw)));
+      return Optional.empty();
+    }
+    if (p.name().equals("name") && !Names.isDnsLabel((String) value.get())) {
+      problems.add(YamlNodes.at(config.shownAs(), p.value(), "name \"" + value.get()
+          + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
+      return Optional.empty();
+    }
+    return value;
+  }
+
+  /** Maps merge key by key (so an override can add one variable); everything else replaces. */
+  @SuppressWarnings("unchecked")
+  static void mergeInto(Map<String, Object> target, Map<String, Object> source) {
+    for (Map.Entry<String, Object> e : source.entrySet()) {
+      Object old = target.get(e.getKey());
+      if (old instanceof Map<?, ?> oldMap && e.getValue() instanceof Map<?, ?> newMap) {
+        Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) oldMap);
+        mergeInto(merged, (Map<String, Object>) newMap);
+        target.put(e.getKey(), merged);
+      } else {
+        target.put(e.getKey(), e.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.config.Config;
+import java.util.List;
+
+/**
+ * Every config of a run and what each renders today.
+ *
+ * @param configs the configs, in path order
+ * @param rendered the files each config renders, same order as {@code configs}
+ */
+public record Project(List<Config> configs, List<List<RenderedFile>> rendered) {
+
+  public Project {
+    configs = List.copyOf(configs);
+    rendered = rendered.stream().map(List::copyOf).toList();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.config.ConfigLoader;
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.render.SandboxedEngine;
+import dev.kubegenerate.render.TemplateLibrary;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Finds the configs of a run, loads them and renders them; every problem is collected. */
+public final class ProjectLoader {
+
+  /** Folders never searched for configs: tool caches and build output, not application code. */
+  private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "vendor");
+
+  private final Path root;
+  private final Generator generator = new Generator(new SandboxedEngine());
+
+  public ProjectLoader(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Loads the configs of a run.
+   *
+   * @param configFile the config's file name ({@code -f}), relative to the root
+   * @param all find every config of that name below the root
+   * @param extraTemplates template folders given on the command line, searched first
+   */
+  public Project load(String configFile, boolean all, List<Path> extraTemplates) throws InputException {
+    List<Path> files = all ? find(Path.of(configFile).getFileName().toString()) : List.of(root.resolve(configFile));
+    if (files.isEmpty()) {
+      throw new InputException(Problem.of(".", "no " + configFile + " found below this folder; run `kube-generate init` to create one"));
+    }
+    List<Problem> problems = new ArrayList<>();
+    List<Config> configs = new ArrayList<>();
+    List<List<RenderedFile>> rendered = new ArrayList<>();
+    ConfigLoader loader = new ConfigLoader(root);
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        problems.add(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
+            "no such config; run `kube-generate init` to create one, or name it with -f"));
+        continue;
+      }
+      try {
+        Config config = loader.load(file);
+        List<Path> dirs = new ArrayList<>(extraTemplates);
+        dirs.addAll(config.templateDirs());
+        TemplateLibrary library = TemplateLibrary.with(dirs, root);
+        rendered.add(generator.render(config, library));
+        configs.add(config);
+      } catch (InputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    problems.addAll(OutputOverlap.find(configs));
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    return new Project(configs, rendered);
+  }
+
+  private List<Path> find(String name) throws InputException {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+          boolean skip = !dir.equals(root) && (n.startsWith(".") || SKIPPED.contains(n));
+          return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && file.getFileName().toString().equals(name)) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new InputException(Problem.of(".", "cannot search for configs: " + e.getMessage()));
+    }
+    found.sort(null);
+    return found;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.model.ManifestPath;
+
+/**
+ * One file as today's render produces it.
+ *
+ * @param path repository-relative output path
+ * @param config the producing config, repository-relative
+ * @param template the template's name
+ * @param cluster the cluster it was rendered for
+ * @param content the whole file, marker included
+ * @param entryLine the line of the entry that produces it in the config
+ * @param entryColumn the column of that entry
+ */
+public record RenderedFile(
+    ManifestPath path, String config, String template, String cluster, String content, int entryLine, int entryColumn) {}

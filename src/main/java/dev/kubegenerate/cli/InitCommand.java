@@ -1,0 +1,53 @@
+package dev.kubegenerate.cli;
+
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.render.ConfigSchema;
+import dev.kubegenerate.render.TemplateLibrary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kube-generate init}: write a starter config and its JSON Schema for editors. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+    description = "Write a starter kube-generate.yaml (and kube-generate.schema.json for editors).")
+public final class InitCommand implements Callable<Integer> {
+
+  static final String SCHEMA_FILE = "kube-generate.schema.json";
+
+  @ParentCommand RootCommand root;
+
+  @Override
+  public Integer call() throws InputException, IOException {
+    Path dir = root.root();
+    Path config = dir.resolve(root.configFile);
+    if (Files.exists(config)) {
+      throw new InputException(Problem.of(root.configFile, "already exists; edit it, or delete it to start over"));
+    }
+    String app = appName(dir);
+    String text = "# yaml-language-server: $schema=" + SCHEMA_FILE + "\n"
+        + "# Describe what this app runs; `kube-generate --update` writes the manifests.\n"
+        + "# `kube-generate templates` lists the templates and their parameters.\n"
+        + "app: " + app + "\n"
+        + "clusters: [sandbox, qa, production]\n"
+        + "generates:\n"
+        + "  - namespace: {}\n";
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(SCHEMA_FILE), ConfigSchema.render(TemplateLibrary.builtIn()), StandardCharsets.UTF_8);
+    Files.writeString(config, text, StandardCharsets.UTF_8);
+    root.terminal.out().println("Wrote " + root.configFile + " and " + SCHEMA_FILE
+        + "; next: add entries, then run `kube-generate --update`.");
+    return ExitCode.CLEAN;
+  }
+
+  /** The folder name as a Kubernetes name, or "app" when it cannot be one. */
+  static String appName(Path dir) {
+    String name = dir.getFileName() == null ? "app" : dir.getFileName().toString().toLowerCase()
+        .replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+    return name.isEmpty() || name.length() > 63 ? "app" : name;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.kubegenerate.cli;
+
+import dev.kubegenerate.check.AtomicWriter;
+import dev.kubegenerate.check.Project;
+import dev.kubegenerate.check.UpdatePlan;
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.diff.SecretMask;
+import dev.kubegenerate.diff.TextDiff;
+import dev.kubegenerate.model.ManifestPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code kube-generate}: render every manifest; show the diff, or write it with {@code --update}. */
+@Command(
+    name = "kube-generate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Render Kubernetes manifests from kube-generate.yaml and a shared template library.",
+      "Without --update, print the diff of what --update would change and exit 1 if there is any."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:clean - nothing to change, no failing finding",
+      "1:findings - a diff to apply, or a finding in --fail-on",
+      "2:the input could not be checked (bad config, template error, usage or I/O error)"
+    },
+    subcommands = {InitCommand.class, TemplatesCommand.class, SchemaCommand.class})
+public final class RootCommand implements Callable<Integer> {
+
+  final Terminal terminal;
+
+  @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Work as if started in DIR (default: the current folder).")
+  Path directory;
+
+  @Option(names = "-f", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "The config file (default: kube-generate.yaml).")
+  String configFile = "kube-generate.yaml";
+
+  @Option(names = "--all", scope = ScopeType.INHERIT,
+      description = "Handle every kube-generate.yaml below DIR in one run (monorepos).")
+  boolean all;
+
+  @Option(names = "--templates", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "An extra template folder, searched before the config's and the built-in ones.")
+  List<Path> templates = new ArrayList<>();
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Option(names = "--update", description = "Write the rendered manifests, delete generated files no entry produces.")
+  boolean update;
+
+  RootCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** The folder the run works in. */
+  Path root() {
+    Path dir = directory == null ? terminal.workingDir() : terminal.workingDir().resolve(directory);
+    return dir.toAbsolutePath().normalize();
+  }
+
+  /** The command that fixes every finding, as the user would type it. */
+  String fixCommand() {
+    StringBuilder b = new StringBuilder("kube-generate");
+    if (directory != null) {
+      b.append(" -C ").append(directory);
+    }
+    if (!configFile.equals("kube-generate.yaml")) {
+      b.append(" -f ").append(configFile);
+    }
+    if (all) {
+      b.append(" --all");
+    }
+    return b.append(" --update").toString();
+  }
+
+  Project load() throws InputException {
+    List<Path> extra = templates.stream().map(p -> root().resolve(p).normalize()).toList();
+    return new dev.kubegenerate.check.ProjectLoader(root()).load(configFile, all, extra);
+  }
+
+  @Override
+  public Integer call() throws InputException {
+    Project project = load();
+    List<UpdatePlan> plans = new ArrayList<>();
+    for (int i = 0; i < project.configs().size(); i++) {
+      plans.add(UpdatePlan.of(root(), project.configs().get(i), project.rendered().get(i)));
+    }
+    if (update) {
+      new AtomicWriter(root()).apply(plans);
+      for (int i = 0; i < plans.size(); i++) {
+        terminal.out().println("Generate manifests by using " + project.configs().get(i).shownAs());
+        UpdatePlan plan = plans.get(i);
+        plan.writes().keySet().forEach(p -> terminal.out().println("  " + p));
+        plan.deletes().forEach(p -> terminal.out().println("  " + p + " (deleted)"));
+      }
+      return ExitCode.CLEAN;
+    }
+    boolean changes = false;
+    for (UpdatePlan plan : plans) {
+      for (Map.Entry<ManifestPath, String> w : plan.writes().entrySet()) {
+        printDiff(w.getKey(), Optional.ofNullable(plan.before().get(w.getKey())), Optional.of(w.getValue()));
+        changes = true;
+      }
+      for (ManifestPath d : plan.deletes()) {
+        printDiff(d, Optional.of(plan.before().get(d)), Optional.empty());
+        changes = true;
+      }
+    }
+    if (changes) {
+      terminal.err().println("Manifests are out of date; run `" + fixCommand() + "` to write them.");
+    }
+    return changes ? ExitCode.FINDINGS : ExitCode.CLEAN;
+  }
+
+  private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {
+    String diff = TextDiff.compute(path, before.map(SecretMask::mask), after.map(SecretMask::mask)).unified();
+    terminal.out().print(diff);
+  }
+}

@@ -1,0 +1,245 @@
+package dev.kubegenerate.config;
+
+import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Loads {@code kube-generate.yaml}: structure, defaults and naming rules. Template parameters are
+ * checked later against the template library (see {@code check.EntryResolver}); every problem
+ * found here is collected before failing.
+ */
+public final class ConfigLoader {
+
+  static final Set<String> TOP_LEVEL_KEYS =
+      Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates");
+
+  /** Keys of an entry that are not template parameters. */
+  public static final Set<String> RESERVED_ENTRY_KEYS = Set.of("clusters", "overrides", "subdir");
+
+  private final Path root;
+
+  /** @param root the repository root: paths in reports are relative to it, nothing may leave it */
+  public ConfigLoader(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** Loads and validates one config file. */
+  public Config load(Path file) throws InputException {
+    Path absolute = file.toAbsolutePath().normalize();
+    String shownAs = root.relativize(absolute).toString().replace('\\', '/');
+    String text = InputText.read(absolute, shownAs);
+    Node document = YamlNodes.compose(text, shownAs)
+        .orElseThrow(() -> new InputException(Problem.of(shownAs, "the config is empty; run `kube-generate init` for a starter")));
+    return new Reader(absolute, shownAs).read(document);
+  }
+
+  /** One load: the file's identity plus the problems collected so far. */
+  private final class Reader {
+    private final Path file;
+    private final String shownAs;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Nodes nodes;
+
+    Reader(Path file, String shownAs) {
+      this.file = file;
+      this.shownAs = shownAs;
+      this.nodes = new Nodes(shownAs, problems);
+    }
+
+    Config read(Node document) throws InputException {
+      Map<String, NodeTuple> top = nodes.mapping(document, "the config", TOP_LEVEL_KEYS);
+      if (top == null) {
+        throw new InputException(problems);
+      }
+      Path folder = file.getParent();
+      ManifestPath folderPath = folder.equals(root) ? null : ManifestPath.relative(root, folder);
+
+      String app = optionalString(top, "app").orElse(folder.getFileName() == null ? "app" : folder.getFileName().toString());
+      if (!Names.isDnsLabel(app)) {
+        Node at = top.containsKey("app") ? top.get("app").getValueNode() : document;
+        problems.add(YamlNodes.at(shownAs, at, "app \"" + app + "\" is not a valid Kubernetes name"
+            + " (lower-case letters, digits and '-', at most 63); set `app:` to one"));
+      }
+
+      ManifestPath outputDir = outputDir(top, folderPath);
+      List<String> clusters = clusterList(top.get("clusters"), "clusters");
+      List<Path> templateDirs = templateDirs(top.get("templates"), folder);
+      Map<String, Param> values = params(top.get("values"), "values");
+      List<String> handwritten = top.containsKey("handwritten")
+          ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
+          : List.of();
+      String manualAnnotation = optionalString(top, "manualAnnotation").orElse(Config.DEFAULT_MANUAL_ANNOTATION);
+
+      List<Entry> entries = new ArrayList<>();
+      NodeTuple generates = top.get("generates");
+      if (generates == null) {
+        problems.add(YamlNodes.at(shownAs, document, "missing `generates:`; list what to generate, e.g. `generates: [{namespace: {}}]`"));
+      } else if (nodes.isNull(generates.getValueNode())) {
+        // an empty list is legal: nothing to generate (every generated file becomes orphaned)
+      } else if (generates.getValueNode() instanceof SequenceNode seq) {
+        for (Node item : seq.getValue()) {
+          entry(item, clusters.isEmpty() && !top.containsKey("clusters")).ifPresent(entries::add);
+        }
+      } else {
+        problems.add(YamlNodes.at(shownAs, generates.getValueNode(), "generates must be a list of entries like `- autoscale: {...}`"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InputException(problems);
+      }
+      return new Config(file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries);
+    }
+
+    private ManifestPath outputDir(Map<String, NodeTuple> top, ManifestPath folderPath) {
+      String dir = optionalString(top, "outputDir").orElse(Config.DEFAULT_OUTPUT_DIR);
+      String joined = folderPath == null ? dir : folderPath + "/" + dir;
+      try {
+        return ManifestPath.of(stripTrailingSlash(joined));
+      } catch (IllegalArgumentException e) {
+        problems.add(YamlNodes.at(shownAs, top.get("outputDir").getValueNode(),
+            "outputDir \"" + dir + "\" must be a relative folder inside the repository (no `..`, not absolute)"));
+        return ManifestPath.of(Config.DEFAULT_OUTPUT_DIR);
+      }
+    }
+
+    private List<Path> templateDirs(NodeTuple tuple, Path folder) {
+      if (tuple == null) {
+        return List.of();
+      }
+      List<Path> dirs = new ArrayList<>();
+      Node value = tuple.getValueNode();
+      List<String> names = nodes.stringList(value, "templates");
+      List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
+      for (int i = 0; i < names.size(); i++) {
+        Path dir = folder.resolve(names.get(i)).normalize();
+        if (Path.of(names.get(i)).isAbsolute() || !dir.startsWith(root)) {
+          problems.add(YamlNodes.at(shownAs, items.get(Math.min(i, items.size() - 1)),
+              "template folder \"" + names.get(i) + "\" must be inside the repository"));
+        } else {
+          dirs.add(dir);
+        }
+      }
+      return dirs;
+    }
+
+    private Optional<Entry> entry(Node item, boolean noDefaultClusters) {
+      if (!(item instanceof MappingNode map) || map.getValue().size() != 1) {
+        problems.add(YamlNodes.at(shownAs, item,
+            "each entry of generates is a map with exactly one key, the template's name, e.g. `- worker: {name: jobs}`"));
+        return Optional.empty();
+      }
+      NodeTuple only = map.getValue().get(0);
+      String template = nodes.string(only.getKeyNode(), "template name");
+      if (template == null) {
+        return Optional.empty();
+      }
+      Node body = only.getValueNode();
+      Map<String, Param> params = new LinkedHashMap<>();
+      Optional<List<String>> clusters = Optional.empty();
+      Map<String, Map<String, Param>> overrides = new LinkedHashMap<>();
+      Map<String, Node> overrideKeys = new LinkedHashMap<>();
+      Optional<String> subdir = Optional.empty();
+      if (!nodes.isNull(body)) {
+        Map<String, NodeTuple> fields = nodes.mapping(body, "entry " + template, null);
+        if (fields == null) {
+          return Optional.empty();
+        }
+        for (Map.Entry<String, NodeTuple> f : fields.entrySet()) {
+          Node value = f.getValue().getValueNode();
+          switch (f.getKey()) {
+            case "clusters" -> clusters = Optional.of(clusterList(f.getValue(), "clusters"));
+            case "subdir" -> subdir = Optional.ofNullable(folderName(value, "subdir"));
+            case "overrides" -> overrides(value, overrides, overrideKeys);
+            default -> params.put(f.getKey(), new Param(f.getKey(), f.getValue().getKeyNode(), value));
+          }
+        }
+      }
+      if (clusters.isEmpty() && noDefaultClusters) {
+        problems.add(YamlNodes.at(shownAs, only.getKeyNode(),
+            "entry " + template + " targets no cluster; add a top-level `clusters:` list or `clusters:` to the entry"));
+      }
+      return Optional.of(new Entry(template, only.getKeyNode(), params, clusters, overrides, overrideKeys, subdir));
+    }
+
+    private void overrides(Node value, Map<String, Map<String, Param>> overrides, Map<String, Node> keys) {
+      Map<String, NodeTuple> byCluster = nodes.mapping(value, "overrides", null);
+      if (byCluster == null) {
+        return;
+      }
+      for (Map.Entry<String, NodeTuple> e : byCluster.entrySet()) {
+        keys.put(e.getKey(), e.getValue().getKeyNode());
+        overrides.put(e.getKey(), params(e.getValue(), "overrides." + e.getKey()));
+      }
+    }
+
+    private Map<String, Param> params(NodeTuple tuple, String what) {
+      Map<String, Param> params = new LinkedHashMap<>();
+      if (tuple == null || nodes.isNull(tuple.getValueNode())) {
+        return params;
+      }
+      Map<String, NodeTuple> map = nodes.mapping(tuple.getValueNode(), what, null);
+      if (map != null) {
+        map.forEach((k, t) -> params.put(k, new Param(k, t.getKeyNode(), t.getValueNode())));
+      }
+      return params;
+    }
+
+    private List<String> clusterList(NodeTuple tuple, String what) {
+      if (tuple == null) {
+        return List.of();
+      }
+      Node value = tuple.getValueNode();
+      List<String> names = nodes.stringList(value, what);
+      List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
+      List<String> valid = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
+        Node at = items.get(Math.min(i, items.size() - 1));
+        if (!Names.isFolderName(name)) {
+          problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name
+              + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+        } else if (valid.contains(name)) {
+          problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name + "\" is listed twice"));
+        } else {
+          valid.add(name);
+        }
+      }
+      return valid;
+    }
+
+    private String folderName(Node value, String what) {
+      String s = nodes.string(value, what);
+      if (s != null && !Names.isFolderName(s)) {
+        problems.add(YamlNodes.at(shownAs, value, what + " \"" + s
+            + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+        return null;
+      }
+      return s;
+    }
+
+    private Optional<String> optionalString(Map<String, NodeTuple> top, String key) {
+      NodeTuple t = top.get(key);
+      return t == null ? Optional.empty() : Optional.ofNullable(nodes.string(t.getValueNode(), key));
+    }
+  }
+
+  private static String stripTrailingSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Whether {@code node} is a plain scalar (not quoted). */
+  static boolean isPlain(ScalarNode node) {
+    return node.isPlain();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.kubegenerate.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * One item of {@code generates}.
+ *
+ * <pre>
+ * - autoscale:            # template
+ *     name: web           # params
+ *     clusters: [qa]      # clusters (absent: the config's clusters)
+ *     subdir: worker
+ *     overrides:
+ *       production: {replicas: 6}
+ * </pre>
+ *
+ * @param template the template name
+ * @param templateNode the key node naming the template, for error positions
+ * @param params the template parameters, in the order written
+ * @param clusters the clusters named by the entry, if it names any
+ * @param overrides per-cluster parameters, keyed by cluster
+ * @param overrideKeys the key node of each overridden cluster, for error positions
+ * @param subdir an optional folder below the cluster folder
+ */
+public record Entry(
+    String template,
+    Node templateNode,
+    Map<String, Param> params,
+    Optional<List<String>> clusters,
+    Map<String, Map<String, Param>> overrides,
+    Map<String, Node> overrideKeys,
+    Optional<String> subdir) {
+
+  public Entry {
+    params = Map.copyOf(params);
+    overrides = Map.copyOf(overrides);
+    overrideKeys = Map.copyOf(overrideKeys);
+  }
+
+  /** The 1-based line where the entry's template is named. */
+  public int line() {
+    return YamlNodes.line(templateNode);
+  }
+}

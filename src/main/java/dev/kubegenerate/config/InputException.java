@@ -1,0 +1,24 @@
+package dev.kubegenerate.config;
+
+import dev.kubegenerate.model.Problem;
+import java.util.List;
+
+/** The input cannot be used; carries every problem found, each located where possible. */
+public final class InputException extends Exception {
+
+  private final List<Problem> problems;
+
+  public InputException(Problem problem) {
+    this(List.of(problem));
+  }
+
+  public InputException(List<Problem> problems) {
+    super(problems.isEmpty() ? "invalid input" : problems.get(0).format(), null, false, false);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Every problem, in file order. */
+  public List<Problem> problems() {
+    return problems;
+  }
+}

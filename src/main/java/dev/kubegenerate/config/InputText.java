@@ -1,0 +1,73 @@
+package dev.kubegenerate.config;
+
+import dev.kubegenerate.model.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a text file the way every input of kube-generate must be read: bounded in size, UTF-8
+ * only, no binary content. Anything else becomes a one-line {@link InputException}.
+ */
+public final class InputText {
+
+  /** Larger configs or templates are certainly a mistake, and reading them could exhaust memory. */
+  public static final int MAX_BYTES = 1 << 20;
+
+  private InputText() {}
+
+  /**
+   * Reads {@code file} as UTF-8 text.
+   *
+   * @param shownAs the name used in error messages (repository-relative)
+   */
+  public static String read(Path file, String shownAs) throws InputException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      // read one byte past the limit so an oversized file is recognised without reading all of it
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new InputException(Problem.of(shownAs, "cannot read: " + describe(e)));
+    }
+    return decode(bytes, shownAs);
+  }
+
+  /** Decodes bytes already in memory with the same rules as {@link #read}. */
+  public static String decode(byte[] bytes, String shownAs) throws InputException {
+    if (bytes.length > MAX_BYTES) {
+      throw new InputException(
+          Problem.of(shownAs, "file is larger than " + (MAX_BYTES >> 20) + " MiB; split it up"));
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new InputException(Problem.of(shownAs, "binary file (NUL byte at offset " + i + "); expected UTF-8 text"));
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(Problem.of(shownAs, "not valid UTF-8 text; save the file as UTF-8"));
+    }
+  }
+
+  /** A short reason for an I/O failure, without the Java exception class. */
+  static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName();
+    return switch (kind) {
+      case "NoSuchFileException" -> "no such file";
+      case "AccessDeniedException" -> "permission denied";
+      case "FileSystemException" -> e.getMessage() == null ? "file system error" : e.getMessage();
+      default -> e.getMessage() == null ? kind : e.getMessage();
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package dev.kubegenerate.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON Schema (draft 2020-12) of {@code kube-generate.yaml} for a template library, so
+ * editors can validate and complete configs; each template's parameters are typed.
+ */
+public final class ConfigSchema {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String PLAIN_NAME = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,62}$";
+
+  private ConfigSchema() {}
+
+  /** The schema as pretty-printed JSON with a final newline. */
+  public static String render(TemplateLibrary library) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.put("$id", "https://kube-generate.dev/schema/kube-generate.json");
+    root.put("title", "kube-generate.yaml");
+    root.put("type", "object");
+    root.put("additionalProperties", false);
+    root.putArray("required").add("generates");
+    ObjectNode props = root.putObject("properties");
+    string(props, "app", "Application name; default: the name of the folder holding this file.")
+        .put("pattern", "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    string(props, "outputDir", "Folder of the generated manifests, relative to this file; default: kubernetes.");
+    clusterList(props, "clusters", "The clusters an entry targets when it names none.");
+    ObjectNode templates = props.putObject("templates");
+    templates.put("description", "Extra template folders, searched before the built-in ones.");
+    templates.put("type", "array");
+    templates.putObject("items").put("type", "string");
+    ObjectNode values = props.putObject("values");
+    values.put("description", "Parameters given to every entry whose template declares them.");
+    values.put("type", "object");
+    ObjectNode handwritten = props.putObject("handwritten");
+    handwritten.put("description", "Globs of hand-written manifests that the check accepts.");
+    handwritten.put("type", "array");
+    handwritten.putObject("items").put("type", "string");
+    string(props, "manualAnnotation", "Annotation key whose value `manual` marks a manifest as hand-managed.");
+    ObjectNode generates = props.putObject("generates");
+    generates.put("description", "What to generate: each item names one template.");
+    generates.put("type", "array");
+    ArrayNode oneOf = generates.putObject("items").putArray("oneOf");
+    for (TemplateSpec t : library.all().values()) {
+      oneOf.add(entry(t));
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode entry(TemplateSpec t) {
+    ObjectNode item = JSON.createObjectNode();
+    item.put("type", "object");
+    item.put("additionalProperties", false);
+    item.putArray("required").add(t.name());
+    ObjectNode body = item.putObject("properties").putObject(t.name());
+    body.put("description", t.description());
+    body.putArray("type").add("object").add("null");
+    body.put("additionalProperties", false);
+    ObjectNode props = body.putObject("properties");
+    for (ParameterSpec p : t.parameters()) {
+      ObjectNode param = type(props.putObject(p.name()), p.type());
+      param.put("description", p.description() + (p.required() ? " (required)" : ""));
+      if (p.defaultValue() != null) {
+        param.set("default", JSON.valueToTree(p.defaultValue()));
+      }
+    }
+    clusterList(props, "clusters", "Clusters this entry targets; default: the top-level clusters.");
+    props.putObject("subdir").put("type", "string").put("pattern", PLAIN_NAME)
+        .put("description", "A folder below the cluster folder.");
+    ObjectNode overrides = props.putObject("overrides");
+    overrides.put("type", "object");
+    overrides.put("description", "Per-cluster parameters, keyed by cluster.");
+    ObjectNode perCluster = overrides.putObject("additionalProperties");
+    perCluster.put("type", "object");
+    perCluster.put("additionalProperties", false);
+    perCluster.set("properties", props.deepCopy().without(java.util.List.of("clusters", "subdir", "overrides")));
+    return item;
+  }
+
+  private static ObjectNode type(ObjectNode node, ParameterType type) {
+    switch (type) {
+      case STRING -> node.put("type", "string");
+      case INTEGER -> node.put("type", "integer");
+      case BOOLEAN -> node.put("type", "boolean");
+      case LIST -> {
+        node.put("type", "array");
+        node.putObject("items").putArray("type").add("string").add("number").add("boolean");
+      }
+      case MAP -> {
+        node.put("type", "object");
+        node.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
+      }
+      case OBJECT -> node.put("type", "object");
+    }
+    return node;
+  }
+
+  private static ObjectNode string(ObjectNode props, String name, String description) {
+    ObjectNode node = props.putObject(name);
+    node.put("type", "string");
+    node.put("description", description);
+    return node;
+  }
+
+  private static void clusterList(ObjectNode props, String name, String description) {
+    ObjectNode node = props.putObject(name);
+    node.put("description", description);
+    node.put("type", "array");
+    node.put("uniqueItems", true);
+    node.putObject("items").put("type", "string").put("pattern", PLAIN_NAME);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.kubegenerate.render;
+
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.Problem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The templates a config can use: its own template folders first, then the built-in library
+ * bundled under {@code kube-generate/templates/} on the class path.
+ */
+public final class TemplateLibrary {
+
+  private static final String BUILT_IN = "kube-generate/templates";
+  private static final Map<Path, Map<String, TemplateSpec>> FOLDER_CACHE = new ConcurrentHashMap<>();
+
+  private final Map<String, TemplateSpec> templates;
+
+  private TemplateLibrary(Map<String, TemplateSpec> templates) {
+    this.templates = templates;
+  }
+
+  /** The built-in library alone. */
+  public static TemplateLibrary builtIn() throws InputException {
+    return new TemplateLibrary(new TreeMap<>(builtInTemplates()));
+  }
+
+  /**
+   * The library seen by a config with the given extra folders, which are searched first, so a
+   * folder's template replaces a built-in one of the same name.
+   *
+   * @param root the repository root, for the names shown in messages
+   */
+  public static TemplateLibrary with(List<Path> folders, Path root) throws InputException {
+    Map<String, TemplateSpec> all = new TreeMap<>(builtInTemplates());
+    List<Path> reversed = new ArrayList<>(folders);
+    java.util.Collections.reverse(reversed);
+    for (Path folder : reversed) {
+      all.putAll(fromFolder(folder, root));
+    }
+    return new TemplateLibrary(all);
+  }
+
+  /** The template called {@code name}. */
+  public Optional<TemplateSpec> get(String name) {
+    return Optional.ofNullable(templates.get(name));
+  }
+
+  /** Every template, by name. */
+  public Map<String, TemplateSpec> all() {
+    return java.util.Collections.unmodifiableMap(templates);
+  }
+
+  private static Map<String, TemplateSpec> builtInTemplates() throws InputException {
+    Path dir = builtInFolder();
+    Map<String, TemplateSpec> cached = FOLDER_CACHE.get(dir);
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, TemplateSpec> loaded = load(dir, name -> "built-in template " + name, "built-in");
+    FOLDER_CACHE.put(dir, loaded);
+    return loaded;
+  }
+
+  private static Map<String, TemplateSpec> fromFolder(Path folder, Path root) throws InputException {
+    String shown = root.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString();
+    if (!Files.isDirectory(folder)) {
+      throw new InputException(Problem.of(shown, "template folder does not exist"));
+    }
+    if (!realPath(folder).startsWith(realPath(root))) {
+      throw new InputException(Problem.of(shown, "template folder leaves the repository through a symbolic link"));
+    }
+    return load(folder, name -> shown + "/" + name, shown);
+  }
+
+  private static Map<String, TemplateSpec> load(Path dir, java.util.function.Function<String, String> shownAs, String origin)
+      throws InputException {
+    Map<String, TemplateSpec> out = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path child : children.sorted().toList()) {
+        if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
+          String name = child.getFileName().toString();
+          try {
+            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin));
+          } catch (InputException e) {
+            problems.addAll(e.problems());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException(Problem.of(origin, "cannot list templates: " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    return out;
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
+  private static Path builtInFolder() throws InputException {
+    URL url = TemplateLibrary.class.getClassLoader().getResource(BUILT_IN + "/README.md");
+    if (url == null) {
+      throw new InputException(Problem.of("", "the built-in template library is missing from this build"));
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+        }
+        return fs.getPath(BUILT_IN);
+      }
+      return Path.of(uri).getParent();
+    } catch (URISyntaxException | IOException e) {
+      throw new InputException(Problem.of("", "cannot open the built-in template library: " + e.getMessage()));
+    }
+  }
+}

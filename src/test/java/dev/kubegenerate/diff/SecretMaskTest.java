@@ -1,0 +1,191 @@
+package dev.kubegenerate.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SecretMaskTest {
+
+  @Test
+  void mask_secretDataAndStringData_valuesMaskedKeysKept() {
+    String text =
+        """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: db
+        type: Opaque
+        data:
+          password: c2VjcmV0
+          "tls.crt": LS0tLS1CRUdJTg==
+        stringData:
+          url: postgres://user:hunter2@db/people
+        """;
+    assertEquals(
+        """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: db
+        type: Opaque
+        data:
+          password: ***
+          "tls.crt": ***
+        stringData:
+          url: ***
+        """,
+        SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_dataBeforeKind_stillMasked() {
+    assertEquals(
+        "data:\n  token: ***\nkind: Secret\n",
+        SecretMask.mask("data:\n  token: abc\nkind: Secret\n"));
+  }
+
+  @Test
+  void mask_blockScalar_continuationLinesMaskedLineCountKept() {
+    String text =
+        """
+        kind: Secret
+        stringData:
+          config.yaml: |
+            user: admin
+            password: hunter2
+
+            port: 5432
+          other: >-
+            folded
+            text
+        metadata:
+          name: x
+        """;
+    assertEquals(
+        """
+        kind: Secret
+        stringData:
+          config.yaml: |
+            ***
+            ***
+
+            ***
+          other: >-
+            ***
+            ***
+        metadata:
+          name: x
+        """,
+        SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_configMapAndOtherDocuments_untouched() {
+    String text =
+        """
+        kind: ConfigMap
+        data:
+          color: blue
+        ---
+        kind: Secret
+        data:
+          key: dmFsdWU=
+        ---
+        kind: ConfigMap
+        data:
+          size: large
+        """;
+    assertEquals(text.replace("dmFsdWU=", "***"), SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_invalidYaml_stillMasked() {
+    String text = "kind: Secret\ndata:\n  a: [unclosed\n    b: \"open\n\tc: tab\n: weird\n";
+    assertEquals("kind: Secret\ndata:\n  a: [***\n    ***\n\t***\n: weird\n", SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_crlfBomAndNoFinalNewline_bytesAroundValuesKept() {
+    String text = "\uFEFFkind: Secret\r\ndata:\r\n  a: b\r\n  c: d";
+    assertEquals("\uFEFFkind: Secret\r\ndata:\r\n  a: ***\r\n  c: ***", SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_quotedKindAndComments_masked() {
+    String text =
+        "kind: \"Secret\" # the db\ndata:\n  # old: cGFzcw==\n  new: cGFzcw== # rotated\n";
+    assertEquals(
+        "kind: \"Secret\" # the db\ndata:\n  # ***\n  new: ***\n", SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_secretsInsideList_eachItemMasked() {
+    String text =
+        """
+        kind: List
+        items:
+        - apiVersion: v1
+          kind: Secret
+          data:
+            a: YQ==
+        - kind: ConfigMap
+          data:
+            b: plain
+        - data:
+            c: Yw==
+          kind: Secret
+        """;
+    assertEquals(
+        text.replace("YQ==", "***").replace("Yw==", "***"), SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_prettyJson_valuesMasked() {
+    String text =
+        """
+        {
+          "apiVersion": "v1",
+          "kind": "Secret",
+          "data": {
+            "password": "c2VjcmV0",
+            "user": "dXNlcg=="
+          },
+          "type": "Opaque"
+        }
+        """;
+    assertEquals(
+        text.replace("\"c2VjcmV0\",", "***,").replace("\"dXNlcg==\"", "***"),
+        SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_oneLineJsonAndFlowMapping_masked() {
+    assertEquals(
+        "{\"kind\":\"Secret\",\"data\":***\n",
+        SecretMask.mask("{\"kind\":\"Secret\",\"data\":{\"a\":\"YQ==\"}}\n"));
+    assertEquals(
+        "kind: Secret\ndata: {a: ***, \"b\": ***}\nstringData: {}\n",
+        SecretMask.mask("kind: Secret\ndata: {a: YQ==, \"b\": Yg==}\nstringData: {}\n"));
+  }
+
+  @Test
+  void mask_dataAsSequenceOrScalar_masked() {
+    assertEquals(
+        "kind: Secret\ndata:\n- ***\n- ***\nstringData: ***\n",
+        SecretMask.mask("kind: Secret\ndata:\n- one\n- two\nstringData: plain\n"));
+  }
+
+  @Test
+  void mask_indentedDocument_masked() {
+    assertEquals(
+        "  kind: Secret\n  data:\n    a: ***\n",
+        SecretMask.mask("  kind: Secret\n  data:\n    a: b\n"));
+  }
+
+  @Test
+  void mask_noSecret_sameText() {
+    String text = "kind: Deployment\nspec:\n  data: x\n  template:\n    kind: Secretive\n";
+    assertEquals(text, SecretMask.mask(text));
+    assertEquals("", SecretMask.mask(""));
+  }
+}
