@@ -52,7 +52,9 @@ public final class ProjectLoader {
         continue;
       }
       try {
-        Config config = loader.load(file);
+        ConfigLoader.Loaded loaded = loader.load(file);
+        problems.addAll(loaded.problems());
+        Config config = loaded.config();
         List<Path> dirs = new ArrayList<>(extraTemplates);
         dirs.addAll(config.templateDirs());
         TemplateLibrary library = TemplateLibrary.with(dirs, root);

@@ -35,8 +35,18 @@ public final class ConfigLoader {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  /** Loads and validates one config file. */
-  public Config load(Path file) throws InputException {
+  /**
+   * A config as far as it could be read, and the problems found. Problems do not stop the
+   * load, so the template checks that follow can report theirs in the same run.
+   */
+  public record Loaded(Config config, List<Problem> problems) {
+    public Loaded {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Loads one config file; throws only when it cannot be read or parsed at all. */
+  public Loaded load(Path file) throws InputException {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');
     String text = InputText.read(absolute, shownAs);
@@ -58,7 +68,7 @@ public final class ConfigLoader {
       this.nodes = new Nodes(shownAs, problems);
     }
 
-    Config read(Node document) throws InputException {
+    Loaded read(Node document) throws InputException {
       Map<String, NodeTuple> top = nodes.mapping(document, "the config", TOP_LEVEL_KEYS);
       if (top == null) {
         throw new InputException(problems);
@@ -95,10 +105,9 @@ public final class ConfigLoader {
       } else {
         problems.add(YamlNodes.at(shownAs, generates.getValueNode(), "generates must be a list of entries like `- autoscale: {...}`"));
       }
-      if (!problems.isEmpty()) {
-        throw new InputException(problems);
-      }
-      return new Config(file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries);
+      Config config = new Config(
+          file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries);
+      return new Loaded(config, problems);
     }
 
     private ManifestPath outputDir(Map<String, NodeTuple> top, ManifestPath folderPath) {

@@ -14,10 +14,13 @@ public final class InputException extends Exception {
 
   public InputException(List<Problem> problems) {
     super(problems.isEmpty() ? "invalid input" : problems.get(0).format(), null, false, false);
-    this.problems = List.copyOf(problems);
+    // file order, whatever order the checks that found them ran in
+    this.problems = problems.stream()
+        .sorted(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line).thenComparingInt(Problem::column))
+        .toList();
   }
 
-  /** Every problem, in file order. */
+  /** Every problem, sorted by file, line and column. */
   public List<Problem> problems() {
     return problems;
   }

@@ -42,7 +42,11 @@ public final class YamlNodes {
     } catch (MarkedYamlEngineException e) {
       throw new InputException(problemAt(file, e));
     } catch (YamlEngineException e) {
-      throw new InputException(Problem.of(file, "malformed YAML: " + oneLine(e.getMessage())));
+      String message = oneLine(e.getMessage());
+      if (message.startsWith("Number of aliases")) {
+        message = "too many aliases (more than " + MAX_ALIASES + "); such YAML can expand without bound";
+      }
+      throw new InputException(Problem.of(file, "malformed YAML: " + message));
     }
   }
 

@@ -57,6 +57,20 @@ public enum ParameterType {
 
   /** "must be a string, not the integer 3" style description of the mismatch. */
   public String mismatch(Object value) {
+    if (this == MAP && value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!isScalar(e.getValue())) {
+          return "must be a map of names to single values; \"" + e.getKey() + "\" is " + describe(e.getValue());
+        }
+      }
+    }
+    if (this == LIST && value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!isScalar(item)) {
+          return "must be a list of single values, not a list holding " + describe(item);
+        }
+      }
+    }
     String hint = this == STRING && (value instanceof Number || value instanceof Boolean) ? " (quote it: \"" + value + "\")" : "";
     return "must be " + expected + ", not " + describe(value) + hint;
   }

@@ -1,0 +1,81 @@
+package dev.kubegenerate.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.ManifestPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --update} writes all or nothing, and never through a symbolic link. */
+class AtomicWriterTest {
+
+  @TempDir Path repo;
+  @TempDir Path outside;
+
+  private static UpdatePlan writes(String... pathsAndTexts) {
+    Map<ManifestPath, String> w = new LinkedHashMap<>();
+    for (int i = 0; i < pathsAndTexts.length; i += 2) {
+      w.put(ManifestPath.of(pathsAndTexts[i]), pathsAndTexts[i + 1]);
+    }
+    return new UpdatePlan(w, List.of(), Map.of());
+  }
+
+  @Test
+  void apply_writesEveryFileAndLeavesNoTemporaryFile() throws Exception {
+    new AtomicWriter(repo).apply(List.of(writes("kubernetes/qa/a.yaml", "a: 1\n", "kubernetes/prod/b.yaml", "b: 2\n")));
+    assertEquals("a: 1\n", Files.readString(repo.resolve("kubernetes/qa/a.yaml")));
+    assertEquals("b: 2\n", Files.readString(repo.resolve("kubernetes/prod/b.yaml")));
+    try (Stream<Path> s = Files.walk(repo)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+  }
+
+  @Test
+  void apply_refusesASymlinkLeavingTheRepositoryAndWritesNothing() throws Exception {
+    Files.createDirectories(repo.resolve("kubernetes"));
+    Files.createSymbolicLink(repo.resolve("kubernetes/prod"), outside);
+    InputException e = assertThrows(InputException.class, () -> new AtomicWriter(repo).apply(List.of(
+        writes("kubernetes/qa/a.yaml", "a: 1\n", "kubernetes/prod/b.yaml", "b: 2\n"))));
+    assertEquals("kubernetes/prod/b.yaml: refusing to write through the symbolic link kubernetes/prod; nothing was changed",
+        e.problems().get(0).format());
+    assertFalse(Files.exists(repo.resolve("kubernetes/qa")), "the first file must not have been written either");
+    try (Stream<Path> s = Files.list(outside)) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  @Test
+  void apply_refusesToReplaceASymlinkedFile() throws Exception {
+    Files.createDirectories(repo.resolve("kubernetes/qa"));
+    Path target = outside.resolve("passwd");
+    Files.writeString(target, "root:x:0:0\n");
+    Files.createSymbolicLink(repo.resolve("kubernetes/qa/a.yaml"), target);
+    assertThrows(InputException.class, () -> new AtomicWriter(repo).apply(List.of(writes("kubernetes/qa/a.yaml", "a: 1\n"))));
+    assertEquals("root:x:0:0\n", Files.readString(target));
+  }
+
+  @Test
+  void apply_failureWhileStagingLeavesTheTreeUntouched() throws Exception {
+    Files.createDirectories(repo.resolve("kubernetes"));
+    // a regular file where a folder is needed makes the second write fail
+    Files.writeString(repo.resolve("kubernetes/prod"), "not a folder");
+    Files.createDirectories(repo.resolve("kubernetes/qa"));
+    Files.writeString(repo.resolve("kubernetes/qa/a.yaml"), "old\n");
+    assertThrows(InputException.class, () -> new AtomicWriter(repo).apply(List.of(
+        writes("kubernetes/qa/a.yaml", "new\n", "kubernetes/prod/b.yaml", "b: 2\n"))));
+    assertEquals("old\n", Files.readString(repo.resolve("kubernetes/qa/a.yaml")));
+    try (Stream<Path> s = Files.list(repo.resolve("kubernetes/qa"))) {
+      assertEquals(1, s.count(), "no temporary file left behind");
+    }
+  }
+}

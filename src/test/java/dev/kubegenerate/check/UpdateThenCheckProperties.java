@@ -1,0 +1,106 @@
+package dev.kubegenerate.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kubegenerate.cli.CliRunner;
+import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.LineRange;
+import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * For any config: {@code --update} followed by {@code check} is clean, and any single-line edit
+ * of a generated file is reported as {@code hand-edited} on exactly that line.
+ */
+class UpdateThenCheckProperties {
+
+  /** A random but valid worker entry. */
+  record Worker(String name, int replicas, Map<String, String> env, List<String> clusters) {}
+
+  @Provide
+  Arbitrary<List<Worker>> workers() {
+    Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
+    Arbitrary<Map<String, String>> env = Arbitraries.maps(
+        Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
+        Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(12).alpha(), Arbitraries.of("yes", "0755", "on", "3000", "a: b", "#x")))
+        .ofMaxSize(3);
+    Arbitrary<List<String>> clusters = Arbitraries.of("sandbox", "qa", "production").set().ofMinSize(1).map(List::copyOf);
+    return Combinators.combine(names, Arbitraries.integers().between(1, 9), env, clusters).as(Worker::new)
+        .list().ofMinSize(1).ofMaxSize(4).uniqueElements(Worker::name);
+  }
+
+  @Property(tries = 25)
+  void updateThenCheck_isClean(@ForAll("workers") List<Worker> workers) throws IOException {
+    Path repo = newRepo(workers);
+    assertEquals(0, CliRunner.run(repo, "--update").exit());
+    Report report = check(repo);
+    assertEquals("clean", report.result(), () -> report.findings().toString());
+    assertEquals(0, CliRunner.run(repo, "--update").exit(), "a second update changes nothing");
+  }
+
+  @Property(tries = 40)
+  void singleLineEdit_isHandEditedOnThatLine(
+      @ForAll("workers") List<Worker> workers, @ForAll("edits") double fileChoice, @ForAll("edits") double lineChoice)
+      throws IOException {
+    Path repo = newRepo(workers);
+    CliRunner.run(repo, "--update");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(repo.resolve("kubernetes"))) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    Path file = files.get((int) (fileChoice * files.size()));
+    List<String> lines = Files.readAllLines(file);
+    int edited = (int) (lineChoice * lines.size());
+    lines.set(edited, lines.get(edited) + " # edited");
+    Files.writeString(file, String.join("\n", lines) + "\n");
+
+    Report report = check(repo);
+    List<FileResult> findings = report.findings();
+    assertEquals(1, findings.size(), findings::toString);
+    assertEquals(Status.HAND_EDITED, findings.get(0).status());
+    assertEquals(List.of(new LineRange(edited + 1, edited + 1)), findings.get(0).lines());
+  }
+
+  @Provide
+  Arbitrary<Double> edits() {
+    return Arbitraries.doubles().between(0, 0.999).ofScale(3);
+  }
+
+  private static Report check(Path repo) throws IOException {
+    try {
+      Project project = new ProjectLoader(repo).load("kube-generate.yaml", false, List.of());
+      return new Checker(repo).check(project, Status.defaultFailOn(), "kube-generate --update");
+    } catch (dev.kubegenerate.config.InputException e) {
+      throw new AssertionError(e.problems().toString());
+    }
+  }
+
+  private static Path newRepo(List<Worker> workers) throws IOException {
+    Path repo = Files.createTempDirectory("kube-generate-prop");
+    StringBuilder config = new StringBuilder("app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n");
+    for (Worker w : workers) {
+      config.append("  - worker:\n")
+          .append("      name: ").append(w.name()).append('\n')
+          .append("      image: ghcr.io/example/shop:1.0\n")
+          .append("      replicas: ").append(w.replicas()).append('\n')
+          .append("      clusters: [").append(String.join(", ", w.clusters())).append("]\n")
+          .append("      env: {");
+      w.env().forEach((k, v) -> config.append('"').append(k).append("\": \"").append(v.replace("\"", "")).append("\", "));
+      config.append("}\n");
+    }
+    Files.writeString(repo.resolve("kube-generate.yaml"), config.toString());
+    return repo;
+  }
+}
