@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Unified diffs of one committed file against its expected text, in the spirit of
- * java-diff-utils' {@code DiffUtils}: a static facade returning a value.
+ * Unified diffs of one committed file against its expected text, in the spirit of java-diff-utils'
+ * {@code DiffUtils}: a static facade returning a value.
  *
  * <p>An absent side ({@link Optional#empty()}) is a file that does not exist and is written as
  * {@code /dev/null}; an empty string is a file that exists and is empty. Lines are compared with
  * their line terminator, so a changed line ending (CRLF to LF) or a missing final newline is a
- * change, and a carriage return stays part of the line it ends: a patch built from the diff
- * applies to the file byte for byte.
+ * change, and a carriage return stays part of the line it ends: a patch built from the diff applies
+ * to the file byte for byte.
  */
 public final class TextDiff {
 
@@ -55,8 +55,8 @@ public final class TextDiff {
   }
 
   /**
-   * Splits text into lines that keep their {@code \n}; the last line lacks it when the text has
-   * no final newline. An empty text has no lines.
+   * Splits text into lines that keep their {@code \n}; the last line lacks it when the text has no
+   * final newline. An empty text has no lines.
    */
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
@@ -71,9 +71,9 @@ public final class TextDiff {
   }
 
   /**
-   * The committed file's lines touched by each change, merged where they touch. A pure insertion
-   * is placed on the line it follows (line 1 at the very top, and for an empty file, which
-   * editors and GitHub show as one empty line).
+   * The committed file's lines touched by each change, merged where they touch. A pure insertion is
+   * placed on the line it follows (line 1 at the very top, and for an empty file, which editors and
+   * GitHub show as one empty line).
    */
   private static List<LineRange> changedLines(List<AbstractDelta<String>> deltas) {
     List<LineRange> ranges = new ArrayList<>();

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Writes java-diff-utils deltas as unified-diff hunks exactly as {@code git diff} does.
  *
- * <p>Written here rather than with {@code UnifiedDiffUtils} because that one drops the
- * {@code \ No newline at end of file} marker and numbers empty sides differently from git, and
- * both break {@code git apply} on the edge cases the check must handle.
+ * <p>Written here rather than with {@code UnifiedDiffUtils} because that one drops the {@code \ No
+ * newline at end of file} marker and numbers empty sides differently from git, and both break
+ * {@code git apply} on the edge cases the check must handle.
  */
 final class UnifiedHunks {
 
@@ -65,7 +65,9 @@ final class UnifiedHunks {
     }
   }
 
-  /** {@code start,count} with git's conventions: ",1" left out, an empty side names the line before. */
+  /**
+   * {@code start,count} with git's conventions: ",1" left out, an empty side names the line before.
+   */
   private static String range(int start, int count) {
     if (count == 0) {
       return start + ",0";

@@ -101,7 +101,8 @@ class SecretMaskTest {
   @Test
   void mask_invalidYaml_stillMasked() {
     String text = "kind: Secret\ndata:\n  a: [unclosed\n    b: \"open\n\tc: tab\n: weird\n";
-    assertEquals("kind: Secret\ndata:\n  a: [***\n    ***\n\t***\n: weird\n", SecretMask.mask(text));
+    assertEquals(
+        "kind: Secret\ndata:\n  a: [***\n    ***\n\t***\n: weird\n", SecretMask.mask(text));
   }
 
   @Test
@@ -114,8 +115,7 @@ class SecretMaskTest {
   void mask_quotedKindAndComments_masked() {
     String text =
         "kind: \"Secret\" # the db\ndata:\n  # old: cGFzcw==\n  new: cGFzcw== # rotated\n";
-    assertEquals(
-        "kind: \"Secret\" # the db\ndata:\n  # ***\n  new: ***\n", SecretMask.mask(text));
+    assertEquals("kind: \"Secret\" # the db\ndata:\n  # ***\n  new: ***\n", SecretMask.mask(text));
   }
 
   @Test
@@ -135,8 +135,7 @@ class SecretMaskTest {
             c: Yw==
           kind: Secret
         """;
-    assertEquals(
-        text.replace("YQ==", "***").replace("Yw==", "***"), SecretMask.mask(text));
+    assertEquals(text.replace("YQ==", "***").replace("Yw==", "***"), SecretMask.mask(text));
   }
 
   @Test
