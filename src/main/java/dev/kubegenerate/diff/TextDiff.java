@@ -7,6 +7,7 @@ import dev.kubegenerate.model.ManifestPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Unified diffs of one committed file against its expected text, in the spirit of java-diff-utils'
@@ -36,12 +37,33 @@ public final class TextDiff {
    */
   public static DiffResult compute(
       ManifestPath path, Optional<String> committed, Optional<String> expected) {
+    return diff(path, committed, expected, Function.identity());
+  }
+
+  /**
+   * Like {@link #compute(ManifestPath, Optional, Optional)}, but every line is shown through {@link
+   * SecretMask}: the changes are found on the real texts, so a changed Secret value still shows (as
+   * {@code - key: ***} / {@code + key: ***}) and the line ranges stay true, while no value reaches
+   * the diff. Use this for every diff a person or a log sees; use {@code compute} for the patch.
+   */
+  public static DiffResult masked(
+      ManifestPath path, Optional<String> committed, Optional<String> expected) {
+    return diff(path, committed, expected, SecretMask::mask);
+  }
+
+  private static DiffResult diff(
+      ManifestPath path,
+      Optional<String> committed,
+      Optional<String> expected,
+      Function<String, String> shown) {
     if (committed.equals(expected)) {
       return DiffResult.EQUAL;
     }
-    List<String> before = lines(committed.orElse(""));
-    List<String> after = lines(expected.orElse(""));
-    List<AbstractDelta<String>> deltas = DiffUtils.diff(before, after).getDeltas();
+    List<AbstractDelta<String>> deltas =
+        DiffUtils.diff(lines(committed.orElse("")), lines(expected.orElse(""))).getDeltas();
+    // SecretMask keeps every line and line ending, so the shown lists line up with the deltas
+    List<String> before = lines(shown.apply(committed.orElse("")));
+    List<String> after = lines(shown.apply(expected.orElse("")));
     String oldName = committed.isPresent() ? GitPath.quoted("a/", path) : "/dev/null";
     String newName = expected.isPresent() ? GitPath.quoted("b/", path) : "/dev/null";
     StringBuilder out = new StringBuilder();

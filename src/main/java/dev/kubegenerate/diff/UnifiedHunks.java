@@ -14,7 +14,10 @@ final class UnifiedHunks {
 
   private UnifiedHunks() {}
 
-  /** Appends the hunks turning {@code before} into {@code after} to {@code out}. */
+  /**
+   * Appends the hunks turning {@code before} into {@code after} to {@code out}. The deltas may come
+   * from other lists of the same lengths (the unmasked texts); the lines printed are these.
+   */
   static void write(
       List<String> before,
       List<String> after,
@@ -56,8 +59,13 @@ final class UnifiedHunks {
       for (; cursor < delta.getSource().getPosition(); cursor++) {
         line(' ', before.get(cursor), out);
       }
-      delta.getSource().getLines().forEach(l -> line('-', l, out));
-      delta.getTarget().getLines().forEach(l -> line('+', l, out));
+      // printed from the given lists, not the delta's own, so a masked copy can be shown
+      for (int i = 0; i < delta.getSource().size(); i++) {
+        line('-', before.get(delta.getSource().getPosition() + i), out);
+      }
+      for (int i = 0; i < delta.getTarget().size(); i++) {
+        line('+', after.get(delta.getTarget().getPosition() + i), out);
+      }
       cursor = end(delta);
     }
     for (; cursor < end(tail) + trailing; cursor++) {

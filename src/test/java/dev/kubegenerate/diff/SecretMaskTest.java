@@ -2,6 +2,12 @@ package dev.kubegenerate.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class SecretMaskTest {
@@ -186,5 +192,48 @@ class SecretMaskTest {
     String text = "kind: Deployment\nspec:\n  data: x\n  template:\n    kind: Secretive\n";
     assertEquals(text, SecretMask.mask(text));
     assertEquals("", SecretMask.mask(""));
+  }
+
+  @Property(tries = 500)
+  void mask_anyText_sameLinesAndLineEndings(@ForAll("yamlish") String text) {
+    List<String> before = TextDiff.lines(text);
+    List<String> after = TextDiff.lines(SecretMask.mask(text));
+    assertEquals(before.size(), after.size(), text);
+    for (int i = 0; i < before.size(); i++) {
+      assertEquals(ending(before.get(i)), ending(after.get(i)), text);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> yamlish() {
+    Arbitrary<String> body =
+        Arbitraries.of(
+            "kind: Secret",
+            "data:",
+            "stringData: |",
+            "  a: b",
+            "  b: |",
+            "    x",
+            "- kind: Secret",
+            "  data: {a: 1, b: [2]}",
+            "---",
+            "",
+            "# c",
+            "\"kind\": \"Secret\",",
+            "{\"data\": {",
+            "  - y",
+            "\t z",
+            "\uFEFFkind: Secret",
+            "key: \"open",
+            "  ? k");
+    Arbitrary<String> line =
+        body.flatMap(b -> Arbitraries.of("\n", "\r\n", "\r", "").map(end -> b + end));
+    return line.list().ofMaxSize(20).map(lines -> String.join("", lines));
+  }
+
+  private static String ending(String line) {
+    return line.endsWith("\r\n")
+        ? "CRLF"
+        : line.endsWith("\n") ? "LF" : line.endsWith("\r") ? "CR" : "";
   }
 }

@@ -1,7 +1,6 @@
 package dev.kubegenerate.report;
 
 import dev.kubegenerate.diff.DiffResult;
-import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ManifestPath;
@@ -20,7 +19,7 @@ final class SampleReport {
 
   private SampleReport() {}
 
-  /** One file: diff and lines from the masked texts, as the checker computes them. */
+  /** One file: a masked diff and true lines, as the checker computes them. */
   static FileResult file(
       String path,
       Status status,
@@ -29,10 +28,7 @@ final class SampleReport {
       Optional<String> rendered) {
     ManifestPath p = ManifestPath.of(path);
     boolean shown = status.isFinding();
-    DiffResult diff =
-        shown
-            ? TextDiff.compute(p, committed.map(SecretMask::mask), rendered.map(SecretMask::mask))
-            : DiffResult.EQUAL;
+    DiffResult diff = shown ? TextDiff.masked(p, committed, rendered) : DiffResult.EQUAL;
     String[] segments = path.split("/");
     Optional<String> cluster = segments.length > 2 ? Optional.of(segments[1]) : Optional.empty();
     FileResult.Location location =
