@@ -1,7 +1,5 @@
 package dev.kubegenerate.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.ManifestPath;
 import java.util.ArrayList;
@@ -59,9 +57,9 @@ public final class TextDiff {
     if (committed.equals(expected)) {
       return DiffResult.EQUAL;
     }
-    List<AbstractDelta<String>> deltas =
-        DiffUtils.diff(lines(committed.orElse("")), lines(expected.orElse(""))).getDeltas();
-    // SecretMask keeps every line and line ending, so the shown lists line up with the deltas
+    List<LineChange> changes =
+        LineMatcher.changes(lines(committed.orElse("")), lines(expected.orElse("")));
+    // SecretMask keeps every line and line ending, so the shown lists line up with the changes
     List<String> before = lines(shown.apply(committed.orElse("")));
     List<String> after = lines(shown.apply(expected.orElse("")));
     String oldName = committed.isPresent() ? GitPath.quoted("a/", path) : "/dev/null";
@@ -71,8 +69,8 @@ public final class TextDiff {
     out.append(committed.isPresent() ? GitPath.headerSuffix(path) : "").append('\n');
     out.append("+++ ").append(newName);
     out.append(expected.isPresent() ? GitPath.headerSuffix(path) : "").append('\n');
-    UnifiedHunks.write(before, after, deltas, CONTEXT, out);
-    List<LineRange> ranges = committed.isPresent() ? changedLines(deltas) : List.of();
+    UnifiedHunks.write(before, after, changes, CONTEXT, out);
+    List<LineRange> ranges = committed.isPresent() ? changedLines(changes) : List.of();
     return new DiffResult(out.toString(), ranges);
   }
 
@@ -97,11 +95,11 @@ public final class TextDiff {
    * placed on the line it follows (line 1 at the very top, and for an empty file, which editors and
    * GitHub show as one empty line).
    */
-  private static List<LineRange> changedLines(List<AbstractDelta<String>> deltas) {
+  private static List<LineRange> changedLines(List<LineChange> changes) {
     List<LineRange> ranges = new ArrayList<>();
-    for (AbstractDelta<String> delta : deltas) {
-      int position = delta.getSource().getPosition();
-      int size = delta.getSource().size();
+    for (LineChange change : changes) {
+      int position = change.oldStart();
+      int size = change.oldSize();
       LineRange range =
           size > 0
               ? new LineRange(position + 1, position + size)
