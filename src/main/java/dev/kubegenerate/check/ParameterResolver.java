@@ -44,9 +44,14 @@ final class ParameterResolver {
     Map<String, Map<String, Object>> byCluster = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Param>> o : entry.overrides().entrySet()) {
       if (!clusters.contains(o.getKey())) {
-        problems.add(YamlNodes.at(config.shownAs(), entry.overrideKeys().get(o.getKey()),
-            "overrides for cluster \"" + o.getKey() + "\", which this entry does not target"
-                + Suggestions.didYouMean(o.getKey(), clusters)));
+        // overrides for a cluster the entry does not target are kept for when it does again
+        // (a cluster removed for a while); only a likely misspelling of a targeted one is an error
+        if (!Suggestions.nearest(o.getKey(), clusters).isEmpty()) {
+          problems.add(YamlNodes.at(config.shownAs(), entry.overrideKeys().get(o.getKey()),
+              "overrides for cluster \"" + o.getKey() + "\", which this entry does not target"
+                  + Suggestions.didYouMean(o.getKey(), clusters)));
+        }
+        typedParams(o.getValue(), template, "overrides." + o.getKey() + ".");
         continue;
       }
       byCluster.put(o.getKey(), typedParams(o.getValue(), template, "overrides." + o.getKey() + "."));

@@ -5,7 +5,7 @@ import dev.kubegenerate.model.ManifestPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Unified diffs of one committed file against its expected text, in the spirit of java-diff-utils'
@@ -35,33 +35,31 @@ public final class TextDiff {
    */
   public static DiffResult compute(
       ManifestPath path, Optional<String> committed, Optional<String> expected) {
-    return diff(path, committed, expected, Function.identity());
+    return compute(path, committed, expected, UnaryOperator.identity());
   }
 
   /**
-   * Like {@link #compute(ManifestPath, Optional, Optional)}, but every line is shown through {@link
-   * SecretMask}: the changes are found on the real texts, so a changed Secret value still shows (as
-   * {@code - key: ***} / {@code + key: ***}) and the line ranges stay true, while no value reaches
-   * the diff. Use this for every diff a person or a log sees; use {@code compute} for the patch.
+   * Diffs the real texts but shows them through {@code shown}, which must keep every line where it
+   * is ({@link SecretMask#mask}): a changed Secret value still shows as a changed line, masked, and
+   * the line ranges stay true. Use it for every diff a person or a log sees; the patch uses the
+   * real texts.
    */
-  public static DiffResult masked(
-      ManifestPath path, Optional<String> committed, Optional<String> expected) {
-    return diff(path, committed, expected, SecretMask::mask);
-  }
-
-  private static DiffResult diff(
+  public static DiffResult compute(
       ManifestPath path,
       Optional<String> committed,
       Optional<String> expected,
-      Function<String, String> shown) {
+      UnaryOperator<String> shown) {
     if (committed.equals(expected)) {
       return DiffResult.EQUAL;
     }
-    List<LineChange> changes =
-        LineMatcher.changes(lines(committed.orElse("")), lines(expected.orElse("")));
-    // SecretMask keeps every line and line ending, so the shown lists line up with the changes
+    List<String> realBefore = lines(committed.orElse(""));
+    List<String> realAfter = lines(expected.orElse(""));
+    List<LineChange> changes = LineMatcher.changes(realBefore, realAfter);
     List<String> before = lines(shown.apply(committed.orElse("")));
     List<String> after = lines(shown.apply(expected.orElse("")));
+    if (before.size() != realBefore.size() || after.size() != realAfter.size()) {
+      throw new IllegalArgumentException("the shown text must keep the lines of the real one");
+    }
     String oldName = committed.isPresent() ? GitPath.quoted("a/", path) : "/dev/null";
     String newName = expected.isPresent() ? GitPath.quoted("b/", path) : "/dev/null";
     StringBuilder out = new StringBuilder();

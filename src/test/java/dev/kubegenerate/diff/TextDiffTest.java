@@ -170,10 +170,11 @@ class TextDiffTest {
   }
 
   @Test
-  void masked_secretValueChanged_changeShownValueHiddenRangesTrue() {
+  void computeShown_secretValueChanged_changeShownValueHiddenRangesTrue() {
     String committed = "kind: Secret\ndata:\n  password: b2xk\n  user: dXNlcg==\n";
     String expected = "kind: Secret\ndata:\n  password: bmV3\n  user: dXNlcg==\n";
-    DiffResult diff = TextDiff.masked(PATH, Optional.of(committed), Optional.of(expected));
+    DiffResult diff =
+        TextDiff.compute(PATH, Optional.of(committed), Optional.of(expected), SecretMask::mask);
     assertEquals(
         "@@ -1,4 +1,4 @@\n"
             + " kind: Secret\n"
@@ -186,9 +187,13 @@ class TextDiffTest {
   }
 
   @Test
-  void masked_missingSecret_valuesHidden() {
+  void computeShown_missingSecret_valuesHidden() {
     DiffResult diff =
-        TextDiff.masked(PATH, Optional.empty(), Optional.of("kind: Secret\nstringData:\n  a: b\n"));
+        TextDiff.compute(
+            PATH,
+            Optional.empty(),
+            Optional.of("kind: Secret\nstringData:\n  a: b\n"),
+            SecretMask::mask);
     assertEquals("@@ -0,0 +1,3 @@\n+kind: Secret\n+stringData:\n+  a: ***\n", hunks(diff));
   }
 

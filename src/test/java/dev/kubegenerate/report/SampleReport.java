@@ -1,6 +1,7 @@
 package dev.kubegenerate.report;
 
 import dev.kubegenerate.diff.DiffResult;
+import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ManifestPath;
@@ -28,7 +29,8 @@ final class SampleReport {
       Optional<String> rendered) {
     ManifestPath p = ManifestPath.of(path);
     boolean shown = status.isFinding();
-    DiffResult diff = shown ? TextDiff.masked(p, committed, rendered) : DiffResult.EQUAL;
+    DiffResult diff =
+        shown ? TextDiff.compute(p, committed, rendered, SecretMask::mask) : DiffResult.EQUAL;
     String[] segments = path.split("/");
     Optional<String> cluster = segments.length > 2 ? Optional.of(segments[1]) : Optional.empty();
     FileResult.Location location =
