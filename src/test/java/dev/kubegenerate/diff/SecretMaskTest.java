@@ -188,6 +188,41 @@ class SecretMaskTest {
   }
 
   @Test
+  void mask_lastAppliedConfiguration_dataInsideTheJsonMasked() {
+    String text =
+        """
+        kind: Secret
+        metadata:
+          annotations:
+            kubectl.kubernetes.io/last-applied-configuration: |
+              {"apiVersion":"v1","data":{"password":"aHVudGVyMg=="},"kind":"Secret"}
+            other: '{"kind":"Secret","stringData":{"a":"plain"}}'
+        data:
+          password: aHVudGVyMg==
+        """;
+    assertEquals(
+        """
+        kind: Secret
+        metadata:
+          annotations:
+            kubectl.kubernetes.io/last-applied-configuration: |
+              {"apiVersion":"v1","data":***
+            other: '{"kind":"Secret","stringData":***
+        data:
+          password: ***
+        """,
+        SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_secretManifestInsideConfigMapValue_maskedToo() {
+    String text = "kind: ConfigMap\ndata:\n  s.yaml: |\n    kind: Secret\n    data:\n      k: v\n";
+    assertEquals(
+        "kind: ConfigMap\ndata:\n  s.yaml: |\n    kind: Secret\n    data:\n      k: ***\n",
+        SecretMask.mask(text));
+  }
+
+  @Test
   void mask_noSecret_sameText() {
     String text = "kind: Deployment\nspec:\n  data: x\n  template:\n    kind: Secretive\n";
     assertEquals(text, SecretMask.mask(text));
