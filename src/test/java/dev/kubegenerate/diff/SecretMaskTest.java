@@ -1,7 +1,9 @@
 package dev.kubegenerate.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -220,6 +222,14 @@ class SecretMaskTest {
     assertEquals(
         "kind: ConfigMap\ndata:\n  s.yaml: |\n    kind: Secret\n    data:\n      k: ***\n",
         SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_manyKindLinesInOneMapping_linearNotQuadratic() {
+    // 200,000 lines: rescanning the mapping for each kind line would take minutes
+    String text = "kind: Secret\n".repeat(100_000) + "data:\n  a: b\n".repeat(50_000);
+    String masked = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> SecretMask.mask(text));
+    assertEquals("kind: Secret\n".repeat(100_000) + "data:\n  a: ***\n".repeat(50_000), masked);
   }
 
   @Test
