@@ -24,6 +24,10 @@ import java.util.Optional;
  */
 final class ParameterResolver {
 
+  /** Labels every template sets; a second value would be a duplicate key in the output. */
+  private static final java.util.Set<String> RECOMMENDED_LABELS = java.util.Set.of(
+      "app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
+
   private final Config config;
   private final Collection<Problem> problems;
 
@@ -44,9 +48,14 @@ final class ParameterResolver {
     Map<String, Map<String, Object>> byCluster = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Param>> o : entry.overrides().entrySet()) {
       if (!clusters.contains(o.getKey())) {
-        problems.add(YamlNodes.at(config.shownAs(), entry.overrideKeys().get(o.getKey()),
-            "overrides for cluster \"" + o.getKey() + "\", which this entry does not target"
-                + Suggestions.didYouMean(o.getKey(), clusters)));
+        // overrides for a cluster the entry does not target are kept for when it does again
+        // (a cluster removed for a while); only a likely misspelling of a targeted one is an error
+        if (!Suggestions.nearest(o.getKey(), clusters).isEmpty()) {
+          problems.add(YamlNodes.at(config.shownAs(), entry.overrideKeys().get(o.getKey()),
+              "overrides for cluster \"" + o.getKey() + "\", which this entry does not target"
+                  + Suggestions.didYouMean(o.getKey(), clusters)));
+        }
+        typedParams(o.getValue(), template, "overrides." + o.getKey() + ".");
         continue;
       }
       byCluster.put(o.getKey(), typedParams(o.getValue(), template, "overrides." + o.getKey() + "."));
@@ -112,10 +121,19 @@ final class ParameterResolver {
           "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.type().mismatch(raw)));
       return Optional.empty();
     }
-    if (p.name().equals("name") && !Names.isDnsLabel((String) value.get())) {
-      problems.add(YamlNodes.at(config.shownAs(), p.value(), "name \"" + value.get()
+    if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
+      problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " \"" + value.get()
           + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
       return Optional.empty();
+    }
+    if (p.name().equals("labels") && value.get() instanceof Map<?, ?> labels) {
+      for (Object key : labels.keySet()) {
+        if (RECOMMENDED_LABELS.contains(String.valueOf(key))) {
+          problems.add(YamlNodes.at(config.shownAs(), p.value(), "labels may not set " + key
+              + ": kube-generate sets the recommended labels itself"));
+          return Optional.empty();
+        }
+      }
     }
     return value;
   }

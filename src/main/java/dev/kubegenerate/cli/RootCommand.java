@@ -34,7 +34,7 @@ import picocli.CommandLine.ScopeType;
       "1:findings - a diff to apply, or a finding in --fail-on",
       "2:the input could not be checked (bad config, template error, usage or I/O error)"
     },
-    subcommands = {InitCommand.class, TemplatesCommand.class, SchemaCommand.class})
+    subcommands = {CheckCommand.class, InitCommand.class, TemplatesCommand.class, SchemaCommand.class, ActionCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
   final Terminal terminal;
@@ -126,7 +126,6 @@ public final class RootCommand implements Callable<Integer> {
   }
 
   private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {
-    String diff = TextDiff.compute(path, before.map(SecretMask::mask), after.map(SecretMask::mask)).unified();
-    terminal.out().print(diff);
+    terminal.printUntrusted(terminal.out(), TextDiff.compute(path, before, after, SecretMask::mask).unified());
   }
 }

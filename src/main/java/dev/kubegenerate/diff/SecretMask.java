@@ -1,26 +1,27 @@
 package dev.kubegenerate.diff;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Masks the values under {@code data} and {@code stringData} of every Kubernetes {@code Secret}
- * in a text, keeping every line (and line ending) in place so line numbers stay true.
+ * Masks the values under {@code data} and {@code stringData} of every Kubernetes {@code Secret} in
+ * a text, keeping every line (and line ending) in place so line numbers stay true.
  *
- * <p>Line-based and guided by indentation rather than a YAML parser, because the text to mask
- * is often a hand-edited file that no longer parses, and a leak must not depend on validity. A
- * mapping holding {@code kind: Secret} at any depth counts (top-level documents, items of a
- * {@code List}, pretty-printed JSON); its {@code data}/{@code stringData} values, block scalars,
- * nested lines and comments become {@code ***}, keys stay readable. When in doubt it masks more.
+ * <p>Line-based and guided by indentation rather than a YAML parser, because the text to mask is
+ * often a hand-edited file that no longer parses, and a leak must not depend on validity. A mapping
+ * holding {@code kind: Secret} at any depth counts (top-level documents, items of a {@code List},
+ * pretty-printed JSON); its {@code data}/{@code stringData} values, block scalars, nested lines and
+ * comments become {@code ***}, keys stay readable. When in doubt it masks more.
  */
 public final class SecretMask {
 
   /** What a masked value reads as. */
   public static final String MASK = "***";
 
-  private static final Pattern SECRET_VALUE =
-      Pattern.compile("([\"']?)Secret\\1\\s*,?\\s*(#.*)?");
+  private static final Pattern SECRET_VALUE = Pattern.compile("([\"']?)Secret\\1\\s*,?\\s*(#.*)?");
   private static final Pattern BLOCK_SCALAR = Pattern.compile("[|>][0-9+-]*\\s*(#.*)?");
   private static final Pattern FLOW_SECRET =
       Pattern.compile("[{,]\\s*[\"']?kind[\"']?\\s*:\\s*[\"']?Secret\\b");
@@ -48,10 +49,17 @@ public final class SecretMask {
       lines.add(YamlLine.of(line.substring(i == 0 ? bom.length() : 0, cut)));
     }
     String[] bodies = lines.stream().map(YamlLine::body).toArray(String[]::new);
+    // the mapping last masked at each key column: a repeated kind in it must not rescan it
+    Map<Integer, int[]> masked = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       YamlLine line = lines.get(i);
-      if (line.hasKey() && line.key().equals("kind") && SECRET_VALUE.matcher(line.value()).matches()) {
-        maskMapping(lines, i, bodies);
+      if (line.hasKey()
+          && line.key().equals("kind")
+          && SECRET_VALUE.matcher(line.value()).matches()) {
+        int[] done = masked.get(line.keyColumn());
+        if (done == null || i < done[0] || i >= done[1]) {
+          masked.put(line.keyColumn(), maskMapping(lines, i, bodies));
+        }
       } else if (FLOW_SECRET.matcher(line.body()).find()) {
         bodies[i] = maskFlowLine(bodies[i]);
       }
@@ -63,8 +71,11 @@ public final class SecretMask {
     return out.toString();
   }
 
-  /** Masks {@code data}/{@code stringData} among the keys of the mapping holding line {@code at}. */
-  private static void maskMapping(List<YamlLine> lines, int at, String[] bodies) {
+  /**
+   * Masks {@code data}/{@code stringData} among the keys of the mapping holding line {@code at};
+   * returns the mapping's lines, {@code [from, to)}.
+   */
+  private static int[] maskMapping(List<YamlLine> lines, int at, String[] bodies) {
     int column = lines.get(at).keyColumn();
     int from = at;
     if (!lines.get(at).dashed()) {
@@ -96,6 +107,7 @@ public final class SecretMask {
         maskBlock(lines, j, to, bodies);
       }
     }
+    return new int[] {from, to};
   }
 
   /** Masks the value of the key at {@code at} and every line that belongs to it. */
@@ -118,7 +130,9 @@ public final class SecretMask {
         continue;
       }
       boolean sequenceItem = line.indent() == column && line.dashed();
-      if (line.documentMarker() || line.indent() < column || line.indent() == column && !sequenceItem) {
+      if (line.documentMarker()
+          || line.indent() < column
+          || line.indent() == column && !sequenceItem) {
         return;
       }
       if (childColumn < 0) {
@@ -135,7 +149,9 @@ public final class SecretMask {
   /** A masked form of one value that keeps what holds no secret: structure, nulls, indicators. */
   static String maskValue(String value) {
     String v = value.strip();
-    if (v.isEmpty() || v.startsWith("#") || List.of("{", "[", "{}", "[]", "{},", "[],", "null", "~").contains(v)) {
+    if (v.isEmpty()
+        || v.startsWith("#")
+        || List.of("{", "[", "{}", "[]", "{},", "[],", "null", "~").contains(v)) {
       return value;
     }
     if (BLOCK_SCALAR.matcher(v).matches()) {

@@ -1,22 +1,21 @@
 package dev.kubegenerate.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.ManifestPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * Unified diffs of one committed file against its expected text, in the spirit of
- * java-diff-utils' {@code DiffUtils}: a static facade returning a value.
+ * Unified diffs of one committed file against its expected text, in the spirit of java-diff-utils'
+ * {@code DiffUtils}: a static facade returning a value.
  *
  * <p>An absent side ({@link Optional#empty()}) is a file that does not exist and is written as
  * {@code /dev/null}; an empty string is a file that exists and is empty. Lines are compared with
  * their line terminator, so a changed line ending (CRLF to LF) or a missing final newline is a
- * change, and a carriage return stays part of the line it ends: a patch built from the diff
- * applies to the file byte for byte.
+ * change, and a carriage return stays part of the line it ends: a patch built from the diff applies
+ * to the file byte for byte.
  */
 public final class TextDiff {
 
@@ -36,12 +35,31 @@ public final class TextDiff {
    */
   public static DiffResult compute(
       ManifestPath path, Optional<String> committed, Optional<String> expected) {
+    return compute(path, committed, expected, UnaryOperator.identity());
+  }
+
+  /**
+   * Diffs the real texts but shows them through {@code shown}, which must keep every line where it
+   * is ({@link SecretMask#mask}): a changed Secret value still shows as a changed line, masked, and
+   * the line ranges stay true. Use it for every diff a person or a log sees; the patch uses the
+   * real texts.
+   */
+  public static DiffResult compute(
+      ManifestPath path,
+      Optional<String> committed,
+      Optional<String> expected,
+      UnaryOperator<String> shown) {
     if (committed.equals(expected)) {
       return DiffResult.EQUAL;
     }
-    List<String> before = lines(committed.orElse(""));
-    List<String> after = lines(expected.orElse(""));
-    List<AbstractDelta<String>> deltas = DiffUtils.diff(before, after).getDeltas();
+    List<String> realBefore = lines(committed.orElse(""));
+    List<String> realAfter = lines(expected.orElse(""));
+    List<LineChange> changes = LineMatcher.changes(realBefore, realAfter);
+    List<String> before = lines(shown.apply(committed.orElse("")));
+    List<String> after = lines(shown.apply(expected.orElse("")));
+    if (before.size() != realBefore.size() || after.size() != realAfter.size()) {
+      throw new IllegalArgumentException("the shown text must keep the lines of the real one");
+    }
     String oldName = committed.isPresent() ? GitPath.quoted("a/", path) : "/dev/null";
     String newName = expected.isPresent() ? GitPath.quoted("b/", path) : "/dev/null";
     StringBuilder out = new StringBuilder();
@@ -49,14 +67,14 @@ public final class TextDiff {
     out.append(committed.isPresent() ? GitPath.headerSuffix(path) : "").append('\n');
     out.append("+++ ").append(newName);
     out.append(expected.isPresent() ? GitPath.headerSuffix(path) : "").append('\n');
-    UnifiedHunks.write(before, after, deltas, CONTEXT, out);
-    List<LineRange> ranges = committed.isPresent() ? changedLines(deltas) : List.of();
+    UnifiedHunks.write(before, after, changes, CONTEXT, out);
+    List<LineRange> ranges = committed.isPresent() ? changedLines(changes) : List.of();
     return new DiffResult(out.toString(), ranges);
   }
 
   /**
-   * Splits text into lines that keep their {@code \n}; the last line lacks it when the text has
-   * no final newline. An empty text has no lines.
+   * Splits text into lines that keep their {@code \n}; the last line lacks it when the text has no
+   * final newline. An empty text has no lines.
    */
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
@@ -71,15 +89,15 @@ public final class TextDiff {
   }
 
   /**
-   * The committed file's lines touched by each change, merged where they touch. A pure insertion
-   * is placed on the line it follows (line 1 at the very top, and for an empty file, which
-   * editors and GitHub show as one empty line).
+   * The committed file's lines touched by each change, merged where they touch. A pure insertion is
+   * placed on the line it follows (line 1 at the very top, and for an empty file, which editors and
+   * GitHub show as one empty line).
    */
-  private static List<LineRange> changedLines(List<AbstractDelta<String>> deltas) {
+  private static List<LineRange> changedLines(List<LineChange> changes) {
     List<LineRange> ranges = new ArrayList<>();
-    for (AbstractDelta<String> delta : deltas) {
-      int position = delta.getSource().getPosition();
-      int size = delta.getSource().size();
+    for (LineChange change : changes) {
+      int position = change.oldStart();
+      int size = change.oldSize();
       LineRange range =
           size > 0
               ? new LineRange(position + 1, position + size)

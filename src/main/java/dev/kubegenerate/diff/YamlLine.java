@@ -13,7 +13,13 @@ package dev.kubegenerate.diff;
  * @param content where the content starts, after the indentation and any dashes
  */
 record YamlLine(
-    String body, int indent, int keyColumn, String key, int valueStart, boolean dashed, int content) {
+    String body,
+    int indent,
+    int keyColumn,
+    String key,
+    int valueStart,
+    boolean dashed,
+    int content) {
 
   /** Reads the layout of one line. */
   static YamlLine of(String body) {
@@ -26,7 +32,8 @@ record YamlLine(
     while (column < body.length() && body.charAt(column) == '-' && isBlankAt(body, column + 1)) {
       dashed = true;
       column++;
-      while (column < body.length() && (body.charAt(column) == ' ' || body.charAt(column) == '\t')) {
+      while (column < body.length()
+          && (body.charAt(column) == ' ' || body.charAt(column) == '\t')) {
         column++;
       }
     }

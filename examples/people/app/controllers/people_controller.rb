@@ -1,0 +1,5 @@
+class PeopleController < ApplicationController
+  def index
+    @people = Person.order(:name)
+  end
+end

@@ -1,0 +1,3 @@
+class Person < ApplicationRecord
+  validates :name, presence: true
+end

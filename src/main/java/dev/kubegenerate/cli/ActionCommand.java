@@ -1,0 +1,25 @@
+package dev.kubegenerate.cli;
+
+import dev.kubegenerate.github.ActionInputs;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kube-generate action}: the image's entry point. Runs the check that the action's
+ * {@code INPUT_*} variables ask for; a bad input is a usage error (exit 2) naming the input.
+ */
+@Command(name = "action", hidden = true,
+    description = "Run the check as the GitHub Action: read the INPUT_* variables the runner sets.")
+public final class ActionCommand implements Callable<Integer> {
+
+  @ParentCommand RootCommand root;
+
+  @Override
+  public Integer call() {
+    // parsed here, not in picocli: the image has no shell to turn INPUT_* into options
+    List<String> args = ActionInputs.from(root.terminal.env());
+    return new Cli(root.terminal).run(args.toArray(String[]::new));
+  }
+}

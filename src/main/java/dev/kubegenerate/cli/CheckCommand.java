@@ -1,0 +1,97 @@
+package dev.kubegenerate.cli;
+
+import dev.kubegenerate.check.Checker;
+import dev.kubegenerate.check.Project;
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
+import dev.kubegenerate.report.JsonReport;
+import dev.kubegenerate.report.PatchRenderer;
+import dev.kubegenerate.report.TextReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kube-generate check}: classify every committed manifest and report it. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Render in memory, compare with the committed manifests, report every file.")
+public final class CheckCommand implements Callable<Integer> {
+
+  /** The report formats. */
+  enum Format { text, json, github }
+
+  @ParentCommand RootCommand root;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text, json or github (default: github when GITHUB_ACTIONS=true, else text).")
+  Format format;
+
+  @Option(names = "--summary", paramLabel = "FILE", description = "Also write the markdown summary to FILE.")
+  Path summary;
+
+  @Option(names = "--patch", paramLabel = "FILE", description = "Write a patch that `git apply` accepts and that makes the check pass.")
+  Path patch;
+
+  @Option(names = "--comment", description = "Keep one pull-request comment up to date (GitHub Actions).")
+  boolean comment;
+
+  @Option(names = "--fail-on", paramLabel = "LIST", converter = StatusListConverter.class,
+      description = "Statuses that fail the check, comma-separated (default: all but ok and handwritten).")
+  Set<Status> failOn = Status.defaultFailOn();
+
+  @Override
+  public Integer call() throws IOException {
+    Terminal terminal = root.terminal;
+    Report report;
+    try {
+      Project project = root.load();
+      report = new Checker(root.root()).check(project, failOn, root.fixCommand());
+    } catch (InputException e) {
+      report = Checker.failed(e.problems(), failOn, root.fixCommand());
+    }
+    Format chosen = format != null ? format : terminal.githubActions() ? Format.github : Format.text;
+    if (patch != null) {
+      Files.writeString(root.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);
+    }
+    if (summary != null) {
+      Files.writeString(root.root().resolve(summary), dev.kubegenerate.report.StepSummary.render(report), StandardCharsets.UTF_8);
+    }
+    switch (chosen) {
+      case json -> terminal.out().print(JsonReport.render(report));
+      case text -> {
+        // errors go to stderr, as for every command; the rest of the report to stdout
+        terminal.err().print(TextReport.errors(report, terminal.colour()));
+        terminal.out().print(TextReport.render(report, terminal.colour()));
+      }
+      case github -> new GitHubOutput(terminal, root.root()).publish(report, comment);
+    }
+    return report.exitCode();
+  }
+
+  /** Parses {@code --fail-on stale,hand-edited}; an unknown name is a usage error. */
+  static final class StatusListConverter implements picocli.CommandLine.ITypeConverter<Set<Status>> {
+    @Override
+    public Set<Status> convert(String value) {
+      Set<Status> out = EnumSet.noneOf(Status.class);
+      for (String part : value.split(",")) {
+        String id = part.strip();
+        if (id.isEmpty()) {
+          continue;
+        }
+        out.add(Status.fromId(id).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+            "unknown status '" + id + "' (statuses: ok, stale, hand-edited, missing, orphaned, unmanaged, handwritten)")));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kubegenerate.cli;
+
+import dev.kubegenerate.github.ActionsEnvironment;
+import dev.kubegenerate.github.GitHubPublisher;
+import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Report;
+import java.util.List;
+import dev.kubegenerate.report.JsonReport;
+import java.nio.file.Path;
+
+/** Hands the check's report to the GitHub publisher with this run's environment. */
+final class GitHubOutput {
+
+  private final Terminal terminal;
+  private final Path root;
+
+  GitHubOutput(Terminal terminal, Path root) {
+    this.terminal = terminal;
+    this.root = root;
+  }
+
+  void publish(Report report, boolean comment) {
+    ActionsEnvironment env = ActionsEnvironment.from(terminal.env());
+    String workingDirectory = workingDirectory(env);
+    Report located = workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
+    GitHubPublisher.standard().publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.out());
+  }
+
+  /**
+   * The report with annotation locations relative to the repository root: GitHub attaches an
+   * annotation to the pull request's diff only by its repository path.
+   */
+  static Report relocate(Report report, String prefix) {
+    List<FileResult> files = report.files().stream().map(f -> new FileResult(
+        f.path(), f.status(), f.config(), f.template(), f.cluster(), f.committed(), f.rendered(), f.diff(), f.lines(),
+        new FileResult.Location(prefix + f.annotationLine().file(), f.annotationLine().line(), f.annotationLine().endLine())))
+        .toList();
+    List<Problem> errors = report.errors().stream()
+        .map(p -> p.file().isEmpty() || p.file().equals(".") ? p : new Problem(prefix + p.file(), p.line(), p.column(), p.message()))
+        .toList();
+    return new Report(files, errors, report.failOn(), report.fixCommand());
+  }
+
+  /** The checked folder relative to the workspace: it names the sticky comment. */
+  private String workingDirectory(ActionsEnvironment env) {
+    Path workspace = env.workspace().map(p -> terminal.workingDir().resolve(p).toAbsolutePath().normalize()).orElse(terminal.workingDir());
+    if (!root.startsWith(workspace)) {
+      return ".";
+    }
+    String relative = workspace.relativize(root).toString().replace('\\', '/');
+    return relative.isEmpty() ? "." : relative;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.kubegenerate.github;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Turns an unexpected API answer into a one-line explanation a developer can act on. */
+final class ApiFailures {
+
+  private static final int MAX_DETAIL = 200;
+
+  private ApiFailures() {}
+
+  /** The failure for response {@code r} to a request with {@code method}. */
+  static GitHubApiException of(String method, HttpTransport.Response r, Token token) {
+    int s = r.status();
+    String said = detail(r, token).map(d -> ": " + d).orElse("");
+    String text;
+    boolean limited = s == 429 || (s == 403 && rateLimited(r));
+    if (limited) {
+      text = "GitHub's API rate limit is used up (" + s + ")"
+          + r.header("retry-after").map(a -> "; retry after " + safe(a) + " s").orElse("");
+    } else if (s == 403) {
+      text = "the token may not write pull-request comments (403" + said + "); a pull request"
+          + " from a fork gets a read-only token, and the workflow needs"
+          + " 'permissions: pull-requests: write'";
+    } else if (s == 401) {
+      text = "GitHub rejected the token (401" + said + ")";
+    } else if (s == 404) {
+      text = "GitHub found no such pull request or comment (404" + said + "); check that the"
+          + " token can see the repository";
+    } else if (s == 422) {
+      text = "GitHub refused the comment (422" + said + ")";
+    } else {
+      text = "GitHub answered " + s + " to " + method + said;
+    }
+    return new GitHubApiException(s, text, limited);
+  }
+
+  private static boolean rateLimited(HttpTransport.Response r) {
+    return r.header("x-ratelimit-remaining").map("0"::equals).orElse(false)
+        || r.header("retry-after").isPresent();
+  }
+
+  // GitHub's own message, e.g. "Resource not accessible by integration": one line, short, no token
+  private static java.util.Optional<String> detail(HttpTransport.Response r, Token token) {
+    try {
+      String m = new ObjectMapper().readTree(r.body()).path("message").asText("");
+      return m.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(safe(token.redact(m)));
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static String safe(String s) {
+    String one = s.replaceAll("\\p{Cntrl}+", " ").strip();
+    return one.length() <= MAX_DETAIL ? one : one.substring(0, MAX_DETAIL) + "…";
+  }
+}

@@ -1,0 +1,167 @@
+package dev.kubegenerate.github;
+
+import dev.kubegenerate.model.Report;
+import dev.kubegenerate.report.StepSummary;
+import dev.kubegenerate.report.WorkflowCommand;
+import dev.kubegenerate.report.WorkflowCommands;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Publishes a report in GitHub Actions: annotations on stdout, the job summary, the step outputs
+ * and, when asked, the sticky pull-request comment. Nothing here changes the check's verdict:
+ * every failure to publish becomes a one-line warning annotation.
+ */
+public final class GitHubPublisher {
+
+  /** Where the runner mounts {@code RUNNER_TEMP} inside a container action. */
+  static final Path CONTAINER_RUNNER_TEMP = Path.of("/github/runner_temp");
+
+  private final HttpTransport http;
+  private final RetryPolicy retry;
+  private final Path containerRunnerTemp;
+
+  /** A publisher using {@code http} for the API. */
+  public GitHubPublisher(HttpTransport http, RetryPolicy retry) {
+    this(http, retry, CONTAINER_RUNNER_TEMP);
+  }
+
+  GitHubPublisher(HttpTransport http, RetryPolicy retry, Path containerRunnerTemp) {
+    this.http = http;
+    this.retry = retry;
+    this.containerRunnerTemp = containerRunnerTemp;
+  }
+
+  /** The publisher for a real run: the JDK's HTTP client, two repeats of safe requests. */
+  public static GitHubPublisher standard() {
+    return new GitHubPublisher(JdkHttpTransport.standard(), RetryPolicy.standard());
+  }
+
+  /**
+   * Publishes {@code report}.
+   *
+   * @param workingDirectory the folder the check ran in, relative to the repository root; names
+   *     the comment, so two checks in one repository keep two comments
+   * @param comment whether to keep the pull-request comment
+   * @param jsonReport the report as JSON, written to a file named by the {@code report} output
+   * @param out stdout: only workflow commands are written to it
+   * @return what happened to the comment, empty when no comment was kept
+   */
+  public Optional<StickyComment.Outcome> publish(Report report, ActionsEnvironment env,
+      String workingDirectory, boolean comment, String jsonReport, PrintStream out) {
+    List<String> warnings = new ArrayList<>();
+    Optional<StickyComment.Outcome> outcome = Optional.empty();
+    if (comment) {
+      outcome = comment(report, env, workingDirectory, warnings);
+    }
+    env.stepSummary().ifPresent(file -> {
+      try {
+        Files.writeString(file, StepSummary.render(report, workingDirectory) + "\n",
+            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        warnings.add("could not append the job summary: " + e);
+      }
+    });
+    env.output().ifPresent(file -> outputs(report, env, jsonReport, file, warnings));
+    // publishing problems first: the runner shows only the first warnings of a step
+    for (String w : warnings) {
+      String text = env.token().map(t -> t.redact(w)).orElse(w);
+      out.println(new WorkflowCommand("warning", Map.of("title", "kube-generate"), text).format());
+    }
+    WorkflowCommands.render(report, warnings.size()).forEach(out::println);
+    out.flush();
+    return outcome;
+  }
+
+  private void outputs(Report report, ActionsEnvironment env, String jsonReport, Path file,
+      List<String> warnings) {
+    String reportPath = "";
+    try {
+      reportPath = writeReport(env, jsonReport);
+    } catch (IOException e) {
+      warnings.add("could not write the JSON report: " + e);
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("result", report.result());
+    outputs.put("findings", Integer.toString(report.findings().size()));
+    outputs.put("report", reportPath);
+    try {
+      OutputFile.append(file, outputs);
+    } catch (IOException e) {
+      warnings.add("could not write the step outputs: " + e);
+    }
+  }
+
+  private Optional<StickyComment.Outcome> comment(Report report, ActionsEnvironment env,
+      String workingDirectory, List<String> warnings) {
+    String skipped = "pull-request comment skipped: ";
+    if (env.token().isEmpty()) {
+      warnings.add(skipped + "no token (set the action's github-token input, or GITHUB_TOKEN)");
+      return Optional.empty();
+    }
+    if (env.eventPath().isEmpty()) {
+      warnings.add(skipped + "not a pull request (GITHUB_EVENT_PATH is not set)");
+      return Optional.empty();
+    }
+    try {
+      Optional<PullRequestEvent> pr = PullRequestEvent.read(env.eventPath().get());
+      if (pr.isEmpty()) {
+        warnings.add(skipped + "this run is not for a pull request");
+        return Optional.empty();
+      }
+      IssueComments api = new IssueComments(http, env.apiUrl(), env.token().get(), retry);
+      try {
+        return Optional.of(new StickyComment(api).keep(pr.get(), report, workingDirectory));
+      } catch (GitHubApiException e) {
+        boolean readOnly = e.status() == 403 && pr.get().fork() && !e.rateLimited();
+        warnings.add("pull-request comment not updated: " + (readOnly
+            ? "this pull request comes from a fork, whose token may not write comments (403);"
+                + " the annotations and the job summary show every finding"
+            : e.getMessage()));
+      }
+    } catch (IOException | RuntimeException e) {
+      warnings.add("pull-request comment not updated: " + e.getClass().getSimpleName() + ": "
+          + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Writes the JSON report to the runner's temp area and returns the path that later steps see.
+   * In a container action RUNNER_TEMP names the host's folder, which the runner mounts at
+   * /github/runner_temp; the file is written there and named by its host path.
+   */
+  private String writeReport(ActionsEnvironment env, String json) throws IOException {
+    Path dir;
+    Path shown;
+    Optional<Path> temp = env.runnerTemp();
+    if (temp.isPresent() && Files.isDirectory(temp.get())) {
+      dir = temp.get();
+      shown = dir;
+    } else if (temp.isPresent() && Files.isDirectory(containerRunnerTemp)) {
+      dir = containerRunnerTemp;
+      shown = temp.get();
+    } else {
+      dir = Path.of(System.getProperty("java.io.tmpdir"));
+      shown = dir;
+    }
+    Path file = Files.createTempFile(dir, "kube-generate-report-", ".json");
+    Files.writeString(file, json, StandardCharsets.UTF_8);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // a container action writes as root; later steps run as the runner's user and must read it
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+    return shown.resolve(file.getFileName()).toString();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.kubegenerate.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The REST calls for one pull request's comments: list (following {@code Link} pages), create and
+ * update. Requests that are safe to repeat (GET, PATCH) are repeated on 5xx and lost answers.
+ */
+public final class IssueComments {
+
+  /** Pages followed at most: 100 pages of 100 comments. */
+  static final int MAX_PAGES = 100;
+
+  private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpTransport http;
+  private final URI api;
+  private final Token token;
+  private final RetryPolicy retry;
+
+  /** A client for the API at {@code api} (e.g. {@code https://api.github.com}). */
+  public IssueComments(HttpTransport http, URI api, Token token, RetryPolicy retry) {
+    this.http = http;
+    this.api = api;
+    this.token = token;
+    this.retry = retry;
+  }
+
+  /** A comment: its id and body. */
+  public record Comment(long id, String body) {}
+
+  /** Every comment of the pull request, oldest first. */
+  public List<Comment> list(PullRequestEvent pr) throws GitHubApiException {
+    List<Comment> all = new ArrayList<>();
+    Optional<URI> next = Optional.of(uri("/repos/%s/%s/issues/%d/comments?per_page=100", pr));
+    for (int page = 0; next.isPresent(); page++) {
+      if (page == MAX_PAGES) {
+        throw new GitHubApiException(0, "more than " + MAX_PAGES + " pages of comments");
+      }
+      HttpTransport.Response r = call("GET", next.get(), Optional.empty(), 200, true);
+      for (JsonNode c : parse(r)) {
+        all.add(new Comment(c.path("id").asLong(), c.path("body").asText("")));
+      }
+      next = r.header("link").flatMap(this::nextPage);
+    }
+    return all;
+  }
+
+  /** Creates a comment; never repeated here, since a lost answer may hide a created comment. */
+  public Comment create(PullRequestEvent pr, String body) throws GitHubApiException {
+    HttpTransport.Response r = call("POST", uri("/repos/%s/%s/issues/%d/comments", pr),
+        Optional.of(json(body)), 201, false);
+    return comment(parse(r));
+  }
+
+  /** Replaces a comment's body. */
+  public Comment update(PullRequestEvent pr, long id, String body) throws GitHubApiException {
+    URI uri = URI.create(api + "/repos/" + pr.owner() + "/" + pr.name() + "/issues/comments/" + id);
+    return comment(parse(call("PATCH", uri, Optional.of(json(body)), 200, true)));
+  }
+
+  private HttpTransport.Response call(String method, URI uri, Optional<String> body, int expected,
+      boolean repeatable) throws GitHubApiException {
+    Map<String, String> headers = new java.util.HashMap<>(Map.of(
+        "Accept", "application/vnd.github+json",
+        "X-GitHub-Api-Version", "2022-11-28",
+        "Authorization", token.bearer(),
+        "User-Agent", "kube-generate"));
+    body.ifPresent(b -> headers.put("Content-Type", "application/json"));
+    HttpTransport.Request request = new HttpTransport.Request(method, uri, headers, body);
+    int attempt = 0;
+    while (true) {
+      GitHubApiException failure;
+      try {
+        HttpTransport.Response r = http.send(request);
+        if (r.status() == expected) {
+          return r;
+        }
+        failure = ApiFailures.of(method, r, token);
+      } catch (HttpTimeoutException e) {
+        failure = new GitHubApiException(0, method + " timed out without an answer from GitHub");
+      } catch (IOException e) {
+        failure = new GitHubApiException(0, method + " failed: "
+            + token.redact(String.valueOf(e.getMessage())).replaceAll("\\s+", " "));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new GitHubApiException(0, method + " was interrupted");
+      }
+      if (!repeatable || !failure.outcomeUnknown() || attempt == retry.pauses().size()) {
+        throw failure;
+      }
+      try {
+        retry.sleeper().sleep(retry.pauses().get(attempt++));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failure;
+      }
+    }
+  }
+
+  private URI uri(String format, PullRequestEvent pr) {
+    return URI.create(api + String.format(format, pr.owner(), pr.name(), pr.number()));
+  }
+
+  // the token goes with every request, so pages are only followed on the API's own host
+  private Optional<URI> nextPage(String link) {
+    Matcher m = NEXT.matcher(link);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    URI next = URI.create(m.group(1));
+    boolean sameOrigin = api.getScheme().equalsIgnoreCase(next.getScheme())
+        && api.getHost().equalsIgnoreCase(next.getHost()) && api.getPort() == next.getPort();
+    return sameOrigin ? Optional.of(next) : Optional.empty();
+  }
+
+  private static String json(String body) {
+    return JSON.createObjectNode().put("body", body).toString();
+  }
+
+  private static JsonNode parse(HttpTransport.Response r) throws GitHubApiException {
+    try {
+      return JSON.readTree(r.body());
+    } catch (IOException e) {
+      throw new GitHubApiException(r.status(), "GitHub answered " + r.status() + " with no JSON");
+    }
+  }
+
+  private static Comment comment(JsonNode c) throws GitHubApiException {
+    if (!c.path("id").canConvertToLong()) {
+      throw new GitHubApiException(0, "GitHub's answer holds no comment id");
+    }
+    return new Comment(c.path("id").asLong(), c.path("body").asText(""));
+  }
+}

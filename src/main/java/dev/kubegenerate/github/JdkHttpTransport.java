@@ -1,0 +1,46 @@
+package dev.kubegenerate.github;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@link HttpTransport} over the JDK's {@link HttpClient}, with time-outs on every request. */
+public final class JdkHttpTransport implements HttpTransport {
+
+  private final HttpClient client;
+  private final Duration requestTimeout;
+
+  /** A transport whose requests give up after {@code requestTimeout}. */
+  public JdkHttpTransport(Duration connectTimeout, Duration requestTimeout) {
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        // a redirect could carry the Authorization header to another host
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    this.requestTimeout = requestTimeout;
+  }
+
+  /** The defaults for a CI step: 10 s to connect, 30 s per request. */
+  public static JdkHttpTransport standard() {
+    return new JdkHttpTransport(Duration.ofSeconds(10), Duration.ofSeconds(30));
+  }
+
+  @Override
+  public Response send(Request request) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(requestTimeout);
+    request.headers().forEach(b::header);
+    b.method(request.method(), request.body()
+        .map(HttpRequest.BodyPublishers::ofString)
+        .orElse(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    Map<String, List<String>> headers = new HashMap<>();
+    r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+    return new Response(r.statusCode(), headers, r.body());
+  }
+}

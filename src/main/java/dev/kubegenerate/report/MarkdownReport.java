@@ -1,0 +1,150 @@
+package dev.kubegenerate.report;
+
+import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * The markdown body shared by the step summary and the pull-request comment: the result line, the
+ * findings table, the fix command and each diff in a collapsed block, cut to a size limit with a
+ * note saying what was left out.
+ *
+ * @param limit the most the text may measure
+ * @param measure how the platform measures text (UTF-8 bytes or characters)
+ * @param place what the text is, for the note: "job summary" or "comment"
+ */
+record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
+
+  /** Room kept for the note about what was left out. */
+  private static final int NOTE_ROOM = 600;
+
+  /** Renders the report with {@code prefix} (e.g. a hidden marker) first. */
+  String render(Report report, String prefix) {
+    String whole = render(report, prefix, Integer.MAX_VALUE);
+    // the note needs room only when something is left out
+    return measure.applyAsInt(whole) <= limit ? whole : render(report, prefix, limit - NOTE_ROOM);
+  }
+
+  private String render(Report report, String prefix, int budget) {
+    List<FileResult> findings = FindingOrder.of(report);
+    StringBuilder out = new StringBuilder(prefix).append(heading(report)).append('\n');
+    counts(out, report);
+    problems(out, report.errors());
+    String fix = findings.isEmpty() ? ""
+        : "**Fix:** run this at the repository root and commit the result:\n\n"
+            + MarkdownText.fence("sh", report.fixCommand()) + "\n";
+    // every row before any diff: the table is the one place that lists every finding
+    int rowsLeft = table(out, report, findings, budget - measure.applyAsInt(fix));
+    out.append(fix);
+    int used = measure.applyAsInt(out.toString());
+    int diffsLeft = 0;
+    for (FileResult f : findings) {
+      if (f.diff().isEmpty()) {
+        continue;
+      }
+      String block = details(f);
+      int size = measure.applyAsInt(block);
+      if ((long) used + size <= budget) {
+        out.append(block);
+        used += size;
+      } else {
+        diffsLeft++;
+      }
+    }
+    if (rowsLeft > 0 || diffsLeft > 0) {
+      out.append(note(rowsLeft, diffsLeft));
+    }
+    return out.toString();
+  }
+
+  /** A line naming the working directory, or nothing for the repository root. */
+  static String where(String workingDirectory) {
+    if (workingDirectory.isEmpty() || workingDirectory.equals(".")) {
+      return "";
+    }
+    return "<sub>Working directory: " + MarkdownText.html(workingDirectory) + "</sub>\n\n";
+  }
+
+  private static String heading(Report report) {
+    return switch (report.result()) {
+      case "error" -> "### ❌ kube-generate: the manifests could not be checked\n";
+      case "findings" -> {
+        int n = report.failures().size();
+        yield "### ❌ kube-generate: " + n + (n == 1 ? " manifest fails" : " manifests fail")
+            + " the check\n";
+      }
+      default -> report.findings().isEmpty()
+          ? "### ✅ kube-generate: every manifest matches its config\n"
+          : "### ✅ kube-generate: the check passes, with warnings\n";
+    };
+  }
+
+  private static void counts(StringBuilder out, Report report) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<Status, Integer> c : report.counts().entrySet()) {
+      if (c.getValue() > 0) {
+        parts.add(c.getValue() + " " + c.getKey().id());
+      }
+    }
+    out.append(report.files().size()).append(report.files().size() == 1 ? " file" : " files")
+        .append(" checked").append(parts.isEmpty() ? "" : ": " + String.join(", ", parts))
+        .append(".\n\n");
+  }
+
+  private static void problems(StringBuilder out, List<Problem> problems) {
+    for (Problem p : problems) {
+      out.append("- ").append(MarkdownText.inline(p.format())).append('\n');
+    }
+    if (!problems.isEmpty()) {
+      out.append('\n');
+    }
+  }
+
+  /** Appends the findings table; returns how many rows did not fit. */
+  private int table(StringBuilder out, Report report, List<FileResult> findings, int tableBudget) {
+    if (findings.isEmpty()) {
+      return 0;
+    }
+    out.append("| Status | File | Lines | Verdict |\n| --- | --- | --- | --- |\n");
+    int left = findings.size();
+    int used = measure.applyAsInt(out.toString());
+    for (FileResult f : findings) {
+      String row = "| " + f.status().id() + " | " + MarkdownText.inline(f.path().value()) + " | "
+          + FindingText.fileLines(f) + " | "
+          + (report.fails(f) ? "❌ fails" : "⚠️ warns") + " |\n";
+      int size = measure.applyAsInt(row);
+      if ((long) used + size > tableBudget) {
+        break;
+      }
+      out.append(row);
+      used += size;
+      left--;
+    }
+    out.append('\n');
+    return left;
+  }
+
+  private static String details(FileResult f) {
+    return "<details><summary>" + MarkdownText.html(f.path().value()) + " (" + f.status().id()
+        + ")</summary>\n\n" + MarkdownText.fence("diff", f.diff().orElseThrow())
+        + "\n</details>\n\n";
+  }
+
+  private String note(int rowsLeft, int diffsLeft) {
+    List<String> what = new ArrayList<>();
+    if (rowsLeft > 0) {
+      what.add(rowsLeft + (rowsLeft == 1 ? " row" : " rows") + " of the table");
+    }
+    if (diffsLeft > 0) {
+      what.add("the diffs of " + diffsLeft + (diffsLeft == 1 ? " file" : " files"));
+    }
+    return "> [!NOTE]\n> Left out to stay within GitHub's size limit for a " + place + ": "
+        + String.join(" and ", what) + ". Run `kube-generate check` locally, or read the JSON"
+        + " report (output `report`), for every finding and diff.\n";
+  }
+}

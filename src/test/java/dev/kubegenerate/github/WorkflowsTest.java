@@ -1,0 +1,153 @@
+package dev.kubegenerate.github;
+
+import static dev.kubegenerate.github.ActionYmlTest.load;
+import static dev.kubegenerate.github.ActionYmlTest.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The project's workflows and the example workflows users copy: structure, pinning, permissions. */
+class WorkflowsTest {
+
+  private static final Path CHECK_EXAMPLE = Path.of("examples/workflows/kube-generate-check.yml");
+  private static final Path UPDATE_EXAMPLE = Path.of("examples/workflows/kube-generate-update.yml");
+  // owner/repo[/path]@vMAJOR[.MINOR[.PATCH]] or @<full commit SHA>; never a branch
+  private static final Pattern PINNED_ACTION =
+      Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@(v\\d+(\\.\\d+){0,2}|[0-9a-f]{40})");
+  // docker://image:tag or @sha256:digest; never :latest or no tag
+  private static final Pattern PINNED_IMAGE =
+      Pattern.compile("docker://[a-z0-9./-]+(:(?!latest$)[A-Za-z0-9._-]+|@sha256:[0-9a-f]{64})");
+
+  static Stream<Path> workflows() throws IOException {
+    List<Path> all = new ArrayList<>();
+    for (Path dir : List.of(Path.of(".github/workflows"), Path.of("examples/workflows"))) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files.filter(f -> f.toString().matches(".*\\.ya?ml")).sorted().forEach(all::add);
+      }
+    }
+    return all.stream();
+  }
+
+  @Test
+  void workflows_projectAndExamplesPresent() throws IOException {
+    assertEquals(List.of(Path.of(".github/workflows/ci.yml"), Path.of(".github/workflows/release.yml"),
+        CHECK_EXAMPLE, UPDATE_EXAMPLE), workflows().toList());
+  }
+
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void workflow_namedTriggeredWithLeastPrivilegeJobsAndSteps(Path file) throws IOException {
+    Map<String, Object> wf = load(file);
+    assertFalse(String.valueOf(wf.get("name")).isBlank(), "name");
+    assertFalse(map(wf.get("on")).isEmpty(), "on");
+    // without an explicit block the token gets the repository's default, often write-all
+    assertFalse(map(wf.get("permissions")).isEmpty(), "permissions");
+    Map<String, Object> jobs = map(wf.get("jobs"));
+    assertFalse(jobs.isEmpty(), "jobs");
+    jobs.forEach((id, job) -> {
+      Map<String, Object> j = map(job);
+      assertTrue(j.get("runs-on") instanceof String, id + ": runs-on");
+      assertTrue(j.get("timeout-minutes") instanceof Integer, id + ": timeout-minutes");
+      List<?> steps = (List<?>) j.get("steps");
+      assertFalse(steps.isEmpty(), id + ": steps");
+      steps.forEach(step -> assertTrue(map(step).containsKey("uses") ^ map(step).containsKey("run"),
+          id + ": a step has either uses or run: " + step));
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void workflow_everyActionPinnedToAVersion(Path file) throws IOException {
+    List<String> uses = steps(load(file)).stream().map(s -> (String) s.get("uses")).filter(u -> u != null).toList();
+    assertFalse(uses.isEmpty(), "no action used");
+    for (String u : uses) {
+      assertTrue(PINNED_ACTION.matcher(u).matches() || PINNED_IMAGE.matcher(u).matches(),
+          file + ": not pinned to a version or SHA: " + u);
+    }
+  }
+
+  @Test
+  void checkExample_pullRequestWithPermissionsAndKnownInputs() throws IOException {
+    Map<String, Object> wf = load(CHECK_EXAMPLE);
+    assertEquals(List.of("pull_request"), List.copyOf(map(wf.get("on")).keySet()));
+    assertEquals(Map.of("contents", "read", "pull-requests", "write"), wf.get("permissions"));
+    Map<String, Object> step = stepUsing(wf, "kube-generate/kube-generate-check@v1");
+    // every input the example sets is one action.yml declares
+    Map<String, Object> inputs = map(load(Path.of("action.yml")).get("inputs"));
+    map(step.get("with")).keySet().forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
+    assertEquals("kube-generate check", map(map(wf.get("jobs")).get("check")).get("name"),
+        "the job name is the required status check's name the example's comment tells users to pick");
+  }
+
+  @Test
+  void checkExample_ownerIsTheOneTheImageIsPublishedUnder() throws IOException {
+    String image = (String) map(load(Path.of("action.yml")).get("runs")).get("image");
+    String owner = image.split("/")[3];
+    stepUsing(load(CHECK_EXAMPLE), owner + "/kube-generate-check@v1");
+    stepUsing(load(UPDATE_EXAMPLE), "docker://ghcr.io/" + owner + "/kube-generate-check:1");
+  }
+
+  @Test
+  void updateExample_scheduledUpdateOpensPullRequestWithAppToken() throws IOException {
+    Map<String, Object> wf = load(UPDATE_EXAMPLE);
+    Map<String, Object> on = map(wf.get("on"));
+    assertTrue(on.containsKey("schedule") && on.containsKey("workflow_dispatch"), "on: " + on);
+    assertEquals(Map.of("contents", "read"), wf.get("permissions"));
+
+    Map<String, Object> app = stepUsing(wf, "actions/create-github-app-token@v2");
+    Map<String, Object> update = stepUsing(wf, "docker://ghcr.io/kube-generate/kube-generate-check:1");
+    Map<String, Object> pr = stepUsing(wf, "peter-evans/create-pull-request@v7");
+    List<Map<String, Object>> steps = steps(wf);
+    assertTrue(steps.indexOf(update) < steps.indexOf(pr), "update before the pull request");
+    assertTrue(((String) map(update.get("with")).get("args")).contains("--update"));
+    assertEquals("${{ steps." + app.get("id") + ".outputs.token }}", map(pr.get("with")).get("token"),
+        "the pull request must be opened with the App token, or required checks never run on it");
+    assertTrue(Files.readString(UPDATE_EXAMPLE).contains("do not trigger\n# other workflows"),
+        "the example says why it needs an App token");
+  }
+
+  @Test
+  void ci_buildsTestsAndSmokeTestsTheImage() throws IOException {
+    String runs = runs(load(Path.of(".github/workflows/ci.yml")));
+    assertTrue(runs.contains("./mvnw -B -ntp verify"), runs);
+    assertTrue(runs.contains(".ci/image-smoke"), runs);
+  }
+
+  @Test
+  void release_pushesWithJibOnVersionTagAndMovesMajorTag() throws IOException {
+    Map<String, Object> wf = load(Path.of(".github/workflows/release.yml"));
+    assertEquals(Map.of("tags", List.of("v[0-9]+.[0-9]+.[0-9]+")), map(wf.get("on")).get("push"));
+    assertEquals(Map.of("contents", "write", "packages", "write"), wf.get("permissions"));
+    String runs = runs(wf);
+    assertTrue(runs.contains("jib:build"), runs);
+    assertTrue(runs.contains("-Djib.to.tags=${{ steps.version.outputs.major }}"), runs);
+    assertTrue(runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""), runs);
+  }
+
+  private static List<Map<String, Object>> steps(Map<String, Object> wf) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    map(wf.get("jobs")).values().forEach(job -> ((List<?>) map(job).get("steps")).forEach(s -> all.add(map(s))));
+    return all;
+  }
+
+  private static String runs(Map<String, Object> wf) {
+    return String.join("\n", steps(wf).stream().map(s -> String.valueOf(s.get("run"))).toList());
+  }
+
+  private static Map<String, Object> stepUsing(Map<String, Object> wf, String uses) {
+    return steps(wf).stream().filter(s -> uses.equals(s.get("uses"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no step uses " + uses));
+  }
+}

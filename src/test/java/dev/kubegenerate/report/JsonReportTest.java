@@ -1,0 +1,216 @@
+package dev.kubegenerate.report;
+
+import static dev.kubegenerate.report.SampleReport.file;
+import static dev.kubegenerate.report.SampleReport.generated;
+import static dev.kubegenerate.report.SampleReport.marker;
+import static dev.kubegenerate.report.SampleReport.report;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void render_cleanReport_exactTextOfSpecSection6() {
+    String body = "kind: Namespace\n";
+    Report report =
+        report(
+            List.of(
+                generated(
+                    "kubernetes/sandbox/namespace.yaml",
+                    Status.OK,
+                    marker("namespace", body),
+                    marker("namespace", body))));
+    assertEquals(
+        """
+        {
+          "schemaVersion": 1,
+          "result": "clean",
+          "files": [
+            {
+              "path": "kubernetes/sandbox/namespace.yaml",
+              "status": "ok",
+              "config": "kube-generate.yaml",
+              "template": "autoscale",
+              "cluster": "sandbox"
+            }
+          ],
+          "errors": [],
+          "counts": {
+            "ok": 1,
+            "stale": 0,
+            "hand-edited": 0,
+            "missing": 0,
+            "orphaned": 0,
+            "unmanaged": 0,
+            "handwritten": 0
+          }
+        }
+        """,
+        JsonReport.render(report));
+  }
+
+  @Test
+  void render_everyStatus_everyFileListedDiffAndLinesOnlyWhenDiffering() throws Exception {
+    JsonNode root = JSON.readTree(JsonReport.render(everyStatus()));
+    assertEquals(List.of("schemaVersion", "result", "files", "errors", "counts"), fieldNames(root));
+    assertEquals(1, root.get("schemaVersion").intValue());
+    assertEquals("findings", root.get("result").textValue());
+    assertEquals(7, root.get("files").size());
+    for (JsonNode f : root.get("files")) {
+      String status = f.get("status").textValue();
+      boolean differs = !status.equals("ok") && !status.equals("handwritten");
+      assertEquals(differs, f.has("diff"), f.toString());
+      assertEquals(differs, f.has("lines"), f.toString());
+      assertEquals("kube-generate.yaml", f.get("config").textValue());
+    }
+    JsonNode edited = byPath(root, "kubernetes/production/deployment-web.yaml");
+    assertEquals(
+        List.of("path", "status", "config", "template", "cluster", "diff", "lines"),
+        fieldNames(edited));
+    assertEquals("hand-edited", edited.get("status").textValue());
+    assertEquals("production", edited.get("cluster").textValue());
+    assertEquals("[{\"start\":6,\"end\":6}]", edited.get("lines").toString());
+    assertTrue(
+        edited
+            .get("diff")
+            .textValue()
+            .startsWith(
+                "--- a/kubernetes/production/deployment-web.yaml\n"
+                    + "+++ b/kubernetes/production/deployment-web.yaml\n"
+                    + "@@ -3,5 +3,5 @@\n"));
+    JsonNode missing = byPath(root, "kubernetes/qa/service-web.yaml");
+    assertEquals("[]", missing.get("lines").toString());
+    assertTrue(missing.get("diff").textValue().startsWith("--- /dev/null\n"));
+    JsonNode handwritten = byPath(root, "kubernetes/qa/external-secret.yaml");
+    assertFalse(handwritten.has("template"), "template only when known");
+    assertEquals(
+        "{\"ok\":1,\"stale\":1,\"hand-edited\":1,\"missing\":1,\"orphaned\":1,\"unmanaged\":1,\"handwritten\":1}",
+        root.get("counts").toString());
+  }
+
+  @Test
+  void render_secretInFile_valueNeverInOutput() {
+    String committed = marker("secret", "kind: Secret\ndata:\n  password: aHVudGVyMg==\n");
+    String rendered = marker("secret", "kind: Secret\ndata:\n  password: c2VjcmV0\n");
+    String json =
+        JsonReport.render(
+            report(
+                List.of(
+                    generated("kubernetes/qa/secret-db.yaml", Status.STALE, committed, rendered))));
+    assertFalse(json.contains("aHVudGVyMg=="), json);
+    assertFalse(json.contains("c2VjcmV0"), json);
+    assertTrue(json.contains("\\n-  password: ***\\n+  password: ***\\n"), json);
+    assertTrue(
+        json.contains("\"lines\": [\n        {\n          \"start\": 5,\n          \"end\": 5\n"),
+        json);
+  }
+
+  @Test
+  void render_errors_allFourFieldsAndResultError() throws Exception {
+    Report report =
+        report(
+            List.of(),
+            new Problem(
+                "kube-generate.yaml",
+                3,
+                5,
+                "unknown template \"autoscal\"; did you mean autoscale?"),
+            Problem.of("kube-generate.yaml", "cannot read: permission denied"));
+    JsonNode root = JSON.readTree(JsonReport.render(report));
+    assertEquals("error", root.get("result").textValue());
+    assertEquals(
+        "[{\"file\":\"kube-generate.yaml\",\"line\":3,\"column\":5,\"message\":\"unknown template"
+            + " \\\"autoscal\\\"; did you mean"
+            + " autoscale?\"},{\"file\":\"kube-generate.yaml\",\"line\":0,\"column\":0,\"message\":\"cannot"
+            + " read: permission denied\"}]",
+        root.get("errors").toString());
+    assertEquals("[]", root.get("files").toString());
+  }
+
+  @Test
+  void render_sameReportTwice_sameBytes() {
+    assertEquals(JsonReport.render(everyStatus()), JsonReport.render(everyStatus()));
+  }
+
+  /** One file of each status. */
+  static Report everyStatus() {
+    String base = "kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n";
+    List<FileResult> files = new ArrayList<>();
+    files.add(
+        generated(
+            "kubernetes/production/deployment-web.yaml",
+            Status.HAND_EDITED,
+            marker("autoscale", base.replace("spec:", "spec: # edited")),
+            marker("autoscale", base)));
+    files.add(
+        generated(
+            "kubernetes/qa/deployment-web.yaml",
+            Status.STALE,
+            marker("autoscale", base),
+            marker("autoscale", base.replace("2", "3"))));
+    files.add(
+        generated(
+            "kubernetes/sandbox/deployment-web.yaml",
+            Status.OK,
+            marker("autoscale", base),
+            marker("autoscale", base)));
+    files.add(
+        file(
+            "kubernetes/qa/service-web.yaml",
+            Status.MISSING,
+            Optional.of("autoscale"),
+            Optional.empty(),
+            Optional.of(marker("autoscale", "kind: Service\n"))));
+    files.add(
+        file(
+            "kubernetes/staging/deployment-web.yaml",
+            Status.ORPHANED,
+            Optional.of("autoscale"),
+            Optional.of(marker("autoscale", base)),
+            Optional.empty()));
+    files.add(
+        file(
+            "kubernetes/qa/notes.yaml",
+            Status.UNMANAGED,
+            Optional.empty(),
+            Optional.of("kind: ConfigMap\n"),
+            Optional.empty()));
+    files.add(
+        file(
+            "kubernetes/qa/external-secret.yaml",
+            Status.HANDWRITTEN,
+            Optional.empty(),
+            Optional.of("kind: ExternalSecret\n"),
+            Optional.empty()));
+    return report(files);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode byPath(JsonNode root, String path) {
+    for (JsonNode f : root.get("files")) {
+      if (f.get("path").textValue().equals(path)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no file " + path);
+  }
+}

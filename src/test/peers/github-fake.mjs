@@ -1,0 +1,147 @@
+// A small stateful stand-in for GitHub's issue-comment endpoints. Prism's proxy mode sits in front
+// of it and validates both the client's requests and these answers against GitHub's description.
+// The test drives it through /_control (not part of GitHub's API; called directly, not via Prism).
+// Usage: node github-fake.mjs PORT PUBLIC_URL
+import { createServer } from 'node:http';
+
+const port = Number(process.argv[2]);
+const publicUrl = process.argv[3]; // where clients reach us (Prism), for Link and url fields
+
+let state;
+function reset(options = {}) {
+  state = {
+    nextId: 1000,
+    comments: [], // {id, issue, body, created_at, updated_at}
+    forbidden: new Set(options.forbidden ?? []), // "owner/repo" answering 403 on writes (fork)
+    faults: options.faults ?? [], // [{method, status, times}] answered before real handling
+    requests: [],
+  };
+}
+reset();
+
+const user = {
+  login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=',
+  avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4', gravatar_id: '',
+  url: 'https://api.github.com/users/github-actions%5Bbot%5D',
+  html_url: 'https://github.com/apps/github-actions',
+  followers_url: 'https://api.github.com/users/github-actions%5Bbot%5D/followers',
+  following_url: 'https://api.github.com/users/github-actions%5Bbot%5D/following{/other_user}',
+  gists_url: 'https://api.github.com/users/github-actions%5Bbot%5D/gists{/gist_id}',
+  starred_url: 'https://api.github.com/users/github-actions%5Bbot%5D/starred{/owner}{/repo}',
+  subscriptions_url: 'https://api.github.com/users/github-actions%5Bbot%5D/subscriptions',
+  organizations_url: 'https://api.github.com/users/github-actions%5Bbot%5D/orgs',
+  repos_url: 'https://api.github.com/users/github-actions%5Bbot%5D/repos',
+  events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/events{/privacy}',
+  received_events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/received_events',
+  type: 'Bot', site_admin: false,
+};
+
+function view(c) {
+  const [owner, repo, number] = c.issue.split('/');
+  return {
+    id: c.id, node_id: `IC_${c.id}`,
+    url: `${publicUrl}/repos/${owner}/${repo}/issues/comments/${c.id}`,
+    html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${c.id}`,
+    issue_url: `${publicUrl}/repos/${owner}/${repo}/issues/${number}`,
+    body: c.body, user, created_at: c.created_at, updated_at: c.updated_at,
+    author_association: 'NONE',
+  };
+}
+
+function send(res, status, body, headers = {}) {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+const error = (message) => ({ message, documentation_url: 'https://docs.github.com/rest' });
+
+function handle(req, res, body, replay = false) {
+  const url = new URL(req.url, 'http://fake');
+  if (url.pathname === '/_control/reset') {
+    reset(body ? JSON.parse(body) : {});
+    return send(res, 200, { ok: true });
+  }
+  if (url.pathname === '/_control/seed') {
+    const { issue, count, bodyPrefix } = JSON.parse(body);
+    for (let i = 0; i < count; i++) add(issue, `${bodyPrefix ?? 'other comment'} ${i}`);
+    return send(res, 200, { ok: true });
+  }
+  if (url.pathname === '/_control/state') {
+    return send(res, 200, { comments: state.comments, requests: state.requests });
+  }
+
+  if (!replay) state.requests.push({
+    method: req.method, path: url.pathname + url.search, body: body || null,
+    authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null,
+    apiVersion: req.headers['x-github-api-version'] ?? null,
+  });
+  const fault = replay ? undefined : state.faults.find((f) => f.method === req.method && f.times > 0);
+  if (fault) {
+    fault.times--;
+    if (fault.commit) {
+      // the request is carried out, but its answer is lost: what a client must not repeat blindly
+      handle(req, { writeHead() {}, end() {} }, body, true);
+    }
+    return send(res, fault.status, error(fault.message ?? 'Server Error'), fault.headers ?? {});
+  }
+  if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
+    return send(res, 401, error('Requires authentication'));
+  }
+
+  let m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/);
+  if (m) {
+    const issue = `${m[1]}/${m[2]}/${m[3]}`;
+    if (req.method === 'GET') {
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const all = state.comments.filter((c) => c.issue === issue);
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const headers = {};
+      if (page < last) {
+        const link = (p) => `${publicUrl}${url.pathname}?per_page=${perPage}&page=${p}`;
+        headers.link = `<${link(page + 1)}>; rel="next", <${link(last)}>; rel="last"`;
+      }
+      return send(res, 200, all.slice((page - 1) * perPage, page * perPage).map(view), headers);
+    }
+    if (req.method === 'POST') {
+      if (state.forbidden.has(`${m[1]}/${m[2]}`)) {
+        return send(res, 403, error('Resource not accessible by integration'));
+      }
+      const c = add(issue, JSON.parse(body).body);
+      return send(res, 201, view(c), { location: view(c).url });
+    }
+  }
+  m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/);
+  if (m && req.method === 'PATCH') {
+    if (state.forbidden.has(`${m[1]}/${m[2]}`)) {
+      return send(res, 403, error('Resource not accessible by integration'));
+    }
+    const c = state.comments.find((x) => x.id === Number(m[3]));
+    if (!c) return send(res, 404, error('Not Found'));
+    c.body = JSON.parse(body).body;
+    c.updated_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    return send(res, 200, view(c));
+  }
+  return send(res, 404, error('Not Found'));
+}
+
+function add(issue, text) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const c = { id: state.nextId++, issue, body: text, created_at: now, updated_at: now };
+  state.comments.push(c);
+  return c;
+}
+
+createServer((req, res) => {
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (d) => (body += d));
+  req.on('end', () => {
+    try {
+      handle(req, res, body);
+    } catch (e) {
+      send(res, 400, error(`fake: ${e.message}`));
+    }
+  });
+}).listen(port, '127.0.0.1', () => console.log(`github fake listening on 127.0.0.1:${port}`));
