@@ -24,7 +24,8 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * a base plus one overlay per cluster whose {@code kubectl kustomize} output is the same set of
  * objects as kube-generate's render of that cluster.
  *
- * <p>The base holds the objects every cluster has (in the version most clusters share); an
+ * <p>Per app, {@code OUT/apps/APP/base} and {@code OUT/apps/APP/overlays/CLUSTER}; per cluster,
+ * {@code OUT/clusters/CLUSTER} over every app's overlay of that cluster. The base holds the objects every cluster has (in the version most clusters share); an
  * overlay adds the objects only some clusters have, and patches the rest with strategic-merge
  * patches that carry only the fields that differ - the layout a team writing kustomize by hand
  * would use. Deriving it from the render, rather than writing a second set of templates, keeps
@@ -55,15 +56,24 @@ public final class KustomizeBaseline {
     }
   }
 
-  /** Writes OUT/APP/base and OUT/APP/overlays/CLUSTER for every app under REPO/apps. */
+  /** Writes the base and overlays of every app under REPO/apps, and one root per cluster. */
   static void build(Path repo, Path out) throws IOException {
     int apps = 0;
     int objects = 0;
+    Map<String, List<String>> overlaysByCluster = new TreeMap<>();
     for (Path app : list(repo.resolve("apps"))) {
       Map<String, Map<String, Object>> byCluster = clusters(app);
-      Path dir = out.resolve(app.getFileName().toString());
-      objects += writeApp(byCluster, dir);
+      String name = app.getFileName().toString();
+      objects += writeApp(byCluster, out.resolve("apps").resolve(name));
+      byCluster.keySet().forEach(c ->
+          overlaysByCluster.computeIfAbsent(c, k -> new ArrayList<>()).add("../../apps/" + name + "/overlays/" + c));
       apps++;
+    }
+    // one root per cluster over every app's overlay: a whole monorepo in one kustomize process,
+    // as --all renders it in one kube-generate process (objects of different apps live in
+    // different namespaces, so they never collide)
+    for (Map.Entry<String, List<String>> c : overlaysByCluster.entrySet()) {
+      writeKustomization(out.resolve("clusters").resolve(c.getKey()), c.getValue(), List.of());
     }
     System.out.println("kustomize baseline: " + apps + " apps, " + objects + " objects under " + out);
   }
