@@ -113,4 +113,24 @@ class CliTest {
     // a missing file is annotated on the config entry that produces it
     assertTrue(r.out().contains("::error title=kube-generate%3A missing,file=kube-generate.yaml,line=4,endLine=4::"), r.out());
   }
+
+  @Test
+  void hugeConfig_isRefusedWithoutReadingItAll() throws Exception {
+    Files.writeString(dir.resolve("kube-generate.yaml"), "generates: []\n" + "# padding\n".repeat(200_000));
+    CliRunner.Result r = CliRunner.run(dir, "--update");
+    assertEquals(2, r.exit());
+    assertEquals("kube-generate.yaml: file is larger than 1 MiB; split it up\n", r.err());
+  }
+
+  @Test
+  void hugeManifest_isReportedNotRead() throws Exception {
+    Files.writeString(dir.resolve("kube-generate.yaml"), "app: a\nclusters: [qa]\ngenerates:\n  - namespace: {}\n");
+    Files.createDirectories(dir.resolve("kubernetes/qa"));
+    Files.writeString(dir.resolve("kubernetes/qa/big.yaml"), "a: b\n".repeat(400_000));
+    CliRunner.Result r = CliRunner.run(dir, "check", "--format", "json");
+    assertEquals(1, r.exit());
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertEquals("unmanaged", report.at("/files/0/status").asText());
+    assertEquals("kubernetes/qa/big.yaml", report.at("/files/0/path").asText());
+  }
 }
