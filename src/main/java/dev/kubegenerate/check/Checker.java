@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** Compares today's render with the files under each output folder and classifies every file. */
 public final class Checker {
@@ -32,17 +33,30 @@ public final class Checker {
 
   /** The report for a loaded project. */
   public Report check(Project project, Set<Status> failOn, String fixCommand) {
+    // configs are independent: read and compare them on every core (issue 6), then assemble in
+    // config order, so the report is the same as a sequential run's
+    List<Checked> outcomes = IntStream.range(0, project.configs().size()).parallel()
+        .mapToObj(i -> checkOne(project.configs().get(i), project.rendered().get(i)))
+        .toList();
     List<FileResult> files = new ArrayList<>();
     List<Problem> errors = new ArrayList<>();
-    for (int i = 0; i < project.configs().size(); i++) {
-      try {
-        files.addAll(checkConfig(project.configs().get(i), project.rendered().get(i)));
-      } catch (InputException e) {
-        errors.addAll(e.problems());
-      }
+    for (Checked outcome : outcomes) {
+      files.addAll(outcome.files());
+      errors.addAll(outcome.errors());
     }
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(files, errors, failOn, fixCommand);
+  }
+
+  /** One config's results, or why it could not be checked. */
+  private record Checked(List<FileResult> files, List<Problem> errors) {}
+
+  private Checked checkOne(Config config, List<RenderedFile> rendered) {
+    try {
+      return new Checked(checkConfig(config, rendered), List.of());
+    } catch (InputException e) {
+      return new Checked(List.of(), e.problems());
+    }
   }
 
   /** A report for input that could not be checked at all. */
