@@ -88,7 +88,12 @@ public final class RootCommand implements Callable<Integer> {
 
   Project load() throws InputException {
     List<Path> extra = templates.stream().map(p -> root().resolve(p).normalize()).toList();
-    return new dev.kubegenerate.check.ProjectLoader(root()).load(configFile, all, extra);
+    TerminalProgress progress = TerminalProgress.on(terminal);
+    try {
+      return new dev.kubegenerate.check.ProjectLoader(root()).load(configFile, all, extra, progress);
+    } finally {
+      progress.finish();
+    }
   }
 
   @Override
