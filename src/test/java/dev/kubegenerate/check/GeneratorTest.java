@@ -1,0 +1,81 @@
+package dev.kubegenerate.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clusters with equal parameters share one render of a body; a body that reads the cluster, or
+ * an override, still gets each cluster its own text.
+ */
+class GeneratorTest {
+
+  @TempDir Path repo;
+
+  private List<RenderedFile> render(String config) throws Exception {
+    Files.writeString(repo.resolve("kube-generate.yaml"), config);
+    return new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()).rendered().get(0);
+  }
+
+  private static String body(RenderedFile f) {
+    // the rest after the two marker lines
+    String c = f.content();
+    return c.substring(c.indexOf('\n', c.indexOf('\n') + 1) + 1);
+  }
+
+  @Test
+  void render_bodyReadingTheCluster_differsPerCluster() throws Exception {
+    Path tpl = Files.createDirectories(repo.resolve("tpl/where"));
+    Files.writeString(tpl.resolve("template.yaml"), """
+        description: Names the cluster it is rendered for.
+        files: [config-map]
+        parameters:
+          - name: name
+            type: string
+        """);
+    Files.writeString(tpl.resolve("config-map.yaml.peb"), """
+        {% set here = cluster %}
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ name | json }}
+        data:
+          where: {{ here | json }}
+        """);
+
+    List<RenderedFile> files = render("""
+        clusters: [sandbox, qa, production]
+        templates: [tpl]
+        generates:
+          - where: {name: x}
+        """);
+
+    assertEquals(List.of("sandbox", "qa", "production"), files.stream().map(RenderedFile::cluster).toList());
+    for (RenderedFile f : files) {
+      assertTrue(body(f).endsWith("data:\n  where: " + f.cluster() + "\n"), f.content());
+    }
+  }
+
+  @Test
+  void render_overrideForOneCluster_onlyThatClusterDiffers() throws Exception {
+    List<RenderedFile> files = render("""
+        clusters: [sandbox, qa, production]
+        generates:
+          - worker:
+              name: jobs
+              image: example/jobs
+              overrides:
+                production: {replicas: 7}
+        """);
+
+    assertEquals(3, files.size());
+    assertEquals(files.get(0).content(), files.get(1).content());
+    assertTrue(files.get(2).content().contains("replicas: 7\n"), files.get(2).content());
+    assertTrue(files.get(0).content().contains("replicas: 1\n"), files.get(0).content());
+  }
+}
