@@ -32,13 +32,33 @@ public final class Checker {
 
   /** The report for a loaded project. */
   public Report check(Project project, Set<Status> failOn, String fixCommand) {
+    return check(project, failOn, fixCommand, Progress.NONE);
+  }
+
+  /** As {@link #check(Project, Set, String)}, telling {@code progress} as each config is checked. */
+  public Report check(Project project, Set<Status> failOn, String fixCommand, Progress progress) {
+    int total = project.configs().size();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    // configs own disjoint folders: read and compare them on every core, then merge in order
+    List<Object> outcomes = java.util.stream.IntStream.range(0, total).parallel().mapToObj(i -> {
+      Object outcome;
+      try {
+        outcome = checkConfig(project.configs().get(i), project.rendered().get(i));
+      } catch (InputException e) {
+        outcome = e;
+      }
+      progress.advance("checking", done.incrementAndGet(), total);
+      return outcome;
+    }).toList();
     List<FileResult> files = new ArrayList<>();
     List<Problem> errors = new ArrayList<>();
-    for (int i = 0; i < project.configs().size(); i++) {
-      try {
-        files.addAll(checkConfig(project.configs().get(i), project.rendered().get(i)));
-      } catch (InputException e) {
+    for (Object outcome : outcomes) {
+      if (outcome instanceof InputException e) {
         errors.addAll(e.problems());
+      } else {
+        @SuppressWarnings("unchecked")
+        List<FileResult> results = (List<FileResult>) outcome;
+        files.addAll(results);
       }
     }
     files.sort(Comparator.comparing(FileResult::path));

@@ -37,6 +37,11 @@ public final class ProjectLoader {
    * @param extraTemplates template folders given on the command line, searched first
    */
   public Project load(String configFile, boolean all, List<Path> extraTemplates) throws InputException {
+    return load(configFile, all, extraTemplates, Progress.NONE);
+  }
+
+  /** As {@link #load(String, boolean, List)}, telling {@code progress} as each config is rendered. */
+  public Project load(String configFile, boolean all, List<Path> extraTemplates, Progress progress) throws InputException {
     List<Path> files = all ? find(Path.of(configFile).getFileName().toString()) : List.of(root.resolve(configFile));
     if (files.isEmpty()) {
       throw new InputException(Problem.of(".", "no " + configFile + " found below this folder; run `kube-generate init` to create one"));
@@ -44,7 +49,12 @@ public final class ProjectLoader {
     ConfigLoader loader = new ConfigLoader(root);
     // configs are independent: load and render them on every core (issue 6), then assemble the
     // outcomes in file order, so output and messages stay the same as a sequential run's
-    List<Outcome> outcomes = files.parallelStream().map(file -> loadOne(loader, file, extraTemplates)).toList();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    List<Outcome> outcomes = files.parallelStream().map(file -> {
+      Outcome outcome = loadOne(loader, file, extraTemplates);
+      progress.advance("rendering", done.incrementAndGet(), files.size());
+      return outcome;
+    }).toList();
     List<Problem> problems = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
     List<List<RenderedFile>> rendered = new ArrayList<>();
