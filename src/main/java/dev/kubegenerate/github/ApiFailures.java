@@ -14,7 +14,8 @@ final class ApiFailures {
     int s = r.status();
     String said = detail(r, token).map(d -> ": " + d).orElse("");
     String text;
-    if (s == 429 || (s == 403 && rateLimited(r))) {
+    boolean limited = s == 429 || (s == 403 && rateLimited(r));
+    if (limited) {
       text = "GitHub's API rate limit is used up (" + s + ")"
           + r.header("retry-after").map(a -> "; retry after " + safe(a) + " s").orElse("");
     } else if (s == 403) {
@@ -31,7 +32,7 @@ final class ApiFailures {
     } else {
       text = "GitHub answered " + s + " to " + method + said;
     }
-    return new GitHubApiException(s, text);
+    return new GitHubApiException(s, text, limited);
   }
 
   private static boolean rateLimited(HttpTransport.Response r) {

@@ -7,11 +7,23 @@ package dev.kubegenerate.github;
 public final class GitHubApiException extends Exception {
 
   private final int status;
+  private final boolean rateLimited;
 
   /** A failure with the HTTP status (0 when no response arrived). */
   public GitHubApiException(int status, String message) {
+    this(status, message, false);
+  }
+
+  /** A failure that may be the rate limit. */
+  GitHubApiException(int status, String message, boolean rateLimited) {
     super(message);
     this.status = status;
+    this.rateLimited = rateLimited;
+  }
+
+  /** True when the API's rate limit refused the request. */
+  public boolean rateLimited() {
+    return rateLimited;
   }
 
   /** The HTTP status, or 0 when no response arrived. */

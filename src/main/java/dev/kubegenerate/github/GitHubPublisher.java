@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,29 +66,14 @@ public final class GitHubPublisher {
     }
     env.stepSummary().ifPresent(file -> {
       try {
-        Files.writeString(file, StepSummary.render(report) + "\n", StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        Files.writeString(file, StepSummary.render(report, workingDirectory) + "\n",
+            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            StandardOpenOption.WRITE);
       } catch (IOException e) {
         warnings.add("could not append the job summary: " + e);
       }
     });
-    String reportPath = "";
-    try {
-      reportPath = writeReport(env, jsonReport);
-    } catch (IOException e) {
-      warnings.add("could not write the JSON report: " + e);
-    }
-    if (env.output().isPresent()) {
-      Map<String, String> outputs = new LinkedHashMap<>();
-      outputs.put("result", report.result());
-      outputs.put("findings", Integer.toString(report.findings().size()));
-      outputs.put("report", reportPath);
-      try {
-        OutputFile.append(env.output().get(), outputs);
-      } catch (IOException e) {
-        warnings.add("could not write the step outputs: " + e);
-      }
-    }
+    env.output().ifPresent(file -> outputs(report, env, jsonReport, file, warnings));
     // publishing problems first: the runner shows only the first warnings of a step
     for (String w : warnings) {
       String text = env.token().map(t -> t.redact(w)).orElse(w);
@@ -96,6 +82,25 @@ public final class GitHubPublisher {
     WorkflowCommands.render(report, warnings.size()).forEach(out::println);
     out.flush();
     return outcome;
+  }
+
+  private void outputs(Report report, ActionsEnvironment env, String jsonReport, Path file,
+      List<String> warnings) {
+    String reportPath = "";
+    try {
+      reportPath = writeReport(env, jsonReport);
+    } catch (IOException e) {
+      warnings.add("could not write the JSON report: " + e);
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("result", report.result());
+    outputs.put("findings", Integer.toString(report.findings().size()));
+    outputs.put("report", reportPath);
+    try {
+      OutputFile.append(file, outputs);
+    } catch (IOException e) {
+      warnings.add("could not write the step outputs: " + e);
+    }
   }
 
   private Optional<StickyComment.Outcome> comment(Report report, ActionsEnvironment env,
@@ -116,9 +121,15 @@ public final class GitHubPublisher {
         return Optional.empty();
       }
       IssueComments api = new IssueComments(http, env.apiUrl(), env.token().get(), retry);
-      return Optional.of(new StickyComment(api).keep(pr.get(), report, workingDirectory));
-    } catch (GitHubApiException e) {
-      warnings.add("pull-request comment not updated: " + e.getMessage());
+      try {
+        return Optional.of(new StickyComment(api).keep(pr.get(), report, workingDirectory));
+      } catch (GitHubApiException e) {
+        boolean readOnly = e.status() == 403 && pr.get().fork() && !e.rateLimited();
+        warnings.add("pull-request comment not updated: " + (readOnly
+            ? "this pull request comes from a fork, whose token may not write comments (403);"
+                + " the annotations and the job summary show every finding"
+            : e.getMessage()));
+      }
     } catch (IOException | RuntimeException e) {
       warnings.add("pull-request comment not updated: " + e.getClass().getSimpleName() + ": "
           + e.getMessage());
@@ -147,6 +158,10 @@ public final class GitHubPublisher {
     }
     Path file = Files.createTempFile(dir, "kube-generate-report-", ".json");
     Files.writeString(file, json, StandardCharsets.UTF_8);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // a container action writes as root; later steps run as the runner's user and must read it
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
     return shown.resolve(file.getFileName()).toString();
   }
 }

@@ -62,6 +62,14 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     return out.toString();
   }
 
+  /** A line naming the working directory, or nothing for the repository root. */
+  static String where(String workingDirectory) {
+    if (workingDirectory.isEmpty() || workingDirectory.equals(".")) {
+      return "";
+    }
+    return "<sub>Working directory: " + MarkdownText.html(workingDirectory) + "</sub>\n\n";
+  }
+
   private static String heading(Report report) {
     return switch (report.result()) {
       case "error" -> "### ❌ kube-generate: the manifests could not be checked\n";

@@ -54,9 +54,6 @@ public final class PullRequestComment {
   }
 
   private static String where(String workingDirectory) {
-    if (workingDirectory.isEmpty() || workingDirectory.equals(".")) {
-      return "";
-    }
-    return "<sub>Working directory: " + MarkdownText.html(workingDirectory) + "</sub>\n\n";
+    return MarkdownReport.where(workingDirectory);
   }
 }

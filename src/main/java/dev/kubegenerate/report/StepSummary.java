@@ -20,9 +20,21 @@ public final class StepSummary {
     return render(report, LIMIT_BYTES);
   }
 
+  /**
+   * As {@link #render(Report)}, naming the working directory when it is not the repository root,
+   * so that two checks in one job tell their summaries apart.
+   */
+  public static String render(Report report, String workingDirectory) {
+    return render(report, workingDirectory, LIMIT_BYTES);
+  }
+
   /** As {@link #render(Report)} with another limit, for tests of the cut. */
   static String render(Report report, int limitBytes) {
+    return render(report, ".", limitBytes);
+  }
+
+  private static String render(Report report, String workingDirectory, int limitBytes) {
     return new MarkdownReport(limitBytes, s -> s.getBytes(StandardCharsets.UTF_8).length,
-        "job summary").render(report, "");
+        "job summary").render(report, MarkdownReport.where(workingDirectory));
   }
 }

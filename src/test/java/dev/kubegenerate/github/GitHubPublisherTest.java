@@ -104,6 +104,24 @@ class GitHubPublisherTest {
   }
 
   @Test
+  void publish_pullRequestFromAFork_saysWhyAndWhereTheFindingsAre() throws Exception {
+    GitHubPeer peer = new GitHubPeer();
+    peer.reset("{\"forbidden\": [\"example/people\"]}");
+    vars.put("GITHUB_API_URL", peer.api.toString());
+    Files.writeString(Path.of(vars.get("GITHUB_EVENT_PATH")), "{\"number\": 7, \"pull_request\":"
+        + " {\"number\": 7, \"head\": {\"repo\": {\"full_name\": \"someone/people\"}}},"
+        + " \"repository\": {\"full_name\": \"example/people\"}}");
+
+    Run run = run(new GitHubPublisher(peer.transport(), GitHubPeer.noPause(2)),
+        ReportFixtures.everyKind(), "{}");
+
+    assertEquals("::warning title=kube-generate::pull-request comment not updated: this pull"
+        + " request comes from a fork, whose token may not write comments (403); the annotations"
+        + " and the job summary show every finding", run.stdout.get(0));
+    assertEquals(6, run.stdout.size());
+  }
+
+  @Test
   void publish_noToken_warnsWithoutCallingGitHub() throws Exception {
     vars.remove("INPUT_GITHUB-TOKEN");
     GitHubPublisher publisher = new GitHubPublisher(request -> {
@@ -147,6 +165,38 @@ class GitHubPublisherTest {
   }
 
   @Test
+  void publish_twoWorkingDirectories_summariesTellThemApart() throws Exception {
+    GitHubPublisher publisher = new GitHubPublisher(request -> {
+      throw new AssertionError();
+    }, GitHubPeer.noPause(0));
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    publisher.publish(ReportFixtures.clean(), ActionsEnvironment.from(vars), "apps/a", false, "{}", out);
+    publisher.publish(ReportFixtures.clean(), ActionsEnvironment.from(vars), "apps/b", false, "{}", out);
+
+    assertEquals("<sub>Working directory: apps/a</sub>\n\n### ✅ kube-generate: every manifest"
+        + " matches its config\n\n1 file checked: 1 ok.\n\n\n<sub>Working directory: apps/b</sub>"
+        + "\n\n### ✅ kube-generate: every manifest matches its config\n\n1 file checked: 1 ok."
+        + "\n\n\n", Files.readString(summary));
+  }
+
+  @Test
+  void publish_outsideActions_writesNoFiles() throws Exception {
+    GitHubPublisher publisher = new GitHubPublisher(request -> {
+      throw new AssertionError();
+    }, GitHubPeer.noPause(0));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    publisher.publish(ReportFixtures.everyKind(), ActionsEnvironment.from(Map.of()), ".", false,
+        "{}", new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertEquals(WorkflowCommands.render(ReportFixtures.everyKind()),
+        bytes.toString(StandardCharsets.UTF_8).lines().toList());
+    assertEquals("", Files.readString(summary));
+    assertEquals("", Files.readString(output));
+  }
+
+  @Test
   void publish_withoutComment_noRequestAndNoWarning() throws Exception {
     GitHubPublisher publisher = new GitHubPublisher(request -> {
       throw new AssertionError("no request without --comment");
@@ -177,6 +227,8 @@ class GitHubPublisherTest {
     assertTrue(shown.startsWith("/home/runner/work/_temp/kube-generate-report-"), shown);
     Path written = mounted.resolve(Path.of(shown).getFileName());
     assertEquals("{\"a\":1}", Files.readString(written));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(written)), "later steps run as another user");
   }
 
   private record Run(Optional<StickyComment.Outcome> outcome, List<String> stdout) {}

@@ -1,9 +1,17 @@
 package dev.kubegenerate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class WorkflowCommandTest {
@@ -30,5 +38,42 @@ class WorkflowCommandTest {
   @Test
   void format_noProperties() {
     assertEquals("::notice::hello%0Aworld", WorkflowCommand.of("notice", "hello\nworld").format());
+  }
+
+  // escaping keeps any text on one line and inside its property, and loses nothing
+
+  @Property
+  void escapeProperty_oneLineNoSeparatorsAndReversible(
+      @ForAll @Chars({'%', ',', ':', '\r', '\n', '#', '[', ']', '=', ' '}) @CharRange(from = 'a', to = 'c')
+      @StringLength(max = 30) String value) {
+    String escaped = WorkflowCommand.escapeProperty(value);
+
+    assertFalse(escaped.contains("\n") || escaped.contains("\r"));
+    assertFalse(escaped.contains(",") || escaped.contains(":"));
+    assertEquals(value, percentDecode(escaped));
+  }
+
+  @Property
+  void escapeData_oneLineAndReversible(
+      @ForAll @Chars({'%', ',', ':', '\r', '\n', '0', 'A', 'D'}) @StringLength(max = 30) String value) {
+    String escaped = WorkflowCommand.escapeData(value);
+
+    assertFalse(escaped.contains("\n") || escaped.contains("\r"));
+    assertEquals(value, percentDecode(escaped));
+  }
+
+  // one pass from left to right, as a correct reader of %XX escapes decodes
+  private static String percentDecode(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 }
