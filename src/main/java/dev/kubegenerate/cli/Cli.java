@@ -1,7 +1,6 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.model.Problem;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,16 +35,18 @@ public final class Cli {
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((e, a) -> {
-      terminal.err().println("kube-generate: " + e.getMessage().strip());
-      terminal.err().println("Try 'kube-generate --help' for usage.");
+      terminal.printUntrusted(terminal.err(),
+          "kube-generate: " + e.getMessage().strip() + "\nTry 'kube-generate --help' for usage.\n");
       return ExitCode.ERROR;
     });
     cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      StringBuilder text = new StringBuilder();
       if (e instanceof InputException ie) {
-        ie.problems().stream().map(Problem::format).forEach(terminal.err()::println);
+        ie.problems().forEach(p -> text.append(p.format()).append('\n'));
       } else {
-        terminal.err().println("kube-generate: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        text.append("kube-generate: ").append(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).append('\n');
       }
+      terminal.printUntrusted(terminal.err(), text.toString());
       if (root.debug) {
         e.printStackTrace(terminal.err());
       }

@@ -2,7 +2,10 @@ package dev.kubegenerate.cli;
 
 import dev.kubegenerate.github.ActionsEnvironment;
 import dev.kubegenerate.github.GitHubPublisher;
+import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
+import java.util.List;
 import dev.kubegenerate.report.JsonReport;
 import java.nio.file.Path;
 
@@ -19,7 +22,24 @@ final class GitHubOutput {
 
   void publish(Report report, boolean comment) {
     ActionsEnvironment env = ActionsEnvironment.from(terminal.env());
-    GitHubPublisher.standard().publish(report, env, workingDirectory(env), comment, JsonReport.render(report), terminal.out());
+    String workingDirectory = workingDirectory(env);
+    Report located = workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
+    GitHubPublisher.standard().publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.out());
+  }
+
+  /**
+   * The report with annotation locations relative to the repository root: GitHub attaches an
+   * annotation to the pull request's diff only by its repository path.
+   */
+  static Report relocate(Report report, String prefix) {
+    List<FileResult> files = report.files().stream().map(f -> new FileResult(
+        f.path(), f.status(), f.config(), f.template(), f.cluster(), f.committed(), f.rendered(), f.diff(), f.lines(),
+        new FileResult.Location(prefix + f.annotationLine().file(), f.annotationLine().line(), f.annotationLine().endLine())))
+        .toList();
+    List<Problem> errors = report.errors().stream()
+        .map(p -> p.file().isEmpty() || p.file().equals(".") ? p : new Problem(prefix + p.file(), p.line(), p.column(), p.message()))
+        .toList();
+    return new Report(files, errors, report.failOn(), report.fixCommand());
   }
 
   /** The checked folder relative to the workspace: it names the sticky comment. */

@@ -126,7 +126,6 @@ public final class RootCommand implements Callable<Integer> {
   }
 
   private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {
-    String diff = TextDiff.compute(path, before, after, SecretMask::mask).unified();
-    terminal.out().print(diff);
+    terminal.printUntrusted(terminal.out(), TextDiff.compute(path, before, after, SecretMask::mask).unified());
   }
 }

@@ -20,6 +20,21 @@ public record Terminal(PrintStream out, PrintStream err, Map<String, String> env
     return interactive && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 
+  /**
+   * Prints text that may hold untrusted content (file names, manifest lines). Inside GitHub
+   * Actions the runner would obey a workflow command hidden in it, so it is fenced there.
+   */
+  public void printUntrusted(PrintStream stream, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    if (githubActions()) {
+      dev.kubegenerate.report.StopCommands.fence(text).forEach(stream::println);
+    } else {
+      stream.print(text.endsWith("\n") ? text : text + "\n");
+    }
+  }
+
   /** True inside GitHub Actions. */
   public boolean githubActions() {
     return "true".equals(env.get("GITHUB_ACTIONS"));

@@ -1,7 +1,9 @@
 package dev.kubegenerate.diff;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -47,12 +49,17 @@ public final class SecretMask {
       lines.add(YamlLine.of(line.substring(i == 0 ? bom.length() : 0, cut)));
     }
     String[] bodies = lines.stream().map(YamlLine::body).toArray(String[]::new);
+    // the mapping last masked at each key column: a repeated kind in it must not rescan it
+    Map<Integer, int[]> masked = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       YamlLine line = lines.get(i);
       if (line.hasKey()
           && line.key().equals("kind")
           && SECRET_VALUE.matcher(line.value()).matches()) {
-        maskMapping(lines, i, bodies);
+        int[] done = masked.get(line.keyColumn());
+        if (done == null || i < done[0] || i >= done[1]) {
+          masked.put(line.keyColumn(), maskMapping(lines, i, bodies));
+        }
       } else if (FLOW_SECRET.matcher(line.body()).find()) {
         bodies[i] = maskFlowLine(bodies[i]);
       }
@@ -65,9 +72,10 @@ public final class SecretMask {
   }
 
   /**
-   * Masks {@code data}/{@code stringData} among the keys of the mapping holding line {@code at}.
+   * Masks {@code data}/{@code stringData} among the keys of the mapping holding line {@code at};
+   * returns the mapping's lines, {@code [from, to)}.
    */
-  private static void maskMapping(List<YamlLine> lines, int at, String[] bodies) {
+  private static int[] maskMapping(List<YamlLine> lines, int at, String[] bodies) {
     int column = lines.get(at).keyColumn();
     int from = at;
     if (!lines.get(at).dashed()) {
@@ -99,6 +107,7 @@ public final class SecretMask {
         maskBlock(lines, j, to, bodies);
       }
     }
+    return new int[] {from, to};
   }
 
   /** Masks the value of the key at {@code at} and every line that belongs to it. */

@@ -1,12 +1,11 @@
 package dev.kubegenerate.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.ManifestPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Unified diffs of one committed file against its expected text, in the spirit of java-diff-utils'
@@ -36,24 +35,26 @@ public final class TextDiff {
    */
   public static DiffResult compute(
       ManifestPath path, Optional<String> committed, Optional<String> expected) {
-    return compute(path, committed, expected, text -> text);
+    return compute(path, committed, expected, UnaryOperator.identity());
   }
 
   /**
    * Diffs the real texts but shows them through {@code shown}, which must keep every line where it
-   * is ({@link SecretMask#mask}): a changed Secret value still shows as a changed line, masked.
+   * is ({@link SecretMask#mask}): a changed Secret value still shows as a changed line, masked, and
+   * the line ranges stay true. Use it for every diff a person or a log sees; the patch uses the
+   * real texts.
    */
   public static DiffResult compute(
       ManifestPath path,
       Optional<String> committed,
       Optional<String> expected,
-      java.util.function.UnaryOperator<String> shown) {
+      UnaryOperator<String> shown) {
     if (committed.equals(expected)) {
       return DiffResult.EQUAL;
     }
     List<String> realBefore = lines(committed.orElse(""));
     List<String> realAfter = lines(expected.orElse(""));
-    List<AbstractDelta<String>> deltas = DiffUtils.diff(realBefore, realAfter).getDeltas();
+    List<LineChange> changes = LineMatcher.changes(realBefore, realAfter);
     List<String> before = lines(shown.apply(committed.orElse("")));
     List<String> after = lines(shown.apply(expected.orElse("")));
     if (before.size() != realBefore.size() || after.size() != realAfter.size()) {
@@ -66,8 +67,8 @@ public final class TextDiff {
     out.append(committed.isPresent() ? GitPath.headerSuffix(path) : "").append('\n');
     out.append("+++ ").append(newName);
     out.append(expected.isPresent() ? GitPath.headerSuffix(path) : "").append('\n');
-    UnifiedHunks.write(before, after, deltas, CONTEXT, out);
-    List<LineRange> ranges = committed.isPresent() ? changedLines(deltas) : List.of();
+    UnifiedHunks.write(before, after, changes, CONTEXT, out);
+    List<LineRange> ranges = committed.isPresent() ? changedLines(changes) : List.of();
     return new DiffResult(out.toString(), ranges);
   }
 
@@ -92,11 +93,11 @@ public final class TextDiff {
    * placed on the line it follows (line 1 at the very top, and for an empty file, which editors and
    * GitHub show as one empty line).
    */
-  private static List<LineRange> changedLines(List<AbstractDelta<String>> deltas) {
+  private static List<LineRange> changedLines(List<LineChange> changes) {
     List<LineRange> ranges = new ArrayList<>();
-    for (AbstractDelta<String> delta : deltas) {
-      int position = delta.getSource().getPosition();
-      int size = delta.getSource().size();
+    for (LineChange change : changes) {
+      int position = change.oldStart();
+      int size = change.oldSize();
       LineRange range =
           size > 0
               ? new LineRange(position + 1, position + size)

@@ -1,10 +1,9 @@
 package dev.kubegenerate.diff;
 
-import com.github.difflib.patch.AbstractDelta;
 import java.util.List;
 
 /**
- * Writes java-diff-utils deltas as unified-diff hunks exactly as {@code git diff} does.
+ * Writes line changes as unified-diff hunks exactly as {@code git diff} does.
  *
  * <p>Written here rather than with {@code UnifiedDiffUtils} because that one drops the {@code \ No
  * newline at end of file} marker and numbers empty sides differently from git, and both break
@@ -14,23 +13,25 @@ final class UnifiedHunks {
 
   private UnifiedHunks() {}
 
-  /** Appends the hunks turning {@code before} into {@code after} to {@code out}. */
+  /**
+   * Appends the hunks turning {@code before} into {@code after} to {@code out}. The changes may
+   * come from other lists of the same lengths (the unmasked texts); the lines printed are these.
+   */
   static void write(
       List<String> before,
       List<String> after,
-      List<AbstractDelta<String>> deltas,
+      List<LineChange> changes,
       int context,
       StringBuilder out) {
     int first = 0;
-    while (first < deltas.size()) {
-      // deltas closer than two contexts share a hunk, so no context line is printed twice
+    while (first < changes.size()) {
+      // changes closer than two contexts share a hunk, so no context line is printed twice
       int last = first;
-      while (last + 1 < deltas.size()
-          && deltas.get(last + 1).getSource().getPosition() - end(deltas.get(last))
-              <= 2 * context) {
+      while (last + 1 < changes.size()
+          && changes.get(last + 1).oldStart() - end(changes.get(last)) <= 2 * context) {
         last++;
       }
-      writeHunk(before, after, deltas.subList(first, last + 1), context, out);
+      writeHunk(before, after, changes.subList(first, last + 1), context, out);
       first = last + 1;
     }
   }
@@ -38,30 +39,31 @@ final class UnifiedHunks {
   private static void writeHunk(
       List<String> before,
       List<String> after,
-      List<AbstractDelta<String>> hunk,
+      List<LineChange> hunk,
       int context,
       StringBuilder out) {
-    AbstractDelta<String> head = hunk.get(0);
-    AbstractDelta<String> tail = hunk.get(hunk.size() - 1);
-    int leading = Math.min(context, head.getSource().getPosition());
+    LineChange head = hunk.get(0);
+    LineChange tail = hunk.get(hunk.size() - 1);
+    int leading = Math.min(context, head.oldStart());
     int trailing = Math.min(context, before.size() - end(tail));
-    int oldStart = head.getSource().getPosition() - leading;
+    int oldStart = head.oldStart() - leading;
     int oldCount = end(tail) + trailing - oldStart;
-    int newStart = head.getTarget().getPosition() - leading;
-    int newCount = tail.getTarget().getPosition() + tail.getTarget().size() + trailing - newStart;
+    int newStart = head.newStart() - leading;
+    int newCount = tail.newEnd() + trailing - newStart;
     out.append("@@ -").append(range(oldStart, oldCount));
     out.append(" +").append(range(newStart, newCount)).append(" @@\n");
     int cursor = oldStart;
-    for (AbstractDelta<String> delta : hunk) {
-      for (; cursor < delta.getSource().getPosition(); cursor++) {
+    for (LineChange change : hunk) {
+      for (; cursor < change.oldStart(); cursor++) {
         line(' ', before.get(cursor), out);
       }
-      // the lines shown come from before/after, which may be masked copies of what was diffed
-      int sourceAt = delta.getSource().getPosition();
-      int targetAt = delta.getTarget().getPosition();
-      before.subList(sourceAt, sourceAt + delta.getSource().size()).forEach(l -> line('-', l, out));
-      after.subList(targetAt, targetAt + delta.getTarget().size()).forEach(l -> line('+', l, out));
-      cursor = end(delta);
+      for (int i = 0; i < change.oldSize(); i++) {
+        line('-', before.get(change.oldStart() + i), out);
+      }
+      for (int i = 0; i < change.newSize(); i++) {
+        line('+', after.get(change.newStart() + i), out);
+      }
+      cursor = end(change);
     }
     for (; cursor < end(tail) + trailing; cursor++) {
       line(' ', before.get(cursor), out);
@@ -87,7 +89,7 @@ final class UnifiedHunks {
     }
   }
 
-  private static int end(AbstractDelta<String> delta) {
-    return delta.getSource().getPosition() + delta.getSource().size();
+  private static int end(LineChange change) {
+    return change.oldEnd();
   }
 }

@@ -1,7 +1,15 @@
 package dev.kubegenerate.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class SecretMaskTest {
@@ -182,9 +190,95 @@ class SecretMaskTest {
   }
 
   @Test
+  void mask_lastAppliedConfiguration_dataInsideTheJsonMasked() {
+    String text =
+        """
+        kind: Secret
+        metadata:
+          annotations:
+            kubectl.kubernetes.io/last-applied-configuration: |
+              {"apiVersion":"v1","data":{"password":"aHVudGVyMg=="},"kind":"Secret"}
+            other: '{"kind":"Secret","stringData":{"a":"plain"}}'
+        data:
+          password: aHVudGVyMg==
+        """;
+    assertEquals(
+        """
+        kind: Secret
+        metadata:
+          annotations:
+            kubectl.kubernetes.io/last-applied-configuration: |
+              {"apiVersion":"v1","data":***
+            other: '{"kind":"Secret","stringData":***
+        data:
+          password: ***
+        """,
+        SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_secretManifestInsideConfigMapValue_maskedToo() {
+    String text = "kind: ConfigMap\ndata:\n  s.yaml: |\n    kind: Secret\n    data:\n      k: v\n";
+    assertEquals(
+        "kind: ConfigMap\ndata:\n  s.yaml: |\n    kind: Secret\n    data:\n      k: ***\n",
+        SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_manyKindLinesInOneMapping_linearNotQuadratic() {
+    // 200,000 lines: rescanning the mapping for each kind line would take minutes
+    String text = "kind: Secret\n".repeat(100_000) + "data:\n  a: b\n".repeat(50_000);
+    String masked = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> SecretMask.mask(text));
+    assertEquals("kind: Secret\n".repeat(100_000) + "data:\n  a: ***\n".repeat(50_000), masked);
+  }
+
+  @Test
   void mask_noSecret_sameText() {
     String text = "kind: Deployment\nspec:\n  data: x\n  template:\n    kind: Secretive\n";
     assertEquals(text, SecretMask.mask(text));
     assertEquals("", SecretMask.mask(""));
+  }
+
+  @Property(tries = 500)
+  void mask_anyText_sameLinesAndLineEndings(@ForAll("yamlish") String text) {
+    List<String> before = TextDiff.lines(text);
+    List<String> after = TextDiff.lines(SecretMask.mask(text));
+    assertEquals(before.size(), after.size(), text);
+    for (int i = 0; i < before.size(); i++) {
+      assertEquals(ending(before.get(i)), ending(after.get(i)), text);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> yamlish() {
+    Arbitrary<String> body =
+        Arbitraries.of(
+            "kind: Secret",
+            "data:",
+            "stringData: |",
+            "  a: b",
+            "  b: |",
+            "    x",
+            "- kind: Secret",
+            "  data: {a: 1, b: [2]}",
+            "---",
+            "",
+            "# c",
+            "\"kind\": \"Secret\",",
+            "{\"data\": {",
+            "  - y",
+            "\t z",
+            "\uFEFFkind: Secret",
+            "key: \"open",
+            "  ? k");
+    Arbitrary<String> line =
+        body.flatMap(b -> Arbitraries.of("\n", "\r\n", "\r", "").map(end -> b + end));
+    return line.list().ofMaxSize(20).map(lines -> String.join("", lines));
+  }
+
+  private static String ending(String line) {
+    return line.endsWith("\r\n")
+        ? "CRLF"
+        : line.endsWith("\n") ? "LF" : line.endsWith("\r") ? "CR" : "";
   }
 }

@@ -169,6 +169,34 @@ class TextDiffTest {
         headers(TextDiff.compute(ManifestPath.of("k/café.yaml"), "a\n", "b\n")));
   }
 
+  @Test
+  void computeShown_secretValueChanged_changeShownValueHiddenRangesTrue() {
+    String committed = "kind: Secret\ndata:\n  password: b2xk\n  user: dXNlcg==\n";
+    String expected = "kind: Secret\ndata:\n  password: bmV3\n  user: dXNlcg==\n";
+    DiffResult diff =
+        TextDiff.compute(PATH, Optional.of(committed), Optional.of(expected), SecretMask::mask);
+    assertEquals(
+        "@@ -1,4 +1,4 @@\n"
+            + " kind: Secret\n"
+            + " data:\n"
+            + "-  password: ***\n"
+            + "+  password: ***\n"
+            + "   user: ***\n",
+        hunks(diff));
+    assertEquals(List.of(new LineRange(3, 3)), diff.lines());
+  }
+
+  @Test
+  void computeShown_missingSecret_valuesHidden() {
+    DiffResult diff =
+        TextDiff.compute(
+            PATH,
+            Optional.empty(),
+            Optional.of("kind: Secret\nstringData:\n  a: b\n"),
+            SecretMask::mask);
+    assertEquals("@@ -0,0 +1,3 @@\n+kind: Secret\n+stringData:\n+  a: ***\n", hunks(diff));
+  }
+
   @Property(tries = 40)
   void compute_anyTwoTexts_gitApplyTurnsCommittedIntoExpected(
       @ForAll("texts") String committed, @ForAll("texts") String expected) throws Exception {

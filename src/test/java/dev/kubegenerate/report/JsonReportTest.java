@@ -113,6 +113,10 @@ class JsonReportTest {
                     generated("kubernetes/qa/secret-db.yaml", Status.STALE, committed, rendered))));
     assertFalse(json.contains("aHVudGVyMg=="), json);
     assertFalse(json.contains("c2VjcmV0"), json);
+    assertTrue(json.contains("\\n-  password: ***\\n+  password: ***\\n"), json);
+    assertTrue(
+        json.contains("\"lines\": [\n        {\n          \"start\": 5,\n          \"end\": 5\n"),
+        json);
   }
 
   @Test

@@ -7,16 +7,23 @@ import static dev.kubegenerate.report.SampleReport.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.cli.CliRunner;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
 import dev.kubegenerate.testing.GitRepo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -221,5 +228,56 @@ class PatchRendererTest {
                     Optional.empty(),
                     Optional.of("a: 1\n"))));
     assertEquals("", PatchRenderer.render(report));
+  }
+
+  /**
+   * The issue's "done when": in the example repository, hand-edit a production manifest, change an
+   * override without regenerating, drop in a hand-written file, remove a cluster (and delete,
+   * re-encode and truncate a few more); the real check finds it all, and its patch, applied with
+   * git, makes the next check exit 0.
+   */
+  @Test
+  void render_realCheckOfTheEditedExample_gitApplyThenCheckIsClean() throws Exception {
+    GitRepo repo = GitRepo.init(temp.resolve("people"));
+    Path example = Path.of("examples/people");
+    Map<String, String> files = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(example)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        files.put(
+            example.relativize(f).toString().replace('\\', '/'),
+            Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    String production = "kubernetes/production/deployment-web.yaml";
+    files.put(production, files.get(production).replace("memory: 512Mi", "memory: 1Gi"));
+    assertTrue(files.get(production).contains("memory: 1Gi"), "the edit took");
+    files.put(
+        "kube-generate.yaml",
+        files
+            .get("kube-generate.yaml")
+            .replace("maxReplicas: 20", "maxReplicas: 30")
+            .replace("clusters: [sandbox, qa, production]", "clusters: [qa, production]"));
+    files.put("kubernetes/qa/debug-pod.yaml", "apiVersion: v1\nkind: Pod\n");
+    files.remove("kubernetes/qa/service-web.yaml");
+    String crlf = "kubernetes/qa/config-map-settings.yaml";
+    files.put(crlf, files.get(crlf).replace("\n", "\r\n"));
+    String truncated = "kubernetes/qa/namespace.yaml";
+    files.put(truncated, files.get(truncated).stripTrailing());
+    repo.commit(files);
+
+    CliRunner.Result check =
+        CliRunner.run(repo.root(), "check", "--format", "json", "--patch", "fix.patch");
+    assertEquals(1, check.exit(), check.err());
+    JsonNode counts = new ObjectMapper().readTree(check.out()).get("counts");
+    assertEquals(3, counts.get("hand-edited").intValue(), counts.toString());
+    assertEquals(1, counts.get("stale").intValue(), counts.toString());
+    assertEquals(1, counts.get("missing").intValue(), counts.toString());
+    assertEquals(1, counts.get("unmanaged").intValue(), counts.toString());
+    assertTrue(counts.get("orphaned").intValue() >= 8, counts.toString());
+
+    repo.apply(Files.readString(repo.root().resolve("fix.patch"), StandardCharsets.UTF_8));
+
+    CliRunner.Result after = CliRunner.run(repo.root(), "check");
+    assertEquals(0, after.exit(), after.out() + after.err());
   }
 }

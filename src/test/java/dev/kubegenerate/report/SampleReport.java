@@ -20,7 +20,7 @@ final class SampleReport {
 
   private SampleReport() {}
 
-  /** One file: diff and lines from the masked texts, as the checker computes them. */
+  /** One file: a masked diff and true lines, as the checker computes them. */
   static FileResult file(
       String path,
       Status status,
@@ -30,9 +30,7 @@ final class SampleReport {
     ManifestPath p = ManifestPath.of(path);
     boolean shown = status.isFinding();
     DiffResult diff =
-        shown
-            ? TextDiff.compute(p, committed.map(SecretMask::mask), rendered.map(SecretMask::mask))
-            : DiffResult.EQUAL;
+        shown ? TextDiff.compute(p, committed, rendered, SecretMask::mask) : DiffResult.EQUAL;
     String[] segments = path.split("/");
     Optional<String> cluster = segments.length > 2 ? Optional.of(segments[1]) : Optional.empty();
     FileResult.Location location =

@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * For any config: {@code --update} followed by {@code check} is clean, and any single-line edit
  * of a generated file is reported as {@code hand-edited} on exactly that line.
  */
-class UpdateThenCheckProperties {
+class UpdateThenCheckTest {
 
   /** A random but valid worker entry. */
   record Worker(String name, int replicas, Map<String, String> env, List<String> clusters) {}
