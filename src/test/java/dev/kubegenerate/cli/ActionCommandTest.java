@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +52,6 @@ class ActionCommandTest {
   }
 
   @Test
-  @Disabled("annotation paths are relative to -C (kubernetes/...), not to GITHUB_WORKSPACE "
-      + "(services/people/kubernetes/...), so GitHub cannot attach them to the diff; enable once fixed")
   void action_workingDirectory_checksThereAndAnnotatesRepositoryPaths(@TempDir Path runner) throws IOException {
     handEditedService();
     Path outputs = Files.createFile(runner.resolve("outputs"));
