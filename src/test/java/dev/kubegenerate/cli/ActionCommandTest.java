@@ -82,6 +82,20 @@ class ActionCommandTest {
   }
 
   @Test
+  void action_everyInput_acceptedByTheCheck(@TempDir Path runner) throws IOException {
+    handEditedService();
+    Files.createDirectories(repo.resolve("services/people/platform/templates"));
+    Path outputs = Files.createFile(runner.resolve("outputs"));
+
+    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_CONFIG", "kube-generate.yaml",
+        "INPUT_ALL", "true", "INPUT_FAIL-ON", "hand-edited", "INPUT_TEMPLATES", "platform/templates",
+        "INPUT_GITHUB-TOKEN", "ghs_unused"));
+
+    assertEquals(ExitCode.FINDINGS, code, err::toString);
+    assertTrue(Files.readString(outputs).contains("findings<<"), Files.readString(outputs));
+  }
+
+  @Test
   void action_badInput_usageErrorNamingTheInput() {
     assertEquals(ExitCode.ERROR, action(Map.of("GITHUB_ACTIONS", "true", "INPUT_ALL", "yes please")));
     // inside Actions the message is fenced, so the runner shows it and obeys nothing in it
