@@ -34,6 +34,8 @@ public final class Generator {
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
+    // most bodies render the same text for every cluster; parse and write each text once
+    Map<String, String> formatted = new java.util.HashMap<>();
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     for (Entry entry : config.entries()) {
       Optional<TemplateSpec> template = library.get(entry.template());
@@ -49,7 +51,7 @@ public final class Generator {
         continue;
       }
       for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
-        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems)) {
+        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, formatted)) {
           RenderedFile earlier = files.putIfAbsent(file.path(), file);
           if (earlier != null) {
             problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "entry " + entry.template() + " writes "
@@ -66,7 +68,8 @@ public final class Generator {
   }
 
   private List<RenderedFile> renderEntry(
-      Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems) {
+      Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
+      Map<String, String> formatted) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -82,15 +85,18 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      String canonical;
+      String canonical = formatted.get(text);
       try {
-        canonical = CanonicalYaml.format(text);
+        if (canonical == null) {
+          canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
+          formatted.put(text, canonical);
+        }
       } catch (YamlEngineException e) {
         problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
             + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
         continue;
       }
-      if (canonical.isEmpty()) {
+      if (Marker.isEmptyBody(canonical)) {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
@@ -98,7 +104,7 @@ public final class Generator {
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          Marker.wrap(config.fileName(), template.name(), canonical), line, column));
+          canonical, line, column));
     }
     return out;
   }
