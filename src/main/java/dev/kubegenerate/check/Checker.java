@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /** Compares today's render with the files under each output folder and classifies every file. */
 public final class Checker {
@@ -33,30 +32,37 @@ public final class Checker {
 
   /** The report for a loaded project. */
   public Report check(Project project, Set<Status> failOn, String fixCommand) {
-    // configs are independent: read and compare them on every core (issue 6), then assemble in
-    // config order, so the report is the same as a sequential run's
-    List<Checked> outcomes = IntStream.range(0, project.configs().size()).parallel()
-        .mapToObj(i -> checkOne(project.configs().get(i), project.rendered().get(i)))
-        .toList();
+    return check(project, failOn, fixCommand, Progress.NONE);
+  }
+
+  /** As {@link #check(Project, Set, String)}, telling {@code progress} as each config is checked. */
+  public Report check(Project project, Set<Status> failOn, String fixCommand, Progress progress) {
+    int total = project.configs().size();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    // configs own disjoint folders: read and compare them on every core, then merge in order
+    List<Object> outcomes = java.util.stream.IntStream.range(0, total).parallel().mapToObj(i -> {
+      Object outcome;
+      try {
+        outcome = checkConfig(project.configs().get(i), project.rendered().get(i));
+      } catch (InputException e) {
+        outcome = e;
+      }
+      progress.advance("checking", done.incrementAndGet(), total);
+      return outcome;
+    }).toList();
     List<FileResult> files = new ArrayList<>();
     List<Problem> errors = new ArrayList<>();
-    for (Checked outcome : outcomes) {
-      files.addAll(outcome.files());
-      errors.addAll(outcome.errors());
+    for (Object outcome : outcomes) {
+      if (outcome instanceof InputException e) {
+        errors.addAll(e.problems());
+      } else {
+        @SuppressWarnings("unchecked")
+        List<FileResult> results = (List<FileResult>) outcome;
+        files.addAll(results);
+      }
     }
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(files, errors, failOn, fixCommand);
-  }
-
-  /** One config's results, or why it could not be checked. */
-  private record Checked(List<FileResult> files, List<Problem> errors) {}
-
-  private Checked checkOne(Config config, List<RenderedFile> rendered) {
-    try {
-      return new Checked(checkConfig(config, rendered), List.of());
-    } catch (InputException e) {
-      return new Checked(List.of(), e.problems());
-    }
   }
 
   /** A report for input that could not be checked at all. */

@@ -13,7 +13,6 @@ import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
 import dev.kubegenerate.render.TemplateSpec;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +34,9 @@ public final class Generator {
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
+    // most bodies render the same text for every cluster; parse and write each text once
+    Map<String, String> formatted = new java.util.HashMap<>();
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
-    Map<RenderKey, Rendered> memo = new HashMap<>();
     for (Entry entry : config.entries()) {
       Optional<TemplateSpec> template = library.get(entry.template());
       if (template.isEmpty()) {
@@ -51,7 +51,7 @@ public final class Generator {
         continue;
       }
       for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
-        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, memo)) {
+        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, formatted)) {
           RenderedFile earlier = files.putIfAbsent(file.path(), file);
           if (earlier != null) {
             problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "entry " + entry.template() + " writes "
@@ -67,75 +67,45 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
-  /** A body and the context it renders with; the cluster is left out when the body never reads it. */
-  private record RenderKey(TemplateSpec.Body body, Map<String, Object> context) {}
-
-  /** A body's canonical text, and the whole file with its marker. */
-  private record Rendered(String canonical, String content) {}
-
-  /**
-   * True when {@code body} may read the cluster's name. Pebble looks variables up by the names
-   * written in the source, so a body that never names them renders the same for every cluster.
-   */
-  private static boolean readsCluster(TemplateSpec.Body body) {
-    return body.source().contains("cluster") || body.source().contains("_context");
-  }
-
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
-      Map<RenderKey, Rendered> memo) {
+      Map<String, String> formatted) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
-    // copies, not views: HashMap, since a parameter without a value is null
-    Map<String, Object> withoutCluster = new HashMap<>(context);
     context.put("cluster", cluster);
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
     List<RenderedFile> out = new ArrayList<>();
     for (TemplateSpec.Body body : template.bodies()) {
-      // an entry renders the same body once per cluster, mostly with equal parameters: render
-      // each distinct context once (issue 6); failures are not kept, so each cluster reports its own
-      RenderKey key = new RenderKey(body, readsCluster(body) ? new HashMap<>(context) : withoutCluster);
-      Rendered done = memo.get(key);
-      if (done == null) {
-        done = renderBody(config, template, body, context, problems, where);
-        if (done == null) {
-          continue;
-        }
-        memo.put(key, done);
+      String text;
+      try {
+        text = engine.render(body, context);
+      } catch (SandboxedEngine.RenderException e) {
+        problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
+        continue;
       }
-      if (done.canonical().isEmpty()) {
+      String canonical = formatted.get(text);
+      try {
+        if (canonical == null) {
+          canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
+          formatted.put(text, canonical);
+        }
+      } catch (YamlEngineException e) {
+        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
+            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
+        continue;
+      }
+      if (Marker.isEmptyBody(canonical)) {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
       ManifestPath path = entry.subdir()
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
-      out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster, done.content(), line, column));
+      out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
+          canonical, line, column));
     }
     return out;
-  }
-
-  /** Renders and canonicalises one body; null after adding the problem when it fails. */
-  private Rendered renderBody(
-      Config config, TemplateSpec template, TemplateSpec.Body body, Map<String, Object> context, Set<Problem> problems,
-      String where) {
-    String text;
-    try {
-      text = engine.render(body, context);
-    } catch (SandboxedEngine.RenderException e) {
-      problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
-      return null;
-    }
-    String canonical;
-    try {
-      canonical = CanonicalYaml.format(text);
-    } catch (YamlEngineException e) {
-      problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
-          + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
-      return null;
-    }
-    return new Rendered(canonical, canonical.isEmpty() ? "" : Marker.wrap(config.fileName(), template.name(), canonical));
   }
 }

@@ -1,17 +1,15 @@
 package dev.kubegenerate.check;
 
-/** Told as each config of a run is loaded and rendered, so a long run can show how far it is. */
+/**
+ * Hears how far a long run has got; the command line shows it on a terminal. Called from
+ * several threads at once.
+ */
 @FunctionalInterface
 public interface Progress {
 
-  /** Shows nothing. */
-  Progress NONE = (done, total) -> {};
+  /** Ignores every step. */
+  Progress NONE = (phase, done, total) -> {};
 
-  /**
-   * Called once per config, from whichever thread rendered it.
-   *
-   * @param done configs finished so far, counting up to {@code total}
-   * @param total configs in the run
-   */
-  void configDone(int done, int total);
+  /** {@code done} of {@code total} configs have passed {@code phase} ("rendering", "checking"). */
+  void advance(String phase, int done, int total);
 }

@@ -15,7 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Finds the configs of a run, loads them and renders them; every problem is collected. */
 public final class ProjectLoader {
@@ -41,9 +40,8 @@ public final class ProjectLoader {
     return load(configFile, all, extraTemplates, Progress.NONE);
   }
 
-  /** As {@link #load(String, boolean, List)}, telling {@code progress} as each config is done. */
-  public Project load(String configFile, boolean all, List<Path> extraTemplates, Progress progress)
-      throws InputException {
+  /** As {@link #load(String, boolean, List)}, telling {@code progress} as each config is rendered. */
+  public Project load(String configFile, boolean all, List<Path> extraTemplates, Progress progress) throws InputException {
     List<Path> files = all ? find(Path.of(configFile).getFileName().toString()) : List.of(root.resolve(configFile));
     if (files.isEmpty()) {
       throw new InputException(Problem.of(".", "no " + configFile + " found below this folder; run `kube-generate init` to create one"));
@@ -51,14 +49,12 @@ public final class ProjectLoader {
     ConfigLoader loader = new ConfigLoader(root);
     // configs are independent: load and render them on every core (issue 6), then assemble the
     // outcomes in file order, so output and messages stay the same as a sequential run's
-    AtomicInteger done = new AtomicInteger();
-    List<Outcome> outcomes = files.parallelStream()
-        .map(file -> {
-          Outcome outcome = loadOne(loader, file, extraTemplates);
-          progress.configDone(done.incrementAndGet(), files.size());
-          return outcome;
-        })
-        .toList();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    List<Outcome> outcomes = files.parallelStream().map(file -> {
+      Outcome outcome = loadOne(loader, file, extraTemplates);
+      progress.advance("rendering", done.incrementAndGet(), files.size());
+      return outcome;
+    }).toList();
     List<Problem> problems = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
     List<List<RenderedFile>> rendered = new ArrayList<>();

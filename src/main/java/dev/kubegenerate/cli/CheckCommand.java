@@ -1,6 +1,7 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.check.Checker;
+import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.config.InputException;
 import dev.kubegenerate.model.Report;
@@ -53,11 +54,14 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Terminal terminal = root.terminal;
     Report report;
+    Progress progress = TerminalProgress.of(terminal);
     try {
-      Project project = root.load();
-      report = new Checker(root.root()).check(project, failOn, root.fixCommand());
+      Project project = root.load(progress);
+      report = new Checker(root.root()).check(project, failOn, root.fixCommand(), progress);
     } catch (InputException e) {
       report = Checker.failed(e.problems(), failOn, root.fixCommand());
+    } finally {
+      TerminalProgress.finish(progress);
     }
     Format chosen = format != null ? format : terminal.githubActions() ? Format.github : Format.text;
     if (patch != null) {

@@ -1,6 +1,7 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.check.AtomicWriter;
+import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.check.UpdatePlan;
 import dev.kubegenerate.config.InputException;
@@ -87,18 +88,23 @@ public final class RootCommand implements Callable<Integer> {
   }
 
   Project load() throws InputException {
+    return load(Progress.NONE);
+  }
+
+  Project load(Progress progress) throws InputException {
     List<Path> extra = templates.stream().map(p -> root().resolve(p).normalize()).toList();
-    TerminalProgress progress = TerminalProgress.on(terminal);
-    try {
-      return new dev.kubegenerate.check.ProjectLoader(root()).load(configFile, all, extra, progress);
-    } finally {
-      progress.finish();
-    }
+    return new dev.kubegenerate.check.ProjectLoader(root()).load(configFile, all, extra, progress);
   }
 
   @Override
   public Integer call() throws InputException {
-    Project project = load();
+    Progress progress = TerminalProgress.of(terminal);
+    Project project;
+    try {
+      project = load(progress);
+    } finally {
+      TerminalProgress.finish(progress);
+    }
     List<UpdatePlan> plans = new ArrayList<>();
     for (int i = 0; i < project.configs().size(); i++) {
       plans.add(UpdatePlan.of(root(), project.configs().get(i), project.rendered().get(i)));

@@ -2,66 +2,51 @@ package dev.kubegenerate.cli;
 
 import dev.kubegenerate.check.Progress;
 import java.io.PrintStream;
-import java.util.function.LongSupplier;
 
 /**
- * A one-line counter on a terminal for runs longer than a second (SPEC §5): rewritten in place
- * at most ten times a second, and erased when the run ends, so the report that follows reads as
- * if it had never been there. Nothing at all when the output is not a terminal.
+ * Shows progress on a terminal's stderr for runs that last over a second: one line, rewritten
+ * in place at most ten times a second, and erased when the run is done.
  */
 final class TerminalProgress implements Progress {
 
-  /** Runs shorter than this show nothing: a flash of text would only be noise. */
-  static final long DELAY_NANOS = 1_000_000_000L;
-
-  /** The line is rewritten at most this often. */
-  static final long INTERVAL_NANOS = 100_000_000L;
+  private static final long QUIET_MILLIS = 1000;
+  private static final long REDRAW_MILLIS = 100;
 
   private final PrintStream err;
-  private final boolean enabled;
-  private final LongSupplier clock;
-  private final long start;
-  private long lastShown = Long.MIN_VALUE;
+  private final long started = System.nanoTime();
+  private long lastDrawn;
   private boolean shown;
 
-  TerminalProgress(PrintStream err, boolean enabled, LongSupplier clock) {
+  private TerminalProgress(PrintStream err) {
     this.err = err;
-    this.enabled = enabled;
-    this.clock = clock;
-    this.start = clock.getAsLong();
   }
 
-  /** Progress on a terminal, never inside GitHub Actions (its log is not a terminal). */
-  static TerminalProgress on(Terminal terminal) {
-    return on(terminal, System::nanoTime);
-  }
-
-  static TerminalProgress on(Terminal terminal, LongSupplier clock) {
-    return new TerminalProgress(terminal.err(), terminal.interactive() && !terminal.githubActions(), clock);
+  /** Progress for this terminal: nothing at all when stderr is not a terminal or in Actions. */
+  static Progress of(Terminal terminal) {
+    return terminal.interactive() && !terminal.githubActions() ? new TerminalProgress(terminal.err()) : Progress.NONE;
   }
 
   @Override
-  public synchronized void configDone(int done, int total) {
-    if (!enabled) {
+  public synchronized void advance(String phase, int done, int total) {
+    long now = (System.nanoTime() - started) / 1_000_000;
+    if (now < QUIET_MILLIS || (now - lastDrawn < REDRAW_MILLIS && done < total)) {
       return;
     }
-    long now = clock.getAsLong();
-    if (now - start < DELAY_NANOS || (shown && now - lastShown < INTERVAL_NANOS && done < total)) {
-      return;
-    }
-    err.print("\rRendering " + done + "/" + total + " configs");
-    err.flush();
-    lastShown = now;
+    lastDrawn = now;
     shown = true;
+    err.print("\r\033[K" + phase + " " + done + "/" + total + " configs");
+    err.flush();
   }
 
-  /** Erases the line, if one was shown. */
-  synchronized void finish() {
-    if (shown) {
-      // carriage return, then ANSI "erase to end of line"
-      err.print("\r\033[K");
-      err.flush();
-      shown = false;
+  /** Erases the progress line, if one was drawn. */
+  static void finish(Progress progress) {
+    if (progress instanceof TerminalProgress p) {
+      synchronized (p) {
+        if (p.shown) {
+          p.err.print("\r\033[K");
+          p.err.flush();
+        }
+      }
     }
   }
 }

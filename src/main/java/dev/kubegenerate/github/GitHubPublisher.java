@@ -146,7 +146,14 @@ public final class GitHubPublisher {
     Path dir;
     Path shown;
     Optional<Path> temp = env.runnerTemp();
-    if (temp.isPresent() && Files.isDirectory(temp.get())) {
+    Optional<Path> workspace = env.workspace();
+    if (temp.isPresent() && temp.get().startsWith(containerRunnerTemp) && workspace.isPresent()
+        && Files.isDirectory(workspace.get())) {
+      // newer runners set RUNNER_TEMP to the container's mount point, a path no later step on
+      // the host can open; the workspace is mounted too, and a path relative to it works in both
+      dir = Files.createDirectories(workspace.get().resolve(".kube-generate"));
+      shown = Path.of(".kube-generate");
+    } else if (temp.isPresent() && Files.isDirectory(temp.get())) {
       dir = temp.get();
       shown = dir;
     } else if (temp.isPresent() && Files.isDirectory(containerRunnerTemp)) {

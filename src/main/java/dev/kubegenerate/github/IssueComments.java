@@ -90,9 +90,12 @@ public final class IssueComments {
         failure = ApiFailures.of(method, r, token);
       } catch (HttpTimeoutException e) {
         failure = new GitHubApiException(0, method + " timed out without an answer from GitHub");
+      } catch (java.net.ConnectException e) {
+        // nobody listens: repeating the request cannot help
+        throw new GitHubApiException(0, method + " failed: cannot connect to " + uri.getHost());
       } catch (IOException e) {
-        failure = new GitHubApiException(0, method + " failed: "
-            + token.redact(String.valueOf(e.getMessage())).replaceAll("\\s+", " "));
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        failure = new GitHubApiException(0, method + " failed: " + token.redact(detail).replaceAll("\\s+", " "));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new GitHubApiException(0, method + " was interrupted");

@@ -5,14 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 
 /**
  * The one way kube-generate writes YAML: two-space indent, sequences indented under their key,
@@ -26,37 +19,15 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
  */
 public final class CanonicalYaml {
 
-  static final Pattern YAML11_SPECIAL = Pattern.compile(
-      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-          + "|~|null|Null|NULL|=|<<"
-          + "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
-          + "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
-          + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
-          + "|[-+]?[0-9]+[eE][-+]?[0-9]+"
-          + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-          + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?");
-
-  /** Every string {@link #YAML11_SPECIAL} matches starts with one of these. */
-  private static final String SPECIAL_FIRST = "yYnNtTfFoO~=<-+.0123456789";
-
-  private static final DumpSettings SETTINGS = DumpSettings.builder()
-      .setIndent(2)
-      .setIndicatorIndent(2)
-      .setIndentWithIndicator(true)
-      .setDefaultFlowStyle(FlowStyle.BLOCK)
-      .setDefaultScalarStyle(ScalarStyle.PLAIN)
-      .setWidth(Integer.MAX_VALUE)
-      .setSplitLines(false)
-      .setBestLineBreak("\n")
-      .setMultiLineFlow(false)
-      .build();
+  /** Immutable and costly to build (its schema compiles patterns): one for every render. */
+  private static final org.snakeyaml.engine.v2.api.LoadSettings LOAD_SETTINGS = YamlNodes.safeSettings("rendered");
 
   private CanonicalYaml() {}
 
   /** Parses {@code text} (one or more documents) and writes it back canonically. */
   public static String format(String text) {
     List<Object> documents = new ArrayList<>();
-    for (Object doc : new Load(YamlNodes.safeSettings("rendered")).loadAllFromString(text)) {
+    for (Object doc : new Load(LOAD_SETTINGS).loadAllFromString(text)) {
       if (doc != null) {
         documents.add(dropNulls(doc));
       }
@@ -71,8 +42,7 @@ public final class CanonicalYaml {
       if (!out.isEmpty()) {
         out.append("---\n");
       }
-      // a new Dump per document: Dump keeps state between calls
-      out.append(new Dump(SETTINGS, new Representer()).dumpToString(doc));
+      out.append(CanonicalWriter.document(doc));
     }
     return out.toString();
   }
@@ -94,39 +64,5 @@ public final class CanonicalYaml {
       return out;
     }
     return value;
-  }
-
-  /**
-   * True when YAML 1.1 or 1.2 would read {@code s} as something other than a string. Most values
-   * (names, images, paths) cannot start a special form, and a first-character test spares them
-   * the regular expression, a tenth of the time spent writing YAML (issue 6).
-   */
-  static boolean readAsOtherType(String s) {
-    if (s.isEmpty() || SPECIAL_FIRST.indexOf(s.charAt(0)) < 0) {
-      return false;
-    }
-    // the word forms (yes, false, null, ...) are at most five letters long; keys such as
-    // namespace or targetPort start like them
-    if (Character.isLetter(s.charAt(0)) && s.length() > 5) {
-      return false;
-    }
-    return YAML11_SPECIAL.matcher(s).matches();
-  }
-
-  /** Strings: literal blocks for multi-line text, quotes where YAML 1.1 would read another type. */
-  private static final class Representer extends StandardRepresenter {
-    Representer() {
-      super(SETTINGS);
-      this.representers.put(String.class, data -> {
-        String s = (String) data;
-        ScalarStyle style = ScalarStyle.PLAIN;
-        if (s.indexOf('\n') >= 0) {
-          style = ScalarStyle.LITERAL;
-        } else if (readAsOtherType(s)) {
-          style = ScalarStyle.DOUBLE_QUOTED;
-        }
-        return representScalar(Tag.STR, s, style);
-      });
-    }
   }
 }

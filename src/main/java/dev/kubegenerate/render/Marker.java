@@ -60,6 +60,11 @@ public final class Marker {
     return Optional.of(new Parsed(m.group(1), intact));
   }
 
+  /** True when {@code file}, as {@link #wrap} made it, has nothing after the marker lines. */
+  public static boolean isEmptyBody(String file) {
+    return file.indexOf('\n', file.indexOf('\n') + 1) == file.length() - 1;
+  }
+
   /** True when the first line is the generated-code line, whatever follows. */
   public static boolean looksGenerated(String text) {
     int end = text.indexOf('\n');

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +22,77 @@ class ActionCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int action(Map<String, String> env) {
+    return run(env, "action");
+  }
+
+  private int run(Map<String, String> env, String... args) {
     Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), env, repo, false);
-    return new Cli(t).run("action");
+    return new Cli(t).run(args);
+  }
+
+  /** The sample app in services/people, generated, then one file edited by hand. */
+  private Path handEditedService() throws IOException {
+    Path service = Files.createDirectories(repo.resolve("services/people"));
+    Files.copy(Path.of("image/sample/kube-generate.yaml"), service.resolve("kube-generate.yaml"));
+    assertEquals(ExitCode.CLEAN, run(Map.of(), "-C", "services/people", "--update"), err::toString);
+    Path edited = service.resolve("kubernetes/production/deployment-web.yaml");
+    Files.writeString(edited, "# tuned by hand\n", java.nio.file.StandardOpenOption.APPEND);
+    out.reset();
+    return edited;
+  }
+
+  private Map<String, String> runner(Path outputs, String... inputs) {
+    Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", repo.toString(),
+        "GITHUB_OUTPUT", outputs.toString(), "INPUT_COMMENT", "false"));
+    for (int i = 0; i < inputs.length; i += 2) {
+      env.put(inputs[i], inputs[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void action_workingDirectory_checksThereAndAnnotatesRepositoryPaths(@TempDir Path runner) throws IOException {
+    handEditedService();
+    Path outputs = Files.createFile(runner.resolve("outputs"));
+
+    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people"));
+
+    assertEquals(ExitCode.FINDINGS, code, err::toString);
+    List<String> errors = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("::error ")).toList();
+    assertEquals(1, errors.size(), out::toString);
+    // the path GitHub attaches the annotation to: relative to the repository, not to -C
+    assertTrue(errors.get(0).contains(",file=services/people/kubernetes/production/deployment-web.yaml,")
+        || errors.get(0).startsWith("::error file=services/people/kubernetes/production/deployment-web.yaml,"),
+        errors.get(0));
+    assertTrue(Files.readString(outputs).contains("findings<<"), Files.readString(outputs));
+  }
+
+  @Test
+  void action_failOnNarrowed_findingOnlyWarns(@TempDir Path runner) throws IOException {
+    handEditedService();
+    Path outputs = Files.createFile(runner.resolve("outputs"));
+
+    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_FAIL-ON", "stale, missing"));
+
+    assertEquals(ExitCode.CLEAN, code, err::toString);
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    assertTrue(stdout.lines().noneMatch(l -> l.startsWith("::error ")), stdout);
+    assertTrue(stdout.lines().anyMatch(l -> l.startsWith("::warning ") && l.contains("deployment-web.yaml")), stdout);
+  }
+
+  @Test
+  void action_everyInput_acceptedByTheCheck(@TempDir Path runner) throws IOException {
+    handEditedService();
+    Files.createDirectories(repo.resolve("services/people/platform/templates"));
+    Path outputs = Files.createFile(runner.resolve("outputs"));
+
+    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_CONFIG", "kube-generate.yaml",
+        "INPUT_ALL", "true", "INPUT_FAIL-ON", "hand-edited", "INPUT_TEMPLATES", "platform/templates",
+        "INPUT_GITHUB-TOKEN", "ghs_unused"));
+
+    assertEquals(ExitCode.FINDINGS, code, err::toString);
+    assertTrue(Files.readString(outputs).contains("findings<<"), Files.readString(outputs));
   }
 
   @Test

@@ -231,6 +231,25 @@ class GitHubPublisherTest {
         Files.getPosixFilePermissions(written)), "later steps run as another user");
   }
 
+  @Test
+  void publish_runnerTempIsTheContainerMount_reportGoesToTheWorkspace() throws Exception {
+    Path mounted = Files.createDirectory(runner.resolve("runner_temp"));
+    Path workspace = Files.createDirectory(runner.resolve("workspace"));
+    vars.put("RUNNER_TEMP", mounted.toString());
+    vars.put("GITHUB_WORKSPACE", workspace.toString());
+    vars.remove("INPUT_GITHUB-TOKEN");
+    GitHubPublisher publisher = new GitHubPublisher(request -> {
+      throw new AssertionError();
+    }, GitHubPeer.noPause(0), mounted);
+
+    publisher.publish(ReportFixtures.clean(), ActionsEnvironment.from(vars), ".", false, "{\"a\":1}",
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    String shown = RunnerFileCommands.parse(Files.readString(output)).get("report");
+    assertTrue(shown.startsWith(".kube-generate/kube-generate-report-"), shown);
+    assertEquals("{\"a\":1}", Files.readString(workspace.resolve(shown)));
+  }
+
   private record Run(Optional<StickyComment.Outcome> outcome, List<String> stdout) {}
 
   private Run run(GitHubPublisher publisher, Report report, String json) {

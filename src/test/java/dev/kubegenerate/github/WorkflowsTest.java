@@ -123,6 +123,8 @@ class WorkflowsTest {
     String runs = runs(load(Path.of(".github/workflows/ci.yml")));
     assertTrue(runs.contains("./mvnw -B -ntp verify"), runs);
     assertTrue(runs.contains(".ci/image-smoke"), runs);
+    // the GitHub tests fail in CI without their peers
+    assertTrue(runs.contains("eval \"$(.ci/github-peers start)\"\n"), runs);
   }
 
   @Test

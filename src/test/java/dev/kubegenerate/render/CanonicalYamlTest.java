@@ -2,10 +2,6 @@ package dev.kubegenerate.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Chars;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /** The one canonical form of every generated manifest (SPEC §3). */
@@ -54,23 +50,5 @@ class CanonicalYamlTest {
   @Test
   void format_emptyTextHasNoDocuments() {
     assertEquals("", CanonicalYaml.format("\n# only a comment\n"));
-  }
-
-  @Test
-  void readAsOtherType_everySpecialForm() {
-    for (String s : java.util.List.of("y", "Yes", "NO", "on", "Off", "~", "null", "=", "<<", "-0b101", "+0755", "0x1F", "-12",
-        "1:20", ".5", "-.inf", ".NaN", "1e5", "+1.5e-3", "2026-01-01", "190:20:30.15")) {
-      assertEquals(true, CanonicalYaml.readAsOtherType(s), s);
-    }
-    for (String s : java.util.List.of("", "web", "apps/v1", "ghcr.io/example/people:1.2", "yesterday", "100m", "a-0001", "namespace", "nulls", "trueish")) {
-      assertEquals(false, CanonicalYaml.readAsOtherType(s), s);
-    }
-  }
-
-  @Property(tries = 3000)
-  void readAsOtherType_agreesWithTheFullPattern(
-      @ForAll @StringLength(max = 12) @Chars({'y', 'e', 's', 'n', 'o', 'O', 'N', 'f', 'T', 'u', 'l', '~', '=', '<', '-', '+',
-          '.', '0', '1', '5', '7', '9', 'b', 'x', 'a', 'E', ':', '_', 'i', 'I', ' ', 'T', 'z'}) String s) {
-    assertEquals(CanonicalYaml.YAML11_SPECIAL.matcher(s).matches(), CanonicalYaml.readAsOtherType(s), s);
   }
 }

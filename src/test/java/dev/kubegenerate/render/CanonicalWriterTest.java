@@ -1,0 +1,115 @@
+package dev.kubegenerate.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kubegenerate.config.YamlNodes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+
+/**
+ * The direct canonical writer against two oracles: snakeyaml's own emitter with the canonical
+ * settings (the same bytes for ordinary values), and snakeyaml's parser (any value reads back
+ * as itself, under YAML 1.2's core schema).
+ */
+class CanonicalWriterTest {
+
+  private static final DumpSettings SETTINGS = DumpSettings.builder()
+      .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true)
+      .setDefaultFlowStyle(FlowStyle.BLOCK).setDefaultScalarStyle(ScalarStyle.PLAIN)
+      .setWidth(Integer.MAX_VALUE).setSplitLines(false).setBestLineBreak("\n").build();
+
+  /** snakeyaml with the canonical settings, quoting what YAML 1.1 would misread. */
+  private static String snakeyaml(Object value) {
+    StandardRepresenter representer = new StandardRepresenter(SETTINGS) {
+      {
+        this.representers.put(String.class, data -> {
+          String s = (String) data;
+          boolean yaml11 = CanonicalWriter.isPlainSafe(s) && !s.equals(CanonicalWriter.flowStringForTest(s));
+          ScalarStyle style = s.indexOf('\n') >= 0 ? ScalarStyle.LITERAL : yaml11 ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN;
+          return representScalar(Tag.STR, s, style);
+        });
+      }
+    };
+    return new Dump(SETTINGS, representer).dumpToString(value);
+  }
+
+  @Provide
+  Arbitrary<Object> ordinaryDocuments() {
+    Arbitrary<String> words = Arbitraries.oneOf(
+        Arbitraries.strings().withChars("abcXYZ019-_./:@ ").ofMinLength(1).ofMaxLength(12)
+            .filter(s -> !s.startsWith(" ") && !s.endsWith(" ") && !s.endsWith(":")),
+        Arbitraries.of("yes", "on", "0755", "3000", "1.5", "2026-01-01", "true", "null", "~", "-", "a: b", "# x",
+            "it's", "\"q\"", "*ref", "&a", "!tag", "{x}", "[y]", "%p", "@at", "`b`", "key:", "---", "a #b", "x\ny\n",
+            "line\nnext", "trail\n\n", "über", "0x1F", "1e3", ".inf", "<<", "="));
+    Arbitrary<Object> scalars = Arbitraries.oneOf(words.map(s -> (Object) s),
+        Arbitraries.longs().between(-5000, 5000).map(n -> (Object) n), Arbitraries.of(true, false).map(b -> (Object) b));
+    Arbitrary<Object> level2 = Arbitraries.oneOf(scalars,
+        Arbitraries.maps(words.filter(w -> w.indexOf('\n') < 0), scalars).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
+        scalars.list().ofMaxSize(3).map(l -> (Object) l));
+    // a list directly inside a list is written "- - a" here; snakeyaml writes "-   - a"
+    Arbitrary<Object> level1 = Arbitraries.oneOf(level2,
+        Arbitraries.maps(words.filter(w -> w.indexOf('\n') < 0), level2).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
+        level2.filter(v -> !(v instanceof List)).list().ofMaxSize(3).map(l -> (Object) l));
+    // snakeyaml writes a multi-line key as a complex key (`? |`); here it is double-quoted
+    Arbitrary<String> keys = words.filter(w -> w.indexOf('\n') < 0);
+    return Arbitraries.maps(keys, level1).ofMinSize(1).ofMaxSize(4).map(m -> new LinkedHashMap<>(m));
+  }
+
+  @Property(tries = 300)
+  void document_equalsSnakeyamlForOrdinaryValues(@ForAll("ordinaryDocuments") Object doc) {
+    assertEquals(snakeyaml(doc), CanonicalWriter.document(doc));
+  }
+
+  @Property(tries = 500)
+  void document_readsBackAsTheSameValue(@ForAll("anyDocuments") Object doc) {
+    String yaml = CanonicalWriter.document(doc);
+    Object back = new Load(YamlNodes.safeSettings("test")).loadFromString(yaml);
+    assertEquals(longs(doc), longs(back), yaml);
+    assertEquals(yaml, CanonicalYaml.format(yaml), "idempotent");
+  }
+
+  /** The value with every integer as a Long: the reader picks the smallest type that fits. */
+  private static Object longs(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(longs(k), longs(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(CanonicalWriterTest::longs).toList();
+    }
+    return v instanceof Integer i ? (Object) i.longValue() : v;
+  }
+
+  @Provide
+  Arbitrary<Object> anyDocuments() {
+    Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(10)
+        .filter(s -> s.chars().noneMatch(c -> c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029 || Character.isSurrogate((char) c)));
+    Arbitrary<Object> scalars = Arbitraries.oneOf(any.map(s -> (Object) s), Arbitraries.longs().map(n -> (Object) n));
+    Arbitrary<Object> nested = Arbitraries.oneOf(scalars,
+        Arbitraries.maps(any, scalars).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
+        scalars.list().ofMaxSize(3).map(l -> (Object) l));
+    return Arbitraries.maps(any, nested).ofMinSize(1).ofMaxSize(3).map(m -> new LinkedHashMap<>(m));
+  }
+
+  @org.junit.jupiter.api.Test
+  void document_nestedSequencesAndEmptyCollections() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("a", List.of(List.of("x", "z"), Map.of(), List.of()));
+    doc.put("b", Map.of());
+    assertEquals("a:\n  - - x\n    - z\n  - {}\n  - []\nb: {}\n", CanonicalWriter.document(doc));
+  }
+}
