@@ -11,6 +11,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -111,5 +113,23 @@ class CanonicalWriterTest {
     doc.put("a", List.of(List.of("x", "z"), Map.of(), List.of()));
     doc.put("b", Map.of());
     assertEquals("a:\n  - - x\n    - z\n  - {}\n  - []\nb: {}\n", CanonicalWriter.document(doc));
+  }
+
+  @org.junit.jupiter.api.Test
+  void readAsOtherType_everySpecialFormAndCommonPlainValues() {
+    for (String s : List.of("y", "Yes", "NO", "on", "Off", "~", "null", "=", "<<", "-0b101", "+0755", "0x1F", "0o17", "-12",
+        "1:20", ".5", "-.inf", ".NaN", "1e5", "+1.5e-3", "2026-01-01", "190:20:30.15", "False")) {
+      assertEquals(true, CanonicalWriter.readAsOtherType(s), s);
+    }
+    for (String s : List.of("", "web", "apps/v1", "ghcr.io/example/people:1.2", "yesterday", "100m", "namespace", "nulls")) {
+      assertEquals(false, CanonicalWriter.readAsOtherType(s), s);
+    }
+  }
+
+  @Property(tries = 3000)
+  void readAsOtherType_agreesWithTheFullPattern(
+      @ForAll @StringLength(max = 12) @Chars({'y', 'e', 's', 'n', 'o', 'O', 'N', 'f', 'T', 'u', 'l', '~', '=', '<', '-', '+',
+          '.', '0', '1', '5', '7', '9', 'b', 'x', 'a', 'E', ':', '_', 'i', 'I', ' ', 'z'}) String s) {
+    assertEquals(CanonicalWriter.NOT_A_STRING.matcher(s).matches(), CanonicalWriter.readAsOtherType(s), s);
   }
 }
