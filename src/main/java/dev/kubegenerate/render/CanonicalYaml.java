@@ -27,7 +27,10 @@ public final class CanonicalYaml {
   /** Parses {@code text} (one or more documents) and writes it back canonically. */
   public static String format(String text) {
     List<Object> documents = new ArrayList<>();
-    for (Object doc : new Load(LOAD_SETTINGS).loadAllFromString(text)) {
+    Iterable<Object> parsed = RenderedYaml.read(text, LOAD_SETTINGS)
+        .<Iterable<Object>>map(docs -> docs)
+        .orElseGet(() -> new Load(LOAD_SETTINGS).loadAllFromString(text));
+    for (Object doc : parsed) {
       if (doc != null) {
         documents.add(dropNulls(doc));
       }
