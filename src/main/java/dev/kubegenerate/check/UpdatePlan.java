@@ -33,6 +33,33 @@ public record UpdatePlan(Map<ManifestPath, String> writes, List<ManifestPath> de
     return writes.isEmpty() && deletes.isEmpty();
   }
 
+  /**
+   * The plans of every config, in config order. Configs own disjoint folders, so their files are
+   * read on every core; every conflict of every config is reported.
+   */
+  public static List<UpdatePlan> all(Path root, Project project) throws InputException {
+    List<Object> outcomes = java.util.stream.IntStream.range(0, project.configs().size()).parallel().mapToObj(i -> {
+      try {
+        return (Object) of(root, project.configs().get(i), project.rendered().get(i));
+      } catch (InputException e) {
+        return e;
+      }
+    }).toList();
+    List<Problem> problems = new ArrayList<>();
+    List<UpdatePlan> plans = new ArrayList<>();
+    for (Object outcome : outcomes) {
+      if (outcome instanceof InputException e) {
+        problems.addAll(e.problems());
+      } else {
+        plans.add((UpdatePlan) outcome);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    return plans;
+  }
+
   /** The plan for one config. */
   public static UpdatePlan of(Path root, Config config, List<RenderedFile> rendered) throws InputException {
     HandManaged handManaged = new HandManaged(config);

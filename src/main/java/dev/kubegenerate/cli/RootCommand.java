@@ -105,10 +105,7 @@ public final class RootCommand implements Callable<Integer> {
     } finally {
       TerminalProgress.finish(progress);
     }
-    List<UpdatePlan> plans = new ArrayList<>();
-    for (int i = 0; i < project.configs().size(); i++) {
-      plans.add(UpdatePlan.of(root(), project.configs().get(i), project.rendered().get(i)));
-    }
+    List<UpdatePlan> plans = UpdatePlan.all(root(), project);
     if (update) {
       new AtomicWriter(root()).apply(plans);
       for (int i = 0; i < plans.size(); i++) {

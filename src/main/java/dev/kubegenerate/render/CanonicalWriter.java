@@ -143,11 +143,6 @@ final class CanonicalWriter {
     return NOT_A_STRING.matcher(s).matches();
   }
 
-  /** {@link #flowString}, for the tests' oracle. */
-  static String flowStringForTest(String s) {
-    return flowString(s);
-  }
-
   /** Plain in block context: no indicator at the start, no {@code ": "} or {@code " #"}, no edge spaces. */
   static boolean isPlainSafe(String s) {
     if (s.isEmpty() || !isPrintable(s)) {
