@@ -54,6 +54,9 @@ public final class YamlNodes {
   static Problem problemAt(String file, MarkedYamlEngineException e) {
     Optional<Mark> mark = e.getProblemMark();
     String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
+    if (problem.contains("found another document")) {
+      problem = "a second document starts here; the file must hold one (remove the `---` line)";
+    }
     return new Problem(
         file,
         mark.map(m -> m.getLine() + 1).orElse(0),

@@ -1,6 +1,5 @@
 package dev.kubegenerate.render;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,8 @@ public enum ParameterType {
   public Optional<Object> coerce(Object value) {
     return switch (this) {
       case STRING -> value instanceof String ? Optional.of(value) : Optional.empty();
-      case INTEGER -> value instanceof Long || value instanceof Integer || value instanceof BigInteger
-          ? Optional.of(value) : Optional.empty();
+      // beyond 64 bits no Kubernetes field can hold it
+      case INTEGER -> value instanceof Long || value instanceof Integer ? Optional.of(value) : Optional.empty();
       case BOOLEAN -> value instanceof Boolean ? Optional.of(value) : Optional.empty();
       case LIST -> stringList(value);
       case MAP -> stringMap(value);
