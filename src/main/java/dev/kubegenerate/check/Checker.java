@@ -39,28 +39,12 @@ public final class Checker {
   public Report check(Project project, Set<Status> failOn, String fixCommand, Progress progress) {
     int total = project.configs().size();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    // configs own disjoint folders: read and compare them on every core, then merge in order
-    List<Object> outcomes = java.util.stream.IntStream.range(0, total).parallel().mapToObj(i -> {
-      Object outcome;
-      try {
-        outcome = checkConfig(project.configs().get(i), project.rendered().get(i));
-      } catch (InputException e) {
-        outcome = e;
-      }
-      progress.advance("checking", done.incrementAndGet(), total);
-      return outcome;
-    }).toList();
+    EachConfig.Outcomes<List<FileResult>> checked = EachConfig.run(total,
+        i -> checkConfig(project.configs().get(i), project.rendered().get(i)),
+        () -> progress.advance("checking", done.incrementAndGet(), total));
     List<FileResult> files = new ArrayList<>();
-    List<Problem> errors = new ArrayList<>();
-    for (Object outcome : outcomes) {
-      if (outcome instanceof InputException e) {
-        errors.addAll(e.problems());
-      } else {
-        @SuppressWarnings("unchecked")
-        List<FileResult> results = (List<FileResult>) outcome;
-        files.addAll(results);
-      }
-    }
+    checked.results().forEach(files::addAll);
+    List<Problem> errors = checked.problems();
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(files, errors, failOn, fixCommand);
   }

@@ -38,26 +38,12 @@ public record UpdatePlan(Map<ManifestPath, String> writes, List<ManifestPath> de
    * read on every core; every conflict of every config is reported.
    */
   public static List<UpdatePlan> all(Path root, Project project) throws InputException {
-    List<Object> outcomes = java.util.stream.IntStream.range(0, project.configs().size()).parallel().mapToObj(i -> {
-      try {
-        return (Object) of(root, project.configs().get(i), project.rendered().get(i));
-      } catch (InputException e) {
-        return e;
-      }
-    }).toList();
-    List<Problem> problems = new ArrayList<>();
-    List<UpdatePlan> plans = new ArrayList<>();
-    for (Object outcome : outcomes) {
-      if (outcome instanceof InputException e) {
-        problems.addAll(e.problems());
-      } else {
-        plans.add((UpdatePlan) outcome);
-      }
+    EachConfig.Outcomes<UpdatePlan> plans = EachConfig.run(project.configs().size(),
+        i -> of(root, project.configs().get(i), project.rendered().get(i)), () -> {});
+    if (!plans.problems().isEmpty()) {
+      throw new InputException(plans.problems());
     }
-    if (!problems.isEmpty()) {
-      throw new InputException(problems);
-    }
-    return plans;
+    return plans.results();
   }
 
   /** The plan for one config. */
