@@ -111,15 +111,19 @@ public final class Checker {
     Optional<String> diff = Optional.empty();
     List<LineRange> lines = List.of();
     FileResult.Location location = fallback;
-    boolean shown = status != Status.OK && status != Status.HANDWRITTEN && (committed.isPresent() || rendered.isPresent());
+    // an unmanaged file is not a difference from a render: what to do with it is the user's choice
+    boolean shown = status == Status.STALE || status == Status.HAND_EDITED || status == Status.MISSING
+        || status == Status.ORPHANED;
     if (shown) {
-      DiffResult d = TextDiff.compute(path, committed.map(SecretMask::mask), rendered.map(SecretMask::mask));
+      DiffResult d = TextDiff.compute(path, committed, rendered, SecretMask::mask);
       if (d.differs()) {
         diff = Optional.of(d.unified());
         lines = d.lines();
       }
       if ((status == Status.STALE || status == Status.HAND_EDITED) && !lines.isEmpty()) {
-        location = new FileResult.Location(path.value(), lines.get(0).start(), lines.get(0).end());
+        // a stale file's checksum line always changes; the annotation belongs on the body's change
+        LineRange first = lines.stream().filter(r -> r.start() > 2).findFirst().orElse(lines.get(0));
+        location = new FileResult.Location(path.value(), first.start(), first.end());
       }
     }
     return new FileResult(path, status, config.shownAs(),

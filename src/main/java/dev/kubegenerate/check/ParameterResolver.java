@@ -24,6 +24,10 @@ import java.util.Optional;
  */
 final class ParameterResolver {
 
+  /** Labels every template sets; a second value would be a duplicate key in the output. */
+  private static final java.util.Set<String> RECOMMENDED_LABELS = java.util.Set.of(
+      "app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
+
   private final Config config;
   private final Collection<Problem> problems;
 
@@ -117,10 +121,19 @@ final class ParameterResolver {
           "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.type().mismatch(raw)));
       return Optional.empty();
     }
-    if (p.name().equals("name") && !Names.isDnsLabel((String) value.get())) {
-      problems.add(YamlNodes.at(config.shownAs(), p.value(), "name \"" + value.get()
+    if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
+      problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " \"" + value.get()
           + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
       return Optional.empty();
+    }
+    if (p.name().equals("labels") && value.get() instanceof Map<?, ?> labels) {
+      for (Object key : labels.keySet()) {
+        if (RECOMMENDED_LABELS.contains(String.valueOf(key))) {
+          problems.add(YamlNodes.at(config.shownAs(), p.value(), "labels may not set " + key
+              + ": kube-generate sets the recommended labels itself"));
+          return Optional.empty();
+        }
+      }
     }
     return value;
   }

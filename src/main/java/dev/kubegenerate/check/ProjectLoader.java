@@ -41,27 +41,18 @@ public final class ProjectLoader {
     if (files.isEmpty()) {
       throw new InputException(Problem.of(".", "no " + configFile + " found below this folder; run `kube-generate init` to create one"));
     }
+    ConfigLoader loader = new ConfigLoader(root);
+    // configs are independent: load and render them on every core (issue 6), then assemble the
+    // outcomes in file order, so output and messages stay the same as a sequential run's
+    List<Outcome> outcomes = files.parallelStream().map(file -> loadOne(loader, file, extraTemplates)).toList();
     List<Problem> problems = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
     List<List<RenderedFile>> rendered = new ArrayList<>();
-    ConfigLoader loader = new ConfigLoader(root);
-    for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        problems.add(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
-            "no such config; run `kube-generate init` to create one, or name it with -f"));
-        continue;
-      }
-      try {
-        ConfigLoader.Loaded loaded = loader.load(file);
-        problems.addAll(loaded.problems());
-        Config config = loaded.config();
-        List<Path> dirs = new ArrayList<>(extraTemplates);
-        dirs.addAll(config.templateDirs());
-        TemplateLibrary library = TemplateLibrary.with(dirs, root);
-        rendered.add(generator.render(config, library));
-        configs.add(config);
-      } catch (InputException e) {
-        problems.addAll(e.problems());
+    for (Outcome outcome : outcomes) {
+      problems.addAll(outcome.problems());
+      if (outcome.config() != null) {
+        configs.add(outcome.config());
+        rendered.add(outcome.rendered());
       }
     }
     problems.addAll(OutputOverlap.find(configs));
@@ -69,6 +60,29 @@ public final class ProjectLoader {
       throw new InputException(problems);
     }
     return new Project(configs, rendered);
+  }
+
+  /** One config's load and render: the config and its files when it rendered, and its problems. */
+  private record Outcome(Config config, List<RenderedFile> rendered, List<Problem> problems) {}
+
+  private Outcome loadOne(ConfigLoader loader, Path file, List<Path> extraTemplates) {
+    if (!Files.isRegularFile(file)) {
+      return new Outcome(null, null, List.of(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
+          "no such config; run `kube-generate init` to create one, or name it with -f")));
+    }
+    List<Problem> problems = new ArrayList<>();
+    try {
+      ConfigLoader.Loaded loaded = loader.load(file);
+      problems.addAll(loaded.problems());
+      Config config = loaded.config();
+      List<Path> dirs = new ArrayList<>(extraTemplates);
+      dirs.addAll(config.templateDirs());
+      TemplateLibrary library = TemplateLibrary.with(dirs, root);
+      return new Outcome(config, generator.render(config, library), problems);
+    } catch (InputException e) {
+      problems.addAll(e.problems());
+      return new Outcome(null, null, problems);
+    }
   }
 
   private List<Path> find(String name) throws InputException {

@@ -126,7 +126,7 @@ public final class RootCommand implements Callable<Integer> {
   }
 
   private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {
-    String diff = TextDiff.compute(path, before.map(SecretMask::mask), after.map(SecretMask::mask)).unified();
+    String diff = TextDiff.compute(path, before, after, SecretMask::mask).unified();
     terminal.out().print(diff);
   }
 }

@@ -44,7 +44,7 @@ public final class TemplatesCommand implements Callable<Integer> {
     out.println("Parameters:");
     int width = t.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0);
     for (ParameterSpec p : t.parameters()) {
-      String detail = p.type().id() + (p.required() ? ", required" : p.defaultValue() != null ? ", default " + p.defaultValue() : "");
+      String detail = p.type().id() + (p.required() ? ", required" : p.defaultValue() != null ? ", default " + json(p.defaultValue()) : "");
       out.printf("  %-" + width + "s  %s (%s)%n", p.name(), p.description(), detail);
     }
     if (!t.example().isBlank()) {
@@ -53,5 +53,14 @@ public final class TemplatesCommand implements Callable<Integer> {
       t.example().lines().forEach(l -> out.println("  " + l));
     }
     return ExitCode.CLEAN;
+  }
+
+  /** Defaults shown as they would be written in a config (JSON is valid YAML). */
+  private static String json(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
 }

@@ -36,12 +36,29 @@ public final class TextDiff {
    */
   public static DiffResult compute(
       ManifestPath path, Optional<String> committed, Optional<String> expected) {
+    return compute(path, committed, expected, text -> text);
+  }
+
+  /**
+   * Diffs the real texts but shows them through {@code shown}, which must keep every line where it
+   * is ({@link SecretMask#mask}): a changed Secret value still shows as a changed line, masked.
+   */
+  public static DiffResult compute(
+      ManifestPath path,
+      Optional<String> committed,
+      Optional<String> expected,
+      java.util.function.UnaryOperator<String> shown) {
     if (committed.equals(expected)) {
       return DiffResult.EQUAL;
     }
-    List<String> before = lines(committed.orElse(""));
-    List<String> after = lines(expected.orElse(""));
-    List<AbstractDelta<String>> deltas = DiffUtils.diff(before, after).getDeltas();
+    List<String> realBefore = lines(committed.orElse(""));
+    List<String> realAfter = lines(expected.orElse(""));
+    List<AbstractDelta<String>> deltas = DiffUtils.diff(realBefore, realAfter).getDeltas();
+    List<String> before = lines(shown.apply(committed.orElse("")));
+    List<String> after = lines(shown.apply(expected.orElse("")));
+    if (before.size() != realBefore.size() || after.size() != realAfter.size()) {
+      throw new IllegalArgumentException("the shown text must keep the lines of the real one");
+    }
     String oldName = committed.isPresent() ? GitPath.quoted("a/", path) : "/dev/null";
     String newName = expected.isPresent() ? GitPath.quoted("b/", path) : "/dev/null";
     StringBuilder out = new StringBuilder();

@@ -56,8 +56,11 @@ final class UnifiedHunks {
       for (; cursor < delta.getSource().getPosition(); cursor++) {
         line(' ', before.get(cursor), out);
       }
-      delta.getSource().getLines().forEach(l -> line('-', l, out));
-      delta.getTarget().getLines().forEach(l -> line('+', l, out));
+      // the lines shown come from before/after, which may be masked copies of what was diffed
+      int sourceAt = delta.getSource().getPosition();
+      int targetAt = delta.getTarget().getPosition();
+      before.subList(sourceAt, sourceAt + delta.getSource().size()).forEach(l -> line('-', l, out));
+      after.subList(targetAt, targetAt + delta.getTarget().size()).forEach(l -> line('+', l, out));
       cursor = end(delta);
     }
     for (; cursor < end(tail) + trailing; cursor++) {

@@ -1,7 +1,6 @@
 package dev.kubegenerate.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
@@ -25,8 +24,6 @@ public final class SandboxedEngine {
 
   /** A body that renders more than this is broken or hostile. */
   static final int MAX_OUTPUT = 1 << 20;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PebbleEngine engine =
       new PebbleEngine.Builder()
@@ -108,7 +105,7 @@ public final class SandboxedEngine {
     public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line)
         throws PebbleException {
       try {
-        return JSON.writeValueAsString(input);
+        return JsonLiteral.of(input);
       } catch (JsonProcessingException e) {
         throw new PebbleException(e, "cannot write value as JSON", line, self.getName());
       }

@@ -1,0 +1,114 @@
+package dev.kubegenerate.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A value as one JSON literal, byte for byte as Jackson's {@code ObjectMapper} writes it.
+ *
+ * <p>The {@code json} filter runs for almost every value of every body, and creating an
+ * {@code ObjectMapper} costs a few hundred milliseconds of class loading at start-up (issue 6),
+ * so the value types a config can hold (strings, numbers, booleans, null, lists and maps of them)
+ * are written here, and only anything else falls back to Jackson.
+ */
+final class JsonLiteral {
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private JsonLiteral() {}
+
+  /** The JSON text of {@code value}. */
+  static String of(Object value) throws JsonProcessingException {
+    StringBuilder out = new StringBuilder();
+    if (write(value, out)) {
+      return out.toString();
+    }
+    return Fallback.MAPPER.writeValueAsString(value);
+  }
+
+  /** Appends {@code value}; false when it holds a type left to Jackson. */
+  private static boolean write(Object value, StringBuilder out) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String s) {
+      string(s, out);
+    } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
+        || value instanceof Short || value instanceof Byte || value instanceof BigInteger
+        || value instanceof BigDecimal) {
+      out.append(value);
+    } else if (value instanceof Double d && Double.isFinite(d)) {
+      out.append(d.doubleValue());
+    } else if (value instanceof Float f && Float.isFinite(f)) {
+      out.append(f.floatValue());
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        // Jackson refuses a null key; let it say so in its own words
+        if (e.getKey() == null) {
+          return false;
+        }
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(e.getKey().toString(), out);
+        out.append(':');
+        if (!write(e.getValue(), out)) {
+          return false;
+        }
+      }
+      out.append('}');
+    } else if (value instanceof Collection<?> list) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : list) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        if (!write(item, out)) {
+          return false;
+        }
+      }
+      out.append(']');
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** A quoted string, escaped as Jackson's defaults do: quote, backslash and control characters. */
+  private static void string(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\f' -> out.append("\\f");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  /** Jackson, loaded only when a value needs it. */
+  private static final class Fallback {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+}

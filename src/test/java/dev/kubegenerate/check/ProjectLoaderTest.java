@@ -1,0 +1,90 @@
+package dev.kubegenerate.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configs load and render on every core; what a run shows must not depend on which finished first. */
+class ProjectLoaderTest {
+
+  @TempDir Path repo;
+
+  private static final int APPS = 40;
+
+  private void writeApps() throws IOException {
+    for (int i = 0; i < APPS; i++) {
+      Path dir = repo.resolve(String.format("apps/app-%02d", i));
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("kube-generate.yaml"), """
+          clusters: [sandbox, production]
+          generates:
+            - worker:
+                name: jobs
+                image: example/app:%d
+                replicas: %d
+          """.formatted(i, 1 + i % 5));
+    }
+  }
+
+  @Test
+  void load_manyConfigs_keepsPathOrderAndRendersEach() throws Exception {
+    writeApps();
+
+    Project project = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < APPS; i++) {
+      expected.add(String.format("apps/app-%02d/kube-generate.yaml", i));
+    }
+    assertEquals(expected, project.configs().stream().map(Config::shownAs).toList());
+    for (int i = 0; i < APPS; i++) {
+      List<RenderedFile> files = project.rendered().get(i);
+      assertEquals(
+          List.of(String.format("apps/app-%02d/kubernetes/sandbox/deployment-jobs.yaml", i),
+              String.format("apps/app-%02d/kubernetes/production/deployment-jobs.yaml", i)),
+          files.stream().map(f -> f.path().value()).toList());
+      int app = i;
+      files.forEach(f -> assertEquals(expected.get(app), f.config()));
+    }
+  }
+
+  @Test
+  void load_sameInputTwice_rendersTheSameBytes() throws Exception {
+    writeApps();
+
+    Project first = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
+    Project second = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
+
+    assertEquals(first.rendered(), second.rendered());
+  }
+
+  @Test
+  void load_errorsInSeveralConfigs_reportedInFileOrder() throws Exception {
+    writeApps();
+    for (int i : new int[] {31, 7, 19}) {
+      Files.writeString(repo.resolve(String.format("apps/app-%02d/kube-generate.yaml", i)), """
+          clusters: [sandbox]
+          generates:
+            - wroker: {}
+          """);
+    }
+
+    InputException e = assertThrows(InputException.class,
+        () -> new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()));
+
+    assertEquals(
+        List.of("apps/app-07/kube-generate.yaml", "apps/app-19/kube-generate.yaml", "apps/app-31/kube-generate.yaml"),
+        e.problems().stream().map(Problem::file).toList());
+    e.problems().forEach(p -> assertEquals(3, p.line()));
+  }
+}
