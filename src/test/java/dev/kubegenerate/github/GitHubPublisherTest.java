@@ -268,6 +268,9 @@ class GitHubPublisherTest {
           "::error title=kube-generate%3A orphaned,file=kubernetes/qa/service-old.yaml"),
           first.stdout.stream().map(l -> l.substring(0, l.indexOf(",line="))).toList());
       assertTrue(first.stdout.get(0).contains(",line=38,endLine=38::"), first.stdout.get(0));
+      assertTrue(first.stdout.get(1).endsWith(",line=19,endLine=19::kubernetes/production/"
+          + "horizontal-pod-autoscaler-web.yaml is out of date: the config or the templates changed"
+          + " since it was generated (line 19). Run: kube-generate --update"), first.stdout.get(1));
       assertTrue(first.stdout.get(3).endsWith(",line=1,endLine=1::kubernetes/qa/odd,name%25:x.yaml"
           + " is neither generated nor marked as hand-written. Generate it from kube-generate.yaml,"
           + " list it under handwritten:, or delete it. To regenerate everything run:"
