@@ -28,8 +28,7 @@ final class HandManaged {
 
   /** Whether a {@code handwritten} glob, relative to the config's folder, matches the path. */
   boolean matchesGlob(ManifestPath path) {
-    String relative = config.folder() == null ? path.value() : path.value().substring(config.folder().value().length() + 1);
-    Path p = Path.of(relative);
+    Path p = config.folder() == null ? Path.of(path.value()) : Path.of(config.folder().value()).relativize(Path.of(path.value()));
     return globs.stream().anyMatch(m -> m.matches(p));
   }
 

@@ -112,14 +112,15 @@ public final class ConfigLoader {
 
     private ManifestPath outputDir(Map<String, NodeTuple> top, ManifestPath folderPath) {
       String dir = optionalString(top, "outputDir").orElse(Config.DEFAULT_OUTPUT_DIR);
-      String joined = folderPath == null ? dir : folderPath + "/" + dir;
-      try {
-        return ManifestPath.of(stripTrailingSlash(joined));
-      } catch (IllegalArgumentException e) {
+      // relative to the config's folder; `..` is fine while the result stays inside the repository
+      Path resolved = file.getParent().resolve(dir).normalize();
+      boolean inside = !dir.isEmpty() && !Path.of(dir).isAbsolute() && resolved.startsWith(root) && !resolved.equals(root);
+      if (!inside) {
         problems.add(YamlNodes.at(shownAs, top.get("outputDir").getValueNode(),
-            "outputDir \"" + dir + "\" must be a relative folder inside the repository (no `..`, not absolute)"));
-        return ManifestPath.of(Config.DEFAULT_OUTPUT_DIR);
+            "outputDir \"" + dir + "\" must be a folder inside the repository, below its root"));
+        return folderPath == null ? ManifestPath.of(Config.DEFAULT_OUTPUT_DIR) : folderPath.resolve(Config.DEFAULT_OUTPUT_DIR);
       }
+      return ManifestPath.relative(root, resolved);
     }
 
     private List<Path> templateDirs(NodeTuple tuple, Path folder) {
@@ -241,10 +242,6 @@ public final class ConfigLoader {
       NodeTuple t = top.get(key);
       return t == null ? Optional.empty() : Optional.ofNullable(nodes.string(t.getValueNode(), key));
     }
-  }
-
-  private static String stripTrailingSlash(String s) {
-    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
   /** Whether {@code node} is a plain scalar (not quoted). */
