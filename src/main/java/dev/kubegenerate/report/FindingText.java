@@ -43,13 +43,19 @@ final class FindingText {
   /** The annotation message: the file, what is wrong, and the fix. */
   static String message(FileResult file, String fixCommand) {
     return file.path() + " " + meaning(file.status())
-        + (ownLines(file) ? changedLines(file.lines()) : "") + ". "
+        + (ownLines(file) ? changedLines(bodyLines(file)) : "") + ". "
         + fix(file.status(), fixCommand, file.config());
   }
 
   /** The changed lines of the file itself, e.g. {@code 12-14, 20}, or empty. */
   static String fileLines(FileResult file) {
-    return ownLines(file) ? lineList(file.lines()) : "";
+    return ownLines(file) ? lineList(bodyLines(file)) : "";
+  }
+
+  // the two marker lines change with every render; the change a reviewer wants is in the body
+  private static List<LineRange> bodyLines(FileResult file) {
+    List<LineRange> body = file.lines().stream().filter(r -> r.start() > 2).toList();
+    return body.isEmpty() ? file.lines() : body;
   }
 
   // for missing files the ranges are lines of the config, which the annotation already points at

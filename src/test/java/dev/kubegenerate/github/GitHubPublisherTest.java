@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -248,6 +249,120 @@ class GitHubPublisherTest {
     String shown = RunnerFileCommands.parse(Files.readString(output)).get("report");
     assertTrue(shown.startsWith(".kube-generate/kube-generate-report-"), shown);
     assertEquals("{\"a\":1}", Files.readString(workspace.resolve(shown)));
+  }
+
+  /**
+   * The issue's acceptance run: the real command line in a simulated Actions run on the example
+   * repository with each kind of finding, against the API peer, across fix-up pushes.
+   */
+  @Nested
+  class ThroughTheCommandLine {
+
+    @TempDir Path repo;
+
+    @Test
+    void check_fourPushes_annotationsSummaryOutputsAndOneComment() throws Exception {
+      GitHubPeer peer = new GitHubPeer();
+      peer.reset("{}");
+      copy(Path.of("examples/people"), repo);
+      vars.put("GITHUB_API_URL", peer.api.toString());
+      vars.put("GITHUB_WORKSPACE", repo.toString());
+      edit("kube-generate.yaml", "maxReplicas: 20", "maxReplicas: 21");
+      edit("kubernetes/qa/deployment-web.yaml", "people:1.4.2", "people:9.9.9");
+      Files.delete(repo.resolve("kubernetes/sandbox/service-account.yaml"));
+      Files.copy(repo.resolve("kubernetes/qa/service-web.yaml"),
+          repo.resolve("kubernetes/qa/service-old.yaml"));
+      String odd = "kubernetes/qa/odd,name%:x.yaml";
+      Files.writeString(repo.resolve(odd), "apiVersion: v1\nkind: ConfigMap\n");
+
+      Cli first = cli();
+      assertEquals(1, first.code);
+      // title and file of each annotation, most important first
+      assertEquals(List.of(
+          "::error title=kube-generate%3A hand-edited,file=kubernetes/qa/deployment-web.yaml",
+          "::error title=kube-generate%3A stale,file=kubernetes/production/horizontal-pod-"
+              + "autoscaler-web.yaml",
+          "::error title=kube-generate%3A missing,file=kube-generate.yaml",
+          "::error title=kube-generate%3A unmanaged,file=kubernetes/qa/odd%2Cname%25%3Ax.yaml",
+          "::error title=kube-generate%3A orphaned,file=kubernetes/qa/service-old.yaml"),
+          first.stdout.stream().map(l -> l.substring(0, l.indexOf(",line="))).toList());
+      assertTrue(first.stdout.get(0).contains(",line=38,endLine=38::"), first.stdout.get(0));
+      assertTrue(first.stdout.get(1).endsWith(",line=19,endLine=19::kubernetes/production/"
+          + "horizontal-pod-autoscaler-web.yaml is out of date: the config or the templates changed"
+          + " since it was generated (line 19). Run: kube-generate --update"), first.stdout.get(1));
+      assertTrue(first.stdout.get(3).endsWith(",line=1,endLine=1::kubernetes/qa/odd,name%25:x.yaml"
+          + " is neither generated nor marked as hand-written. Generate it from kube-generate.yaml,"
+          + " list it under handwritten:, or delete it. To regenerate everything run:"
+          + " kube-generate --update"), first.stdout.get(3));
+      assertEquals(List.of(), first.stderr);
+      Map<String, String> outputs = RunnerFileCommands.parse(Files.readString(output));
+      assertEquals("findings", outputs.get("result"));
+      assertEquals("5", outputs.get("findings"));
+      assertTrue(Files.readString(Path.of(outputs.get("report"))).contains("\"hand-edited\""));
+
+      assertEquals(0, new dev.kubegenerate.cli.Cli(terminal(new ByteArrayOutputStream()))
+          .run("--update"));
+      Cli second = cli();
+      assertEquals(1, second.code);
+      assertEquals(1, second.stdout.size(), "only the unmanaged file is left");
+      Files.delete(repo.resolve(odd));
+      Cli third = cli();
+      assertEquals(0, third.code);
+      assertEquals(List.of(), third.stdout);
+      Cli fourth = cli();
+      assertEquals(0, fourth.code);
+
+      JsonNode comments = peer.state().path("comments");
+      assertEquals(1, comments.size(), "one comment, never duplicated");
+      assertTrue(comments.get(0).path("body").asText().contains("findings reported earlier on"
+          + " this pull request are fixed"));
+      List<String> methods = new java.util.ArrayList<>();
+      peer.state().path("requests").forEach(r -> methods.add(r.path("method").asText()));
+      assertEquals(List.of("GET", "POST", "GET", "PATCH", "GET", "PATCH", "GET"), methods);
+      peer.assertNoViolations();
+      assertEquals(4, Files.readString(summary).split("\n### ", -1).length);
+      assertEquals("clean", RunnerFileCommands.parse(Files.readString(output)).get("result"));
+    }
+
+    private void edit(String file, String from, String to) throws Exception {
+      Path p = repo.resolve(file);
+      String text = Files.readString(p);
+      assertTrue(text.contains(from), file + " holds " + from);
+      Files.writeString(p, text.replace(from, to));
+    }
+
+    private Cli cli() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      dev.kubegenerate.cli.Terminal t = new dev.kubegenerate.cli.Terminal(
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), vars, repo, false);
+      int code = new dev.kubegenerate.cli.Cli(t).run("check", "--comment");
+      String stdout = out.toString(StandardCharsets.UTF_8);
+      String stderr = err.toString(StandardCharsets.UTF_8);
+      assertFalse((stdout + stderr).contains(GitHubPeer.TOKEN.value()));
+      return new Cli(code, stdout.lines().toList(), stderr.lines().toList());
+    }
+
+    private dev.kubegenerate.cli.Terminal terminal(ByteArrayOutputStream sink) {
+      PrintStream p = new PrintStream(sink, true, StandardCharsets.UTF_8);
+      return new dev.kubegenerate.cli.Terminal(p, p, Map.of(), repo, false);
+    }
+
+    private record Cli(int code, List<String> stdout, List<String> stderr) {}
+  }
+
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 
   private record Run(Optional<StickyComment.Outcome> outcome, List<String> stdout) {}

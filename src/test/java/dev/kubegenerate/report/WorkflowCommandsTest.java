@@ -115,6 +115,15 @@ class WorkflowCommandsTest {
   }
 
   @Test
+  void render_staleWithMarkerLineChanged_namesTheBodyLines() {
+    Report report = ReportFixtures.report(Status.defaultFailOn(), List.of(file(
+        "kubernetes/qa/a.yaml", Status.STALE, null, new LineRange(2, 2), new LineRange(19, 20))));
+
+    assertTrue(WorkflowCommands.render(report).get(0).endsWith("(lines 19-20). Run:"
+        + " kube-generate --update"), WorkflowCommands.render(report).get(0));
+  }
+
+  @Test
   void render_clean_printsNothing() {
     assertEquals(List.of(), WorkflowCommands.render(ReportFixtures.clean()));
   }
