@@ -76,6 +76,12 @@ public final class ProjectLoader {
   private record Outcome(Config config, List<RenderedFile> rendered, List<Problem> problems) {}
 
   private Outcome loadOne(ConfigLoader loader, Path file, List<Path> extraTemplates) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!absolute.startsWith(root) || absolute.getParent() == null || !absolute.getParent().startsWith(root)) {
+      // paths in reports and every write are relative to the -C folder, so the config must be in it
+      return new Outcome(null, null, List.of(Problem.of(root.relativize(absolute).toString(),
+          "the config is outside the folder being worked in; run with -C at the repository root")));
+    }
     if (!Files.isRegularFile(file)) {
       return new Outcome(null, null, List.of(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
           "no such config; run `kube-generate init` to create one, or name it with -f")));

@@ -64,10 +64,14 @@ public final class TextReport {
         .append(" fail, ")
         .append(findings.size() - failing)
         .append(" warn): ")
-        .append(byStatus)
-        .append(". Fix: ")
-        .append(report.fixCommand())
-        .append('\n');
+        .append(byStatus);
+    // --update never touches an unmanaged file, so it is only the fix when something else is found
+    if (findings.stream().anyMatch(f -> f.status() != Status.UNMANAGED)) {
+      out.append(". Fix: ").append(report.fixCommand());
+    } else {
+      out.append('.');
+    }
+    out.append('\n');
     return out.toString();
   }
 
