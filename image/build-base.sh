@@ -1,32 +1,46 @@
 #!/usr/bin/env bash
-# Builds a small, reproducible base image (docker-save tar) from this machine's JDK, for tests only.
+# Builds a small, reproducible base image (docker-save tar) from a JDK 25 on this machine, for tests only.
 #
 # jib needs a base image, and a machine without a registry has none to pull. This one is a jlink'ed
-# JRE plus the few shared libraries it links against, copied from the host: it carries the host's
-# glibc, so it is never published. Releases build on a registry base (see the jib section of
-# pom.xml and docs/action.md).
+# Java 25 runtime plus the few shared libraries it links against, copied from the host: it carries
+# the host's glibc, so it is never published. Releases build on a registry base with the same Java
+# feature release (see the jib section of pom.xml and the README's "The image").
+#
+# The JDK: $BASE_JAVA_HOME, else $JAVA_HOME_25_X64 (what actions/setup-java sets), else $JAVA_HOME
+# or the javac on PATH when it is a JDK 25, else a JDK 25 below /usr/lib/jvm.
 #
 # Usage: image/build-base.sh OUT.tar
 set -euo pipefail
 
 out=${1:?usage: build-base.sh OUT.tar}
 out=$(realpath -m "$out")
-java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
-# what the CLI and its libraries use (jdeps); java.net.http and jdk.crypto.ec for the GitHub API
-modules=java.base,java.net.http,java.logging,java.xml,java.naming,java.sql,jdk.crypto.ec,jdk.zipfs
-if [[ ! -d $java_home/jmods ]]; then
-  echo "build-base: $java_home has no jmods; on Debian: apt-get install openjdk-17-jmods" >&2
+feature=25
+is_jdk() { [[ -x $1/bin/jlink ]] && grep -q "^JAVA_VERSION=\"$feature[.\"]" "$1/release" 2>/dev/null; }
+java_home=${BASE_JAVA_HOME:-}
+if [[ -z $java_home ]]; then
+  for candidate in "${JAVA_HOME_25_X64:-}" "${JAVA_HOME:-}" \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v javac || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+    if [[ -n $candidate ]] && is_jdk "$candidate"; then java_home=$candidate; break; fi
+  done
+fi
+if [[ -z $java_home ]] || ! is_jdk "$java_home"; then
+  echo "build-base: needs a JDK $feature (set BASE_JAVA_HOME; on Debian/Ubuntu: apt-get install openjdk-$feature-jdk-headless)" >&2
   exit 2
 fi
+# what the CLI and its libraries use (jdeps); java.net.http and jdk.crypto.ec for the GitHub API
+modules=java.base,java.net.http,java.logging,java.xml,java.naming,java.sql,jdk.crypto.ec,jdk.zipfs
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root=$work/root
 
+# JDK 24 and later link from their own run-time image when they ship no jmods (Temurin 25 does not).
+# The JDK's default class-data archive, as the release base has: from JDK 25 on the JVM writes it
+# byte for byte the same every time, so the base stays reproducible (JDK 17 did not).
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-  --compress=2 --output "$root/opt/java/openjdk"
-# No CDS archive (java -Xshare:dump): it would save ~70 ms of start-up, but JDK 17 writes it
-# differently each time, and this image must be byte-for-byte reproducible.
+  --compress=zip-6 --generate-cds-archive --output "$root/opt/java/openjdk"
+# the archive for heaps over 32 GB: never used by a check
+rm -f "$root/opt/java/openjdk/lib/server/classes_nocoops.jsa"
 
 # every shared library the JRE links against, at the path the dynamic loader looks for it
 find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
