@@ -142,6 +142,65 @@ class JsonReportTest {
   }
 
   @Test
+  void render_anyReport_sameTextAsJacksonsPrettyPrinter() throws Exception {
+    // the renderer wrote through Jackson before; consumers may compare bytes, so it still must
+    String awkward = "quote \" backslash \\ tab \t cr \r bell \u0007 nul \u0000 del \u007f"
+        + " é 漢 😀 line\u2028sep </script>";
+    Report withErrors =
+        report(
+            List.of(generated("kubernetes/qa/" + "a.yaml", Status.STALE,
+                marker("autoscale", "kind: A\nnote: " + awkward + "\n"),
+                marker("autoscale", "kind: A\n"))),
+            new Problem("kube-generate.yaml", 3, 5, awkward),
+            Problem.of("", "no file"));
+    for (Report report : List.of(everyStatus(), withErrors, report(List.of()))) {
+      assertEquals(JacksonOracle.render(report), JsonReport.render(report));
+    }
+  }
+
+  /** The renderer as it was written with Jackson's ObjectMapper and pretty printer. */
+  private static final class JacksonOracle {
+    static String render(Report report) throws Exception {
+      com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+      root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
+      root.put("result", report.result());
+      com.fasterxml.jackson.databind.node.ArrayNode files = root.putArray("files");
+      for (FileResult f : report.files()) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = files.addObject();
+        node.put("path", f.path().value());
+        node.put("status", f.status().id());
+        node.put("config", f.config());
+        f.template().ifPresent(t -> node.put("template", t));
+        f.cluster().ifPresent(c -> node.put("cluster", c));
+        f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> {
+          node.put("diff", d);
+          com.fasterxml.jackson.databind.node.ArrayNode lines = node.putArray("lines");
+          f.lines().forEach(r -> lines.addObject().put("start", r.start()).put("end", r.end()));
+        });
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode errors = root.putArray("errors");
+      for (Problem p : report.errors()) {
+        errors.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column())
+            .put("message", p.message());
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode counts = root.putObject("counts");
+      for (Status status : Status.reportOrder()) {
+        counts.put(status.id(), report.counts().get(status));
+      }
+      com.fasterxml.jackson.core.util.DefaultIndenter indenter =
+          new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
+      com.fasterxml.jackson.core.util.Separators separators =
+          com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+              .withObjectEmptySeparator("")
+              .withArrayEmptySeparator("");
+      return JSON.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(separators)
+              .withObjectIndenter(indenter).withArrayIndenter(indenter))
+          .writeValueAsString(root) + "\n";
+    }
+  }
+
+  @Test
   void render_sameReportTwice_sameBytes() {
     assertEquals(JsonReport.render(everyStatus()), JsonReport.render(everyStatus()));
   }
