@@ -10,9 +10,11 @@ import picocli.CommandLine.ParentCommand;
  * {@code kube-generate action}: the image's entry point. Runs the check that the action's
  * {@code INPUT_*} variables ask for; a bad input is a usage error (exit 2) naming the input.
  */
-@Command(name = "action", hidden = true,
+@Command(name = ActionCommand.NAME, hidden = true,
     description = "Run the check as the GitHub Action: read the INPUT_* variables the runner sets.")
 public final class ActionCommand implements Callable<Integer> {
+
+  static final String NAME = "action";
 
   @ParentCommand RootCommand root;
 

@@ -53,6 +53,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Terminal terminal = root.terminal;
+    Format chosen = format != null ? format : terminal.githubActions() ? Format.github : Format.text;
+    // before the check: a comment's HTTP client is set up while it runs
+    GitHubOutput github = chosen == Format.github ? new GitHubOutput(terminal, root.root(), comment) : null;
     Report report;
     Progress progress = TerminalProgress.of(terminal);
     try {
@@ -63,7 +66,6 @@ public final class CheckCommand implements Callable<Integer> {
     } finally {
       TerminalProgress.finish(progress);
     }
-    Format chosen = format != null ? format : terminal.githubActions() ? Format.github : Format.text;
     if (patch != null) {
       Files.writeString(root.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);
     }
@@ -77,7 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
         terminal.err().print(TextReport.errors(report, terminal.colour()));
         terminal.out().print(TextReport.render(report, terminal.colour()));
       }
-      case github -> new GitHubOutput(terminal, root.root()).publish(report, comment);
+      case github -> github.publish(report);
     }
     return report.exitCode();
   }

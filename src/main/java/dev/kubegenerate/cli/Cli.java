@@ -1,6 +1,7 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.github.ActionInputs;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,17 @@ public final class Cli {
 
   /** Runs one command line and returns its exit code. */
   public int run(String... args) {
+    if (args.length == 1 && args[0].equals(ActionCommand.NAME)) {
+      // the image's entry point: the INPUT_* variables stand for the command line. Read here, so
+      // the run builds picocli's model of the commands once, not once for `action` and again
+      // for the check it stands for (the action command does the same when given more options)
+      try {
+        args = ActionInputs.from(terminal.env()).toArray(String[]::new);
+      } catch (ActionInputs.InvalidInputException e) {
+        terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
+        return ExitCode.ERROR;
+      }
+    }
     RootCommand root = new RootCommand(terminal);
     CommandLine cl = new CommandLine(root);
     cl.setOut(new PrintWriter(terminal.out(), true));

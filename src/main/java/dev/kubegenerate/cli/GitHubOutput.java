@@ -14,17 +14,23 @@ final class GitHubOutput {
 
   private final Terminal terminal;
   private final Path root;
+  private final boolean comment;
+  private final ActionsEnvironment env;
+  private final GitHubPublisher publisher;
 
-  GitHubOutput(Terminal terminal, Path root) {
+  /** Made before the check runs: with {@code comment}, the HTTP client is set up meanwhile. */
+  GitHubOutput(Terminal terminal, Path root, boolean comment) {
     this.terminal = terminal;
     this.root = root;
+    this.comment = comment;
+    this.env = ActionsEnvironment.from(terminal.env());
+    this.publisher = GitHubPublisher.standard(env, comment);
   }
 
-  void publish(Report report, boolean comment) {
-    ActionsEnvironment env = ActionsEnvironment.from(terminal.env());
+  void publish(Report report) {
     String workingDirectory = workingDirectory(env);
     Report located = workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
-    GitHubPublisher.standard().publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.out());
+    publisher.publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.out());
   }
 
   /**

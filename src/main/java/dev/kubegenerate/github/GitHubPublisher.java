@@ -42,9 +42,19 @@ public final class GitHubPublisher {
     this.containerRunnerTemp = containerRunnerTemp;
   }
 
-  /** The publisher for a real run: the JDK's HTTP client, two repeats of safe requests. */
-  public static GitHubPublisher standard() {
-    return new GitHubPublisher(JdkHttpTransport.standard(), RetryPolicy.standard());
+  /**
+   * The publisher for a real run: the JDK's HTTP client, two repeats of safe requests. The client
+   * is set up from now on, in parallel with the check, and only when a comment can be written
+   * ({@code comment}, a token and an event): without one, nothing of HTTP or TLS is loaded.
+   */
+  public static GitHubPublisher standard(ActionsEnvironment env, boolean comment) {
+    boolean http = comment && env.token().isPresent() && env.eventPath().isPresent();
+    return new GitHubPublisher(http ? JdkHttpTransport.startingNow() : GitHubPublisher::noHttp,
+        RetryPolicy.standard());
+  }
+
+  private static HttpTransport.Response noHttp(HttpTransport.Request request) throws IOException {
+    throw new IOException("no HTTP client: this run writes no comment");
   }
 
   /**

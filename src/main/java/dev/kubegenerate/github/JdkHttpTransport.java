@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@link HttpTransport} over the JDK's {@link HttpClient}, with time-outs on every request. */
 public final class JdkHttpTransport implements HttpTransport {
@@ -29,6 +31,33 @@ public final class JdkHttpTransport implements HttpTransport {
   /** The defaults for a CI step: 10 s to connect, 30 s per request. */
   public static JdkHttpTransport standard() {
     return new JdkHttpTransport(Duration.ofSeconds(10), Duration.ofSeconds(30));
+  }
+
+  /**
+   * The standard transport, built from now on on a thread of its own: the HTTP client and its TLS
+   * context take a few hundred milliseconds to set up, so a check that will write a comment
+   * prepares them while it renders, and one that will not never loads them.
+   */
+  public static HttpTransport startingNow() {
+    CompletableFuture<JdkHttpTransport> building = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        building.complete(standard());
+      } catch (RuntimeException | Error e) {
+        building.completeExceptionally(e);
+      }
+    }, "kube-generate-http-setup");
+    thread.setDaemon(true);
+    thread.start();
+    return request -> {
+      JdkHttpTransport transport;
+      try {
+        transport = building.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      return transport.send(request);
+    };
   }
 
   @Override
