@@ -86,6 +86,11 @@ public final class Checker {
       return result(path, status, config, render, Optional.empty(), top);
     }
     String text = committed.text().get();
+    if (render.isPresent() && text.equals(render.get().content())) {
+      // the common case, decided before any marker is parsed or checksum computed; the report
+      // keeps the render's text for both sides, so the committed copy is not held to the end
+      return result(path, Status.OK, config, render, render.map(RenderedFile::content), top);
+    }
     boolean bom = text.startsWith("\uFEFF");
     Optional<Marker.Parsed> marker = Marker.parse(bom ? text.substring(1) : text);
     if (marker.isEmpty() && !Marker.looksGenerated(bom ? text.substring(1) : text)) {
@@ -99,9 +104,6 @@ public final class Checker {
     }
     if (render.isEmpty()) {
       return result(path, Status.ORPHANED, config, Optional.empty(), committed.text(), top);
-    }
-    if (text.equals(render.get().content())) {
-      return result(path, Status.OK, config, render, committed.text(), top);
     }
     boolean intact = marker.isPresent() && marker.get().checksumIntact() && !bom;
     Status status = intact ? Status.STALE : Status.HAND_EDITED;
