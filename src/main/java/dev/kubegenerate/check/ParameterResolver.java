@@ -121,6 +121,14 @@ final class ParameterResolver {
           "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.type().mismatch(raw)));
       return Optional.empty();
     }
+    if (spec.type() == dev.kubegenerate.render.ParameterType.OBJECT) {
+      Optional<ObjectFields.Shape> shape = ObjectFields.of(p.name());
+      List<Problem> unknown = shape.map(s -> ObjectFields.unknown(config.shownAs(), p.name(), s, p.value())).orElse(List.of());
+      if (!unknown.isEmpty()) {
+        problems.addAll(unknown);
+        return Optional.empty();
+      }
+    }
     if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
       problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " \"" + value.get()
           + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
