@@ -108,6 +108,8 @@ public final class RootCommand implements Callable<Integer> {
     List<UpdatePlan> plans = UpdatePlan.all(root(), project);
     if (update) {
       new AtomicWriter(root()).apply(plans);
+      // file names come from the repository: printed as untrusted text
+      plans.forEach(plan -> plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
       for (int i = 0; i < plans.size(); i++) {
         terminal.out().println("Generate manifests by using " + project.configs().get(i).shownAs());
         UpdatePlan plan = plans.get(i);
