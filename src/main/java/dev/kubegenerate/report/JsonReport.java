@@ -21,7 +21,8 @@ import java.util.Map;
  * indent, a trailing newline.
  *
  * <p>Every file is listed; {@code template} and {@code cluster} only when known; {@code diff} and
- * {@code lines} only when the file differs. Errors always carry all four fields, with {@code
+ * {@code lines} only when the file differs; a {@code missing} file has {@code configLine}, the
+ * line of the config entry that produces it. Errors always carry all four fields, with {@code
  * line}/{@code column} 0 when unknown and {@code file} empty when not about a file.
  */
 public final class JsonReport {
@@ -60,6 +61,10 @@ public final class JsonReport {
     node.put("path", f.path().value());
     node.put("status", f.status().id());
     node.put("config", f.config());
+    if (f.status() == Status.MISSING) {
+      // no committed file to point into: the entry that produces it is where the fix goes
+      node.put("configLine", f.annotationLine().line());
+    }
     f.template().ifPresent(t -> node.put("template", t));
     f.cluster().ifPresent(c -> node.put("cluster", c));
     f.diff()
