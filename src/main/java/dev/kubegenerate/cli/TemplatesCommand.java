@@ -10,23 +10,33 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 
 /** {@code kube-generate templates [NAME]}: list the templates, or show one with an example. */
-@Command(name = "templates", mixinStandardHelpOptions = true,
+@Command(name = "templates", mixinStandardHelpOptions = true, sortOptions = false,
     description = "List the templates with their parameters, or show one with an example entry.")
 public final class TemplatesCommand implements Callable<Integer> {
 
-  @ParentCommand RootCommand root;
+  private final Terminal terminal;
+
+  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
+
+  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
+
+  TemplatesCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "The template to show.")
   String name;
 
   @Override
   public Integer call() throws InputException {
-    var extra = root.templates.stream().map(p -> root.root().resolve(p).normalize()).toList();
-    TemplateLibrary library = TemplateLibrary.with(extra, root.root());
-    PrintStream out = root.terminal.out();
+    Path root = directory.root(terminal.workingDir());
+    var extra = templates.resolvedIn(root);
+    TemplateLibrary library = TemplateLibrary.with(extra, root);
+    PrintStream out = terminal.out();
     if (name == null) {
       for (TemplateSpec t : library.all().values()) {
         out.println(t.name() + " - " + t.description());
