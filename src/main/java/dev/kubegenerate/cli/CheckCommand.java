@@ -89,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       case github -> new GitHubOutput(terminal, run.root()).publish(report, comment);
     }
-    return report.exitCode();
+    return ExitCode.of(report.result());
   }
 
   /** Parses {@code --fail-on stale,hand-edited}; an unknown name is a usage error. */

@@ -8,6 +8,7 @@ import dev.kubegenerate.config.InputException;
 import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Result;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class RootCommand implements Callable<Integer> {
         plan.writes().keySet().forEach(p -> terminal.out().println("  " + p));
         plan.deletes().forEach(p -> terminal.out().println("  " + p + " (deleted)"));
       }
-      return ExitCode.CLEAN;
+      return ExitCode.of(Result.CLEAN);
     }
     boolean changes = false;
     for (UpdatePlan plan : plans) {
@@ -94,7 +95,7 @@ public final class RootCommand implements Callable<Integer> {
     if (changes) {
       terminal.err().println("Manifests are out of date; run `" + run.fixCommand() + "` to write them.");
     }
-    return changes ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    return ExitCode.of(changes ? Result.FINDINGS : Result.CLEAN);
   }
 
   private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {

@@ -39,7 +39,7 @@ public final class JsonReport {
   public static String render(Report report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
-    root.put("result", report.result());
+    root.put("result", report.result().id());
     ArrayNode files = root.putArray("files");
     report.files().forEach(f -> files.add(file(f)));
     ArrayNode errors = root.putArray("errors");

@@ -46,7 +46,7 @@ class UpdateThenCheckTest {
     Path repo = newRepo(workers);
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     Report report = check(repo);
-    assertEquals("clean", report.result(), () -> report.findings().toString());
+    assertEquals(dev.kubegenerate.model.Result.CLEAN, report.result(), () -> report.findings().toString());
     assertEquals(0, CliRunner.run(repo, "--update").exit(), "a second update changes nothing");
   }
 
