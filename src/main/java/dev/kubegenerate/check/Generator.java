@@ -2,10 +2,10 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.config.Param;
-import dev.kubegenerate.config.Suggestions;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;

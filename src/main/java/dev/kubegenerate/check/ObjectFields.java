@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
-import dev.kubegenerate.config.Suggestions;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.ConfigLoader;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;

@@ -3,7 +3,7 @@ package dev.kubegenerate.cli;
 import dev.kubegenerate.check.Checker;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
 import dev.kubegenerate.report.JsonReport;

@@ -1,11 +1,11 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.kubegenerate.config.Suggestions;
+import dev.kubegenerate.model.Suggestions;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;

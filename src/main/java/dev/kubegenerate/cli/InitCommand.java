@@ -1,6 +1,6 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ConfigSchema;
 import dev.kubegenerate.render.TemplateLibrary;

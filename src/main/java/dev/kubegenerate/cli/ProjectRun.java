@@ -4,7 +4,7 @@ import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.check.ProjectLoader;
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

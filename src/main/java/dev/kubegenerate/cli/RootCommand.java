@@ -4,7 +4,7 @@ import dev.kubegenerate.check.AtomicWriter;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.check.UpdatePlan;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.ManifestPath;

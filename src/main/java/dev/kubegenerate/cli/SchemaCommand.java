@@ -1,6 +1,6 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.render.ConfigSchema;
 import dev.kubegenerate.render.TemplateLibrary;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.Suggestions;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ParameterSpec;
 import dev.kubegenerate.render.TemplateLibrary;

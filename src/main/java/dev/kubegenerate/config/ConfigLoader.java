@@ -1,5 +1,10 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Names;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import java.nio.file.Path;
@@ -24,9 +29,6 @@ public final class ConfigLoader {
 
   static final Set<String> TOP_LEVEL_KEYS =
       Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates");
-
-  /** Keys of an entry that are not template parameters. */
-  public static final Set<String> RESERVED_ENTRY_KEYS = Set.of("clusters", "overrides", "subdir");
 
   private final Path root;
 

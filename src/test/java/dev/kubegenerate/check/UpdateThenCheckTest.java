@@ -82,7 +82,7 @@ class UpdateThenCheckTest {
     try {
       Project project = new ProjectLoader(repo).load("kube-generate.yaml", false, List.of());
       return new Checker(repo).check(project, Status.defaultFailOn(), "kube-generate --update");
-    } catch (dev.kubegenerate.config.InputException e) {
+    } catch (dev.kubegenerate.model.InputException e) {
       throw new AssertionError(e.problems().toString());
     }
   }
