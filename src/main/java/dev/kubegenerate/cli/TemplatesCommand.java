@@ -68,7 +68,7 @@ public final class TemplatesCommand implements Callable<Integer> {
   /** Defaults shown as they would be written in a config (JSON is valid YAML). */
   private static String json(Object value) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+      return dev.kubegenerate.yaml.Json.WRITER.writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return String.valueOf(value);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.yaml.Json;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,14 +30,13 @@ public final class JsonReport {
   /** Bumped when a field changes meaning or goes; new fields do not bump it. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+  private static final ObjectWriter WRITER = Json.WRITER.with(prettyPrinter());
 
   private JsonReport() {}
 
   /** The report as JSON text. */
   public static String render(Report report) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("result", report.result().id());
     ArrayNode files = root.putArray("files");
@@ -57,7 +56,7 @@ public final class JsonReport {
   }
 
   private static ObjectNode file(FileResult f) {
-    ObjectNode node = MAPPER.createObjectNode();
+    ObjectNode node = Json.object();
     node.put("path", f.path().value());
     node.put("status", f.status().id());
     node.put("config", f.config());
@@ -81,7 +80,7 @@ public final class JsonReport {
   }
 
   private static ObjectNode error(Problem p) {
-    ObjectNode node = MAPPER.createObjectNode();
+    ObjectNode node = Json.object();
     node.put("file", p.file());
     node.put("line", p.line());
     node.put("column", p.column());
