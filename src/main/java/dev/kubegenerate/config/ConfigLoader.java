@@ -277,9 +277,4 @@ public final class ConfigLoader {
       return t == null ? Optional.empty() : Optional.ofNullable(nodes.string(t.getValueNode(), key));
     }
   }
-
-  /** Whether {@code node} is a plain scalar (not quoted). */
-  static boolean isPlain(ScalarNode node) {
-    return node.isPlain();
-  }
 }

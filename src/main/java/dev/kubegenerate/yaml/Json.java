@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,10 +32,5 @@ public final class Json {
   /** A new, empty JSON object. */
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
-  }
-
-  /** A new, empty JSON array. */
-  public static ArrayNode array() {
-    return JsonNodeFactory.instance.arrayNode();
   }
 }
