@@ -54,7 +54,6 @@ public final class InitCommand implements Callable<Integer> {
         + "clusters: [sandbox, qa, production]\n"
         + "generates:\n"
         + "  - namespace: {}\n";
-    Files.createDirectories(dir);
     Files.writeString(dir.resolve(SCHEMA_FILE), ConfigSchema.render(TemplateLibrary.builtIn()), StandardCharsets.UTF_8);
     Files.writeString(config, text, StandardCharsets.UTF_8);
     terminal.out().println("Wrote " + configFile + " and " + SCHEMA_FILE
