@@ -100,61 +100,11 @@ public record UpdatePlan(
     if (!conflicts.isEmpty()) {
       throw new InputException(conflicts);
     }
-    List<String> warnings = new ArrayList<>();
-    String fix = "make the change in " + config.fileName() + " instead";
-    writes.keySet().stream().filter(p -> handEdited(before.get(p))).forEach(p -> warnings.add(p.value()
-        + ": warning: this generated file was edited by hand and --update overwrote it; " + fix));
-    deletes.stream().filter(p -> handEdited(before.get(p))).forEach(p -> warnings.add(p.value()
-        + ": warning: this generated file was edited by hand and --update deleted it, as no entry produces it any more; " + fix));
-    warnings.addAll(leftInRemovedClusters(config, rendered, deletes, committed.values(), handManaged));
+    List<String> warnings = UpdateWarnings.of(config, rendered, writes.keySet(), deletes, before, committed.values(), handManaged);
     return new UpdatePlan(writes, deletes, before, warnings);
   }
 
-  private static boolean handEdited(String text) {
-    return text != null && Marker.parse(stripBom(text)).map(m -> !m.checksumIntact()).orElse(false);
-  }
-
-  /**
-   * Removing a cluster deletes its generated files; whatever else stays in its folder is named
-   * with the reason, so the user knows the folder is not gone. Only folders this plan deletes
-   * from are looked at, so an unrelated folder under {@code outputDir} is not nagged about.
-   */
-  private static List<String> leftInRemovedClusters(
-      Config config, List<RenderedFile> rendered, List<ManifestPath> deletes, java.util.Collection<CommittedFile> left,
-      HandManaged handManaged) {
-    java.util.Set<String> targeted = new java.util.HashSet<>(config.clusters());
-    config.entries().forEach(e -> e.clusters().ifPresent(targeted::addAll));
-    rendered.forEach(f -> targeted.add(f.cluster()));
-    java.util.Set<String> emptied = new java.util.TreeSet<>();
-    deletes.forEach(p -> clusterOf(config, p).filter(c -> !targeted.contains(c)).ifPresent(emptied::add));
-    List<String> out = new ArrayList<>();
-    for (CommittedFile f : left) {
-      Optional<String> cluster = clusterOf(config, f.path()).filter(emptied::contains);
-      if (cluster.isEmpty() || deletes.contains(f.path())) {
-        continue;
-      }
-      String why = f.text().isEmpty() ? f.unreadable().orElse("it cannot be read")
-          : handManaged.matchesGlob(f.path()) || handManaged.annotatedManual(f.text().get()) ? "it is hand-managed"
-          : !Marker.looksGenerated(stripBom(f.text().get())) ? "it has no kube-generate marker"
-          : "it is generated but not by this config";
-      out.add(f.path().value() + ": warning: left in place although no entry targets cluster " + cluster.get()
-          + " any more: " + why + "; delete it if the cluster is gone");
-    }
-    return out;
-  }
-
-  /** The cluster folder a path under {@code outputDir} is in. */
-  private static Optional<String> clusterOf(Config config, ManifestPath path) {
-    String prefix = config.outputDir().value() + "/";
-    if (!path.value().startsWith(prefix)) {
-      return Optional.empty();
-    }
-    String rest = path.value().substring(prefix.length());
-    int slash = rest.indexOf('/');
-    return slash < 0 ? Optional.empty() : Optional.of(rest.substring(0, slash));
-  }
-
-  private static String stripBom(String text) {
+  static String stripBom(String text) {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }
