@@ -74,6 +74,15 @@ public final class Cli {
             .toList();
         return "unknown command '" + word + "'" + Suggestions.didYouMean(word, names);
       }
+      if (word.startsWith("--")) {
+        List<String> options = at.getCommandSpec().options().stream()
+            .filter(o -> !o.hidden())
+            .flatMap(o -> java.util.Arrays.stream(o.names()))
+            .filter(n -> n.startsWith("--"))
+            .toList();
+        String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        return e.getMessage().strip() + Suggestions.didYouMean(option, options);
+      }
     }
     return e.getMessage().strip();
   }

@@ -32,6 +32,13 @@ class RootCommandTest {
   }
 
   @Test
+  void misspeltOption_suggestsTheNearest() {
+    CliRunner.Result r = CliRunner.run(dir, "check", "--fail-no", "stale");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("kube-generate: Unknown options: '--fail-no', 'stale' (did you mean --fail-on?)\n"), r.err());
+  }
+
+  @Test
   void missingFolder_isOneLineExit2() {
     for (List<String> args : List.of(List.of("-C", "nowhere"), List.of("-C", "nowhere", "check"), List.of("check", "-C", "nowhere"),
         List.of("-C", "nowhere", "--update"), List.of("init", "-C", "nowhere"))) {
