@@ -12,7 +12,8 @@ import java.util.Map;
  * indent, a trailing newline.
  *
  * <p>Every file is listed; {@code template} and {@code cluster} only when known; {@code diff} and
- * {@code lines} only when the file differs. Errors always carry all four fields, with {@code
+ * {@code lines} only when the file differs; a {@code missing} file has {@code configLine}, the
+ * line of the config entry that produces it. Errors always carry all four fields, with {@code
  * line}/{@code column} 0 when unknown and {@code file} empty when not about a file.
  *
  * <p>Written here rather than through Jackson's ObjectMapper: the action writes this report on
@@ -32,7 +33,7 @@ public final class JsonReport {
     Writer w = new Writer();
     w.open('{');
     w.field("schemaVersion").number(SCHEMA_VERSION);
-    w.field("result").string(report.result());
+    w.field("result").string(report.result().id());
     w.field("files").open('[');
     report.files().forEach(f -> file(w.item(), f));
     w.close(']');
@@ -54,6 +55,10 @@ public final class JsonReport {
     w.field("path").string(f.path().value());
     w.field("status").string(f.status().id());
     w.field("config").string(f.config());
+    if (f.status() == Status.MISSING) {
+      // no committed file to point into: the entry that produces it is where the fix goes
+      w.field("configLine").number(f.annotationLine().line());
+    }
     f.template().ifPresent(t -> w.field("template").string(t));
     f.cluster().ifPresent(c -> w.field("cluster").string(c));
     f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> {
