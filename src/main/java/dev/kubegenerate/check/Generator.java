@@ -34,7 +34,8 @@ public final class Generator {
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
-    // most bodies render the same text for every cluster; parse and write each text once
+    // most bodies render the same text for every cluster; parse and write each text once per
+    // template (the marker names the template, so two templates never share an entry)
     Map<String, String> formatted = new java.util.HashMap<>();
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     for (Entry entry : config.entries()) {
@@ -85,11 +86,12 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      String canonical = formatted.get(text);
+      String cacheKey = template.name() + '\n' + text;
+      String canonical = formatted.get(cacheKey);
       try {
         if (canonical == null) {
           canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
-          formatted.put(text, canonical);
+          formatted.put(cacheKey, canonical);
         }
       } catch (YamlEngineException e) {
         problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "

@@ -1,5 +1,6 @@
 package dev.kubegenerate.cli;
 
+import java.util.Locale;
 import dev.kubegenerate.config.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ConfigSchema;
@@ -46,7 +47,7 @@ public final class InitCommand implements Callable<Integer> {
 
   /** The folder name as a Kubernetes name, or "app" when it cannot be one. */
   static String appName(Path dir) {
-    String name = dir.getFileName() == null ? "app" : dir.getFileName().toString().toLowerCase()
+    String name = dir.getFileName() == null ? "app" : dir.getFileName().toString().toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
     return name.isEmpty() || name.length() > 63 ? "app" : name;
   }

@@ -1,5 +1,6 @@
 package dev.kubegenerate.config;
 
+import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ public final class NodeValues {
         return null;
       }
       if (tag.equals(Tag.BOOL)) {
-        return Boolean.parseBoolean(v.toLowerCase());
+        return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
       }
       if (tag.equals(Tag.INT)) {
         return integer(v);

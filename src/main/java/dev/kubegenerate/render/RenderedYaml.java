@@ -1,5 +1,6 @@
 package dev.kubegenerate.render;
 
+import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class RenderedYaml {
         return null;
       }
       if (tag.equals(Tag.BOOL)) {
-        return Boolean.valueOf(value.toLowerCase());
+        return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
       }
       if (tag.equals(Tag.INT)) {
         return integer(value);
@@ -158,7 +159,7 @@ final class RenderedYaml {
     }
 
     private static Object floating(String value) {
-      String v = value.toLowerCase();
+      String v = value.toLowerCase(Locale.ROOT);
       if (v.endsWith(".inf")) {
         return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
       }

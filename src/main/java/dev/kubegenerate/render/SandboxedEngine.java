@@ -30,6 +30,8 @@ public final class SandboxedEngine {
           // the source text itself is the template "name": nothing is ever read from disk
           .loader(new StringLoader())
           .strictVariables(true)
+          // filters such as upper and lower must not depend on the machine (tr-TR's dotless i)
+          .defaultLocale(java.util.Locale.ROOT)
           // keep every newline: the rendered text is YAML, and a lost newline would join two lines
           .newLineTrimming(false)
           .autoEscaping(false)

@@ -78,4 +78,26 @@ class GeneratorTest {
     assertTrue(files.get(2).content().contains("replicas: 7\n"), files.get(2).content());
     assertTrue(files.get(0).content().contains("replicas: 1\n"), files.get(0).content());
   }
+
+  @Test
+  void render_twoTemplatesRenderingTheSameText_eachFileNamesItsOwnTemplate() throws Exception {
+    for (String name : List.of("first", "second")) {
+      Path tpl = Files.createDirectories(repo.resolve("tpl/" + name));
+      Files.writeString(tpl.resolve("template.yaml"), "description: The same text.\nfiles: [" + name + "]\n");
+      Files.writeString(tpl.resolve(name + ".yaml.peb"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: same\n");
+    }
+
+    List<RenderedFile> files = render("""
+        clusters: [sandbox]
+        templates: [tpl]
+        generates:
+          - first: {}
+          - second: {}
+        """);
+
+    assertEquals(List.of("first", "second"), files.stream().map(RenderedFile::template).toList());
+    for (RenderedFile f : files) {
+      assertTrue(f.content().contains("# kube-generate: template=" + f.template() + " "), f.content());
+    }
+  }
 }
