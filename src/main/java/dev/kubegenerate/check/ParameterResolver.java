@@ -106,7 +106,11 @@ final class ParameterResolver {
   private Optional<Object> typed(Param p, ParameterSpec spec, TemplateSpec template) {
     Object raw;
     try {
-      raw = NodeValues.toJava(p.value());
+      // strings, and the items of lists and maps of strings, keep the text as written
+      raw = switch (spec.type()) {
+        case STRING, LIST, MAP -> NodeValues.toJavaText(p.value());
+        default -> NodeValues.toJava(p.value());
+      };
     } catch (NodeValues.ValueException e) {
       problems.add(YamlNodes.at(config.shownAs(), e.node(), e.getMessage()));
       return Optional.empty();
