@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Renders every file a config produces, in memory; all problems are collected before failing. */
@@ -68,6 +69,15 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
+  /** The parser's problem and the rendered line, without the source excerpt it quotes. */
+  private static String renderedProblem(YamlEngineException e) {
+    if (e instanceof MarkedYamlEngineException m && m.getProblem() != null) {
+      return m.getProblem().strip().replaceAll("\\s*\\R\\s*", " ")
+          + m.getProblemMark().map(mark -> " (rendered line " + (mark.getLine() + 1) + ")").orElse("");
+    }
+    return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
       Map<String, String> formatted) {
@@ -94,8 +104,7 @@ public final class Generator {
           formatted.put(cacheKey, canonical);
         }
       } catch (YamlEngineException e) {
-        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
-            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
+        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         continue;
       }
       if (Marker.isEmptyBody(canonical)) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
 
 /**
  * The one way kube-generate writes YAML: two-space indent, sequences indented under their key,
@@ -29,7 +28,7 @@ public final class CanonicalYaml {
     List<Object> documents = new ArrayList<>();
     Iterable<Object> parsed = RenderedYaml.read(text, LOAD_SETTINGS)
         .<Iterable<Object>>map(docs -> docs)
-        .orElseGet(() -> new Load(LOAD_SETTINGS).loadAllFromString(text));
+        .orElseGet(() -> YamlNodes.loader(LOAD_SETTINGS).loadAllFromString(text));
     for (Object doc : parsed) {
       if (doc != null) {
         documents.add(dropNulls(doc));

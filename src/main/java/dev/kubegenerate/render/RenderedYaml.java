@@ -1,5 +1,6 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.config.YamlNodes;
 import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -67,11 +68,13 @@ final class RenderedYaml {
           case DocumentEnd -> documents.add(document);
           case Alias -> throw new NeedsGeneralLoader();
           case MappingStart -> {
+            tooDeep(event);
             explicitTag(((org.snakeyaml.engine.v2.events.CollectionStartEvent) event).getTag());
             open.push(new LinkedHashMap<>());
             pendingKeys.push(NO_KEY);
           }
           case SequenceStart -> {
+            tooDeep(event);
             explicitTag(((org.snakeyaml.engine.v2.events.CollectionStartEvent) event).getTag());
             open.push(new ArrayList<>());
           }
@@ -112,6 +115,13 @@ final class RenderedYaml {
         }
       }
       return document;
+    }
+
+    /** The writer and every later reader recurse per level: refuse what the loader refuses. */
+    private void tooDeep(Event event) {
+      if (open.size() >= YamlNodes.MAX_DEPTH) {
+        throw YamlNodes.tooDeep(event);
+      }
     }
 
     private static void explicitTag(Optional<String> tag) {

@@ -85,6 +85,10 @@ public final class SandboxedEngine {
       throw new RenderException(message.strip().replaceAll("\\s*\\R\\s*", " "), line == null ? 0 : line);
     } catch (IOException | RuntimeException e) {
       throw new RenderException(String.valueOf(e.getMessage()), 0);
+    } catch (StackOverflowError e) {
+      // Pebble parses and evaluates recursively: a deeply nested expression or a macro calling
+      // itself ends here; the stack has unwound, so carrying on is safe
+      throw new RenderException("the template nests too deeply (a macro calling itself, or deeply nested expressions)", 0);
     }
   }
 
