@@ -30,6 +30,8 @@ final class ParameterResolver {
 
   private final Config config;
   private final Collection<Problem> problems;
+  /** Parameters whose value was reported as wrong: not "missing" on top of that. */
+  private final java.util.Set<String> invalid = new java.util.HashSet<>();
 
   ParameterResolver(Config config, Collection<Problem> problems) {
     this.config = config;
@@ -71,7 +73,8 @@ final class ParameterResolver {
       mergeInto(merged, own);
       mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
       for (ParameterSpec spec : template.parameters()) {
-        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())) {
+        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())
+            && !invalid.contains(spec.name())) {
           missing.add(spec.name());
         }
       }
@@ -113,6 +116,7 @@ final class ParameterResolver {
       };
     } catch (NodeValues.ValueException e) {
       problems.add(YamlNodes.at(config.shownAs(), e.node(), e.getMessage()));
+      invalid.add(p.name());
       return Optional.empty();
     }
     if (raw == null) {
