@@ -9,6 +9,7 @@ import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.ManifestPath;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,12 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {CheckCommand.class, InitCommand.class, TemplatesCommand.class, SchemaCommand.class, ActionCommand.class})
 public final class RootCommand implements Callable<Integer> {
+
+  /**
+   * A pause between the renames of {@code --update}, in milliseconds: only for the test that
+   * kills a run half-way and checks that the next run finishes it.
+   */
+  static final String PAUSE_PROPERTY = "kube-generate.test.updatePauseMillis";
 
   final Terminal terminal;
 
@@ -105,9 +112,15 @@ public final class RootCommand implements Callable<Integer> {
     } finally {
       TerminalProgress.finish(progress);
     }
-    List<UpdatePlan> plans = UpdatePlan.all(root(), project);
+    List<ManifestPath> outputDirs = project.configs().stream().map(dev.kubegenerate.config.Config::outputDir).toList();
     if (update) {
-      new AtomicWriter(root()).apply(plans);
+      AtomicWriter writer = new AtomicWriter(root(), Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0)));
+      int finished = writer.finishInterrupted(outputDirs);
+      if (finished > 0) {
+        terminal.out().println("Finished an interrupted update (" + finished + " steps were left)");
+      }
+      List<UpdatePlan> plans = UpdatePlan.all(root(), project);
+      writer.apply(plans);
       for (int i = 0; i < plans.size(); i++) {
         terminal.out().println("Generate manifests by using " + project.configs().get(i).shownAs());
         UpdatePlan plan = plans.get(i);
@@ -116,6 +129,11 @@ public final class RootCommand implements Callable<Integer> {
       }
       return ExitCode.CLEAN;
     }
+    List<dev.kubegenerate.model.Problem> leftovers = UpdatePlan.interruptedUpdate(root(), outputDirs);
+    if (!leftovers.isEmpty()) {
+      throw new InputException(leftovers);
+    }
+    List<UpdatePlan> plans = UpdatePlan.all(root(), project);
     boolean changes = false;
     for (UpdatePlan plan : plans) {
       for (Map.Entry<ManifestPath, String> w : plan.writes().entrySet()) {
