@@ -115,4 +115,20 @@ class BoundsNestingTest {
     assertEquals(0, update.exit(), update.err());
     assertEquals(1, CliRunner.run(repo, "check").exit(), "the deep unmanaged files are still findings");
   }
+
+  @Test
+  void underActions_aRunThatCannotCheckStillWritesItsOutputsAndSummary() throws Exception {
+    repoTemplate("{% macro down(n) %}{{ down(n) }}{% endmacro %}\nkind: ConfigMap\nx: {{ down(1) }}\n");
+    Path summary = Files.createFile(repo.resolve("summary.md"));
+    Path outputs = Files.createFile(repo.resolve("outputs.txt"));
+    java.util.Map<String, String> env = java.util.Map.of("GITHUB_ACTIONS", "true",
+        "GITHUB_STEP_SUMMARY", summary.toString(), "GITHUB_OUTPUT", outputs.toString(), "RUNNER_TEMP", repo.toString());
+
+    CliRunner.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run(repo, env, "check"));
+
+    assertEquals(2, r.exit(), r.out() + r.err());
+    String written = Files.readString(outputs);
+    assertTrue(written.matches("(?s)result<<(\\S+)\nerror\n\\1\n.*"), written);
+    assertTrue(Files.readString(summary).contains("config-map.yaml.peb"), Files.readString(summary));
+  }
 }
