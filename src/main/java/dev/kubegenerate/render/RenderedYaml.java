@@ -1,6 +1,6 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package dev.kubegenerate.config;
+package dev.kubegenerate.yaml;
 
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.ParserException;
