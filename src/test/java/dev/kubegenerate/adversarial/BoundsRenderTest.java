@@ -113,11 +113,10 @@ class BoundsRenderTest {
     }
     write("kube-generate.yaml", """
         clusters: [qa]
-        values:
-          big: &big "%s"
         generates:
           - config-map:
               data:
+                big: &big "%s"
         %s""".formatted("x".repeat(100_000), aliases));
     CliRunner.Result r = assertTimeoutPreemptively(VERDICT_WITHIN, () -> CliRunner.run(repo, "--update"));
     assertEquals(2, r.exit(), r.err());
