@@ -36,7 +36,7 @@ public final class YamlNodes {
     return new Load(settings) {
       @Override
       protected Composer createComposer(String text) {
-        return new Composer(settings, new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text))));
+        return new Composer(settings, parser(settings, text));
       }
 
       // Load's own loadAllFromString builds its composer privately, past createComposer
@@ -57,6 +57,14 @@ public final class YamlNodes {
         };
       }
     };
+  }
+
+  /**
+   * The parser every reader of untrusted YAML composes from: events as snakeyaml-engine reads
+   * them, refused past {@link #MAX_DEPTH} levels. Use it with {@code new Composer(settings, ...)}.
+   */
+  public static org.snakeyaml.engine.v2.parser.Parser parser(LoadSettings settings, String text) {
+    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
   }
 
   /** The located error for a collection that opens one level deeper than {@link #MAX_DEPTH}. */
@@ -81,7 +89,7 @@ public final class YamlNodes {
   public static Optional<Node> compose(String text, String file) throws InputException {
     LoadSettings settings = safeSettings(file);
     try {
-      Composer composer = new Composer(settings, new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text))));
+      Composer composer = new Composer(settings, parser(settings, text));
       Optional<Node> node = composer.getSingleNode();
       return node;
     } catch (MarkedYamlEngineException e) {
