@@ -80,6 +80,9 @@ public final class Generator {
 
   /** The parser's problem and the rendered line, without the source excerpt it quotes. */
   private static String renderedProblem(YamlEngineException e) {
+    if (e instanceof CanonicalYaml.TooLarge) {
+      return e.getMessage();
+    }
     if (e instanceof MarkedYamlEngineException m && m.getProblem() != null) {
       return m.getProblem().strip().replaceAll("\\s*\\R\\s*", " ")
           + m.getProblemMark().map(mark -> " (rendered line " + (mark.getLine() + 1) + ")").orElse("");

@@ -231,6 +231,9 @@ final class CanonicalWriter {
   }
 
   private void pad(int indent) {
+    if (out.length() > CanonicalYaml.MAX_CHARS) {
+      throw new CanonicalYaml.TooLarge();
+    }
     for (int i = 0; i < indent; i++) {
       out.append(' ');
     }

@@ -69,6 +69,10 @@ class BoundsRenderTest {
         Arguments.of("printedManyTimesInAMacro", "{% set s = \"" + kb + "\" %}\n" + lines(10, "{% set s = s ~ s %}")
             + "{% macro m(s) %}" + "{{ s }}".repeat(5_000) + "{% endmacro %}\nx: {{ m(s) | length }}\n"),
         Arguments.of("hugeRange", "{% for i in 0..2000000000 %}{% endfor %}\nx: 1\n"),
+        Arguments.of("renderedAliases", "a: &a [" + "xxxxxxxxx,".repeat(90_000) + "x]\nb: [" + "*a, ".repeat(48) + "*a]\n"),
+        Arguments.of("renderedAliasesNested", "l0: &a0 [x, x, x]\n" + IntStream.range(1, 16)
+            .mapToObj(i -> "l" + i + ": &a" + i + " [*a" + (i - 1) + ", *a" + (i - 1) + ", *a" + (i - 1) + "]\n")
+            .collect(Collectors.joining())),
         Arguments.of("regexBacktracking", "x: {{ \"" + "a".repeat(40) + "!\" | split(\"(a|aa)*b\") }}\n"));
   }
 
