@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code --update} killed at any moment leaves the old tree, the new tree, or an interrupted
@@ -29,11 +31,14 @@ class BoundsUpdateCrashTest {
   @TempDir Path reference;
 
   private static void config(Path dir, String version) throws IOException {
+    config(dir, version, true);
+  }
+
+  private static void config(Path dir, String version, boolean namespaces) throws IOException {
     Files.writeString(dir.resolve("kube-generate.yaml"), "app: shop\n" + CLUSTERS + """
         generates:
-          - namespace: {}
           - config-map: {name: settings, data: {VERSION: "%s"}}
-        """.formatted(version));
+        """.formatted(version) + (namespaces ? "  - namespace: {}\n" : ""));
   }
 
   /** Every file below {@code kubernetes/} and the root, by relative path. */
@@ -47,20 +52,27 @@ class BoundsUpdateCrashTest {
     return out;
   }
 
-  @Test
-  void killedBetweenRenames_checkRefusesAndTheNextUpdateFinishes() throws Exception {
-    config(reference, "2");
+  /**
+   * Killed once the config map of {@code cluster} is renamed: cluster a is the first rename,
+   * cluster f the last, after which the namespaces the new config drops are being deleted.
+   */
+  @ParameterizedTest(name = "killed after the rename in cluster {0}")
+  @ValueSource(strings = {"a", "f"})
+  void killedHalfWay_checkRefusesAndTheNextUpdateFinishes(String cluster) throws Exception {
+    config(reference, "1");
+    assertEquals(0, CliRunner.run(reference, "--update").exit());
+    config(reference, "2", false);
     assertEquals(0, CliRunner.run(reference, "--update").exit());
     config(repo, "1");
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     Map<String, String> old = tree(repo);
-    config(repo, "2");
+    config(repo, "2", false);
 
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dkube-generate.test.updatePauseMillis=400", "-cp", System.getProperty("java.class.path"),
         "dev.kubegenerate.Main", "-C", repo.toString(), "--update")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    Path changed = repo.resolve("kubernetes/a/config-map-settings.yaml");
+    Path changed = repo.resolve("kubernetes/" + cluster + "/config-map-settings.yaml");
     String before = Files.readString(changed);
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (Files.readString(changed).equals(before) && System.nanoTime() < giveUp) {
@@ -71,8 +83,7 @@ class BoundsUpdateCrashTest {
     Map<String, String> mixed = tree(repo);
     assertTrue(mixed.containsKey(".kube-generate-update"), "the journal is there: " + mixed.keySet());
     assertTrue(!mixed.get("kubernetes/a/config-map-settings.yaml").equals(old.get("kubernetes/a/config-map-settings.yaml"))
-        && mixed.get("kubernetes/f/config-map-settings.yaml").equals(old.get("kubernetes/f/config-map-settings.yaml")),
-        "killed half-way: the first cluster is new, the last still old");
+        && mixed.containsKey("kubernetes/f/namespace.yaml"), "killed half-way: renames begun, deletions not finished");
 
     CliRunner.Result check = CliRunner.run(repo, "check");
     assertEquals(2, check.exit(), check.out() + check.err());
