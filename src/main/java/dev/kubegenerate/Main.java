@@ -13,7 +13,7 @@ public final class Main {
       exit = Cli.standard().run(args);
     } catch (Throwable e) {
       // Cli.run already turns every failure into a line; this covers building the streams
-      System.err.println("kube-generate: internal error: " + e);
+      System.err.println(("kube-generate: internal error: " + e).replaceAll("\\s*\\R\\s*", " "));
       exit = 2;
     }
     System.exit(exit);
