@@ -44,7 +44,16 @@ final class FileModes {
 
   /** 0644 minus the umask. */
   static Set<PosixFilePermission> forNewFile() {
-    return permissions(0644 & ~umask());
+    return NewFile.PERMISSIONS;
+  }
+
+  /**
+   * Read once per process, when the first new file is written: reading /proc/self/status for
+   * every file cost an open, a read and a close each, a tenth of a from-scratch --update's
+   * system time at 1,000 apps (28,868 files). The umask of a process does not change under it.
+   */
+  private static final class NewFile {
+    static final Set<PosixFilePermission> PERMISSIONS = Set.copyOf(permissions(0644 & ~umask()));
   }
 
   static Set<PosixFilePermission> permissions(int mode) {
