@@ -5,7 +5,11 @@ import dev.kubegenerate.config.Entry;
 import dev.kubegenerate.config.InputException;
 import dev.kubegenerate.config.Suggestions;
 import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.kubernetes.CustomResources;
+import dev.kubegenerate.kubernetes.ManifestValidator;
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;
 import dev.kubegenerate.render.Marker;
@@ -30,9 +34,18 @@ public final class Generator {
     this.engine = engine;
   }
 
-  /** The files {@code config} produces, in entry order. */
+  /** The files {@code config} produces, in entry order, validated without custom resource schemas. */
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
+    return render(config, library, new ClusterValidators(config, CustomResources.NONE));
+  }
+
+  /**
+   * The files {@code config} produces, in entry order. Each is validated for its cluster's
+   * Kubernetes version first: an invalid object or a removed API is a problem located at the entry.
+   */
+  public List<RenderedFile> render(Config config, TemplateLibrary library, ClusterValidators validators) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
+    Map<String, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
     // most bodies render the same text for every cluster; parse and write each text once
     Map<String, String> formatted = new java.util.HashMap<>();
@@ -52,6 +65,7 @@ public final class Generator {
       }
       for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
         for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, formatted)) {
+          file = validate(config, entry, file, validators, validated, problems);
           RenderedFile earlier = files.putIfAbsent(file.path(), file);
           if (earlier != null) {
             problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "entry " + entry.template() + " writes "
@@ -67,12 +81,31 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
+  /** The file with its violations; errors become problems naming the template, the entry and the field. */
+  private static RenderedFile validate(Config config, Entry entry, RenderedFile file, ClusterValidators validators,
+      Map<String, List<Violation>> validated, Set<Problem> problems) {
+    ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
+    List<Violation> violations = validated.computeIfAbsent(validator.version() + "\0" + file.content(), k -> validator.validate(file.content()));
+    for (Violation v : violations) {
+      if (v.severity() == Violation.Severity.ERROR) {
+        String field = v.path().isEmpty() ? "" : v.path() + ": ";
+        problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "template " + entry.template() + " renders "
+            + file.path() + ", which Kubernetes " + validator.version() + " (cluster " + file.cluster() + ") rejects: "
+            + field + v.message() + " (" + v.rule().id() + ", line " + v.line() + " of the render)"));
+      }
+    }
+    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.entryLine(),
+        file.entryColumn(), violations);
+  }
+
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
       Map<String, String> formatted) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
+    KubernetesVersion version = ClusterValidators.versionOf(config, cluster);
+    context.put("kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
@@ -104,7 +137,7 @@ public final class Generator {
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          canonical, line, column));
+          canonical, line, column, List.of()));
     }
     return out;
   }

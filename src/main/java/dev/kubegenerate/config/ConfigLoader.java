@@ -1,5 +1,6 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import java.nio.file.Path;
@@ -23,16 +24,25 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class ConfigLoader {
 
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates");
+      Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates",
+          "kubernetesVersion", "schemas");
+
+  /** Keys of a cluster in the map form of {@code clusters:}. */
+  static final Set<String> CLUSTER_KEYS = Set.of("kubernetesVersion");
 
   /** Keys of an entry that are not template parameters. */
   public static final Set<String> RESERVED_ENTRY_KEYS = Set.of("clusters", "overrides", "subdir");
 
   private final Path root;
+  private final List<KubernetesVersion> supported;
 
-  /** @param root the repository root: paths in reports are relative to it, nothing may leave it */
-  public ConfigLoader(Path root) {
+  /**
+   * @param root the repository root: paths in reports are relative to it, nothing may leave it
+   * @param supported the Kubernetes versions the tool has data for, oldest first
+   */
+  public ConfigLoader(Path root, List<KubernetesVersion> supported) {
     this.root = root.toAbsolutePath().normalize();
+    this.supported = List.copyOf(supported);
   }
 
   /**
@@ -84,8 +94,15 @@ public final class ConfigLoader {
       }
 
       ManifestPath outputDir = outputDir(top, folderPath);
-      List<String> clusters = clusterList(top.get("clusters"), "clusters");
-      List<Path> templateDirs = templateDirs(top.get("templates"), folder);
+      Optional<KubernetesVersion> kubernetesVersion = top.containsKey("kubernetesVersion")
+          ? version(top.get("kubernetesVersion").getValueNode(), "kubernetesVersion")
+          : Optional.empty();
+      Map<String, KubernetesVersion> clusterVersions = new LinkedHashMap<>();
+      List<String> clusters = top.containsKey("clusters") && top.get("clusters").getValueNode() instanceof MappingNode
+          ? clusterMap(top.get("clusters").getValueNode(), clusterVersions)
+          : clusterList(top.get("clusters"), "clusters");
+      List<Path> schemaDirs = folders(top.get("schemas"), folder, "schemas");
+      List<Path> templateDirs = folders(top.get("templates"), folder, "template");
       Map<String, Param> values = params(top.get("values"), "values");
       List<String> handwritten = top.containsKey("handwritten")
           ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
@@ -106,7 +123,8 @@ public final class ConfigLoader {
         problems.add(YamlNodes.at(shownAs, generates.getValueNode(), "generates must be a list of entries like `- autoscale: {...}`"));
       }
       Config config = new Config(
-          file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries);
+          file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries,
+          kubernetesVersion, clusterVersions, schemaDirs);
       return new Loaded(config, problems);
     }
 
@@ -123,19 +141,20 @@ public final class ConfigLoader {
       return ManifestPath.relative(root, resolved);
     }
 
-    private List<Path> templateDirs(NodeTuple tuple, Path folder) {
+    /** Folders named by {@code templates:} or {@code schemas:}, relative to the config's folder and inside the repository. */
+    private List<Path> folders(NodeTuple tuple, Path folder, String what) {
       if (tuple == null) {
         return List.of();
       }
       List<Path> dirs = new ArrayList<>();
       Node value = tuple.getValueNode();
-      List<String> names = nodes.stringList(value, "templates");
+      List<String> names = nodes.stringList(value, what.equals("template") ? "templates" : what);
       List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
       for (int i = 0; i < names.size(); i++) {
         Path dir = folder.resolve(names.get(i)).normalize();
         if (Path.of(names.get(i)).isAbsolute() || !dir.startsWith(root)) {
           problems.add(YamlNodes.at(shownAs, items.get(Math.min(i, items.size() - 1)),
-              "template folder \"" + names.get(i) + "\" must be inside the repository"));
+              (what.equals("template") ? "template folder \"" : "schemas folder \"") + names.get(i) + "\" must be inside the repository"));
         } else {
           dirs.add(dir);
         }
@@ -226,6 +245,57 @@ public final class ConfigLoader {
         }
       }
       return valid;
+    }
+
+    /** The map form: {@code clusters: {sandbox: {kubernetesVersion: "1.36"}, qa: {}}}. */
+    private List<String> clusterMap(Node value, Map<String, KubernetesVersion> versions) {
+      Map<String, NodeTuple> byName = nodes.mapping(value, "clusters", null);
+      List<String> names = new ArrayList<>();
+      for (Map.Entry<String, NodeTuple> e : byName.entrySet()) {
+        String name = e.getKey();
+        if (!Names.isFolderName(name)) {
+          problems.add(YamlNodes.at(shownAs, e.getValue().getKeyNode(), "cluster \"" + name
+              + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+          continue;
+        }
+        names.add(name);
+        Node settings = e.getValue().getValueNode();
+        if (nodes.isNull(settings)) {
+          continue;
+        }
+        Map<String, NodeTuple> fields = nodes.mapping(settings, "cluster " + name, CLUSTER_KEYS);
+        if (fields != null && fields.containsKey("kubernetesVersion")) {
+          version(fields.get("kubernetesVersion").getValueNode(), "clusters." + name + ".kubernetesVersion")
+              .ifPresent(v -> versions.put(name, v));
+        }
+      }
+      return names;
+    }
+
+    /** A supported {@code MAJOR.MINOR} written as a string; anything else is a located problem. */
+    private Optional<KubernetesVersion> version(Node node, String what) {
+      String supportedList = String.join(", ", supported.stream().map(KubernetesVersion::toString).toList());
+      if (!(node instanceof ScalarNode scalar) || nodes.isNull(node)) {
+        problems.add(YamlNodes.at(shownAs, node, what + " must be a version like \"1.34\"; supported: " + supportedList));
+        return Optional.empty();
+      }
+      String text = scalar.getValue();
+      if (!scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.STR)) {
+        // YAML reads 1.30 as the number 1.3: quoting keeps the version the user wrote
+        problems.add(YamlNodes.at(shownAs, node, what + " " + text + " must be quoted, \"" + text
+            + "\": unquoted it is a number; supported: " + supportedList));
+        return Optional.empty();
+      }
+      Optional<KubernetesVersion> version = KubernetesVersion.parse(text);
+      if (version.isEmpty()) {
+        problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not MAJOR.MINOR like \"1.34\"; supported: "
+            + supportedList));
+      } else if (!supported.contains(version.get())) {
+        problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not supported by this kube-generate; supported: "
+            + supportedList));
+        return Optional.empty();
+      }
+      return version;
     }
 
     private String folderName(Node value, String what) {

@@ -1,5 +1,6 @@
 package dev.kubegenerate.kubernetes;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;

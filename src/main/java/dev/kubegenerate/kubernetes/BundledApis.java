@@ -1,5 +1,6 @@
 package dev.kubegenerate.kubernetes;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.kubegenerate.kubernetes;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.Violation;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.kubegenerate.kubernetes;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.config.YamlNodes;
 import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Violation.Rule;

@@ -2,6 +2,7 @@ package dev.kubegenerate.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.kubegenerate.kubernetes;
+package dev.kubegenerate.model;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,7 +21,7 @@ public record KubernetesVersion(int major, int minor) implements Comparable<Kube
   }
 
   /** Parses a version written as {@code 1.34} in bundled data; fails on anything else. */
-  static KubernetesVersion of(String text) {
+  public static KubernetesVersion of(String text) {
     return parse(text).orElseThrow(() -> new IllegalArgumentException("not a Kubernetes version: " + text));
   }
 
