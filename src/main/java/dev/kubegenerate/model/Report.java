@@ -70,6 +70,18 @@ public record Report(
     return out;
   }
 
+  /** Whether anything is reported at all: a finding status or a violation (notices aside). */
+  public boolean hasFindings() {
+    return !findings().isEmpty() || !violations().isEmpty();
+  }
+
+  /** How many files have a finding status or a violation (notices aside): the action's {@code findings} output. */
+  public int findingFiles() {
+    return (int) files.stream()
+        .filter(f -> f.status().isFinding() || f.violations().stream().anyMatch(v -> v.severity() != Violation.Severity.NOTICE))
+        .count();
+  }
+
   /** A violation and the file it is in. */
   public record Flagged(FileResult file, Violation violation) {}
 
