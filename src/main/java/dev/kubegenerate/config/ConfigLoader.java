@@ -288,7 +288,11 @@ public final class ConfigLoader {
       }
       Optional<KubernetesVersion> version = KubernetesVersion.parse(text);
       if (version.isEmpty()) {
-        problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not MAJOR.MINOR like \"1.34\"; supported: "
+        // a patch release serves the same APIs as its minor release: name the version to write
+        String hint = text.matches("v?\\d+\\.\\d+(\\.\\d+)?")
+            ? "write \"" + text.replaceFirst("^v", "").replaceFirst("^(\\d+\\.\\d+).*", "$1") + "\""
+            : "write MAJOR.MINOR like \"1.34\"";
+        problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not a Kubernetes version; " + hint + "; supported: "
             + supportedList));
       } else if (!supported.contains(version.get())) {
         problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not supported by this kube-generate; supported: "

@@ -60,8 +60,9 @@ final class ApiLifecycle {
     KubernetesApi api = KubernetesApi.of(target);
     if (api.serves(apiVersion, kind)) {
       if (row.isPresent() && !row.get().deprecatedIn().isEmpty() && !after(row.get().deprecatedIn(), target)) {
-        String removal = row.get().removedIn().isEmpty() ? "" : " and removed in " + row.get().removedIn();
-        return new Verdict(Status.DEPRECATED, key + " is deprecated since Kubernetes " + row.get().deprecatedIn() + removal
+        // the release that removes it is what a team plans by; the table's deprecation release is not always exact
+        String removal = row.get().removedIn().isEmpty() ? "" : " and removed in Kubernetes " + row.get().removedIn();
+        return new Verdict(Status.DEPRECATED, key + " is deprecated" + removal
             + replacement(target, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
       }
       for (KubernetesVersion later : data.releases.keySet()) {

@@ -45,8 +45,8 @@ class ManifestValidatorTest {
         """;
     assertEquals(List.of("removed-api error 1 apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema was removed in Kubernetes 1.32;"
         + " use flowcontrol.apiserver.k8s.io/v1"), check("1.36", true, text));
-    assertEquals(List.of("deprecated-api warning 1 apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated since"
-        + " Kubernetes 1.24 and removed in 1.32; use flowcontrol.apiserver.k8s.io/v1"), check("1.30", true, text));
+    assertEquals(List.of("deprecated-api warning 1 apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated"
+        + " and removed in Kubernetes 1.32; use flowcontrol.apiserver.k8s.io/v1"), check("1.30", true, text));
   }
 
   @Test
