@@ -1,6 +1,7 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.kubernetes.KubernetesApi;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ConfigSchema;
 import dev.kubegenerate.render.TemplateLibrary;
@@ -33,6 +34,9 @@ public final class InitCommand implements Callable<Integer> {
         + "# Describe what this app runs; `kube-generate --update` writes the manifests.\n"
         + "# `kube-generate templates` lists the templates and their parameters.\n"
         + "app: " + app + "\n"
+        + "# the Kubernetes version of the clusters: manifests are checked against its API (supported: "
+        + KubernetesApi.supportedList() + ")\n"
+        + "kubernetesVersion: \"" + KubernetesApi.newest() + "\"\n"
         + "clusters: [sandbox, qa, production]\n"
         + "generates:\n"
         + "  - namespace: {}\n";
