@@ -45,7 +45,7 @@ public final class Generator {
    */
   public List<RenderedFile> render(Config config, TemplateLibrary library, ClusterValidators validators) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
-    Map<String, List<Violation>> validated = new java.util.HashMap<>();
+    Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
     // most bodies render the same text for every cluster; parse and write each text once
     Map<String, String> formatted = new java.util.HashMap<>();
@@ -81,11 +81,14 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
+  /** A text validated for a version: most bodies render the same text for every cluster. */
+  private record Validated(KubernetesVersion version, String text) {}
+
   /** The file with its violations; errors become problems naming the template, the entry and the field. */
   private static RenderedFile validate(Config config, Entry entry, RenderedFile file, ClusterValidators validators,
-      Map<String, List<Violation>> validated, Set<Problem> problems) {
+      Map<Validated, List<Violation>> validated, Set<Problem> problems) {
     ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
-    List<Violation> violations = validated.computeIfAbsent(validator.version() + "\0" + file.content(), k -> validator.validate(file.content()));
+    List<Violation> violations = validated.computeIfAbsent(new Validated(validator.version(), file.content()), k -> validator.validate(file.content()));
     for (Violation v : violations) {
       if (v.severity() == Violation.Severity.ERROR) {
         String field = v.path().isEmpty() ? "" : v.path() + ": ";

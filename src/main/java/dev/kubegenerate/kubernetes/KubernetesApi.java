@@ -28,7 +28,7 @@ public final class KubernetesApi {
   private KubernetesApi(KubernetesVersion version, BundledApis data) {
     this.version = version;
     this.served = data.served.get(version);
-    this.rawDefinitions = data.definitions.get(version);
+    this.rawDefinitions = data.definitions(version);
   }
 
   /** The releases kube-generate has data for, oldest first. */

@@ -131,11 +131,11 @@ public final class ManifestValidator {
     }
     Schema s = crd.get();
     Map<String, Schema> properties = new HashMap<>(s.properties());
-    Schema string = new Schema(Optional.of("string"), Optional.empty(), Map.of(), java.util.Set.of(), Optional.empty(),
+    Schema string = new Schema(Optional.of("string"), Optional.empty(), Map.of(), List.of(), Optional.empty(),
         Optional.empty(), false, Optional.empty(), List.of(), false);
     properties.put("apiVersion", string);
     properties.put("kind", string);
-    properties.put("metadata", new Schema(Optional.empty(), Optional.empty(), Map.of(), java.util.Set.of(), Optional.empty(),
+    properties.put("metadata", new Schema(Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(),
         Optional.empty(), false, Optional.of(OBJECT_META), List.of(), false));
     Schema root = new Schema(s.type(), s.format(), Map.copyOf(properties), s.required(), s.items(), s.values(),
         s.closed() || s.values().isEmpty() && !s.properties().isEmpty(), Optional.empty(), s.enumValues(), false);

@@ -1,11 +1,9 @@
 package dev.kubegenerate.kubernetes;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The part of an OpenAPI schema that validation reads: a built-in definition of the bundled
@@ -15,7 +13,7 @@ import java.util.Set;
  *     {@code boolean}, or empty for any value
  * @param format e.g. {@code int32}, {@code int-or-string}
  * @param properties the known fields of an object
- * @param required fields an object must have
+ * @param required fields an object must have, sorted
  * @param items the schema of an array's items
  * @param values the schema of a map's values ({@code additionalProperties})
  * @param closed whether fields outside {@code properties} are unknown (strict, as kubeconform -strict)
@@ -27,7 +25,7 @@ public record Schema(
     Optional<String> type,
     Optional<String> format,
     Map<String, Schema> properties,
-    Set<String> required,
+    List<String> required,
     Optional<Schema> items,
     Optional<Schema> values,
     boolean closed,
@@ -36,7 +34,7 @@ public record Schema(
     boolean intOrString) {
 
   /** Accepts any value. */
-  static final Schema ANY = new Schema(Optional.empty(), Optional.empty(), Map.of(), Set.of(), Optional.empty(),
+  static final Schema ANY = new Schema(Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(),
       Optional.empty(), false, Optional.empty(), List.of(), false);
 
   /**
@@ -55,7 +53,7 @@ public record Schema(
         }
       });
     }
-    Set<String> required = new LinkedHashSet<>();
+    java.util.TreeSet<String> required = new java.util.TreeSet<>();
     if (raw.get("required") instanceof List<?> list) {
       list.forEach(r -> required.add(String.valueOf(r)));
     }
@@ -77,7 +75,7 @@ public record Schema(
     Optional<String> type = raw.get("type") instanceof String t && !intOrString ? Optional.of(t) : Optional.empty();
     List<Object> enumValues = custom && raw.get("enum") instanceof List<?> e ? List.copyOf(e.stream().map(String::valueOf).toList()) : List.of();
     return new Schema(type, Optional.ofNullable((String) (raw.get("format") instanceof String f ? f : null)),
-        Map.copyOf(properties), Set.copyOf(required), items, values, closed,
+        Map.copyOf(properties), List.copyOf(required), items, values, closed,
         raw.get("$ref") instanceof String r ? Optional.of(r) : Optional.empty(), enumValues, intOrString);
   }
 }

@@ -5,7 +5,6 @@ import dev.kubegenerate.model.Violation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -49,6 +48,10 @@ final class SchemaValidator {
    * @param named the key naming the node, where a missing required field is reported; or the node
    */
   void validate(Schema schema, Node node, String path, Node named, int depth) {
+    validate(schema, node, FieldPath.root(path), named, depth);
+  }
+
+  private void validate(Schema schema, Node node, FieldPath path, Node named, int depth) {
     if (out.size() >= MAX_VIOLATIONS || isNull(node)) {
       return;
     }
@@ -91,20 +94,18 @@ final class SchemaValidator {
     }
   }
 
-  private void object(Schema s, Node node, String path, Node named, int depth) {
+  private void object(Schema s, Node node, FieldPath path, Node named, int depth) {
     if (!(node instanceof MappingNode map)) {
       add(node, path, "expected an object, got " + describe(node));
       return;
     }
-    java.util.Set<String> seen = new java.util.HashSet<>();
     for (NodeTuple t : map.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode key)) {
         add(t.getKeyNode(), path, "a field name must be a string");
         continue;
       }
       String name = key.getValue();
-      seen.add(name);
-      String child = FieldPath.field(path, name);
+      FieldPath child = path.field(name);
       Schema field = s.properties().get(name);
       if (field != null) {
         validate(field, t.getValueNode(), child, key, depth + 1);
@@ -114,25 +115,34 @@ final class SchemaValidator {
         add(key, child, "unknown field \"" + name + "\"" + Suggestions.didYouMean(name, s.properties().keySet()));
       }
     }
-    for (String required : new TreeSet<>(s.required())) {
-      if (!seen.contains(required)) {
+    for (String required : s.required()) {
+      if (!hasKey(map, required)) {
         add(named, path, "missing required field \"" + required + "\"");
       }
     }
   }
 
-  private void array(Schema s, Node node, String path, int depth) {
+  private static boolean hasKey(MappingNode map, String name) {
+    for (NodeTuple t : map.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void array(Schema s, Node node, FieldPath path, int depth) {
     if (!(node instanceof SequenceNode seq)) {
       add(node, path, "expected a list, got " + describe(node));
       return;
     }
     List<Node> items = seq.getValue();
     for (int i = 0; i < items.size() && s.items().isPresent(); i++) {
-      validate(s.items().get(), items.get(i), path + "[" + i + "]", items.get(i), depth + 1);
+      validate(s.items().get(), items.get(i), path.index(i), items.get(i), depth + 1);
     }
   }
 
-  private void scalar(Node node, String path, String expected, Tag... tags) {
+  private void scalar(Node node, FieldPath path, String expected, Tag... tags) {
     if (node instanceof ScalarNode sc) {
       for (Tag tag : tags) {
         if (sc.getTag().equals(tag)) {
@@ -144,7 +154,7 @@ final class SchemaValidator {
     add(node, path, "expected " + article(expected) + ", got " + describe(node) + hint);
   }
 
-  private void integer(Schema s, Node node, String path) {
+  private void integer(Schema s, Node node, FieldPath path) {
     scalar(node, path, "integer", Tag.INT);
     if (node instanceof ScalarNode sc && sc.getTag().equals(Tag.INT) && s.format().filter("int32"::equals).isPresent()) {
       try {
@@ -158,7 +168,7 @@ final class SchemaValidator {
     }
   }
 
-  private void quantity(Node node, String path) {
+  private void quantity(Node node, FieldPath path) {
     if (node instanceof ScalarNode sc) {
       Tag tag = sc.getTag();
       if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.STR) && QUANTITY_TEXT.matcher(sc.getValue()).matches()) {
@@ -172,11 +182,11 @@ final class SchemaValidator {
     add(node, path, "expected a quantity (e.g. 100m, 256Mi), got " + describe(node));
   }
 
-  private void add(Node at, String path, String message) {
+  private void add(Node at, FieldPath path, String message) {
     if (out.size() < MAX_VIOLATIONS) {
       int line = at.getStartMark().map(m -> m.getLine() + 1).orElse(1);
       int column = at.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-      out.add(new Violation(Violation.Rule.INVALID, Violation.Severity.ERROR, line, column, path, message));
+      out.add(new Violation(Violation.Rule.INVALID, Violation.Severity.ERROR, line, column, path.toString(), message));
     }
   }
 

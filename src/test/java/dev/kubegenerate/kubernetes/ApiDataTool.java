@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -47,7 +45,7 @@ public final class ApiDataTool {
 
   /** {@code java ... ApiDataTool DATA_DIR OUT_FILE}: writes the compact data. */
   public static void main(String[] args) throws IOException {
-    Files.write(Path.of(args[1]), gzip(generate(Path.of(args[0]))));
+    Files.writeString(Path.of(args[1]), generate(Path.of(args[0])), StandardCharsets.UTF_8);
   }
 
   /** One release read from its OpenAPI document. */
@@ -110,7 +108,28 @@ public final class ApiDataTool {
         }
       }
     }
-    return new Release(version, source, served, kinds, definitions);
+    return new Release(version, source, served, kinds, reachable(kinds.values(), definitions));
+  }
+
+  private static final Pattern REF = Pattern.compile("\"\\$ref\":\"([^\"]+)\"");
+
+  /** Only definitions a served kind uses, directly or through others: nothing else is ever validated. */
+  private static Map<String, String> reachable(java.util.Collection<String> roots, Map<String, String> definitions) {
+    Map<String, String> out = new TreeMap<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(roots);
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      String body = definitions.get(name);
+      if (body == null || out.containsKey(name)) {
+        continue;
+      }
+      out.put(name, body);
+      Matcher m = REF.matcher(body);
+      while (m.find()) {
+        todo.push(m.group(1));
+      }
+    }
+    return out;
   }
 
   /** {@code policy/v1 PodDisruptionBudget}, {@code v1 Pod}: the apiVersion and kind of a manifest. */
@@ -228,14 +247,5 @@ public final class ApiDataTool {
     }
     defLines.forEach((line, versions) -> out.append("definition\t").append(String.join(",", versions)).append('\t').append(line).append('\n'));
     return out.toString();
-  }
-
-  /** Gzip with no file name and no time, so the same input gives the same bytes. */
-  public static byte[] gzip(String text) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
   }
 }
