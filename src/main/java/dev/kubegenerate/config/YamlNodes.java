@@ -51,7 +51,7 @@ public final class YamlNodes {
   }
 
   /** A located problem from a parser exception. */
-  static Problem problemAt(String file, MarkedYamlEngineException e) {
+  public static Problem problemAt(String file, MarkedYamlEngineException e) {
     Optional<Mark> mark = e.getProblemMark();
     String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
     if (problem.contains("found another document")) {

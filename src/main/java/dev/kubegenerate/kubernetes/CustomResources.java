@@ -6,6 +6,7 @@ import dev.kubegenerate.config.NodeValues;
 import dev.kubegenerate.config.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -70,20 +71,23 @@ public final class CustomResources {
     List<Problem> problems = new ArrayList<>();
     for (Path folder : folders) {
       String shown = shown(root, folder);
-      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-        problems.add(Problem.of(shown, Files.isSymbolicLink(folder)
-            ? "the schemas folder is a symbolic link; kube-generate does not follow links"
-            : "no such schemas folder"));
-        continue;
-      }
       try {
-        if (!folder.toRealPath().startsWith(root.toRealPath())) {
-          problems.add(Problem.of(shown, "the schemas folder leads out of the repository through a symbolic link"));
+        // a link is fine while it stays in the repository: only the real folder is listed
+        Path real = folder.toRealPath();
+        if (!real.startsWith(root.toRealPath())) {
+          problems.add(Problem.of(shown, "the schemas folder leads out of the repository through a symbolic link;"
+              + " kube-generate reads nothing outside it"));
           continue;
         }
-        for (Path file : files(folder)) {
-          read(file, shown(root, file), byKind, problems);
+        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+          problems.add(Problem.of(shown, "the schemas folder is not a folder"));
+          continue;
         }
+        for (Path file : files(real)) {
+          read(file, shown + "/" + shown(real, file), byKind, problems);
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        problems.add(Problem.of(shown, "no such schemas folder"));
       } catch (IOException e) {
         problems.add(Problem.of(shown, "cannot read the schemas folder: " + e.getMessage()));
       }
@@ -117,7 +121,7 @@ public final class CustomResources {
 
   private static void read(Path file, String shown, Map<String, Schema> byKind, List<Problem> problems) {
     try {
-      String text = InputText.read(file, shown);
+      String text = readRegularFile(file, shown);
       LoadSettings settings = YamlNodes.safeSettings(shown);
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       while (composer.hasNext()) {
@@ -125,9 +129,25 @@ public final class CustomResources {
       }
     } catch (InputException e) {
       problems.addAll(e.problems());
+    } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
+      problems.add(YamlNodes.problemAt(shown, e));
     } catch (YamlEngineException e) {
       problems.add(Problem.of(shown, "malformed YAML: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")));
     }
+  }
+
+  /**
+   * A regular file found by {@link #files} (never a link), opened without following links, read
+   * with the bounds of every input: a file swapped for a link after the listing is not read.
+   */
+  private static String readRegularFile(Path file, String shown) throws InputException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readNBytes(InputText.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new InputException(Problem.of(shown, "cannot read: " + e.getMessage()));
+    }
+    return InputText.decode(bytes, shown);
   }
 
   /** Takes a CustomResourceDefinition document's served versions; other documents are ignored. */
