@@ -15,29 +15,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The API data bundled in the jar ({@code kube-generate/kubernetes/api.txt}, written by the
- * build-time tool described in its README): read once per process; a release's definitions are
- * indexed only when a manifest of that release is validated, and parsed only when used.
- *
- * <p>The file is plain text: the jar compresses it (to about 27 KB), and a change to it reviews
- * as a text diff.
+ * The API data bundled in the jar ({@code kube-generate/kubernetes/}, written by the build-time
+ * tool described in its README): {@code api.txt} is read once per process; a release's
+ * {@code definitions-<release>.txt.gz} only when a manifest of that release is validated, and each
+ * definition is parsed only when used.
  */
 final class BundledApis {
 
-  static final String RESOURCE = "/kube-generate/kubernetes/api.txt";
+  static final String FOLDER = "/kube-generate/kubernetes/";
 
   /** One row of the lifecycle table. */
   record Lifecycle(String deprecatedIn, String removedIn, String replacement) {}
-
-  /** One definition's text and the releases that share it. */
-  private record Definition(String releases, String name, String json) {}
 
   /** Each release and where its data comes from (a bundled document, or derived). */
   final Map<KubernetesVersion, String> releases = new TreeMap<>();
   /** Per release: {@code apiVersion kind} served, to its definition's name (may be empty). */
   final Map<KubernetesVersion, Map<String, String>> served = new HashMap<>();
   final Map<String, Lifecycle> lifecycle = new LinkedHashMap<>();
-  private final List<Definition> definitions = new ArrayList<>();
 
   private BundledApis(BufferedReader in) throws IOException {
     Map<String, List<KubernetesVersion>> versionLists = new HashMap<>();
@@ -45,16 +39,8 @@ final class BundledApis {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      int tab = line.indexOf('\t');
-      String kind = line.substring(0, tab);
-      if (kind.equals("definition")) {
-        // the JSON is most of the file: cut off the three fields before it, never split it
-        int second = line.indexOf('\t', tab + 1);
-        int third = line.indexOf('\t', second + 1);
-        definitions.add(new Definition(line.substring(tab + 1, second), line.substring(second + 1, third), line.substring(third + 1)));
-        continue;
-      }
       String[] f = line.split("\t", -1);
+      String kind = f[0];
       switch (kind) {
         case "release" -> {
           KubernetesVersion v = KubernetesVersion.of(f[1]);
@@ -70,27 +56,31 @@ final class BundledApis {
 
   /** The definitions of one release, by name, as JSON text. */
   Map<String, String> definitions(KubernetesVersion version) {
-    String wanted = version.toString();
     Map<String, String> out = new HashMap<>(1024);
-    for (Definition d : definitions) {
-      if (listed(d.releases(), wanted)) {
-        out.put(d.name(), d.json());
+    try (BufferedReader in = open("definitions-" + version + ".txt.gz")) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        int tab = line.indexOf('\t');
+        if (tab > 0 && !line.startsWith("#")) {
+          out.put(line.substring(0, tab), line.substring(tab + 1));
+        }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out;
   }
 
-  /** Whether the comma list {@code releases} names {@code wanted}. */
-  private static boolean listed(String releases, String wanted) {
-    int at = releases.indexOf(wanted);
-    while (at >= 0) {
-      int end = at + wanted.length();
-      if ((at == 0 || releases.charAt(at - 1) == ',') && (end == releases.length() || releases.charAt(end) == ',')) {
-        return true;
-      }
-      at = releases.indexOf(wanted, end);
+  private static BufferedReader open(String name) {
+    InputStream raw = BundledApis.class.getResourceAsStream(FOLDER + name);
+    if (raw == null) {
+      throw new IllegalStateException("bundled API data missing: " + FOLDER + name);
     }
-    return false;
+    try {
+      InputStream in = name.endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<KubernetesVersion> versions(String list) {
@@ -110,11 +100,7 @@ final class BundledApis {
     static final BundledApis INSTANCE = load();
 
     private static BundledApis load() {
-      InputStream raw = BundledApis.class.getResourceAsStream(RESOURCE);
-      if (raw == null) {
-        throw new IllegalStateException("bundled API data missing: " + RESOURCE);
-      }
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), 1 << 16)) {
+      try (BufferedReader in = open("api.txt")) {
         return new BundledApis(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +21,38 @@ class ApiDataToolTest {
 
   /** The reference data; {@code -Dapidata.dir=DIR} names another copy. */
   static final Path DATA = Path.of(System.getProperty("apidata.dir", "../shared/data"));
-  static final Path BUNDLED = Path.of("src/main/resources/kube-generate/kubernetes/api.txt");
+  static final Path BUNDLED = Path.of("src/main/resources/kube-generate/kubernetes");
+
+  private static boolean isData(Path f) {
+    String name = f.getFileName().toString();
+    return name.endsWith(".txt") || name.endsWith(".txt.gz");
+  }
 
   @Test
   void bundledData_isWhatTheToolWrites() throws IOException {
     assumeTrue(Files.isDirectory(DATA.resolve("kubernetes-openapi")),
         "skipped: the reference data (../shared/data/kubernetes-openapi) is not beside the project");
-    String expected = ApiDataTool.generate(DATA);
+    Map<String, String> expected = ApiDataTool.generate(DATA);
     if (Boolean.getBoolean("apidata.update")) {
-      Files.writeString(BUNDLED, expected, StandardCharsets.UTF_8);
+      try (Stream<Path> old = Files.list(BUNDLED)) {
+        for (Path f : old.filter(f -> isData(f)).toList()) {
+          Files.delete(f);
+        }
+      }
+      for (Map.Entry<String, String> f : expected.entrySet()) {
+        ApiDataTool.write(BUNDLED.resolve(f.getKey()), f.getValue());
+      }
     }
-    assertEquals(expected, Files.readString(BUNDLED, StandardCharsets.UTF_8),
-        "the bundled API data is out of date; rerun with -Dapidata.update=true");
+    Map<String, String> bundled = new TreeMap<>();
+    try (Stream<Path> files = Files.list(BUNDLED)) {
+      for (Path f : files.filter(f -> isData(f)).toList()) {
+        // the text, not the gzip bytes: another zlib may compress the same text differently
+        bundled.put(f.getFileName().toString(), ApiDataTool.read(f));
+      }
+    }
+    assertEquals(expected.keySet(), bundled.keySet(), "the bundled API data files; rerun with -Dapidata.update=true");
+    for (String name : expected.keySet()) {
+      assertEquals(expected.get(name), bundled.get(name), name + " is out of date; rerun with -Dapidata.update=true");
+    }
   }
 }
