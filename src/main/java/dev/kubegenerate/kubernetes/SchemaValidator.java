@@ -33,6 +33,11 @@ final class SchemaValidator {
   /** Enough to fix a file; more only floods the report. */
   static final int MAX_VIOLATIONS = 50;
 
+  /** Aliases can make a small file a huge tree to walk; no real manifest comes near this. */
+  static final int MAX_NODES = 200_000;
+
+  private int visited;
+
   private final Function<String, Optional<Schema>> definitions;
   private final List<Violation> out;
 
@@ -53,6 +58,12 @@ final class SchemaValidator {
 
   private void validate(Schema schema, Node node, FieldPath path, Node named, int depth) {
     if (out.size() >= MAX_VIOLATIONS || isNull(node)) {
+      return;
+    }
+    if (++visited > MAX_NODES) {
+      if (visited == MAX_NODES + 1) {
+        add(node, path, "the object expands to more than " + MAX_NODES + " values (through aliases?); not checked further");
+      }
       return;
     }
     if (depth > MAX_DEPTH) {

@@ -113,6 +113,45 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void validate_hostileInput_boundedVerdicts() {
+    String flow = "a: " + "[".repeat(200_000);
+    assertEquals(List.of("invalid error 1 : nested more than 200 levels deep; no Kubernetes object is, so it is not checked further"),
+        check("1.34", true, flow));
+    StringBuilder block = new StringBuilder("apiVersion: v1\nkind: ConfigMap\ndata:\n");
+    for (int i = 1; i < 3000; i++) {
+      block.append("  ".repeat(i)).append("a:\n");
+    }
+    assertEquals(List.of("invalid error 203 : nested more than 200 levels deep; no Kubernetes object is, so it is not checked further"),
+        check("1.34", true, block.toString()));
+    // 25 levels of two aliases each: 2^25 values from 50 aliases, in a CustomResourceDefinition,
+    // whose schema type (JSONSchemaProps) nests without end
+    StringBuilder laughs = new StringBuilder("""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: xs.example.com}
+        spec:
+          group: example.com
+          names: {kind: X, plural: xs}
+          scope: Namespaced
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema:
+                openAPIV3Schema:
+                  properties:
+                    p0: &l0 {type: string}
+        """);
+    for (int i = 1; i <= 24; i++) {
+      laughs.append("            p").append(i).append(": &l").append(i).append(" {properties: {a: *l").append(i - 1)
+          .append(", b: *l").append(i - 1).append("}}\n");
+    }
+    List<String> found = check("1.34", true, laughs.toString());
+    assertEquals(true, found.stream().anyMatch(v -> v.contains("expands to more than 200000 values")), found.toString());
+    assertEquals(true, found.size() <= 50, found.toString());
+  }
+
+  @Test
   void validateDefinition_locatesTheValueInItsOwnFile() throws Exception {
     var node = dev.kubegenerate.config.YamlNodes.compose("resources:\n  request: {cpu: 1}\n", "kube-generate.yaml").orElseThrow();
     var value = ((org.snakeyaml.engine.v2.nodes.MappingNode) node).getValue().get(0).getValueNode();
