@@ -1,9 +1,9 @@
 package dev.kubegenerate.kubernetes;
 
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.InputText;
-import dev.kubegenerate.config.NodeValues;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.yaml.NodeValues;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;

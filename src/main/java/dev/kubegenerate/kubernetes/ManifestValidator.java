@@ -1,7 +1,7 @@
 package dev.kubegenerate.kubernetes;
 
 import dev.kubegenerate.model.KubernetesVersion;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Violation.Rule;
 import dev.kubegenerate.model.Violation.Severity;

@@ -1,6 +1,6 @@
 package dev.kubegenerate.kubernetes;
 
-import dev.kubegenerate.config.Suggestions;
+import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.model.Violation;
 import java.util.List;
 import java.util.Map;

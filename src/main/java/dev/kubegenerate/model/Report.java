@@ -94,12 +94,12 @@ public record Report(
     return counts;
   }
 
-  /** {@code clean}, {@code findings} or {@code error}. */
-  public String result() {
+  /** The verdict: error when anything could not be checked, findings when a file fails. */
+  public Result result() {
     if (!errors.isEmpty()) {
-      return "error";
+      return Result.ERROR;
     }
-    return failures().isEmpty() ? "clean" : "findings";
+    return failures().isEmpty() ? Result.CLEAN : Result.FINDINGS;
   }
 
   /** Files whose status is in {@code --fail-on}, or with a violation that fails. */
@@ -127,14 +127,5 @@ public record Report(
     }
     files.forEach(f -> counts.merge(f.status(), 1, Integer::sum));
     return counts;
-  }
-
-  /** The process exit code this report calls for (see {@code cli.ExitCode}). */
-  public int exitCode() {
-    return switch (result()) {
-      case "error" -> 2;
-      case "findings" -> 1;
-      default -> 0;
-    };
   }
 }

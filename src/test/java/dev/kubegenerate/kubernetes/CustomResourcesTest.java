@@ -3,7 +3,7 @@ package dev.kubegenerate.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -153,7 +153,7 @@ class ManifestValidatorTest {
 
   @Test
   void validateDefinition_locatesTheValueInItsOwnFile() throws Exception {
-    var node = dev.kubegenerate.config.YamlNodes.compose("resources:\n  request: {cpu: 1}\n", "kube-generate.yaml").orElseThrow();
+    var node = dev.kubegenerate.yaml.YamlNodes.compose("resources:\n  request: {cpu: 1}\n", "kube-generate.yaml").orElseThrow();
     var value = ((org.snakeyaml.engine.v2.nodes.MappingNode) node).getValue().get(0).getValueNode();
     List<Violation> found = KubernetesApi.of(KubernetesApi.newest()).validate("io.k8s.api.core.v1.ResourceRequirements", value, "resources");
     assertEquals(1, found.size());
