@@ -50,19 +50,42 @@ public final class ManifestValidator {
     return api.version();
   }
 
+  /**
+   * Reading with source marks (line and column on every token and node) allocates several
+   * times more than without, and almost every file is valid: read without them first, and again
+   * with them only to locate what was found.
+   */
+  private static final LoadSettings UNMARKED = settings(false);
+  private static final LoadSettings MARKED = settings(true);
+
+  private static LoadSettings settings(boolean marks) {
+    return LoadSettings.builder()
+        .setLabel("manifest")
+        .setAllowDuplicateKeys(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(YamlNodes.MAX_ALIASES)
+        .setCodePointLimit(dev.kubegenerate.yaml.InputText.MAX_BYTES)
+        .setUseMarks(marks)
+        .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
+        .build();
+  }
+
   /** The violations of every object in {@code text} (one or more YAML documents, or JSON), in document order. */
   public List<Violation> validate(String text) {
-    List<Violation> out = new ArrayList<>();
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    LoadSettings settings = YamlNodes.safeSettings("manifest");
     if (mayNestDeeperThan(body, MAX_COMPOSED_DEPTH)) {
-      int[] deepest = deepestLine(body, settings);
+      int[] deepest = deepestLine(body, MARKED);
       if (deepest != null) {
-        out.add(new Violation(Rule.INVALID, Severity.ERROR, deepest[0], 0, "",
+        return List.of(new Violation(Rule.INVALID, Severity.ERROR, deepest[0], 0, "",
             "nested more than " + MAX_COMPOSED_DEPTH + " levels deep; no Kubernetes object is, so it is not checked further"));
-        return out;
       }
     }
+    List<Violation> found = validate(body, UNMARKED);
+    return found.isEmpty() ? found : validate(body, MARKED);
+  }
+
+  private List<Violation> validate(String body, LoadSettings settings) {
+    List<Violation> out = new ArrayList<>();
     try {
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, body)));
       while (composer.hasNext() && out.size() < SchemaValidator.MAX_VIOLATIONS) {

@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class YamlNodes {
 
   /** Few real configs use aliases; a handful of them is enough to build a billion-laughs bomb. */
-  static final int MAX_ALIASES = 50;
+  public static final int MAX_ALIASES = 50;
 
   private YamlNodes() {}
 
