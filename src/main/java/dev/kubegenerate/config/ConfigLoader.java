@@ -32,9 +32,6 @@ public final class ConfigLoader {
       Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates",
           "kubernetesVersion", "schemas");
 
-  /** Keys of a cluster in the map form of {@code clusters:}. */
-  static final Set<String> CLUSTER_KEYS = Set.of("kubernetesVersion");
-
   private final Path root;
   private final List<KubernetesVersion> supported;
 
@@ -73,11 +70,13 @@ public final class ConfigLoader {
     private final String shownAs;
     private final List<Problem> problems = new ArrayList<>();
     private final Nodes nodes;
+    private final ClusterVersions versions;
 
     Reader(Path file, String shownAs) {
       this.file = file;
       this.shownAs = shownAs;
       this.nodes = new Nodes(shownAs, problems);
+      this.versions = new ClusterVersions(shownAs, problems, nodes, supported);
     }
 
     Loaded read(Node document) throws InputException {
@@ -97,11 +96,11 @@ public final class ConfigLoader {
 
       ManifestPath outputDir = outputDir(top, folderPath);
       Optional<KubernetesVersion> kubernetesVersion = top.containsKey("kubernetesVersion")
-          ? version(top.get("kubernetesVersion").getValueNode(), "kubernetesVersion")
+          ? versions.version(top.get("kubernetesVersion").getValueNode(), "kubernetesVersion")
           : Optional.empty();
       Map<String, KubernetesVersion> clusterVersions = new LinkedHashMap<>();
       List<String> clusters = top.containsKey("clusters") && top.get("clusters").getValueNode() instanceof MappingNode
-          ? clusterMap(top.get("clusters").getValueNode(), clusterVersions)
+          ? versions.clusterMap(top.get("clusters").getValueNode(), clusterVersions)
           : clusterList(top.get("clusters"), "clusters");
       List<Path> schemaDirs = folders(top.get("schemas"), folder, "schemas");
       List<Path> templateDirs = folders(top.get("templates"), folder, "template");
@@ -279,61 +278,6 @@ public final class ConfigLoader {
         }
       }
       return valid;
-    }
-
-    /** The map form: {@code clusters: {sandbox: {kubernetesVersion: "1.36"}, qa: {}}}. */
-    private List<String> clusterMap(Node value, Map<String, KubernetesVersion> versions) {
-      Map<String, NodeTuple> byName = nodes.mapping(value, "clusters", null);
-      List<String> names = new ArrayList<>();
-      for (Map.Entry<String, NodeTuple> e : byName.entrySet()) {
-        String name = e.getKey();
-        if (!Names.isFolderName(name)) {
-          problems.add(YamlNodes.at(shownAs, e.getValue().getKeyNode(), "cluster \"" + name
-              + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
-          continue;
-        }
-        names.add(name);
-        Node settings = e.getValue().getValueNode();
-        if (nodes.isNull(settings)) {
-          continue;
-        }
-        Map<String, NodeTuple> fields = nodes.mapping(settings, "cluster " + name, CLUSTER_KEYS);
-        if (fields != null && fields.containsKey("kubernetesVersion")) {
-          version(fields.get("kubernetesVersion").getValueNode(), "clusters." + name + ".kubernetesVersion")
-              .ifPresent(v -> versions.put(name, v));
-        }
-      }
-      return names;
-    }
-
-    /** A supported {@code MAJOR.MINOR} written as a string; anything else is a located problem. */
-    private Optional<KubernetesVersion> version(Node node, String what) {
-      String supportedList = String.join(", ", supported.stream().map(KubernetesVersion::toString).toList());
-      if (!(node instanceof ScalarNode scalar) || nodes.isNull(node)) {
-        problems.add(YamlNodes.at(shownAs, node, what + " must be a version like \"1.34\"; supported: " + supportedList));
-        return Optional.empty();
-      }
-      String text = scalar.getValue();
-      if (!scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.STR)) {
-        // YAML reads 1.30 as the number 1.3: quoting keeps the version the user wrote
-        problems.add(YamlNodes.at(shownAs, node, what + " " + text + " must be quoted, \"" + text
-            + "\": unquoted it is a number; supported: " + supportedList));
-        return Optional.empty();
-      }
-      Optional<KubernetesVersion> version = KubernetesVersion.parse(text);
-      if (version.isEmpty()) {
-        // a patch release serves the same APIs as its minor release: name the version to write
-        String hint = text.matches("v?\\d+\\.\\d+(\\.\\d+)?")
-            ? "write \"" + text.replaceFirst("^v", "").replaceFirst("^(\\d+\\.\\d+).*", "$1") + "\""
-            : "write MAJOR.MINOR like \"1.34\"";
-        problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not a Kubernetes version; " + hint + "; supported: "
-            + supportedList));
-      } else if (!supported.contains(version.get())) {
-        problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not supported by this kube-generate; supported: "
-            + supportedList));
-        return Optional.empty();
-      }
-      return version;
     }
 
     private String folderName(Node value, String what) {

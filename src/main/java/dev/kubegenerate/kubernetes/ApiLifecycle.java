@@ -3,7 +3,6 @@ package dev.kubegenerate.kubernetes;
 import dev.kubegenerate.model.KubernetesVersion;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -3,7 +3,6 @@ package dev.kubegenerate.kubernetes;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.model.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
