@@ -26,8 +26,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * The schemas of custom resources, from the CustomResourceDefinition manifests of a config's
@@ -123,7 +121,7 @@ public final class CustomResources {
     try {
       String text = readRegularFile(file, shown);
       LoadSettings settings = YamlNodes.safeSettings(shown);
-      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer = new Composer(settings, YamlNodes.parser(settings, text));
       while (composer.hasNext()) {
         definition(composer.next(), shown, byKind, problems);
       }

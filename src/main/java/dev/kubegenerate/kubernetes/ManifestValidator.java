@@ -17,8 +17,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Checks every object of a manifest file for one cluster's Kubernetes version (SPEC §6): removed
@@ -72,13 +70,6 @@ public final class ManifestValidator {
   /** The violations of every object in {@code text} (one or more YAML documents, or JSON), in document order. */
   public List<Violation> validate(String text) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    if (mayNestDeeperThan(body, MAX_COMPOSED_DEPTH)) {
-      int[] deepest = deepestLine(body, MARKED);
-      if (deepest != null) {
-        return List.of(new Violation(Rule.INVALID, Severity.ERROR, deepest[0], 0, "",
-            "nested more than " + MAX_COMPOSED_DEPTH + " levels deep; no Kubernetes object is, so it is not checked further"));
-      }
-    }
     List<Violation> found = validate(body, UNMARKED);
     return found.isEmpty() ? found : validate(body, MARKED);
   }
@@ -86,7 +77,8 @@ public final class ManifestValidator {
   private List<Violation> validate(String body, LoadSettings settings) {
     List<Violation> out = new ArrayList<>();
     try {
-      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, body)));
+      // the shared depth-limited parser: composing recurses once per level, deeper input would overflow the stack
+      Composer composer = new Composer(settings, YamlNodes.parser(settings, body));
       while (composer.hasNext() && out.size() < SchemaValidator.MAX_VIOLATIONS) {
         Node doc = composer.next();
         if (!SchemaValidator.isNull(doc)) {
@@ -95,53 +87,13 @@ public final class ManifestValidator {
       }
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
-      out.add(new Violation(Rule.INVALID, Severity.ERROR, line, 0, "", "not valid YAML: " + oneLine(e.getProblem())));
+      String problem = oneLine(e.getProblem());
+      out.add(new Violation(Rule.INVALID, Severity.ERROR, line, 0, "", problem.startsWith("nested more than") ? problem
+          : "not valid YAML: " + problem));
     } catch (YamlEngineException e) {
       out.add(new Violation(Rule.INVALID, Severity.ERROR, 1, 0, "", "not valid YAML: " + oneLine(e.getMessage())));
     }
     return out;
-  }
-
-  /** Reading a document into a tree recurses once per level: deeper input would overflow the stack. */
-  static final int MAX_COMPOSED_DEPTH = 200;
-
-  /**
-   * A cheap, safe upper bound: every level of nesting needs a new line, a {@code -}, a
-   * {@code ?}, a {@code [} or a {@code {}, and at most one more level (a mapping in a sequence
-   * item) on top of each. Real manifests stay far below it and skip the exact measure.
-   */
-  static boolean mayNestDeeperThan(String text, int depth) {
-    int openers = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '-' || c == '?' || c == '[' || c == '{') {
-        openers++;
-      }
-    }
-    return 2L * openers + 2 > depth;
-  }
-
-  /** The line where nesting first goes deeper than allowed, read from parser events (no recursion); null when it never does. */
-  private static int[] deepestLine(String text, LoadSettings settings) {
-    int depth = 0;
-    try {
-      ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
-      while (parser.hasNext()) {
-        org.snakeyaml.engine.v2.events.Event event = parser.next();
-        switch (event.getEventId()) {
-          case SequenceStart, MappingStart -> {
-            if (++depth > MAX_COMPOSED_DEPTH) {
-              return new int[] {event.getStartMark().map(m -> m.getLine() + 1).orElse(1)};
-            }
-          }
-          case SequenceEnd, MappingEnd -> depth--;
-          default -> { }
-        }
-      }
-    } catch (YamlEngineException e) {
-      return null; // not YAML: the composer reports where
-    }
-    return null;
   }
 
   private void object(Node doc, String path, List<Violation> out) {
