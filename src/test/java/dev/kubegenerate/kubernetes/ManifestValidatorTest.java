@@ -50,6 +50,18 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void validate_alphaKindThatVanishes_fromTheBundledReleasesAlone() {
+    // in no lifecycle table: 1.30 serves it, 1.31 does not
+    String text = "apiVersion: networking.k8s.io/v1alpha1\nkind: ServiceCIDR\nmetadata: {name: c}\nspec: {cidrs: [10.0.0.0/16]}\n";
+    assertEquals(List.of("deprecated-api warning 1 apiVersion: networking.k8s.io/v1alpha1 ServiceCIDR is removed in Kubernetes 1.31;"
+        + " use networking.k8s.io/v1beta1"), check("1.30", true, text));
+    assertEquals(List.of("removed-api error 1 apiVersion: networking.k8s.io/v1alpha1 ServiceCIDR was removed in Kubernetes 1.31;"
+        + " use networking.k8s.io/v1"), check("1.34", true, text));
+    assertEquals(List.of("removed-api error 1 apiVersion: apps/v2 Deployment is not served by Kubernetes 1.34; use apps/v1"),
+        check("1.34", true, "apiVersion: apps/v2\nkind: Deployment\n"));
+  }
+
+  @Test
   void validate_unknownFieldsAndWrongTypes_onTheirLines() {
     String text = """
         apiVersion: apps/v1
