@@ -5,6 +5,7 @@ import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public final class JsonReport {
     w.field("schemaVersion").number(SCHEMA_VERSION);
     w.field("result").string(report.result().id());
     w.field("files").open('[');
-    report.files().forEach(f -> file(w.item(), f));
+    report.files().forEach(f -> file(w.item(), report, f));
     w.close(']');
     w.field("errors").open('[');
     report.errors().forEach(e -> error(w.item(), e));
@@ -45,12 +46,13 @@ public final class JsonReport {
     for (Status status : Status.reportOrder()) {
       w.field(status.id()).number(byStatus.get(status));
     }
+    report.ruleCounts().forEach((rule, n) -> w.field(rule.id()).number(n));
     w.close('}');
     w.close('}');
     return w.text() + "\n";
   }
 
-  private static void file(Writer w, FileResult f) {
+  private static void file(Writer w, Report report, FileResult f) {
     w.open('{');
     w.field("path").string(f.path().value());
     w.field("status").string(f.status().id());
@@ -72,7 +74,23 @@ public final class JsonReport {
       }
       w.close(']');
     });
+    w.field("violations").open('[');
+    for (Violation v : f.violations()) {
+      w.item().open('{');
+      w.field("rule").string(v.rule().id());
+      w.field("severity").string(severity(report, v));
+      w.field("line").number(v.line());
+      w.field("path").string(v.path());
+      w.field("message").string(v.message());
+      w.close('}');
+    }
+    w.close(']');
     w.close('}');
+  }
+
+  /** {@code error} when the violation fails this run, {@code notice} for a notice, else {@code warning}. */
+  static String severity(Report report, Violation v) {
+    return report.fails(v) ? "error" : v.severity() == Violation.Severity.NOTICE ? "notice" : "warning";
   }
 
   private static void error(Writer w, Problem p) {
