@@ -8,6 +8,7 @@ import dev.kubegenerate.config.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;
+import dev.kubegenerate.render.InputsFingerprint;
 import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
@@ -34,8 +35,9 @@ public final class Generator {
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
-    // most bodies render the same text for every cluster; parse and write each text once
-    Map<String, String> formatted = new java.util.HashMap<>();
+    // most bodies render the same text for every cluster; parse, write and hash each text once
+    Map<String, Formatted> formatted = new java.util.HashMap<>();
+    InputsFingerprint inputs = new InputsFingerprint(config);
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     for (Entry entry : config.entries()) {
       Optional<TemplateSpec> template = library.get(entry.template());
@@ -50,8 +52,10 @@ public final class Generator {
       if (params.isEmpty()) {
         continue;
       }
+      Inputs entryInputs = new Inputs(inputs, inputs.entryPart(entry, template.get()));
       for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
-        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, formatted)) {
+        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems,
+            formatted, entryInputs)) {
           RenderedFile earlier = files.putIfAbsent(file.path(), file);
           if (earlier != null) {
             problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "entry " + entry.template() + " writes "
@@ -67,9 +71,15 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
+  /** A body's canonical text and its checksum, shared by every file that renders the same text. */
+  private record Formatted(String body, String sha256) {}
+
+  /** The fingerprint of a config and the part of it one entry adds. */
+  private record Inputs(InputsFingerprint fingerprint, String entryPart) {}
+
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
-      Map<String, String> formatted) {
+      Map<String, Formatted> formatted, Inputs inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -85,10 +95,11 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      String canonical = formatted.get(text);
+      Formatted canonical = formatted.get(text);
       try {
         if (canonical == null) {
-          canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
+          String yaml = CanonicalYaml.format(text);
+          canonical = new Formatted(yaml, Marker.sha256(yaml));
           formatted.put(text, canonical);
         }
       } catch (YamlEngineException e) {
@@ -96,15 +107,17 @@ public final class Generator {
             + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
         continue;
       }
-      if (Marker.isEmptyBody(canonical)) {
+      if (canonical.body().isEmpty()) {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
       ManifestPath path = entry.subdir()
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
+      String fingerprint = inputs.fingerprint().of(inputs.entryPart(), entry, cluster, path);
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          canonical, line, column));
+          Marker.wrapHashed(config.fileName(), template.name(), canonical.body(), canonical.sha256(), fingerprint),
+          fingerprint, line, column));
     }
     return out;
   }

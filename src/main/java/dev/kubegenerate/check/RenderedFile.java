@@ -10,8 +10,10 @@ import dev.kubegenerate.model.ManifestPath;
  * @param template the template's name
  * @param cluster the cluster it was rendered for
  * @param content the whole file, marker included
+ * @param inputs the inputs fingerprint in its marker (SPEC §4)
  * @param entryLine the line of the entry that produces it in the config
  * @param entryColumn the column of that entry
  */
 public record RenderedFile(
-    ManifestPath path, String config, String template, String cluster, String content, int entryLine, int entryColumn) {}
+    ManifestPath path, String config, String template, String cluster, String content, String inputs,
+    int entryLine, int entryColumn) {}

@@ -47,7 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
   boolean comment;
 
   @Option(names = "--fail-on", paramLabel = "LIST", converter = StatusListConverter.class,
-      description = "Statuses that fail the check, comma-separated (default: all but ok and handwritten).")
+      description = "Statuses that fail the check, comma-separated (default: every finding but outdated).")
   Set<Status> failOn = Status.defaultFailOn();
 
   @Override
@@ -93,7 +93,8 @@ public final class CheckCommand implements Callable<Integer> {
           continue;
         }
         out.add(Status.fromId(id).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-            "unknown status '" + id + "' (statuses: ok, stale, hand-edited, missing, orphaned, unmanaged, handwritten)")));
+            "unknown status '" + id + "' (statuses: " + java.util.Arrays.stream(Status.reportOrder()).map(Status::id)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")")));
       }
       return out;
     }

@@ -3,6 +3,7 @@ package dev.kubegenerate.cli;
 import dev.kubegenerate.check.AtomicWriter;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
+import dev.kubegenerate.check.TemplateFolders;
 import dev.kubegenerate.check.UpdatePlan;
 import dev.kubegenerate.config.InputException;
 import dev.kubegenerate.diff.SecretMask;
@@ -72,28 +73,53 @@ public final class RootCommand implements Callable<Integer> {
     return dir.toAbsolutePath().normalize();
   }
 
-  /** The command that fixes every finding, as the user would type it. */
+  /**
+   * The command that fixes every finding, as the user would type it: every option that changes
+   * the render is repeated, each word shell-quoted, so pasting it renders what this run rendered.
+   */
   String fixCommand() {
-    StringBuilder b = new StringBuilder("kube-generate");
+    List<String> words = new ArrayList<>(List.of("kube-generate"));
     if (directory != null) {
-      b.append(" -C ").append(directory);
+      words.addAll(List.of("-C", directory.toString()));
     }
     if (!configFile.equals("kube-generate.yaml")) {
-      b.append(" -f ").append(configFile);
+      words.addAll(List.of("-f", configFile));
     }
     if (all) {
-      b.append(" --all");
+      words.add("--all");
     }
-    return b.append(" --update").toString();
+    templates.forEach(t -> words.addAll(List.of("--templates", t.toString())));
+    words.add("--update");
+    return ShellWords.join(words);
   }
+
+  /** The repository's template folders given with {@code --templates}, absolute. */
+  List<Path> repositoryTemplates() {
+    return templates.stream().map(p -> root().resolve(p).normalize()).toList();
+  }
+
+  /**
+   * The tool's template folders: {@code KUBE_GENERATE_TEMPLATES}, a path-separator list (SPEC §3),
+   * read here so the core never reads the environment. Empty items are ignored.
+   */
+  List<Path> toolTemplates() {
+    String list = terminal.env().getOrDefault(TEMPLATES_VARIABLE, "");
+    return java.util.Arrays.stream(list.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+        .filter(s -> !s.isBlank())
+        .map(s -> terminal.workingDir().resolve(s).toAbsolutePath().normalize())
+        .toList();
+  }
+
+  /** The variable naming the tool's extra template folders, as an organisation's image sets it. */
+  static final String TEMPLATES_VARIABLE = "KUBE_GENERATE_TEMPLATES";
 
   Project load() throws InputException {
     return load(Progress.NONE);
   }
 
   Project load(Progress progress) throws InputException {
-    List<Path> extra = templates.stream().map(p -> root().resolve(p).normalize()).toList();
-    return new dev.kubegenerate.check.ProjectLoader(root()).load(configFile, all, extra, progress);
+    return new dev.kubegenerate.check.ProjectLoader(root())
+        .load(configFile, all, new TemplateFolders(repositoryTemplates(), toolTemplates()), progress);
   }
 
   @Override

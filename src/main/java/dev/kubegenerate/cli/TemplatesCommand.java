@@ -24,8 +24,7 @@ public final class TemplatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InputException {
-    var extra = root.templates.stream().map(p -> root.root().resolve(p).normalize()).toList();
-    TemplateLibrary library = TemplateLibrary.with(extra, root.root());
+    TemplateLibrary library = TemplateLibrary.with(root.repositoryTemplates(), root.toolTemplates(), root.root());
     PrintStream out = root.terminal.out();
     if (name == null) {
       for (TemplateSpec t : library.all().values()) {

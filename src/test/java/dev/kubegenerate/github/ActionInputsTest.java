@@ -94,7 +94,7 @@ class ActionInputsTest {
     var e = assertThrows(InvalidInputException.class,
         () -> ActionInputs.parse(Map.of("INPUT_FAIL-ON", "stale,handedited")));
     assertEquals("INPUT_FAIL-ON has an unknown status \"handedited\"; use a comma list of: "
-        + "hand-edited, stale, missing, unmanaged, orphaned, ok, handwritten", e.getMessage());
+        + "hand-edited, stale, outdated, missing, unmanaged, orphaned, ok, handwritten", e.getMessage());
   }
 
   @Test
