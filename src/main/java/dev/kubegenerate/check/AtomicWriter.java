@@ -17,14 +17,17 @@ import java.util.Map;
 /**
  * Applies update plans all or nothing: every new file is first written to a temporary file
  * beside its target, and only when all of them are written are they renamed into place.
- * Nothing is written through a symbolic link.
+ * Nothing is written through a symbolic link. What it creates gets the owner and group of the
+ * folder worked in ({@link FolderOwner}).
  */
 public final class AtomicWriter {
 
   private final Path root;
+  private final java.util.Optional<FolderOwner> owner;
 
   public AtomicWriter(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.owner = FolderOwner.of(this.root);
   }
 
   /** Writes and deletes what the plans say; on any failure, nothing has changed. */
@@ -39,6 +42,9 @@ public final class AtomicWriter {
           Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
           staged.add(new Path[] {temp, target});
           Files.writeString(temp, write.getValue(), StandardCharsets.UTF_8);
+          if (owner.isPresent()) {
+            owner.get().give(temp);
+          }
         }
         for (ManifestPath delete : plan.deletes()) {
           safeTarget(delete);
@@ -102,6 +108,9 @@ public final class AtomicWriter {
     for (Path p : missing) {
       Files.createDirectory(p);
       created.add(p);
+      if (owner.isPresent()) {
+        owner.get().give(p);
+      }
     }
   }
 
