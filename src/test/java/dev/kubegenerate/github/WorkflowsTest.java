@@ -96,7 +96,7 @@ class WorkflowsTest {
     String image = (String) map(load(Path.of("action.yml")).get("runs")).get("image");
     String owner = image.split("/")[3];
     stepUsing(load(CHECK_EXAMPLE), owner + "/kube-generate-check@v1");
-    stepUsing(load(UPDATE_EXAMPLE), "docker://ghcr.io/" + owner + "/kube-generate-check:1");
+    stepUsing(load(UPDATE_EXAMPLE), owner + "/kube-generate-check@v1");
   }
 
   @Test
@@ -107,11 +107,14 @@ class WorkflowsTest {
     assertEquals(Map.of("contents", "read"), wf.get("permissions"));
 
     Map<String, Object> app = stepUsing(wf, "actions/create-github-app-token@v2");
-    Map<String, Object> update = stepUsing(wf, "docker://ghcr.io/kube-generate/kube-generate-check:1");
+    // the same action and version as the check, so a major upgrade is one edit per workflow
+    Map<String, Object> update = stepUsing(wf, "kube-generate/kube-generate-check@v1");
     Map<String, Object> pr = stepUsing(wf, "peter-evans/create-pull-request@v7");
     List<Map<String, Object>> steps = steps(wf);
     assertTrue(steps.indexOf(update) < steps.indexOf(pr), "update before the pull request");
-    assertTrue(((String) map(update.get("with")).get("args")).contains("--update"));
+    assertEquals(true, map(update.get("with")).get("update"));
+    Map<String, Object> inputs = map(load(Path.of("action.yml")).get("inputs"));
+    map(update.get("with")).keySet().forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
     assertEquals("${{ steps." + app.get("id") + ".outputs.token }}", map(pr.get("with")).get("token"),
         "the pull request must be opened with the App token, or required checks never run on it");
     assertTrue(Files.readString(UPDATE_EXAMPLE).contains("do not trigger\n# other workflows"),
