@@ -52,7 +52,7 @@ public final class Generator {
       if (params.isEmpty()) {
         continue;
       }
-      Inputs entryInputs = new Inputs(inputs, inputs.entryPart(entry, template.get()));
+      InputsFingerprint.ForEntry entryInputs = inputs.forEntry(entry, template.get());
       for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
         for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems,
             formatted, entryInputs)) {
@@ -74,12 +74,9 @@ public final class Generator {
   /** A body's canonical text and its checksum, shared by every file that renders the same text. */
   private record Formatted(String body, String sha256) {}
 
-  /** The fingerprint of a config and the part of it one entry adds. */
-  private record Inputs(InputsFingerprint fingerprint, String entryPart) {}
-
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
-      Map<String, Formatted> formatted, Inputs inputs) {
+      Map<String, Formatted> formatted, InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -114,7 +111,7 @@ public final class Generator {
       ManifestPath path = entry.subdir()
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
-      String fingerprint = inputs.fingerprint().of(inputs.entryPart(), entry, cluster, path);
+      String fingerprint = inputs.of(cluster, path);
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
           Marker.wrapHashed(config.fileName(), template.name(), canonical.body(), canonical.sha256(), fingerprint),
           fingerprint, line, column));

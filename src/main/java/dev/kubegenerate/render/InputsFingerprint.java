@@ -5,6 +5,9 @@ import dev.kubegenerate.config.Entry;
 import dev.kubegenerate.config.NodeValues;
 import dev.kubegenerate.config.Param;
 import dev.kubegenerate.model.ManifestPath;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +46,9 @@ public final class InputsFingerprint {
   static final int FORMAT = 1;
 
   private final String configPart;
+  // the digest of the parts every file shares, cloned per file: most files of a large repository
+  // share their config's and entry's text, so only the cluster's part is hashed per file
+  private final MessageDigest configDigest;
 
   /** The part every file of {@code config} shares. */
   public InputsFingerprint(Config config) {
@@ -50,26 +56,57 @@ public final class InputsFingerprint {
         + ",\"app\":" + JsonLiteral.canonical(config.app())
         + ",\"config\":" + JsonLiteral.canonical(config.fileName())
         + ",\"values\":" + parameters(config.values());
+    this.configDigest = Marker.newSha256();
+    configDigest.update(configPart.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The part every file of {@code entry} shares; pass it to {@link #of}. */
-  public String entryPart(Entry entry, TemplateSpec template) {
+  /** The fingerprints of the files of one entry. */
+  public ForEntry forEntry(Entry entry, TemplateSpec template) {
+    return new ForEntry(entry, entryPart(entry, template));
+  }
+
+  private static String entryPart(Entry entry, TemplateSpec template) {
     return ",\"template\":" + JsonLiteral.canonical(template.name())
         + ",\"templateFiles\":" + template.repositoryFiles().map(JsonLiteral::canonical).orElse("null")
         + ",\"entry\":" + parameters(entry.params());
   }
 
-  /** The fingerprint, lower-case hex, of one file of an entry. */
-  public String of(String entryPart, Entry entry, String cluster, ManifestPath path) {
-    return Marker.sha256(text(entryPart, entry, cluster, path));
+  private static String filePart(Entry entry, String cluster, ManifestPath path) {
+    return ",\"cluster\":" + JsonLiteral.canonical(cluster)
+        + ",\"override\":" + parameters(entry.overrides().getOrDefault(cluster, Map.of()))
+        + ",\"path\":" + JsonLiteral.canonical(path.value()) + "}";
   }
 
   /** The fingerprinted text itself, for tests and for anyone checking the format. */
-  String text(String entryPart, Entry entry, String cluster, ManifestPath path) {
-    return configPart + entryPart
-        + ",\"cluster\":" + JsonLiteral.canonical(cluster)
-        + ",\"override\":" + parameters(entry.overrides().getOrDefault(cluster, Map.of()))
-        + ",\"path\":" + JsonLiteral.canonical(path.value()) + "}";
+  String text(Entry entry, TemplateSpec template, String cluster, ManifestPath path) {
+    return configPart + entryPart(entry, template) + filePart(entry, cluster, path);
+  }
+
+  /** One entry's share of the fingerprint; {@link #of} gives each of its files' fingerprints. */
+  public final class ForEntry {
+    private final Entry entry;
+    private final MessageDigest entryDigest;
+
+    private ForEntry(Entry entry, String entryPart) {
+      this.entry = entry;
+      this.entryDigest = copy(configDigest);
+      entryDigest.update(entryPart.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The fingerprint, lower-case hex, of the file at {@code path} for {@code cluster}. */
+    public String of(String cluster, ManifestPath path) {
+      MessageDigest digest = copy(entryDigest);
+      digest.update(filePart(entry, cluster, path).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+
+  private static MessageDigest copy(MessageDigest digest) {
+    try {
+      return (MessageDigest) digest.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+    }
   }
 
   private static String parameters(Map<String, Param> params) {

@@ -97,9 +97,13 @@ public final class Marker {
 
   /** The lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
   public static String sha256(String body) {
+    return HexFormat.of().formatHex(newSha256().digest(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A fresh SHA-256 digest. */
+  static MessageDigest newSha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(body.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -96,8 +96,10 @@ class InputsFingerprintTest {
     var config = new dev.kubegenerate.config.ConfigLoader(repo).load(repo.resolve("kube-generate.yaml")).config();
     var entry = config.entries().get(0);
     InputsFingerprint fingerprint = new InputsFingerprint(config);
-    String text = fingerprint.text(fingerprint.entryPart(entry, TemplateLibrary.builtIn().get("worker").orElseThrow()), entry,
-        "production", dev.kubegenerate.model.ManifestPath.of("kubernetes/production/deployment-jobs.yaml"));
+    TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
+    var path = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/deployment-jobs.yaml");
+    String text = fingerprint.text(entry, worker, "production", path);
+    assertEquals(Marker.sha256(text), fingerprint.forEntry(entry, worker).of("production", path));
     assertEquals("{\"kube-generate-inputs\":1,\"app\":\"shop\",\"config\":\"kube-generate.yaml\","
         + "\"values\":{\"labels\":{\"team\":\"a\"},\"serviceAccount\":\"shop\"},\"template\":\"worker\",\"templateFiles\":null,"
         + "\"entry\":{\"env\":{\"A\":\"1\",\"B\":\"2\"},\"image\":\"example/jobs:1\",\"name\":\"jobs\"},"
