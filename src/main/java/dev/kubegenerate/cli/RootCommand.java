@@ -134,12 +134,16 @@ public final class RootCommand implements Callable<Integer> {
     List<UpdatePlan> plans = UpdatePlan.all(root(), project);
     if (update) {
       new AtomicWriter(root()).apply(plans);
+      StringBuilder written = new StringBuilder();
       for (int i = 0; i < plans.size(); i++) {
-        terminal.out().println("Generate manifests by using " + project.configs().get(i).shownAs());
+        written.append("Generate manifests by using ").append(project.configs().get(i).shownAs()).append('\n');
         UpdatePlan plan = plans.get(i);
-        plan.writes().keySet().forEach(p -> terminal.out().println("  " + p));
-        plan.deletes().forEach(p -> terminal.out().println("  " + p + " (deleted)"));
+        plan.writes().keySet().forEach(p -> written.append("  ").append(p).append('\n'));
+        plan.deletes().forEach(p -> written.append("  ").append(p).append(" (deleted)\n"));
       }
+      // paths of deleted files are names found on disk: in Actions (the update input) the runner
+      // must not obey a workflow command hidden in one
+      terminal.printUntrusted(terminal.out(), written.toString());
       return ExitCode.CLEAN;
     }
     boolean changes = false;

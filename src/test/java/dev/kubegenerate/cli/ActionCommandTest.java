@@ -60,6 +60,7 @@ class ActionCommandTest {
 
     assertEquals(ExitCode.CLEAN, code, err::toString);
     assertTrue(out.toString().contains("Generate manifests by using kube-generate.yaml"), out::toString);
+    assertTrue(out.toString().startsWith("::stop-commands::"), "file names are fenced from the runner: " + out);
     assertTrue(!Files.readString(edited).contains("# tuned by hand"), "the update rewrote the edited file");
     assertEquals(ExitCode.CLEAN, action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people")), out::toString);
   }
