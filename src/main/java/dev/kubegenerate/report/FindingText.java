@@ -48,6 +48,12 @@ final class FindingText {
 
   /** The annotation message: the file, what is wrong, and the fix. */
   static String message(FileResult file, String fixCommand) {
+    if (file.status() == Status.STALE && !file.lines().isEmpty() && file.lines().stream().allMatch(r -> r.end() <= 2)) {
+      // the entry's inputs changed but this file's body renders as before (another cluster's
+      // override, a value its template does not use): only the marker's fingerprint moves
+      return file.path() + " is out of date: its inputs in " + file.config() + " changed, though its body renders"
+          + " the same; only the marker line changes. " + fix(file.status(), fixCommand, file.config());
+    }
     return file.path() + " " + meaning(file.status())
         + (ownLines(file) ? changedLines(bodyLines(file)) : "") + ". "
         + fix(file.status(), fixCommand, file.config());
