@@ -3,12 +3,12 @@ package dev.kubegenerate.cli;
 import dev.kubegenerate.check.AtomicWriter;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
-import dev.kubegenerate.check.TemplateFolders;
 import dev.kubegenerate.check.UpdatePlan;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Result;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -41,21 +42,11 @@ public final class RootCommand implements Callable<Integer> {
 
   final Terminal terminal;
 
-  @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "Work as if started in DIR (default: the current folder).")
-  Path directory;
+  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
 
-  @Option(names = "-f", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "The config file (default: kube-generate.yaml).")
-  String configFile = "kube-generate.yaml";
+  @Mixin(name = ConfigOptions.NAME) ConfigOptions configs;
 
-  @Option(names = "--all", scope = ScopeType.INHERIT,
-      description = "Handle every kube-generate.yaml below DIR in one run (monorepos).")
-  boolean all;
-
-  @Option(names = "--templates", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "An extra template folder, searched before the config's and the built-in ones.")
-  List<Path> templates = new ArrayList<>();
+  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
   boolean debug;
@@ -67,73 +58,21 @@ public final class RootCommand implements Callable<Integer> {
     this.terminal = terminal;
   }
 
-  /** The folder the run works in. */
-  Path root() {
-    Path dir = directory == null ? terminal.workingDir() : terminal.workingDir().resolve(directory);
-    return dir.toAbsolutePath().normalize();
-  }
-
-  /**
-   * The command that fixes every finding, as the user would type it: every option that changes
-   * the render is repeated, each word shell-quoted, so pasting it renders what this run rendered.
-   */
-  String fixCommand() {
-    List<String> words = new ArrayList<>(List.of("kube-generate"));
-    if (directory != null) {
-      words.addAll(List.of("-C", directory.toString()));
-    }
-    if (!configFile.equals("kube-generate.yaml")) {
-      words.addAll(List.of("-f", configFile));
-    }
-    if (all) {
-      words.add("--all");
-    }
-    templates.forEach(t -> words.addAll(List.of("--templates", t.toString())));
-    words.add("--update");
-    return ShellWords.join(words);
-  }
-
-  /** The repository's template folders given with {@code --templates}, absolute. */
-  List<Path> repositoryTemplates() {
-    return templates.stream().map(p -> root().resolve(p).normalize()).toList();
-  }
-
-  /**
-   * The tool's template folders: {@code KUBE_GENERATE_TEMPLATES}, a path-separator list (SPEC §3),
-   * read here so the core never reads the environment. Empty items are ignored.
-   */
-  List<Path> toolTemplates() {
-    String list = terminal.env().getOrDefault(TEMPLATES_VARIABLE, "");
-    return java.util.Arrays.stream(list.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
-        .filter(s -> !s.isBlank())
-        .map(s -> terminal.workingDir().resolve(s).toAbsolutePath().normalize())
-        .toList();
-  }
-
-  /** The variable naming the tool's extra template folders, as an organisation's image sets it. */
-  static final String TEMPLATES_VARIABLE = "KUBE_GENERATE_TEMPLATES";
-
-  Project load() throws InputException {
-    return load(Progress.NONE);
-  }
-
-  Project load(Progress progress) throws InputException {
-    return new dev.kubegenerate.check.ProjectLoader(root())
-        .load(configFile, all, new TemplateFolders(repositoryTemplates(), toolTemplates()), progress);
-  }
-
   @Override
   public Integer call() throws InputException {
+    ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
     Progress progress = TerminalProgress.of(terminal);
     Project project;
     try {
-      project = load(progress);
+      project = run.load(progress);
     } finally {
       TerminalProgress.finish(progress);
     }
-    List<UpdatePlan> plans = UpdatePlan.all(root(), project);
+    List<UpdatePlan> plans = UpdatePlan.all(run.root(), project);
     if (update) {
-      new AtomicWriter(root()).apply(plans);
+      new AtomicWriter(run.root()).apply(plans);
+      // file names come from the repository: printed as untrusted text
+      plans.forEach(plan -> plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
       StringBuilder written = new StringBuilder();
       for (int i = 0; i < plans.size(); i++) {
         written.append("Generate manifests by using ").append(project.configs().get(i).shownAs()).append('\n');
@@ -144,7 +83,7 @@ public final class RootCommand implements Callable<Integer> {
       // paths of deleted files are names found on disk: in Actions (the update input) the runner
       // must not obey a workflow command hidden in one
       terminal.printUntrusted(terminal.out(), written.toString());
-      return ExitCode.CLEAN;
+      return ExitCode.of(Result.CLEAN);
     }
     boolean changes = false;
     for (UpdatePlan plan : plans) {
@@ -158,9 +97,9 @@ public final class RootCommand implements Callable<Integer> {
       }
     }
     if (changes) {
-      terminal.err().println("Manifests are out of date; run `" + fixCommand() + "` to write them.");
+      terminal.err().println("Manifests are out of date; run `" + run.fixCommand() + "` to write them.");
     }
-    return changes ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    return ExitCode.of(changes ? Result.FINDINGS : Result.CLEAN);
   }
 
   private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {

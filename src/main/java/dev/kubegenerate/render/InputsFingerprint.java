@@ -2,7 +2,7 @@ package dev.kubegenerate.render;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.config.NodeValues;
+import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.config.Param;
 import dev.kubegenerate.model.ManifestPath;
 import java.nio.charset.StandardCharsets;

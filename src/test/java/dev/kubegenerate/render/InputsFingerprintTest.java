@@ -79,7 +79,6 @@ class InputsFingerprintTest {
     for (String changed : List.of(
         BASE.replace("app: shop", "app: store"),
         BASE.replace("team: a", "team: b"),
-        BASE.replace("values: {", "values: {unusedByWorker: x, "),
         BASE.replace("example/jobs:1", "example/jobs:2"),
         BASE.replace("      env:", "      subdir: jobs\n      env:"),
         "outputDir: manifests\n" + BASE)) {
@@ -88,6 +87,16 @@ class InputsFingerprintTest {
           after.getOrDefault("kubernetes/qa/jobs/deployment-jobs.yaml", after.get("manifests/qa/deployment-jobs.yaml")));
       assertNotEquals(qa, qaAfter, changed);
     }
+  }
+
+  @Test
+  void inputs_aValueThisTemplateDoesNotDeclare_isStillIn() throws Exception {
+    // which parameters a template declares is the tool's business: a release that starts
+    // reading a value must not turn the repository's files stale
+    String withNamespace = BASE + "  - namespace: {}\n";
+    Map<String, String> before = inputs(withNamespace);
+    Map<String, String> after = inputs(withNamespace.replace("values: {", "values: {podSecurity: baseline, "));
+    assertNotEquals(before.get("kubernetes/qa/deployment-jobs.yaml"), after.get("kubernetes/qa/deployment-jobs.yaml"));
   }
 
   @Test
