@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Renders every file a config produces, in memory; all problems are collected before failing. */
@@ -37,6 +38,7 @@ public final class Generator {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
     // most bodies render the same text for every cluster; parse, write and hash each text once
+    // (the marker, which names the template, is written per file)
     Map<String, Formatted> formatted = new java.util.HashMap<>();
     InputsFingerprint inputs = new InputsFingerprint(config);
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
@@ -82,6 +84,18 @@ public final class Generator {
 
   /** A body's canonical text and its checksum, shared by every file that renders the same text. */
   private record Formatted(String body, String sha256) {}
+
+  /** The parser's problem and the rendered line, without the source excerpt it quotes. */
+  private static String renderedProblem(YamlEngineException e) {
+    if (e instanceof CanonicalYaml.TooLarge) {
+      return e.getMessage();
+    }
+    if (e instanceof MarkedYamlEngineException m && m.getProblem() != null) {
+      return m.getProblem().strip().replaceAll("\\s*\\R\\s*", " ")
+          + m.getProblemMark().map(mark -> " (rendered line " + (mark.getLine() + 1) + ")").orElse("");
+    }
+    return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+  }
 
   /**
    * The keys of {@code values} that no used template declares: a misspelling or a leftover that
@@ -130,8 +144,7 @@ public final class Generator {
           formatted.put(text, canonical);
         }
       } catch (YamlEngineException e) {
-        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
-            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
+        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         continue;
       }
       if (canonical.body().isEmpty()) {
