@@ -28,6 +28,7 @@ import java.util.TreeMap;
  *  "templateFiles":"<sha256>"|null,     a repository template's files; null for the tool's
  *  "entry":{...},                       the entry's parameters (not clusters, overrides, subdir)
  *  "cluster":"production",
+ *  "kubernetesVersion":"1.34"|null,     the cluster's version as the config sets it; null: the tool's
  *  "override":{...},                    overrides.&lt;this cluster&gt;
  *  "path":"kubernetes/production/deployment-web.yaml"}   (holds outputDir and subdir)
  * </pre>
@@ -45,6 +46,7 @@ public final class InputsFingerprint {
   /** The format number written first; a change of the text above changes it. */
   static final int FORMAT = 1;
 
+  private final Config config;
   private final String configPart;
   // the digest of the parts every file shares, cloned per file: most files of a large repository
   // share their config's and entry's text, so only the cluster's part is hashed per file
@@ -52,6 +54,7 @@ public final class InputsFingerprint {
 
   /** The part every file of {@code config} shares. */
   public InputsFingerprint(Config config) {
+    this.config = config;
     this.configPart = "{\"kube-generate-inputs\":" + FORMAT
         + ",\"app\":" + JsonLiteral.canonical(config.app())
         + ",\"config\":" + JsonLiteral.canonical(config.fileName())
@@ -71,8 +74,9 @@ public final class InputsFingerprint {
         + ",\"entry\":" + parameters(entry.params());
   }
 
-  private static String filePart(Entry entry, String cluster, ManifestPath path) {
+  private String filePart(Entry entry, String cluster, ManifestPath path) {
     return ",\"cluster\":" + JsonLiteral.canonical(cluster)
+        + ",\"kubernetesVersion\":" + config.versionOf(cluster).map(v -> JsonLiteral.canonical(v.toString())).orElse("null")
         + ",\"override\":" + parameters(entry.overrides().getOrDefault(cluster, Map.of()))
         + ",\"path\":" + JsonLiteral.canonical(path.value()) + "}";
   }

@@ -83,6 +83,11 @@ public final class Marker {
     return Optional.of(new Parsed(m.group(1), intact, Optional.ofNullable(m.group(3))));
   }
 
+  /** What follows the two marker lines of {@code file}, as {@link #wrap} made it. */
+  public static String body(String file) {
+    return file.substring(file.indexOf('\n', file.indexOf('\n') + 1) + 1);
+  }
+
   /** True when {@code file}, as {@link #wrap} made it, has nothing after the marker lines. */
   public static boolean isEmptyBody(String file) {
     return file.indexOf('\n', file.indexOf('\n') + 1) == file.length() - 1;

@@ -80,6 +80,7 @@ class InputsFingerprintTest {
         BASE.replace("app: shop", "app: store"),
         BASE.replace("team: a", "team: b"),
         BASE.replace("example/jobs:1", "example/jobs:2"),
+        "kubernetesVersion: \"1.33\"\n" + BASE,
         BASE.replace("      env:", "      subdir: jobs\n      env:"),
         "outputDir: manifests\n" + BASE)) {
       Map<String, String> after = inputs(changed);
@@ -102,7 +103,7 @@ class InputsFingerprintTest {
   @Test
   void text_isTheDocumentedCanonicalJson() throws Exception {
     Files.writeString(repo.resolve("kube-generate.yaml"), BASE);
-    var config = new dev.kubegenerate.config.ConfigLoader(repo).load(repo.resolve("kube-generate.yaml")).config();
+    var config = new dev.kubegenerate.config.ConfigLoader(repo, dev.kubegenerate.kubernetes.KubernetesApi.supported()).load(repo.resolve("kube-generate.yaml")).config();
     var entry = config.entries().get(0);
     InputsFingerprint fingerprint = new InputsFingerprint(config);
     TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
@@ -112,7 +113,7 @@ class InputsFingerprintTest {
     assertEquals("{\"kube-generate-inputs\":1,\"app\":\"shop\",\"config\":\"kube-generate.yaml\","
         + "\"values\":{\"labels\":{\"team\":\"a\"},\"serviceAccount\":\"shop\"},\"template\":\"worker\",\"templateFiles\":null,"
         + "\"entry\":{\"env\":{\"A\":\"1\",\"B\":\"2\"},\"image\":\"example/jobs:1\",\"name\":\"jobs\"},"
-        + "\"cluster\":\"production\",\"override\":{\"replicas\":3},\"path\":\"kubernetes/production/deployment-jobs.yaml\"}",
+        + "\"cluster\":\"production\",\"kubernetesVersion\":null,\"override\":{\"replicas\":3},\"path\":\"kubernetes/production/deployment-jobs.yaml\"}",
         text);
   }
 
