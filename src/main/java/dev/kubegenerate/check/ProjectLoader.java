@@ -82,7 +82,7 @@ public final class ProjectLoader {
       return new Outcome(null, null, List.of(Problem.of(root.relativize(absolute).toString(),
           "the config is outside the folder being worked in; run with -C at the repository root")));
     }
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return new Outcome(null, null, List.of(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
           "no such config; run `kube-generate init` to create one, or name it with -f")));
     }

@@ -49,7 +49,7 @@ public final class ConfigLoader {
   public Loaded load(Path file) throws InputException {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');
-    String text = InputText.read(absolute, shownAs);
+    String text = RepositoryFiles.read(root, absolute, shownAs);
     Node document = YamlNodes.compose(text, shownAs)
         .orElseThrow(() -> new InputException(Problem.of(shownAs, "the config is empty; run `kube-generate init` for a starter")));
     return new Reader(absolute, shownAs).read(document);

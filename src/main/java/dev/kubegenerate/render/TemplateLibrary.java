@@ -1,6 +1,7 @@
 package dev.kubegenerate.render;
 
 import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.config.RepositoryFiles;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.net.URI;
@@ -72,7 +73,7 @@ public final class TemplateLibrary {
     if (cached != null) {
       return cached;
     }
-    Map<String, TemplateSpec> loaded = load(dir, name -> "built-in template " + name, "built-in");
+    Map<String, TemplateSpec> loaded = load(dir, dir, name -> "built-in template " + name, "built-in");
     FOLDER_CACHE.put(dir, loaded);
     return loaded;
   }
@@ -82,13 +83,11 @@ public final class TemplateLibrary {
     if (!Files.isDirectory(folder)) {
       throw new InputException(Problem.of(shown, "template folder does not exist"));
     }
-    if (!realPath(folder).startsWith(realPath(root))) {
-      throw new InputException(Problem.of(shown, "template folder leaves the repository through a symbolic link"));
-    }
-    return load(folder, name -> shown + "/" + name, shown);
+    RepositoryFiles.folder(root, folder, shown);
+    return load(folder, root, name -> shown + "/" + name, shown);
   }
 
-  private static Map<String, TemplateSpec> load(Path dir, java.util.function.Function<String, String> shownAs, String origin)
+  private static Map<String, TemplateSpec> load(Path dir, Path root, java.util.function.Function<String, String> shownAs, String origin)
       throws InputException {
     Map<String, TemplateSpec> out = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
@@ -97,7 +96,7 @@ public final class TemplateLibrary {
         if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
           String name = child.getFileName().toString();
           try {
-            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin));
+            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin, root));
           } catch (InputException e) {
             problems.addAll(e.problems());
           }
@@ -110,14 +109,6 @@ public final class TemplateLibrary {
       throw new InputException(problems);
     }
     return out;
-  }
-
-  private static Path realPath(Path p) {
-    try {
-      return p.toRealPath();
-    } catch (IOException e) {
-      return p.toAbsolutePath().normalize();
-    }
   }
 
   private static Path builtInFolder() throws InputException {

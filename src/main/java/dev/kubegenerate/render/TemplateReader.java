@@ -1,7 +1,7 @@
 package dev.kubegenerate.render;
 
 import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.InputText;
+import dev.kubegenerate.config.RepositoryFiles;
 import dev.kubegenerate.config.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
@@ -23,9 +23,11 @@ final class TemplateReader {
 
   private TemplateReader() {}
 
-  static TemplateSpec read(String name, Path folder, String shownAs, String origin) throws InputException {
+  static TemplateSpec read(String name, Path folder, String shownAs, String origin, Path root) throws InputException {
     String specShown = shownAs + "/" + SPEC_FILE;
-    String text = InputText.read(folder.resolve(SPEC_FILE), specShown);
+    // the folder itself may be a link: it must stay under root, as every file in it
+    RepositoryFiles.folder(root, folder, shownAs);
+    String text = RepositoryFiles.read(root, folder.resolve(SPEC_FILE), specShown);
     Object loaded;
     try {
       loaded = new Load(YamlNodes.safeSettings(specShown)).loadFromString(text);
@@ -38,7 +40,7 @@ final class TemplateReader {
     List<Problem> problems = new ArrayList<>();
     String description = String.valueOf(Optional.ofNullable(spec.get("description")).orElse(""));
     List<ParameterSpec> parameters = parameters(spec.get("parameters"), specShown, problems);
-    List<TemplateSpec.Body> bodies = bodies(spec.get("files"), folder, shownAs, specShown, problems);
+    List<TemplateSpec.Body> bodies = bodies(spec.get("files"), folder, shownAs, specShown, problems, root);
     String example = spec.get("example") instanceof String s ? s : "";
     if (!problems.isEmpty()) {
       throw new InputException(problems);
@@ -78,7 +80,8 @@ final class TemplateReader {
     return out;
   }
 
-  private static List<TemplateSpec.Body> bodies(Object files, Path folder, String shownAs, String specShown, List<Problem> problems) {
+  private static List<TemplateSpec.Body> bodies(Object files, Path folder, String shownAs, String specShown, List<Problem> problems,
+      Path root) {
     List<String> names = new ArrayList<>();
     if (files instanceof List<?> list) {
       list.forEach(f -> names.add(String.valueOf(f)));
@@ -101,7 +104,7 @@ final class TemplateReader {
         continue;
       }
       try {
-        out.add(new TemplateSpec.Body(body, InputText.read(folder.resolve(body + BODY_SUFFIX), bodyShown), bodyShown));
+        out.add(new TemplateSpec.Body(body, RepositoryFiles.read(root, folder.resolve(body + BODY_SUFFIX), bodyShown), bodyShown));
       } catch (InputException e) {
         problems.addAll(e.problems());
       }
