@@ -93,7 +93,7 @@ public final class Generator {
         }
       } catch (YamlEngineException e) {
         problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
-            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
+            + dev.kubegenerate.config.YamlNodes.withoutSnippet(e) + where));
         continue;
       }
       if (Marker.isEmptyBody(canonical)) {

@@ -32,7 +32,7 @@ final class TemplateReader {
     try {
       loaded = new Load(YamlNodes.safeSettings(specShown)).loadFromString(text);
     } catch (YamlEngineException e) {
-      throw new InputException(Problem.of(specShown, "malformed YAML: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")));
+      throw new InputException(Problem.of(specShown, "malformed YAML: " + YamlNodes.withoutSnippet(e)));
     }
     if (!(loaded instanceof Map<?, ?> spec)) {
       throw new InputException(Problem.of(specShown, "must be a map with description, parameters and files"));
