@@ -24,7 +24,7 @@ final class GitHubOutput {
     ActionsEnvironment env = ActionsEnvironment.from(terminal.env());
     String workingDirectory = workingDirectory(env);
     Report located = workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
-    GitHubPublisher.standard().publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.out());
+    GitHubPublisher.standard().publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.raw());
   }
 
   /**
