@@ -37,8 +37,31 @@ public final class IssueComments {
     this.retry = retry;
   }
 
-  /** A comment: its id and body. */
-  public record Comment(long id, String body) {}
+  /**
+   * A comment: its id, body and author.
+   *
+   * @param author the author's login ({@code github-actions[bot]} for {@code GITHUB_TOKEN})
+   * @param bot whether the author is a bot ({@code user.type} is {@code Bot})
+   * @param app the slug of the GitHub App that wrote it ({@code performed_via_github_app}), or ""
+   */
+  public record Comment(long id, String body, String author, boolean bot, String app) {}
+
+  /**
+   * The login of the token's user, or empty for a token that is no user: {@code GET /user}
+   * answers a personal token, and refuses {@code GITHUB_TOKEN} and other App installation tokens,
+   * whose comments are written by a bot.
+   */
+  public Optional<String> tokenLogin() throws GitHubApiException {
+    try {
+      String login = parse(call("GET", URI.create(api + "/user"), Optional.empty(), 200, true)).path("login").asText("");
+      return login.isEmpty() ? Optional.empty() : Optional.of(login);
+    } catch (GitHubApiException e) {
+      if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
 
   /** Every comment of the pull request, oldest first. */
   public List<Comment> list(PullRequestEvent pr) throws GitHubApiException {
@@ -50,7 +73,7 @@ public final class IssueComments {
       }
       HttpTransport.Response r = call("GET", next.get(), Optional.empty(), 200, true);
       for (JsonNode c : parse(r)) {
-        all.add(new Comment(c.path("id").asLong(), c.path("body").asText("")));
+        all.add(comment(c));
       }
       next = r.header("link").flatMap(this::nextPage);
     }
@@ -144,6 +167,8 @@ public final class IssueComments {
     if (!c.path("id").canConvertToLong()) {
       throw new GitHubApiException(0, "GitHub's answer holds no comment id");
     }
-    return new Comment(c.path("id").asLong(), c.path("body").asText(""));
+    JsonNode user = c.path("user");
+    return new Comment(c.path("id").asLong(), c.path("body").asText(""), user.path("login").asText(""),
+        "Bot".equals(user.path("type").asText("")), c.path("performed_via_github_app").path("slug").asText(""));
   }
 }
