@@ -28,13 +28,20 @@ public final class IssueComments {
   private final URI api;
   private final Token token;
   private final RetryPolicy retry;
+  private final Deadline deadline;
 
-  /** A client for the API at {@code api} (e.g. {@code https://api.github.com}). */
+  /** A client for the API at {@code api} (e.g. {@code https://api.github.com}), within 60 s. */
   public IssueComments(HttpTransport http, URI api, Token token, RetryPolicy retry) {
+    this(http, api, token, retry, Deadline.in(java.time.Duration.ofSeconds(60)));
+  }
+
+  /** A client whose requests, pauses and pages all end by {@code deadline}. */
+  public IssueComments(HttpTransport http, URI api, Token token, RetryPolicy retry, Deadline deadline) {
     this.http = http;
     this.api = api;
     this.token = token;
     this.retry = retry;
+    this.deadline = deadline;
   }
 
   /**
@@ -67,9 +74,13 @@ public final class IssueComments {
   public List<Comment> list(PullRequestEvent pr) throws GitHubApiException {
     List<Comment> all = new ArrayList<>();
     Optional<URI> next = Optional.of(uri("/repos/%s/%s/issues/%d/comments?per_page=100", pr));
+    java.util.Set<URI> seen = new java.util.HashSet<>();
     for (int page = 0; next.isPresent(); page++) {
       if (page == MAX_PAGES) {
         throw new GitHubApiException(0, "more than " + MAX_PAGES + " pages of comments");
+      }
+      if (!seen.add(next.get())) {
+        throw new GitHubApiException(0, "the pages of comments link back to a page already read");
       }
       HttpTransport.Response r = call("GET", next.get(), Optional.empty(), 200, true);
       for (JsonNode c : parse(r)) {
@@ -104,9 +115,12 @@ public final class IssueComments {
     HttpTransport.Request request = new HttpTransport.Request(method, uri, headers, body);
     int attempt = 0;
     while (true) {
+      if (deadline.passed()) {
+        throw new GitHubApiException(0, method + " not sent: the comment's time is up");
+      }
       GitHubApiException failure;
       try {
-        HttpTransport.Response r = http.send(request);
+        HttpTransport.Response r = http.send(request, deadline.remaining());
         if (r.status() == expected) {
           return r;
         }
@@ -123,7 +137,8 @@ public final class IssueComments {
         Thread.currentThread().interrupt();
         throw new GitHubApiException(0, method + " was interrupted");
       }
-      if (!repeatable || !failure.outcomeUnknown() || attempt == retry.pauses().size()) {
+      if (!repeatable || !failure.outcomeUnknown() || attempt == retry.pauses().size()
+          || retry.pauses().get(attempt).compareTo(deadline.remaining()) >= 0) {
         throw failure;
       }
       try {

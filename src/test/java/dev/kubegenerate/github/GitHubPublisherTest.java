@@ -97,9 +97,10 @@ class GitHubPublisherTest {
     assertEquals("::warning title=kube-generate::pull-request comment not updated: the token may"
         + " not write pull-request comments (403: Resource not accessible by integration); a pull"
         + " request from a fork gets a read-only token, and the workflow needs 'permissions:"
-        + " pull-requests: write'", run.stdout.get(0));
-    assertEquals(WorkflowCommands.render(ReportFixtures.everyKind(), 1), run.stdout.subList(1,
-        run.stdout.size()));
+        + " pull-requests: write'", run.stdout.get(run.stdout.size() - 1));
+    // the comment is tried after the annotations, and its warning comes last
+    assertEquals(WorkflowCommands.render(ReportFixtures.everyKind(), 1), run.stdout.subList(0,
+        run.stdout.size() - 1));
     assertEquals("findings", RunnerFileCommands.parse(Files.readString(output)).get("result"));
     assertTrue(Files.readString(summary).startsWith("### ❌"), "the summary still works");
   }
@@ -118,7 +119,7 @@ class GitHubPublisherTest {
 
     assertEquals("::warning title=kube-generate::pull-request comment not updated: this pull"
         + " request comes from a fork, whose token may not write comments (403); the annotations"
-        + " and the job summary show every finding", run.stdout.get(0));
+        + " and the job summary show every finding", run.stdout.get(run.stdout.size() - 1));
     assertEquals(6, run.stdout.size());
   }
 
@@ -132,7 +133,7 @@ class GitHubPublisherTest {
     Run run = run(publisher, ReportFixtures.error(), "{}");
 
     assertEquals("::warning title=kube-generate::pull-request comment skipped: no token (set the"
-        + " action's github-token input, or GITHUB_TOKEN)", run.stdout.get(0));
+        + " action's github-token input, or GITHUB_TOKEN)", run.stdout.get(run.stdout.size() - 1));
     assertEquals("error", RunnerFileCommands.parse(Files.readString(output)).get("result"));
   }
 
@@ -145,7 +146,7 @@ class GitHubPublisherTest {
     }, GitHubPeer.noPause(0)), ReportFixtures.everyKind(), "{}");
 
     assertEquals("::warning title=kube-generate::pull-request comment skipped: this run is not"
-        + " for a pull request", run.stdout.get(0));
+        + " for a pull request", run.stdout.get(run.stdout.size() - 1));
   }
 
   @Test
@@ -160,7 +161,7 @@ class GitHubPublisherTest {
     Run run = run(publisher, ReportFixtures.everyKind(), "{}");
 
     assertEquals("::warning title=kube-generate::pull-request comment not updated: GET timed out"
-        + " without an answer from GitHub", run.stdout.get(0));
+        + " without an answer from GitHub", run.stdout.get(run.stdout.size() - 1));
     assertEquals(3, calls[0]);
     assertFalse(String.join("\n", run.stdout).contains(GitHubPeer.TOKEN.value()));
   }
