@@ -74,7 +74,16 @@ final class HostileRepo {
   }
 
   /** What every mode of one check printed and wrote, and the exit codes. */
-  record Outputs(String all, List<Integer> exits, Map<String, String> byMode, String patch) {}
+  /**
+   * Everything collected.
+   *
+   * @param all every output of every run, files included
+   * @param exits each run's exit code
+   * @param byMode all outputs of one mode
+   * @param logs what the runner reads of each run inside Actions: stdout, then stderr
+   * @param patch the patch written by the run that asked for one
+   */
+  record Outputs(String all, List<Integer> exits, Map<String, String> byMode, List<String> logs, String patch) {}
 
   /**
    * Runs {@code kube-generate} with {@code args} (plus {@code check} in text, JSON and GitHub mode
@@ -85,6 +94,7 @@ final class HostileRepo {
   Outputs everyMode(Path runnerTemp, String... args) throws IOException {
     Map<String, String> byMode = new HashMap<>();
     List<Integer> exits = new ArrayList<>();
+    List<String> logs = new ArrayList<>();
     String[][] modes = {
         {"diff"},
         {"check", "--format", "text"},
@@ -105,6 +115,10 @@ final class HostileRepo {
         }
         CliRunner.Result r = CliRunner.run(root, env, all.toArray(String[]::new));
         exits.add(r.exit());
+        if (actions) {
+          logs.add(r.out());
+          logs.add(r.err());
+        }
         StringBuilder text = new StringBuilder(r.out()).append('\n').append(r.err()).append('\n');
         text.append(Files.readString(summary)).append('\n').append(Files.readString(outputs)).append('\n');
         byMode.put((actions ? "actions " : "") + String.join(" ", mode), text.toString());
@@ -125,6 +139,6 @@ final class HostileRepo {
     Path patchFile = root.resolve("fix.patch");
     String patch = Files.exists(patchFile) ? Files.readString(patchFile) : "";
     Files.deleteIfExists(patchFile);
-    return new Outputs(all.toString(), exits, byMode, patch);
+    return new Outputs(all.toString(), exits, byMode, logs, patch);
   }
 }
