@@ -1,8 +1,12 @@
 package dev.kubegenerate.diff;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -108,12 +112,15 @@ final class SecretSpans {
       return;
     }
     if (node instanceof MappingNode mapping) {
-      boolean secret = mapping.getValue().stream()
+      List<NodeTuple> entries = withMerged(mapping);
+      boolean secret = entries.stream()
           .anyMatch(t -> isScalar(t.getKeyNode(), "kind") && isScalar(t.getValueNode(), "Secret"));
-      for (NodeTuple t : mapping.getValue()) {
+      for (NodeTuple t : entries) {
         if (secret && (isScalar(t.getKeyNode(), "data") || isScalar(t.getKeyNode(), "stringData"))) {
           hideData(t);
         }
+      }
+      for (NodeTuple t : mapping.getValue()) {
         visit(t.getKeyNode(), depth);
         visit(t.getValueNode(), depth);
       }
@@ -124,6 +131,35 @@ final class SecretSpans {
       // YAML or JSON inside a string, such as kubectl's last-applied-configuration
       hideValue(scalar);
     }
+  }
+
+  /**
+   * The entries of a mapping with those it merges in through {@code <<} keys: YAML 1.2 has no
+   * merge keys, but Kubernetes' YAML reader (YAML 1.1) does, so {@code <<: *base} can make a
+   * Secret or give it its data.
+   */
+  private static List<NodeTuple> withMerged(MappingNode mapping) {
+    List<NodeTuple> out = new ArrayList<>();
+    Set<Node> merged = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<MappingNode> pending = new ArrayDeque<>(List.of(mapping));
+    while (!pending.isEmpty()) {
+      MappingNode m = pending.pop();
+      if (!merged.add(m)) {
+        continue;
+      }
+      for (NodeTuple t : m.getValue()) {
+        out.add(t);
+        if (isScalar(t.getKeyNode(), "<<")) {
+          if (t.getValueNode() instanceof MappingNode base) {
+            pending.push(base);
+          } else if (t.getValueNode() instanceof SequenceNode bases) {
+            bases.getValue().stream().filter(MappingNode.class::isInstance)
+                .forEach(b -> pending.push((MappingNode) b));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Hides the value of {@code data:} and whatever lies between the key and the value's end. */

@@ -32,6 +32,8 @@ final class SecretEncodings {
       new Encoding("folded scalar", v -> "kind: Secret\nstringData:\n  t: >-\n    first\n\n    " + v + "\n"),
       new Encoding("escaped line break in kind", v -> "kind: \"Sec\\\n  ret\"\ndata: {t: " + v + "}\n"),
       new Encoding("line separator in a comment", v -> "# note\u2028kind: nothing\nkind: Secret\ndata:\n  t: \"" + v + "\"\n"),
+      new Encoding("kind through a merge key", v -> "meta: &m {kind: Secret}\n<<: *m\ndata: {t: " + v + "}\n"),
+      new Encoding("data through a merge key", v -> "d: &d {data: {t: " + v + "}}\nkind: Secret\n<<: [*d]\n"),
       new Encoding("data before kind", v -> "data:\n  t: " + v + "\nkind: Secret\n"),
       new Encoding("sequence under data", v -> "kind: Secret\ndata:\n- " + v + "\n"),
       new Encoding("nested in an annotation", v -> "kind: ConfigMap\nmetadata:\n  annotations:\n    last: '{\"kind\":\"Secret\",\"data\":{\"a\":\"" + v + "\"}}'\n"),
