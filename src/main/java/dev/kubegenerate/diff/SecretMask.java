@@ -31,7 +31,8 @@ public final class SecretMask {
     boolean hiding = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean lineBreak = c == '\n' || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+      // CR alone breaks a line in YAML too, and the diff keeps it as part of its line
+      boolean lineBreak = c == '\n' || c == '\r';
       boolean indentation = lineStart && (c == ' ' || c == '\t');
       boolean shown = switch (levels[i]) {
         case SHOWN, KEY -> true;
@@ -45,7 +46,7 @@ public final class SecretMask {
         out.append(MASK);
         hiding = true;
       }
-      lineStart = c == '\n' || lineStart && indentation;
+      lineStart = lineBreak || lineStart && indentation;
     }
     return out.toString();
   }

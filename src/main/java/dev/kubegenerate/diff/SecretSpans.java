@@ -195,7 +195,9 @@ final class SecretSpans {
 
   private void mark(int from, int to, Level level) {
     for (int i = from; i < to && i < levels.length; i++) {
-      if (levels[i] != Level.VALUE && levels[i].ordinal() <= level.ordinal() || level == Level.VALUE) {
+      // a value stays hidden even where it is also a key (an alias used as both)
+      boolean stronger = level == Level.VALUE || levels[i] != Level.VALUE && level.ordinal() >= levels[i].ordinal();
+      if (stronger) {
         levels[i] = level;
       }
     }
