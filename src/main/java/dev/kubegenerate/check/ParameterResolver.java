@@ -1,13 +1,12 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.config.ConfigLoader;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.config.Names;
-import dev.kubegenerate.config.NodeValues;
+import dev.kubegenerate.model.Names;
+import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.config.Param;
-import dev.kubegenerate.config.Suggestions;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ParameterSpec;
 import dev.kubegenerate.render.TemplateSpec;
@@ -92,7 +91,7 @@ final class ParameterResolver {
       if (spec.isEmpty()) {
         List<String> known = new ArrayList<>(template.parameterNames());
         if (prefix.isEmpty()) {
-          known.addAll(ConfigLoader.RESERVED_ENTRY_KEYS);
+          known.addAll(Entry.RESERVED_KEYS);
         }
         problems.add(YamlNodes.at(config.shownAs(), p.key(), "unknown parameter \"" + prefix + p.name()
             + "\" for template " + template.name() + Suggestions.didYouMean(p.name(), known)));
@@ -120,6 +119,14 @@ final class ParameterResolver {
       problems.add(YamlNodes.at(config.shownAs(), p.value(),
           "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.type().mismatch(raw)));
       return Optional.empty();
+    }
+    if (spec.type() == dev.kubegenerate.render.ParameterType.OBJECT) {
+      Optional<ObjectFields.Shape> shape = ObjectFields.of(p.name());
+      List<Problem> unknown = shape.map(s -> ObjectFields.unknown(config.shownAs(), p.name(), s, p.value())).orElse(List.of());
+      if (!unknown.isEmpty()) {
+        problems.addAll(unknown);
+        return Optional.empty();
+      }
     }
     if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
       problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " \"" + value.get()

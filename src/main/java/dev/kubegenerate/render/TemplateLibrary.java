@@ -1,7 +1,7 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.RepositoryFiles;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +27,6 @@ import java.util.stream.Stream;
 public final class TemplateLibrary {
 
   private static final String BUILT_IN = "kube-generate/templates";
-  private static final Map<Path, Map<String, TemplateSpec>> FOLDER_CACHE = new ConcurrentHashMap<>();
 
   private final Map<String, TemplateSpec> templates;
 
@@ -68,14 +66,35 @@ public final class TemplateLibrary {
   }
 
   private static Map<String, TemplateSpec> builtInTemplates() throws InputException {
-    Path dir = builtInFolder();
-    Map<String, TemplateSpec> cached = FOLDER_CACHE.get(dir);
-    if (cached != null) {
-      return cached;
+    if (!BuiltIn.LOADED.problems().isEmpty()) {
+      throw new InputException(BuiltIn.LOADED.problems());
     }
-    Map<String, TemplateSpec> loaded = load(dir, dir, name -> "built-in template " + name, "built-in");
-    FOLDER_CACHE.put(dir, loaded);
-    return loaded;
+    return BuiltIn.LOADED.templates();
+  }
+
+  /**
+   * The built-in library, read once per process on first use (the JVM makes that lazy and
+   * thread-safe): it is part of the build and cannot change while the tool runs.
+   */
+  private static final class BuiltIn {
+    static final Loaded LOADED = read();
+
+    /** The templates, or why they could not be read. */
+    record Loaded(Map<String, TemplateSpec> templates, List<Problem> problems) {
+      Loaded {
+        templates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(templates));
+        problems = List.copyOf(problems);
+      }
+    }
+
+    private static Loaded read() {
+      try {
+        Path dir = builtInFolder();
+        return new Loaded(load(dir, dir, name -> "built-in template " + name, "built-in"), List.of());
+      } catch (InputException e) {
+        return new Loaded(Map.of(), e.problems());
+      }
+    }
   }
 
   private static Map<String, TemplateSpec> fromFolder(Path folder, Path root) throws InputException {
