@@ -4,6 +4,7 @@ import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class RepositoryFiles {
   public static String read(Path root, Path file, String shownAs) throws InputException {
     Path real = regularFile(root, file, shownAs);
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+    try (InputStream in = Files.newInputStream(real, noFollow(real))) {
       // one byte past the limit, so an oversized file is recognised without reading all of it
       bytes = in.readNBytes(InputText.MAX_BYTES + 1);
     } catch (IOException e) {
@@ -89,9 +90,17 @@ public final class RepositoryFiles {
     return real;
   }
 
+  /**
+   * Not following links where the file system has them; the built-in templates are read from
+   * the jar's file system, which has none and refuses the option.
+   */
+  private static LinkOption[] noFollow(Path path) {
+    return path.getFileSystem() == FileSystems.getDefault() ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+  }
+
   private static BasicFileAttributes attributes(Path real, String shownAs) throws InputException {
     try {
-      return Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return Files.readAttributes(real, BasicFileAttributes.class, noFollow(real));
     } catch (IOException e) {
       throw new InputException(Problem.of(shownAs, "cannot read: " + InputText.describe(e)));
     }
