@@ -84,8 +84,9 @@ public final class RepositoryFiles {
       throw new InputException(Problem.of(shownAs, "cannot read: " + InputText.describe(e)));
     }
     if (!real.startsWith(realRoot)) {
-      throw new InputException(Problem.of(shownAs,
-          "a symbolic link leads out of the repository; kube-generate reads nothing outside it"));
+      boolean named = path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize());
+      throw new InputException(Problem.of(shownAs, (named ? "a symbolic link leads" : "this is")
+          + " out of the repository; kube-generate reads nothing outside it"));
     }
     return real;
   }

@@ -72,6 +72,8 @@ class SecurityLinksTest {
     Files.delete(body);
     Files.createSymbolicLink(body, outside.resolve("secret.yaml.peb"));
     assertRefused();
+    assertEquals("platform/templates/secret/secret.yaml.peb: a symbolic link leads out of the repository;"
+        + " kube-generate reads nothing outside it\n", CliRunner.run(repoDir, "check").err());
   }
 
   @Test
