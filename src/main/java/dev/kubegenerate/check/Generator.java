@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Renders every file a config produces, in memory; all problems are collected before failing. */
@@ -35,7 +36,8 @@ public final class Generator {
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
-    // most bodies render the same text for every cluster; parse and write each text once
+    // most bodies render the same text for every cluster; parse and write each text once per
+    // template (the marker names the template, so two templates never share an entry)
     Map<String, String> formatted = new java.util.HashMap<>();
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     Map<String, TemplateSpec> used = new java.util.TreeMap<>();
@@ -74,6 +76,18 @@ public final class Generator {
       throw new InputException(new ArrayList<>(problems));
     }
     return List.copyOf(files.values());
+  }
+
+  /** The parser's problem and the rendered line, without the source excerpt it quotes. */
+  private static String renderedProblem(YamlEngineException e) {
+    if (e instanceof CanonicalYaml.TooLarge) {
+      return e.getMessage();
+    }
+    if (e instanceof MarkedYamlEngineException m && m.getProblem() != null) {
+      return m.getProblem().strip().replaceAll("\\s*\\R\\s*", " ")
+          + m.getProblemMark().map(mark -> " (rendered line " + (mark.getLine() + 1) + ")").orElse("");
+    }
+    return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**
@@ -115,15 +129,15 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      String canonical = formatted.get(text);
+      String cacheKey = template.name() + '\n' + text;
+      String canonical = formatted.get(cacheKey);
       try {
         if (canonical == null) {
           canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
-          formatted.put(text, canonical);
+          formatted.put(cacheKey, canonical);
         }
       } catch (YamlEngineException e) {
-        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
-            + dev.kubegenerate.yaml.YamlNodes.withoutSnippet(e) + where));
+        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         continue;
       }
       if (Marker.isEmptyBody(canonical)) {

@@ -29,6 +29,8 @@ final class ParameterResolver {
 
   private final Config config;
   private final Collection<Problem> problems;
+  /** Parameters whose value was reported as wrong: not "missing" on top of that. */
+  private final java.util.Set<String> invalid = new java.util.HashSet<>();
 
   ParameterResolver(Config config, Collection<Problem> problems) {
     this.config = config;
@@ -70,7 +72,8 @@ final class ParameterResolver {
       mergeInto(merged, own);
       mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
       for (ParameterSpec spec : template.parameters()) {
-        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())) {
+        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())
+            && !invalid.contains(spec.name())) {
           missing.add(spec.name());
         }
       }
@@ -105,9 +108,14 @@ final class ParameterResolver {
   private Optional<Object> typed(Param p, ParameterSpec spec, TemplateSpec template) {
     Object raw;
     try {
-      raw = NodeValues.toJava(p.value());
+      // strings, and the items of lists and maps of strings, keep the text as written
+      raw = switch (spec.type()) {
+        case STRING, LIST, MAP -> NodeValues.toJavaText(p.value());
+        default -> NodeValues.toJava(p.value());
+      };
     } catch (NodeValues.ValueException e) {
       problems.add(YamlNodes.at(config.shownAs(), e.node(), e.getMessage()));
+      invalid.add(p.name());
       return Optional.empty();
     }
     if (raw == null) {
