@@ -2,11 +2,15 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.config.Param;
+import dev.kubegenerate.kubernetes.CustomResources;
+import dev.kubegenerate.kubernetes.ManifestValidator;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;
 import dev.kubegenerate.render.Marker;
@@ -32,9 +36,18 @@ public final class Generator {
     this.engine = engine;
   }
 
-  /** The files {@code config} produces, in entry order. */
+  /** The files {@code config} produces, in entry order, validated without custom resource schemas. */
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
+    return render(config, library, new ClusterValidators(config, CustomResources.NONE));
+  }
+
+  /**
+   * The files {@code config} produces, in entry order. Each is validated for its cluster's
+   * Kubernetes version first: an invalid object or a removed API is a problem located at the entry.
+   */
+  public List<RenderedFile> render(Config config, TemplateLibrary library, ClusterValidators validators) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
+    Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
     // most bodies render the same text for every cluster; parse and write each text once per
     // template (the marker names the template, so two templates never share an entry)
@@ -59,6 +72,7 @@ public final class Generator {
       }
       for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
         for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, formatted)) {
+          file = validate(config, entry, file, validators, validated, problems);
           RenderedFile earlier = files.putIfAbsent(file.path(), file);
           if (earlier != null) {
             problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "entry " + entry.template() + " writes "
@@ -76,6 +90,26 @@ public final class Generator {
       throw new InputException(new ArrayList<>(problems));
     }
     return List.copyOf(files.values());
+  }
+
+  /** A text validated for a version: most bodies render the same text for every cluster. */
+  private record Validated(KubernetesVersion version, String text) {}
+
+  /** The file with its violations; errors become problems naming the template, the entry and the field. */
+  private static RenderedFile validate(Config config, Entry entry, RenderedFile file, ClusterValidators validators,
+      Map<Validated, List<Violation>> validated, Set<Problem> problems) {
+    ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
+    List<Violation> violations = validated.computeIfAbsent(new Validated(validator.version(), file.content()), k -> validator.validate(file.content()));
+    for (Violation v : violations) {
+      if (v.severity() == Violation.Severity.ERROR) {
+        String field = v.path().isEmpty() ? "" : v.path() + ": ";
+        problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "template " + entry.template() + " renders "
+            + file.path() + ", which Kubernetes " + validator.version() + " (cluster " + file.cluster() + ") rejects: "
+            + field + v.message() + " (" + v.rule().id() + ", line " + v.line() + " of the render)"));
+      }
+    }
+    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.entryLine(),
+        file.entryColumn(), violations);
   }
 
   /** The parser's problem and the rendered line, without the source excerpt it quotes. */
@@ -117,6 +151,8 @@ public final class Generator {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
+    KubernetesVersion version = ClusterValidators.versionOf(config, cluster);
+    context.put("kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
@@ -148,7 +184,7 @@ public final class Generator {
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          canonical, line, column));
+          canonical, line, column, List.of()));
     }
     return out;
   }
