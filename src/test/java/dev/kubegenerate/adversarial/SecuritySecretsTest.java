@@ -78,6 +78,23 @@ class SecuritySecretsTest {
     }
   }
 
+  @Test
+  void secretValueOfTheWrongType_violationQuotesNoValue() throws Exception {
+    Path root = Files.createTempDirectory("kube-generate-secrets");
+    try {
+      HostileRepo repo = HostileRepo.withSecretTemplate(root, "8675309123");
+      // unquoted, the value renders as an integer, which a Secret's stringData does not allow
+      repo.write("platform/templates/secret/secret.yaml.peb", HostileRepo.SECRET_BODY.replace("{{ value | json }}", "{{ value }}"));
+      Path runnerTemp = Files.createTempDirectory("kube-generate-runner");
+      HostileRepo.Outputs o = assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp));
+      assertTrue(o.all().contains("Secret data"), o.all());
+      assertFalse(o.all().contains("8675309123"), o.all());
+      delete(runnerTemp);
+    } finally {
+      delete(root);
+    }
+  }
+
   @Property(tries = 15)
   void randomEncodings_noValueInAnyOutput(
       @ForAll("encodings") List<SecretEncodings.Encoding> encodings,
