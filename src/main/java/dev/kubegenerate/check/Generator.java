@@ -13,6 +13,7 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;
+import dev.kubegenerate.render.InputsFingerprint;
 import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
@@ -49,9 +50,10 @@ public final class Generator {
     Set<Problem> problems = new LinkedHashSet<>();
     Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
-    // most bodies render the same text for every cluster; parse and write each text once per
-    // template (the marker names the template, so two templates never share an entry)
-    Map<String, String> formatted = new java.util.HashMap<>();
+    // most bodies render the same text for every cluster; parse, write and hash each text once
+    // (the marker, which names the template, is written per file)
+    Map<String, Formatted> formatted = new java.util.HashMap<>();
+    InputsFingerprint inputs = new InputsFingerprint(config);
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     Map<String, TemplateSpec> used = new java.util.TreeMap<>();
     boolean allFound = true;
@@ -70,8 +72,10 @@ public final class Generator {
       if (params.isEmpty()) {
         continue;
       }
+      InputsFingerprint.ForEntry entryInputs = inputs.forEntry(entry, template.get());
       for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
-        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, formatted)) {
+        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems,
+            formatted, entryInputs)) {
           file = validate(config, entry, file, validators, validated, problems);
           RenderedFile earlier = files.putIfAbsent(file.path(), file);
           if (earlier != null) {
@@ -92,14 +96,21 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
-  /** A text validated for a version: most bodies render the same text for every cluster. */
-  private record Validated(KubernetesVersion version, String text) {}
+  /** A body's canonical text and its checksum, shared by every file that renders the same text. */
+  private record Formatted(String body, String sha256) {}
+
+  /**
+   * A body validated for a version: most bodies render the same for every cluster. Keyed by the
+   * body, since the marker (a comment, always two lines) differs per file in its fingerprint.
+   */
+  private record Validated(KubernetesVersion version, String body) {}
 
   /** The file with its violations; errors become problems naming the template, the entry and the field. */
   private static RenderedFile validate(Config config, Entry entry, RenderedFile file, ClusterValidators validators,
       Map<Validated, List<Violation>> validated, Set<Problem> problems) {
     ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
-    List<Violation> violations = validated.computeIfAbsent(new Validated(validator.version(), file.content()), k -> validator.validate(file.content()));
+    List<Violation> violations = validated.computeIfAbsent(
+        new Validated(validator.version(), Marker.body(file.content())), k -> validator.validate(file.content()));
     for (Violation v : violations) {
       if (v.severity() == Violation.Severity.ERROR) {
         String field = v.path().isEmpty() ? "" : v.path() + ": ";
@@ -108,8 +119,8 @@ public final class Generator {
             + field + v.message() + " (" + v.rule().id() + ", line " + v.line() + " of the render)"));
       }
     }
-    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.entryLine(),
-        file.entryColumn(), violations);
+    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.inputs(),
+        file.entryLine(), file.entryColumn(), violations);
   }
 
   /** The parser's problem and the rendered line, without the source excerpt it quotes. */
@@ -147,7 +158,7 @@ public final class Generator {
 
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
-      Map<String, String> formatted) {
+      Map<String, Formatted> formatted, InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -165,26 +176,28 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      String cacheKey = template.name() + '\n' + text;
-      String canonical = formatted.get(cacheKey);
+      Formatted canonical = formatted.get(text);
       try {
         if (canonical == null) {
-          canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
-          formatted.put(cacheKey, canonical);
+          String yaml = CanonicalYaml.format(text);
+          canonical = new Formatted(yaml, Marker.sha256(yaml));
+          formatted.put(text, canonical);
         }
       } catch (YamlEngineException e) {
         problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         continue;
       }
-      if (Marker.isEmptyBody(canonical)) {
+      if (canonical.body().isEmpty()) {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
       ManifestPath path = entry.subdir()
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
+      String fingerprint = inputs.of(cluster, path);
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          canonical, line, column, List.of()));
+          Marker.wrapHashed(config.fileName(), template.name(), canonical.body(), canonical.sha256(), fingerprint),
+          fingerprint, line, column, List.of()));
     }
     return out;
   }

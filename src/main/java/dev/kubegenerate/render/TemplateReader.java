@@ -28,7 +28,16 @@ final class TemplateReader {
 
   private TemplateReader() {}
 
-  static TemplateSpec read(String name, Path folder, String shownAs, String origin, Path root) throws InputException {
+  /**
+   * Reads the template in {@code folder}.
+   *
+   * @param repository whether the folder is inside the repository, so its files are an input of
+   *     every file the template renders
+   * @param root the folder no file of the template may lead out of (the repository, or the
+   *     template folder the tool was given)
+   */
+  static TemplateSpec read(String name, Path folder, String shownAs, String origin, boolean repository, Path root)
+      throws InputException {
     String specShown = shownAs + "/" + SPEC_FILE;
     // the folder itself may be a link: it must stay under root, as every file in it
     RepositoryFiles.folder(root, folder, shownAs);
@@ -53,7 +62,21 @@ final class TemplateReader {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new TemplateSpec(name, description, parameters, bodies, example, origin);
+    Optional<String> files = repository ? Optional.of(filesDigest(text, bodies)) : Optional.empty();
+    return new TemplateSpec(name, description, parameters, bodies, example, origin, files);
+  }
+
+  /**
+   * The SHA-256 of the files the template is made of, as the canonical JSON object
+   * {@code {"<file name>":"<text>",...}} with the names sorted: the spec file and every body.
+   */
+  private static String filesDigest(String specText, List<TemplateSpec.Body> bodies) {
+    java.util.TreeMap<String, String> files = new java.util.TreeMap<>();
+    files.put(SPEC_FILE, specText);
+    for (TemplateSpec.Body body : bodies) {
+      files.put(body.name() + BODY_SUFFIX, body.source());
+    }
+    return Marker.sha256(JsonLiteral.canonical(files));
   }
 
   private static List<ParameterSpec> parameters(Object declared, String shown, List<Problem> problems) {

@@ -12,13 +12,22 @@ import java.util.Optional;
  * @param bodies the bodies, in output order
  * @param example an example entry, as YAML text
  * @param origin where the template was loaded from, for messages ({@code built-in} or a folder)
+ * @param repositoryFiles for a template from a folder inside the repository, the digest of its
+ *     files (they are the repository's input, SPEC §4); empty for the tool's own templates
  */
 public record TemplateSpec(
-    String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin) {
+    String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin,
+    Optional<String> repositoryFiles) {
 
   public TemplateSpec {
     parameters = List.copyOf(parameters);
     bodies = List.copyOf(bodies);
+  }
+
+  /** One of the tool's own templates (built-in, or from {@code KUBE_GENERATE_TEMPLATES}). */
+  public TemplateSpec(
+      String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin) {
+    this(name, description, parameters, bodies, example, origin, Optional.empty());
   }
 
   /** The declared parameter called {@code name}. */

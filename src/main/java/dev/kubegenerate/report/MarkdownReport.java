@@ -44,7 +44,7 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     StringBuilder out = new StringBuilder(prefix).append(heading(report)).append('\n');
     counts(out, report);
     String fix = findings.isEmpty() && report.violations().isEmpty() ? ""
-        : "**Fix:** run this at the repository root and commit the result:\n\n"
+        : outdatedNote(findings) + "**Fix:** run this at the repository root and commit the result:\n\n"
             + MarkdownText.fence("sh", report.fixCommand()) + "\n";
     // errors come first but may take only half the room when there are findings to list too
     int errorBudget = findings.isEmpty() && report.violations().isEmpty() ? budget - measure.applyAsInt(fix) : budget / 2;
@@ -88,6 +88,16 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     }
     int end = lo > 0 && Character.isHighSurrogate(text.charAt(lo - 1)) ? lo - 1 : lo;
     return text.substring(0, end) + "\n\n";
+  }
+
+  /** For outdated files: why they differ and that nobody needs to act on this pull request. */
+  private static String outdatedNote(List<FileResult> findings) {
+    if (findings.stream().noneMatch(f -> f.status() == Status.OUTDATED)) {
+      return "";
+    }
+    return "**Outdated** files differ only because kube-generate itself changed (a new release or template"
+        + " library), not this repository. The scheduled kube-generate update refreshes them; to refresh"
+        + " them in this pull request instead, run the fix below.\n\n";
   }
 
   /** A line naming the working directory, or nothing for the repository root. */
