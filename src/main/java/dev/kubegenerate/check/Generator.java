@@ -13,12 +13,14 @@ import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
 import dev.kubegenerate.render.TemplateSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Renders every file a config produces, in memory; all problems are collected before failing. */
@@ -30,13 +32,14 @@ public final class Generator {
     this.engine = engine;
   }
 
+  /** One entry with its template and its parameters per cluster. */
+  private record Planned(Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
+
   /** The files {@code config} produces, in entry order. */
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
-    // most bodies render the same text for every cluster; parse and write each text once
-    Map<String, String> formatted = new java.util.HashMap<>();
-    Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
+    List<Planned> planned = new ArrayList<>();
     for (Entry entry : config.entries()) {
       Optional<TemplateSpec> template = library.get(entry.template());
       if (template.isEmpty()) {
@@ -46,18 +49,35 @@ public final class Generator {
         continue;
       }
       List<String> clusters = entry.clusters().orElse(config.clusters());
-      Optional<Map<String, Map<String, Object>>> params = resolver.resolve(entry, template.get(), clusters);
-      if (params.isEmpty()) {
-        continue;
+      resolver.resolve(entry, template.get(), clusters).ifPresent(p -> planned.add(new Planned(entry, template.get(), p)));
+    }
+    SelectorOverlap.check(config, planned.stream().map(p -> new SelectorOverlap.Workload(p.entry(), p.template(), p.params())).toList(),
+        problems);
+    // most bodies render the same text for every cluster; parse and write each text once
+    Map<String, String> formatted = new HashMap<>();
+    // ConfigMaps first, so the pods that read one can carry its hash
+    Map<Planned, List<RenderedFile>> byEntry = new HashMap<>();
+    ConfigMapHashes hashes = new ConfigMapHashes();
+    for (Planned p : planned) {
+      if (!p.template().createsPods()) {
+        List<RenderedFile> files = renderPlanned(config, p, null, problems, formatted);
+        files.forEach(hashes::add);
+        byEntry.put(p, files);
       }
-      for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
-        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems, formatted)) {
-          RenderedFile earlier = files.putIfAbsent(file.path(), file);
-          if (earlier != null) {
-            problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "entry " + entry.template() + " writes "
-                + file.path() + ", which the entry " + earlier.template() + " on line " + earlier.entryLine()
-                + " also writes; give one of them a different name or subdir"));
-          }
+    }
+    for (Planned p : planned) {
+      if (p.template().createsPods()) {
+        byEntry.put(p, renderPlanned(config, p, hashes, problems, formatted));
+      }
+    }
+    Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
+    for (Planned p : planned) {
+      for (RenderedFile file : byEntry.get(p)) {
+        RenderedFile earlier = files.putIfAbsent(file.path(), file);
+        if (earlier != null) {
+          problems.add(YamlNodes.at(config.shownAs(), p.entry().templateNode(), "entry " + p.entry().template() + " writes "
+              + file.path() + ", which the entry " + earlier.template() + " on line " + earlier.entryLine()
+              + " also writes; give one of them a different name or subdir"));
         }
       }
     }
@@ -67,15 +87,54 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
-  private List<RenderedFile> renderEntry(
-      Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
+  private List<RenderedFile> renderPlanned(Config config, Planned p, ConfigMapHashes hashes, Set<Problem> problems,
       Map<String, String> formatted) {
+    List<RenderedFile> out = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
+      String configHash = hashes == null ? null
+          : hashes.forPod(byCluster.getKey(), namespace(config, byCluster.getValue()), byCluster.getValue());
+      out.addAll(renderEntry(config, p.entry(), p.template(), byCluster.getKey(), byCluster.getValue(), configHash,
+          problems, formatted));
+    }
+    return out;
+  }
+
+  /** The namespace the built-in templates put an entry's objects in. */
+  static String namespace(Config config, Map<String, Object> params) {
+    return params.get("namespace") instanceof String ns ? ns : config.app();
+  }
+
+  /** The entry's {@code app.kubernetes.io/component}: its name, else the template's role. */
+  static String component(TemplateSpec template, Map<String, Object> params) {
+    return params.get("name") instanceof String n ? n : template.component();
+  }
+
+  private List<RenderedFile> renderEntry(
+      Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, String configHash,
+      Set<Problem> problems, Map<String, String> formatted) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
+    context.put("component", component(template, params));
+    context.put("configHash", configHash);
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
+    for (TemplateSpec.Fragment fragment : template.fragments()) {
+      Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
+      fragmentContext.putAll(fragment.settings());
+      try {
+        String text = engine.render(fragment.body(), fragmentContext);
+        context.put(fragment.variable(), new Load(YamlNodes.safeSettings(fragment.body().shownAs())).loadFromString(text));
+      } catch (SandboxedEngine.RenderException e) {
+        problems.add(new Problem(fragment.body().shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
+        return List.of();
+      } catch (YamlEngineException e) {
+        problems.add(Problem.of(fragment.body().shownAs(), "rendered text is not valid YAML: "
+            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
+        return List.of();
+      }
+    }
     List<RenderedFile> out = new ArrayList<>();
     for (TemplateSpec.Body body : template.bodies()) {
       String text;

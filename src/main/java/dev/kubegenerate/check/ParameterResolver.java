@@ -115,10 +115,10 @@ final class ParameterResolver {
       // an explicit empty value means "use the default"
       return Optional.empty();
     }
-    Optional<Object> value = spec.type().coerce(raw);
+    Optional<Object> value = spec.coerce(raw);
     if (value.isEmpty()) {
       problems.add(YamlNodes.at(config.shownAs(), p.value(),
-          "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.type().mismatch(raw)));
+          "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.mismatch(raw)));
       return Optional.empty();
     }
     if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
@@ -126,10 +126,10 @@ final class ParameterResolver {
           + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
       return Optional.empty();
     }
-    if (p.name().equals("labels") && value.get() instanceof Map<?, ?> labels) {
+    if ((p.name().equals("labels") || p.name().equals("podLabels")) && value.get() instanceof Map<?, ?> labels) {
       for (Object key : labels.keySet()) {
         if (RECOMMENDED_LABELS.contains(String.valueOf(key))) {
-          problems.add(YamlNodes.at(config.shownAs(), p.value(), "labels may not set " + key
+          problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " may not set " + key
               + ": kube-generate sets the recommended labels itself"));
           return Optional.empty();
         }

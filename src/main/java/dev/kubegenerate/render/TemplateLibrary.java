@@ -97,7 +97,8 @@ public final class TemplateLibrary {
         if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
           String name = child.getFileName().toString();
           try {
-            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin));
+            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin,
+                builtInFolder().resolve(TemplateReader.SHARED_FOLDER)));
           } catch (InputException e) {
             problems.addAll(e.problems());
           }

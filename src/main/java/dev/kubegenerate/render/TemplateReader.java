@@ -23,7 +23,14 @@ final class TemplateReader {
 
   private TemplateReader() {}
 
-  static TemplateSpec read(String name, Path folder, String shownAs, String origin) throws InputException {
+  /** The built-in fragments' folder, inside the built-in library. */
+  static final String SHARED_FOLDER = "_shared";
+
+  /**
+   * @param shared the built-in library's {@code _shared} folder, the only place fragments come
+   *     from: a template names a fragment, never a file, so {@code uses:} cannot read anything else
+   */
+  static TemplateSpec read(String name, Path folder, String shownAs, String origin, Path shared) throws InputException {
     String specShown = shownAs + "/" + SPEC_FILE;
     String text = InputText.read(folder.resolve(SPEC_FILE), specShown);
     Object loaded;
@@ -40,13 +47,15 @@ final class TemplateReader {
     List<ParameterSpec> parameters = parameters(spec.get("parameters"), specShown, problems);
     List<TemplateSpec.Body> bodies = bodies(spec.get("files"), folder, shownAs, specShown, problems);
     String example = spec.get("example") instanceof String s ? s : "";
+    String component = spec.get("component") instanceof String c ? c : null;
+    List<TemplateSpec.Fragment> fragments = Fragments.read(spec.get("uses"), shared, specShown, parameters, problems);
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new TemplateSpec(name, description, parameters, bodies, example, origin);
+    return new TemplateSpec(name, description, parameters, bodies, example, origin, component, fragments);
   }
 
-  private static List<ParameterSpec> parameters(Object declared, String shown, List<Problem> problems) {
+  static List<ParameterSpec> parameters(Object declared, String shown, List<Problem> problems) {
     List<ParameterSpec> out = new ArrayList<>();
     if (declared == null) {
       return out;
@@ -63,17 +72,32 @@ final class TemplateReader {
       Optional<ParameterType> type = ParameterType.fromId(String.valueOf(p.get("type")));
       if (type.isEmpty()) {
         problems.add(Problem.of(shown, "parameter " + pname + " has unknown type \"" + p.get("type")
-            + "\"; use string, integer, boolean, list, map or object"));
+            + "\"; use " + ParameterType.ids()));
         continue;
       }
+      List<String> allowed = new ArrayList<>();
+      if (p.get("values") instanceof List<?> values) {
+        values.forEach(v -> allowed.add(String.valueOf(v)));
+      }
+      if (type.get() == ParameterType.ENUM && allowed.isEmpty()) {
+        problems.add(Problem.of(shown, "enum parameter " + pname + " needs values: [the allowed values]"));
+        continue;
+      }
+      String kubernetesType = p.get("kubernetesType") instanceof String k ? k : null;
+      if (kubernetesType != null && type.get() != ParameterType.OBJECT && type.get() != ParameterType.LIST) {
+        problems.add(Problem.of(shown, "parameter " + pname + ": kubernetesType needs type object or list"));
+        continue;
+      }
+      String description = p.get("description") == null ? "" : String.valueOf(p.get("description"));
+      ParameterSpec declaredSpec = new ParameterSpec(pname, type.get(), Boolean.TRUE.equals(p.get("required")), null,
+          description, allowed, kubernetesType);
       Object def = p.get("default");
-      if (def != null && type.get().coerce(def).isEmpty()) {
-        problems.add(Problem.of(shown, "default of parameter " + pname + " " + type.get().mismatch(def)));
+      if (def != null && declaredSpec.coerce(def).isEmpty()) {
+        problems.add(Problem.of(shown, "default of parameter " + pname + " " + declaredSpec.mismatch(def)));
         continue;
       }
-      boolean required = Boolean.TRUE.equals(p.get("required"));
-      out.add(new ParameterSpec(pname, type.get(), required, def == null ? null : type.get().coerce(def).get(),
-          p.get("description") == null ? "" : String.valueOf(p.get("description"))));
+      out.add(new ParameterSpec(pname, type.get(), declaredSpec.required(), def == null ? null : declaredSpec.coerce(def).get(),
+          description, allowed, kubernetesType));
     }
     return out;
   }

@@ -12,13 +12,40 @@ import java.util.Optional;
  * @param bodies the bodies, in output order
  * @param example an example entry, as YAML text
  * @param origin where the template was loaded from, for messages ({@code built-in} or a folder)
+ * @param component the template's role ({@code web}, {@code worker}): the
+ *     {@code app.kubernetes.io/component} label of an entry with no {@code name} (null: none)
+ * @param fragments built-in fragments rendered before the bodies, each into one variable
  */
 public record TemplateSpec(
-    String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin) {
+    String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin,
+    String component, List<Fragment> fragments) {
 
   public TemplateSpec {
     parameters = List.copyOf(parameters);
     bodies = List.copyOf(bodies);
+    fragments = List.copyOf(fragments);
+  }
+
+  /** Whether the template creates pods: it renders the built-in pod template. */
+  public boolean createsPods() {
+    return fragments.stream().anyMatch(f -> f.name().equals(Fragments.POD_TEMPLATE));
+  }
+
+  /**
+   * A built-in snippet shared by several templates, such as the pod template. It is rendered
+   * with the body's context plus {@code settings}, parsed as YAML and given to the bodies as
+   * {@code variable}, which they write with {@code | json}: no text is pasted, so indentation
+   * and line numbers of the bodies stay their own.
+   *
+   * @param name the fragment's name ({@code pod-template})
+   * @param variable the context variable holding its value ({@code podTemplate})
+   * @param body its Pebble source
+   * @param settings the template's constants for it ({@code portName: grpc})
+   */
+  public record Fragment(String name, String variable, Body body, java.util.Map<String, Object> settings) {
+    public Fragment {
+      settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    }
   }
 
   /** The declared parameter called {@code name}. */
