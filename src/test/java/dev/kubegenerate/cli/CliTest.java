@@ -78,7 +78,7 @@ class CliTest {
     assertEquals(0, r.exit());
     JsonNode schema = new ObjectMapper().readTree(r.out());
     JsonNode entries = schema.at("/properties/generates/items/oneOf");
-    assertEquals(9, entries.size());
+    assertEquals(13, entries.size());
     JsonNode autoscale = null;
     for (JsonNode e : entries) {
       if (e.at("/properties/autoscale").isObject()) {
@@ -88,6 +88,8 @@ class CliTest {
     assertEquals("string", autoscale.at("/image/type").asText());
     assertEquals("integer", autoscale.at("/port/type").asText());
     assertEquals("integer", autoscale.at("/overrides/additionalProperties/properties/replicas/type").asText());
+    assertEquals("[\"Always\",\"IfNotPresent\",\"Never\"]", autoscale.at("/imagePullPolicy/enum").toString());
+    assertEquals("^[0-9]+%$", autoscale.at("/maxUnavailable/oneOf/1/pattern").asText());
   }
 
   @Test
