@@ -30,6 +30,8 @@ final class ParameterResolver {
 
   private final Config config;
   private final Collection<Problem> problems;
+  /** Parameters whose given value had an error, in the entry being resolved. */
+  private final java.util.Set<String> refused = new java.util.HashSet<>();
 
   ParameterResolver(Config config, Collection<Problem> problems) {
     this.config = config;
@@ -39,6 +41,7 @@ final class ParameterResolver {
   /** The parameters for each targeted cluster, or empty when the entry has errors. */
   Optional<Map<String, Map<String, Object>>> resolve(Entry entry, TemplateSpec template, List<String> clusters) {
     int before = problems.size();
+    refused.clear();
     Map<String, Object> values = new LinkedHashMap<>();
     for (Param p : config.values().values()) {
       // values apply to every template that declares them, and are ignored by the others
@@ -71,7 +74,9 @@ final class ParameterResolver {
       mergeInto(merged, own);
       mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
       for (ParameterSpec spec : template.parameters()) {
-        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())) {
+        // a required value given but refused is reported once, as refused, not also as missing
+        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())
+            && !refused.contains(spec.name())) {
           missing.add(spec.name());
         }
       }
@@ -98,7 +103,11 @@ final class ParameterResolver {
             + "\" for template " + template.name() + Suggestions.didYouMean(p.name(), known)));
         continue;
       }
+      int problemsBefore = problems.size();
       typed(p, spec.get(), template).ifPresent(v -> out.put(p.name(), v));
+      if (problems.size() > problemsBefore) {
+        refused.add(p.name());
+      }
     }
     return out;
   }

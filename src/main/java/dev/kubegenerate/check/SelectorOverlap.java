@@ -27,6 +27,30 @@ final class SelectorOverlap {
   static void check(Config config, List<Workload> workloads, Set<Problem> problems) {
     pods(config, workloads, problems);
     budgets(config, workloads, problems);
+    defaultDenies(config, workloads, problems);
+  }
+
+  /** The network-policy template's default deny is one object per namespace: one entry writes it. */
+  private static void defaultDenies(Config config, List<Workload> workloads, Set<Problem> problems) {
+    Map<String, Workload> seen = new HashMap<>();
+    for (Workload w : workloads) {
+      if (!w.template().name().equals("network-policy")) {
+        continue;
+      }
+      for (Map.Entry<String, Map<String, Object>> byCluster : w.params().entrySet()) {
+        if (!Boolean.TRUE.equals(byCluster.getValue().get("defaultDeny"))) {
+          continue;
+        }
+        String namespace = Generator.namespace(config, byCluster.getValue());
+        Workload earlier = seen.putIfAbsent(byCluster.getKey() + "\n" + namespace, w);
+        if (earlier != null && earlier != w) {
+          problems.add(YamlNodes.at(config.shownAs(), w.entry().templateNode(), "this network-policy entry writes "
+              + config.app() + "-default-deny in namespace " + namespace + ", as does the one on line "
+              + earlier.entry().line() + "; set defaultDeny: false on all but one"));
+          break;
+        }
+      }
+    }
   }
 
   private static void pods(Config config, List<Workload> workloads, Set<Problem> problems) {
