@@ -49,6 +49,11 @@ final class TemplateReader {
     String example = spec.get("example") instanceof String s ? s : "";
     String component = spec.get("component") instanceof String c ? c : null;
     List<TemplateSpec.Fragment> fragments = Fragments.read(spec.get("uses"), shared, specShown, parameters, problems);
+    if (component == null && fragments.stream().anyMatch(f -> f.name().equals(Fragments.POD_TEMPLATE))) {
+      // every pod needs a component label, or two entries' selectors could overlap
+      problems.add(Problem.of(specShown, "a template that uses pod-template needs component: its role,"
+          + " the app.kubernetes.io/component of an entry with no name (such as web or worker)"));
+    }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
