@@ -66,6 +66,16 @@ class CliTest {
   }
 
   @Test
+  void templatesName_showsEveryParametersTypeAndDefault_sharedOnesToo() {
+    String out = CliRunner.run(dir, "templates", "cronjob").out();
+    assertTrue(out.contains("(enum (Forbid, Allow, Replace), default \"Forbid\")\n"), out);
+    assertTrue(out.contains("(list of Toleration)\n"), out);
+    assertTrue(out.contains("(ResourceRequirements, default {\"requests\":{\"cpu\":\"100m\",\"memory\":\"128Mi\"}})\n"), out);
+    assertTrue(out.contains("(image, required)\n"), out);
+    assertTrue(CliRunner.run(dir, "templates", "autoscale").out().contains("(int-or-string, default \"25%\")\n"));
+  }
+
+  @Test
   void templatesUnknownName_suggestsTheNearest() {
     CliRunner.Result r = CliRunner.run(dir, "templates", "wroker");
     assertEquals(2, r.exit());
