@@ -32,6 +32,9 @@ public final class Generator {
     this.engine = engine;
   }
 
+  /** Texts already parsed in one config's render: canonical bodies and parsed fragments (only read). */
+  private record Caches(Map<String, String> bodies, Map<String, Object> fragments) {}
+
   /** One entry with its template and its parameters per cluster. */
   private record Planned(Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
 
@@ -53,21 +56,22 @@ public final class Generator {
     }
     SelectorOverlap.check(config, planned.stream().map(p -> new SelectorOverlap.Workload(p.entry(), p.template(), p.params())).toList(),
         problems);
-    // most bodies render the same text for every cluster; parse and write each text once
-    Map<String, String> formatted = new HashMap<>();
+    // most bodies and fragments render the same text for every cluster; parse each text once
+    Caches caches = new Caches(new HashMap<>(), new HashMap<>());
     // ConfigMaps first, so the pods that read one can carry its hash
-    Map<Planned, List<RenderedFile>> byEntry = new HashMap<>();
+    // by identity: a Planned holds its whole template, too costly to hash
+    Map<Planned, List<RenderedFile>> byEntry = new java.util.IdentityHashMap<>();
     ConfigMapHashes hashes = new ConfigMapHashes();
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
-        List<RenderedFile> files = renderPlanned(config, p, null, problems, formatted);
+        List<RenderedFile> files = renderPlanned(config, p, null, problems, caches);
         files.forEach(hashes::add);
         byEntry.put(p, files);
       }
     }
     for (Planned p : planned) {
       if (p.template().createsPods()) {
-        byEntry.put(p, renderPlanned(config, p, hashes, problems, formatted));
+        byEntry.put(p, renderPlanned(config, p, hashes, problems, caches));
       }
     }
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
@@ -88,13 +92,13 @@ public final class Generator {
   }
 
   private List<RenderedFile> renderPlanned(Config config, Planned p, ConfigMapHashes hashes, Set<Problem> problems,
-      Map<String, String> formatted) {
+      Caches caches) {
     List<RenderedFile> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
       String configHash = hashes == null ? null
           : hashes.forPod(byCluster.getKey(), namespace(config, byCluster.getValue()), byCluster.getValue());
       out.addAll(renderEntry(config, p.entry(), p.template(), byCluster.getKey(), byCluster.getValue(), configHash,
-          problems, formatted));
+          problems, caches));
     }
     return out;
   }
@@ -111,7 +115,7 @@ public final class Generator {
 
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, String configHash,
-      Set<Problem> problems, Map<String, String> formatted) {
+      Set<Problem> problems, Caches caches) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -125,7 +129,13 @@ public final class Generator {
       fragmentContext.putAll(fragment.settings());
       try {
         String text = engine.render(fragment.body(), fragmentContext);
-        context.put(fragment.variable(), new Load(YamlNodes.safeSettings(fragment.body().shownAs())).loadFromString(text));
+        // clusters with equal parameters render the same text: parse it once (the parsed value is only read)
+        Object parsed = caches.fragments().get(text);
+        if (parsed == null) {
+          parsed = new Load(YamlNodes.safeSettings(fragment.body().shownAs())).loadFromString(text);
+          caches.fragments().put(text, parsed);
+        }
+        context.put(fragment.variable(), parsed);
       } catch (SandboxedEngine.RenderException e) {
         problems.add(new Problem(fragment.body().shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         return List.of();
@@ -144,11 +154,11 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      String canonical = formatted.get(text);
+      String canonical = caches.bodies().get(text);
       try {
         if (canonical == null) {
           canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
-          formatted.put(text, canonical);
+          caches.bodies().put(text, canonical);
         }
       } catch (YamlEngineException e) {
         problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "

@@ -157,8 +157,11 @@ class KubernetesValidityTest {
       }
     }
     for (Service service : ofKind(objects, Service.class)) {
-      assertEquals(1, deployments.stream().filter(d -> selects(service.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()))
-              .map(d -> d.getMetadata().getName()).distinct().count(),
+      // issue 12: an unnamed web server's Service once matched the worker's and cron jobs' pods too
+      List<HasMetadata> workloads = new ArrayList<>(deployments);
+      workloads.addAll(ofKind(objects, CronJob.class));
+      assertEquals(1, workloads.stream().filter(w -> selects(service.getSpec().getSelector(), podTemplate(w).getMetadata().getLabels()))
+              .map(w -> w.getKind() + " " + w.getMetadata().getName()).distinct().count(),
           root + ": Service " + service.getMetadata().getName() + " selects the pods of exactly one Deployment");
       assertTrue(deployments.stream().anyMatch(d -> selects(service.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels())),
           root + ": Service " + service.getMetadata().getName() + " selects no rendered pods");
