@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param required whether an entry must give it
  * @param defaultValue the value when not given (null: none)
  * @param description one line for {@code kube-generate templates} and the JSON Schema
- * @param allowed the values an {@code enum} accepts (empty for other types)
- * @param kubernetesType the OpenAPI definition an {@code object} parameter, or each item of a
- *     {@code list} parameter, must match, such as {@code io.k8s.api.core.v1.ResourceRequirements}
- *     (null: none)
+ * @param allowed the values an {@code enum} accepts, or the keys an {@code object} may have
+ *     (empty: any key; other types ignore it)
+ * @param kubernetesType the OpenAPI definition an {@code object} parameter (each of its values
+ *     when it lists its keys), or each item of a {@code list} parameter, must match, such as
+ *     {@code io.k8s.api.core.v1.ResourceRequirements} (null: none)
  */
 public record ParameterSpec(
     String name, ParameterType type, boolean required, Object defaultValue, String description,
@@ -48,8 +49,11 @@ public record ParameterSpec(
     if (type == ParameterType.ENUM) {
       return "enum (" + String.join(", ", allowed) + ")";
     }
+    String kind = kubernetesType == null ? "object" : kubernetesType.substring(kubernetesType.lastIndexOf('.') + 1);
+    if (type == ParameterType.OBJECT && !allowed.isEmpty()) {
+      return "map of " + String.join(", ", allowed) + " to " + kind;
+    }
     if (kubernetesType != null) {
-      String kind = kubernetesType.substring(kubernetesType.lastIndexOf('.') + 1);
       return type == ParameterType.LIST ? "list of " + kind : kind;
     }
     return type.id();

@@ -72,7 +72,8 @@ public enum ParameterType {
       case BOOLEAN -> value instanceof Boolean ? Optional.of(value) : Optional.empty();
       case LIST -> objectItems ? objectList(value) : stringList(value);
       case MAP -> stringMap(value);
-      case OBJECT -> value instanceof Map ? Optional.of(value) : Optional.empty();
+      case OBJECT -> value instanceof Map<?, ?> map && (allowed.isEmpty() || allowed.containsAll(map.keySet()))
+          ? Optional.of(value) : Optional.empty();
       case INT_OR_STRING -> isInteger(value) && ((Number) value).longValue() >= 0
           || value instanceof String s && PERCENT.matcher(s).matches() ? Optional.of(value) : Optional.empty();
       case QUANTITY -> isQuantity(value) ? Optional.of(value) : Optional.empty();
@@ -97,6 +98,14 @@ public enum ParameterType {
         }
         if (!objectItems && !isScalar(item)) {
           return "must be a list of single values, not a list holding " + describe(item);
+        }
+      }
+    }
+    if (this == OBJECT && value instanceof Map<?, ?> map && !allowed.isEmpty()) {
+      for (Object key : map.keySet()) {
+        if (!allowed.contains(String.valueOf(key))) {
+          return "has no key \"" + key + "\"" + dev.kubegenerate.config.Suggestions.didYouMean(String.valueOf(key), allowed)
+              + "; it takes " + String.join(", ", allowed);
         }
       }
     }

@@ -30,7 +30,7 @@ class BuiltInTemplatesTest {
       Map.entry("env", "map"), Map.entry("envFromConfigMaps", "list"), Map.entry("envFromSecrets", "list"),
       Map.entry("envFrom", "list of EnvFromSource"), Map.entry("resources", "ResourceRequirements"),
       Map.entry("replicas", "integer"), Map.entry("serviceAccount", "string"),
-      Map.entry("port", "integer"), Map.entry("probes", "object"), Map.entry("runAsUser", "integer"),
+      Map.entry("port", "integer"), Map.entry("probes", "map of startup, readiness, liveness to Probe"), Map.entry("runAsUser", "integer"),
       Map.entry("readOnlyRootFilesystem", "boolean"), Map.entry("podAnnotations", "map"), Map.entry("podLabels", "map"),
       Map.entry("volumes", "list of Volume"), Map.entry("volumeMounts", "list of VolumeMount"),
       Map.entry("writableTmp", "boolean"), Map.entry("sidecars", "list of Container"),
