@@ -114,7 +114,15 @@ public final class ConfigSchema {
         node.put("type", "object");
         node.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
       }
-      case OBJECT -> node.put("type", "object");
+      case OBJECT -> {
+        node.put("type", "object");
+        if (!spec.allowed().isEmpty()) {
+          // the keys an object parameter lists, such as probes' startup, readiness, liveness
+          ObjectNode keys = node.putObject("properties");
+          spec.allowed().forEach(k -> keys.putObject(k).putArray("type").add("object").add("null"));
+          node.put("additionalProperties", false);
+        }
+      }
     }
     return node;
   }
