@@ -1,6 +1,6 @@
 package dev.kubegenerate.check;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.diff.DiffResult;
 import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;

@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.InputText;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.yaml.InputText;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.kubegenerate.check;
 
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.render.ContentHash;
 import java.util.ArrayList;
 import java.util.HashMap;

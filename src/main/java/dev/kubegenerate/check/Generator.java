@@ -2,9 +2,10 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.Suggestions;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.config.Param;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;
@@ -43,9 +44,13 @@ public final class Generator {
     Set<Problem> problems = new LinkedHashSet<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
     List<Planned> planned = new ArrayList<>();
+    Map<String, TemplateSpec> used = new java.util.TreeMap<>();
+    boolean allFound = true;
     for (Entry entry : config.entries()) {
       Optional<TemplateSpec> template = library.get(entry.template());
+      template.ifPresent(t -> used.put(t.name(), t));
       if (template.isEmpty()) {
+        allFound = false;
         problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "unknown template \"" + entry.template() + "\""
             + Suggestions.didYouMean(entry.template(), library.all().keySet())
             + "; `kube-generate templates` lists them"));
@@ -85,6 +90,10 @@ public final class Generator {
         }
       }
     }
+    if (allFound && !used.isEmpty()) {
+      // with an unknown template its parameters are unknown too: only that error is worth reading
+      problems.addAll(unusedValues(config, used));
+    }
     if (!problems.isEmpty()) {
       throw new InputException(new ArrayList<>(problems));
     }
@@ -111,6 +120,27 @@ public final class Generator {
   /** The entry's {@code app.kubernetes.io/component}: its name, else the template's role. */
   static String component(TemplateSpec template, Map<String, Object> params) {
     return params.get("name") instanceof String n ? n : template.component();
+  }
+
+  /**
+   * The keys of {@code values} that no used template declares: a misspelling or a leftover that
+   * would otherwise be ignored in silence (values only reach templates that declare them).
+   */
+  private static List<Problem> unusedValues(Config config, Map<String, TemplateSpec> used) {
+    Set<String> declared = new java.util.TreeSet<>();
+    used.values().forEach(t -> declared.addAll(t.parameterNames()));
+    List<Problem> out = new ArrayList<>();
+    for (Param value : config.values().values()) {
+      if (declared.contains(value.name())) {
+        continue;
+      }
+      String near = Suggestions.didYouMean(value.name(), declared);
+      out.add(YamlNodes.at(config.shownAs(), value.key(), "value \"" + value.name()
+          + "\" is not a parameter of any template this config uses (" + String.join(", ", used.keySet()) + ")"
+          + (near.isEmpty() ? "; remove it or move it to the entry that needs it" : near)));
+    }
+    out.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return out;
   }
 
   private List<RenderedFile> renderEntry(

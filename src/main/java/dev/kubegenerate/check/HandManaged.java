@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

@@ -1,13 +1,12 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.config.ConfigLoader;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.config.Names;
-import dev.kubegenerate.config.NodeValues;
+import dev.kubegenerate.model.Names;
+import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.config.Param;
-import dev.kubegenerate.config.Suggestions;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ParameterSpec;
 import dev.kubegenerate.render.TemplateSpec;
@@ -97,7 +96,7 @@ final class ParameterResolver {
       if (spec.isEmpty()) {
         List<String> known = new ArrayList<>(template.parameterNames());
         if (prefix.isEmpty()) {
-          known.addAll(ConfigLoader.RESERVED_ENTRY_KEYS);
+          known.addAll(Entry.RESERVED_KEYS);
         }
         problems.add(YamlNodes.at(config.shownAs(), p.key(), "unknown parameter \"" + prefix + p.name()
             + "\" for template " + template.name() + Suggestions.didYouMean(p.name(), known)));
@@ -130,6 +129,17 @@ final class ParameterResolver {
           "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.mismatch(raw)));
       return Optional.empty();
     }
+    if (spec.type() == dev.kubegenerate.render.ParameterType.OBJECT) {
+      Optional<ObjectFields.Shape> shape = ObjectFields.of(p.name());
+      if (shape.isEmpty() && unknownKeys(p, spec, template)) {
+        return Optional.empty();
+      }
+      List<Problem> unknown = shape.map(s -> ObjectFields.unknown(config.shownAs(), p.name(), s, p.value())).orElse(List.of());
+      if (!unknown.isEmpty()) {
+        problems.addAll(unknown);
+        return Optional.empty();
+      }
+    }
     if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
       problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " \"" + value.get()
           + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
@@ -145,6 +155,23 @@ final class ParameterResolver {
       }
     }
     return value;
+  }
+
+  /** Reports each key of an object parameter that its declaration does not list, at the key. */
+  private boolean unknownKeys(Param p, ParameterSpec spec, TemplateSpec template) {
+    if (spec.allowed().isEmpty() || !(p.value() instanceof org.snakeyaml.engine.v2.nodes.MappingNode map)) {
+      return false;
+    }
+    boolean found = false;
+    for (org.snakeyaml.engine.v2.nodes.NodeTuple t : map.getValue()) {
+      if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key && !spec.allowed().contains(key.getValue())) {
+        found = true;
+        problems.add(YamlNodes.at(config.shownAs(), key, "parameter \"" + p.name() + "\" of template " + template.name()
+            + " has no key \"" + key.getValue() + "\"" + Suggestions.didYouMean(key.getValue(), spec.allowed())
+            + "; it takes " + String.join(", ", spec.allowed())));
+      }
+    }
+    return found;
   }
 
   /** Maps merge key by key (so an override can add one variable); everything else replaces. */

@@ -2,7 +2,7 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.ConfigLoader;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
@@ -46,6 +46,10 @@ public final class ProjectLoader {
     if (files.isEmpty()) {
       throw new InputException(Problem.of(".", "no " + configFile + " found below this folder; run `kube-generate init` to create one"));
     }
+    boolean plainName = Path.of(configFile).getParent() == null;
+    if (!all && plainName && !Files.exists(files.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      suggestAll(configFile);
+    }
     ConfigLoader loader = new ConfigLoader(root);
     // configs are independent: load and render them on every core (issue 6), then assemble the
     // outcomes in file order, so output and messages stay the same as a sequential run's
@@ -70,6 +74,19 @@ public final class ProjectLoader {
       throw new InputException(problems);
     }
     return new Project(configs, rendered);
+  }
+
+  /** At a monorepo's root without a config of its own: name the configs below and {@code --all}. */
+  private void suggestAll(String configFile) throws InputException {
+    List<String> below = find(Path.of(configFile).getFileName().toString()).stream()
+        .map(f -> root.relativize(f).toString().replace('\\', '/'))
+        .toList();
+    if (below.isEmpty()) {
+      return;
+    }
+    String shown = below.size() <= 3 ? String.join(", ", below) : String.join(", ", below.subList(0, 3)) + ", ...";
+    throw new InputException(Problem.of(configFile, "no such config here, but " + below.size() + " below this folder ("
+        + shown + "); run with --all to handle them all, or -C to one of them"));
   }
 
   /** One config's load and render: the config and its files when it rendered, and its problems. */

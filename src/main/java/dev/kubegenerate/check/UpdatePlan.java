@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.Marker;
@@ -19,13 +19,22 @@ import java.util.Optional;
  * @param writes new contents by path, in render order
  * @param deletes generated files that no entry produces any more
  * @param before the current text of every path in the plan (absent for new files)
+ * @param warnings one line each, {@code path: warning: ...}: hand edits the plan overwrites or
+ *     deletes, and files it leaves in the folder of a cluster no entry targets any more
  */
-public record UpdatePlan(Map<ManifestPath, String> writes, List<ManifestPath> deletes, Map<ManifestPath, String> before) {
+public record UpdatePlan(
+    Map<ManifestPath, String> writes, List<ManifestPath> deletes, Map<ManifestPath, String> before, List<String> warnings) {
 
   public UpdatePlan {
     writes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(writes));
     deletes = List.copyOf(deletes);
     before = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(before));
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A plan with nothing to warn about. */
+  public UpdatePlan(Map<ManifestPath, String> writes, List<ManifestPath> deletes, Map<ManifestPath, String> before) {
+    this(writes, deletes, before, List.of());
   }
 
   /** True when the committed files already match. */
@@ -91,10 +100,11 @@ public record UpdatePlan(Map<ManifestPath, String> writes, List<ManifestPath> de
     if (!conflicts.isEmpty()) {
       throw new InputException(conflicts);
     }
-    return new UpdatePlan(writes, deletes, before);
+    List<String> warnings = UpdateWarnings.of(config, rendered, writes.keySet(), deletes, before, committed.values(), handManaged);
+    return new UpdatePlan(writes, deletes, before, warnings);
   }
 
-  private static String stripBom(String text) {
+  static String stripBom(String text) {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }

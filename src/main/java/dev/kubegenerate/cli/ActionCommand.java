@@ -4,7 +4,6 @@ import dev.kubegenerate.github.ActionInputs;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kube-generate action}: the image's entry point. Runs the check that the action's
@@ -14,12 +13,16 @@ import picocli.CommandLine.ParentCommand;
     description = "Run the check as the GitHub Action: read the INPUT_* variables the runner sets.")
 public final class ActionCommand implements Callable<Integer> {
 
-  @ParentCommand RootCommand root;
+  private final Terminal terminal;
+
+  ActionCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
 
   @Override
   public Integer call() {
     // parsed here, not in picocli: the image has no shell to turn INPUT_* into options
-    List<String> args = ActionInputs.from(root.terminal.env());
-    return new Cli(root.terminal).run(args.toArray(String[]::new));
+    List<String> args = ActionInputs.from(terminal.env());
+    return new Cli(terminal).run(args.toArray(String[]::new));
   }
 }

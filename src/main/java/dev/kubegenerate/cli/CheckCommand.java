@@ -3,7 +3,7 @@ package dev.kubegenerate.cli;
 import dev.kubegenerate.check.Checker;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
 import dev.kubegenerate.report.JsonReport;
@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /** {@code kube-generate check}: classify every committed manifest and report it. */
 @Command(
@@ -31,7 +31,13 @@ public final class CheckCommand implements Callable<Integer> {
   /** The report formats. */
   enum Format { text, json, github }
 
-  @ParentCommand RootCommand root;
+  private final Terminal terminal;
+
+  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
+
+  @Mixin(name = ConfigOptions.NAME) ConfigOptions configs;
+
+  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or github (default: github when GITHUB_ACTIONS=true, else text).")
@@ -50,25 +56,29 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Statuses that fail the check, comma-separated (default: all but ok and handwritten).")
   Set<Status> failOn = Status.defaultFailOn();
 
+  CheckCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
   @Override
   public Integer call() throws IOException {
-    Terminal terminal = root.terminal;
+    ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
     Report report;
     Progress progress = TerminalProgress.of(terminal);
     try {
-      Project project = root.load(progress);
-      report = new Checker(root.root()).check(project, failOn, root.fixCommand(), progress);
+      Project project = run.load(progress);
+      report = new Checker(run.root()).check(project, failOn, run.fixCommand(), progress);
     } catch (InputException e) {
-      report = Checker.failed(e.problems(), failOn, root.fixCommand());
+      report = Checker.failed(e.problems(), failOn, run.fixCommand());
     } finally {
       TerminalProgress.finish(progress);
     }
     Format chosen = format != null ? format : terminal.githubActions() ? Format.github : Format.text;
     if (patch != null) {
-      Files.writeString(root.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);
+      Files.writeString(run.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);
     }
     if (summary != null) {
-      Files.writeString(root.root().resolve(summary), dev.kubegenerate.report.StepSummary.render(report), StandardCharsets.UTF_8);
+      Files.writeString(run.root().resolve(summary), dev.kubegenerate.report.StepSummary.render(report), StandardCharsets.UTF_8);
     }
     switch (chosen) {
       case json -> terminal.out().print(JsonReport.render(report));
@@ -77,9 +87,9 @@ public final class CheckCommand implements Callable<Integer> {
         terminal.err().print(TextReport.errors(report, terminal.colour()));
         terminal.out().print(TextReport.render(report, terminal.colour()));
       }
-      case github -> new GitHubOutput(terminal, root.root()).publish(report, comment);
+      case github -> new GitHubOutput(terminal, run.root()).publish(report, comment);
     }
-    return report.exitCode();
+    return ExitCode.of(report.result());
   }
 
   /** Parses {@code --fail-on stale,hand-edited}; an unknown name is a usage error. */

@@ -1,10 +1,12 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.kubegenerate.model.Suggestions;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -30,17 +32,21 @@ public final class Cli {
   /** Runs one command line and returns its exit code. */
   public int run(String... args) {
     RootCommand root = new RootCommand(terminal);
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = new CommandLine(root, new TerminalFactory(terminal));
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((e, a) -> {
       terminal.printUntrusted(terminal.err(),
-          "kube-generate: " + e.getMessage().strip() + "\nTry 'kube-generate --help' for usage.\n");
+          "kube-generate: " + usageMessage(e) + "\nTry 'kube-generate --help' for usage.\n");
       return ExitCode.ERROR;
     });
     cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       StringBuilder text = new StringBuilder();
+      if (e instanceof UsageException) {
+        terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
+        return ExitCode.ERROR;
+      }
       if (e instanceof InputException ie) {
         ie.problems().forEach(p -> text.append(p.format()).append('\n'));
       } else {
@@ -53,5 +59,43 @@ public final class Cli {
       return ExitCode.ERROR;
     });
     return cl.execute(args);
+  }
+
+  /** picocli's message, or for a word where a subcommand belongs, the nearest subcommands. */
+  private static String usageMessage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String word = u.getUnmatched().get(0);
+      CommandLine at = u.getCommandLine();
+      boolean subcommandExpected = !at.getSubcommands().isEmpty() && at.getParseResult().subcommand() == null;
+      if (subcommandExpected && !word.startsWith("-")) {
+        List<String> names = at.getSubcommands().entrySet().stream()
+            .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
+            .map(Map.Entry::getKey)
+            .toList();
+        return "unknown command '" + word + "'" + Suggestions.didYouMean(word, names);
+      }
+      if (word.startsWith("--")) {
+        List<String> options = at.getCommandSpec().options().stream()
+            .filter(o -> !o.hidden())
+            .flatMap(o -> java.util.Arrays.stream(o.names()))
+            .filter(n -> n.startsWith("--"))
+            .toList();
+        String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        return e.getMessage().strip() + Suggestions.didYouMean(option, options);
+      }
+    }
+    return e.getMessage().strip();
+  }
+
+  /** Creates the commands with the run's terminal; mixins and converters as picocli would. */
+  private record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.kubegenerate.cli;
 
+import dev.kubegenerate.model.Result;
+
 /**
  * The exit codes of every command, in one place.
  *
@@ -18,4 +20,13 @@ public final class ExitCode {
   public static final int ERROR = 2;
 
   private ExitCode() {}
+
+  /** The exit code of a run with this verdict. */
+  public static int of(Result result) {
+    return switch (result) {
+      case CLEAN -> CLEAN;
+      case FINDINGS -> FINDINGS;
+      case ERROR -> ERROR;
+    };
+  }
 }

@@ -4,10 +4,11 @@ import dev.kubegenerate.check.AtomicWriter;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.check.UpdatePlan;
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Result;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -40,21 +42,11 @@ public final class RootCommand implements Callable<Integer> {
 
   final Terminal terminal;
 
-  @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "Work as if started in DIR (default: the current folder).")
-  Path directory;
+  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
 
-  @Option(names = "-f", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "The config file (default: kube-generate.yaml).")
-  String configFile = "kube-generate.yaml";
+  @Mixin(name = ConfigOptions.NAME) ConfigOptions configs;
 
-  @Option(names = "--all", scope = ScopeType.INHERIT,
-      description = "Handle every kube-generate.yaml below DIR in one run (monorepos).")
-  boolean all;
-
-  @Option(names = "--templates", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "An extra template folder, searched before the config's and the built-in ones.")
-  List<Path> templates = new ArrayList<>();
+  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
   boolean debug;
@@ -66,55 +58,28 @@ public final class RootCommand implements Callable<Integer> {
     this.terminal = terminal;
   }
 
-  /** The folder the run works in. */
-  Path root() {
-    Path dir = directory == null ? terminal.workingDir() : terminal.workingDir().resolve(directory);
-    return dir.toAbsolutePath().normalize();
-  }
-
-  /** The command that fixes every finding, as the user would type it. */
-  String fixCommand() {
-    StringBuilder b = new StringBuilder("kube-generate");
-    if (directory != null) {
-      b.append(" -C ").append(directory);
-    }
-    if (!configFile.equals("kube-generate.yaml")) {
-      b.append(" -f ").append(configFile);
-    }
-    if (all) {
-      b.append(" --all");
-    }
-    return b.append(" --update").toString();
-  }
-
-  Project load() throws InputException {
-    return load(Progress.NONE);
-  }
-
-  Project load(Progress progress) throws InputException {
-    List<Path> extra = templates.stream().map(p -> root().resolve(p).normalize()).toList();
-    return new dev.kubegenerate.check.ProjectLoader(root()).load(configFile, all, extra, progress);
-  }
-
   @Override
   public Integer call() throws InputException {
+    ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
     Progress progress = TerminalProgress.of(terminal);
     Project project;
     try {
-      project = load(progress);
+      project = run.load(progress);
     } finally {
       TerminalProgress.finish(progress);
     }
-    List<UpdatePlan> plans = UpdatePlan.all(root(), project);
+    List<UpdatePlan> plans = UpdatePlan.all(run.root(), project);
     if (update) {
-      new AtomicWriter(root()).apply(plans);
+      new AtomicWriter(run.root()).apply(plans);
+      // file names come from the repository: printed as untrusted text
+      plans.forEach(plan -> plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
       for (int i = 0; i < plans.size(); i++) {
         terminal.out().println("Generate manifests by using " + project.configs().get(i).shownAs());
         UpdatePlan plan = plans.get(i);
         plan.writes().keySet().forEach(p -> terminal.out().println("  " + p));
         plan.deletes().forEach(p -> terminal.out().println("  " + p + " (deleted)"));
       }
-      return ExitCode.CLEAN;
+      return ExitCode.of(Result.CLEAN);
     }
     boolean changes = false;
     for (UpdatePlan plan : plans) {
@@ -128,9 +93,9 @@ public final class RootCommand implements Callable<Integer> {
       }
     }
     if (changes) {
-      terminal.err().println("Manifests are out of date; run `" + fixCommand() + "` to write them.");
+      terminal.err().println("Manifests are out of date; run `" + run.fixCommand() + "` to write them.");
     }
-    return changes ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    return ExitCode.of(changes ? Result.FINDINGS : Result.CLEAN);
   }
 
   private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {

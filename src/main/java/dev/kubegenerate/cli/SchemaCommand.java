@@ -1,23 +1,33 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.render.ConfigSchema;
 import dev.kubegenerate.render.TemplateLibrary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 
 /** {@code kube-generate schema}: print the JSON Schema of kube-generate.yaml. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(name = "schema", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Print the JSON Schema of kube-generate.yaml, for editors to validate and complete it.")
 public final class SchemaCommand implements Callable<Integer> {
 
-  @ParentCommand RootCommand root;
+  private final Terminal terminal;
+
+  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
+
+  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
+
+  SchemaCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
 
   @Override
   public Integer call() throws InputException {
-    var extra = root.templates.stream().map(p -> root.root().resolve(p).normalize()).toList();
-    root.terminal.out().print(ConfigSchema.render(TemplateLibrary.with(extra, root.root())));
+    Path root = directory.root(terminal.workingDir());
+    var extra = templates.resolvedIn(root);
+    terminal.out().print(ConfigSchema.render(TemplateLibrary.with(extra, root)));
     return ExitCode.CLEAN;
   }
 

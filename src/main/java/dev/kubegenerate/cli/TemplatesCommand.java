@@ -1,7 +1,7 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.Suggestions;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ParameterSpec;
 import dev.kubegenerate.render.TemplateLibrary;
@@ -10,23 +10,33 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 
 /** {@code kube-generate templates [NAME]}: list the templates, or show one with an example. */
-@Command(name = "templates", mixinStandardHelpOptions = true,
+@Command(name = "templates", mixinStandardHelpOptions = true, sortOptions = false,
     description = "List the templates with their parameters, or show one with an example entry.")
 public final class TemplatesCommand implements Callable<Integer> {
 
-  @ParentCommand RootCommand root;
+  private final Terminal terminal;
+
+  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
+
+  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
+
+  TemplatesCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "The template to show.")
   String name;
 
   @Override
   public Integer call() throws InputException {
-    var extra = root.templates.stream().map(p -> root.root().resolve(p).normalize()).toList();
-    TemplateLibrary library = TemplateLibrary.with(extra, root.root());
-    PrintStream out = root.terminal.out();
+    Path root = directory.root(terminal.workingDir());
+    var extra = templates.resolvedIn(root);
+    TemplateLibrary library = TemplateLibrary.with(extra, root);
+    PrintStream out = terminal.out();
     if (name == null) {
       for (TemplateSpec t : library.all().values()) {
         out.println(t.name() + " - " + t.description());
@@ -58,7 +68,7 @@ public final class TemplatesCommand implements Callable<Integer> {
   /** Defaults shown as they would be written in a config (JSON is valid YAML). */
   private static String json(Object value) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+      return dev.kubegenerate.yaml.Json.WRITER.writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return String.valueOf(value);
     }

@@ -1,5 +1,10 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Names;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import java.nio.file.Path;
@@ -24,9 +29,6 @@ public final class ConfigLoader {
 
   static final Set<String> TOP_LEVEL_KEYS =
       Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates");
-
-  /** Keys of an entry that are not template parameters. */
-  public static final Set<String> RESERVED_ENTRY_KEYS = Set.of("clusters", "overrides", "subdir");
 
   private final Path root;
 
@@ -100,7 +102,7 @@ public final class ConfigLoader {
         // an empty list is legal: nothing to generate (every generated file becomes orphaned)
       } else if (generates.getValueNode() instanceof SequenceNode seq) {
         for (Node item : seq.getValue()) {
-          entry(item, clusters.isEmpty() && !top.containsKey("clusters")).ifPresent(entries::add);
+          entry(item, top.containsKey("clusters") ? clusters : null).ifPresent(entries::add);
         }
       } else {
         problems.add(YamlNodes.at(shownAs, generates.getValueNode(), "generates must be a list of entries like `- autoscale: {...}`"));
@@ -143,7 +145,11 @@ public final class ConfigLoader {
       return dirs;
     }
 
-    private Optional<Entry> entry(Node item, boolean noDefaultClusters) {
+    /**
+     * @param topClusters the top-level cluster names, or null when the config has no top-level
+     *     list; with none or an empty one, each entry names its own clusters
+     */
+    private Optional<Entry> entry(Node item, List<String> topClusters) {
       if (!(item instanceof MappingNode map) || map.getValue().size() != 1) {
         problems.add(YamlNodes.at(shownAs, item,
             "each entry of generates is a map with exactly one key, the template's name, e.g. `- worker: {name: jobs}`"));
@@ -168,14 +174,14 @@ public final class ConfigLoader {
         for (Map.Entry<String, NodeTuple> f : fields.entrySet()) {
           Node value = f.getValue().getValueNode();
           switch (f.getKey()) {
-            case "clusters" -> clusters = Optional.of(clusterList(f.getValue(), "clusters"));
+            case "clusters" -> clusters = Optional.of(knownClusters(f.getValue(), topClusters));
             case "subdir" -> subdir = Optional.ofNullable(folderName(value, "subdir"));
             case "overrides" -> overrides(value, overrides, overrideKeys);
             default -> params.put(f.getKey(), new Param(f.getKey(), f.getValue().getKeyNode(), value));
           }
         }
       }
-      if (clusters.isEmpty() && noDefaultClusters) {
+      if (clusters.isEmpty() && topClusters == null) {
         problems.add(YamlNodes.at(shownAs, only.getKeyNode(),
             "entry " + template + " targets no cluster; add a top-level `clusters:` list or `clusters:` to the entry"));
       }
@@ -203,6 +209,34 @@ public final class ConfigLoader {
         map.forEach((k, t) -> params.put(k, new Param(k, t.getKeyNode(), t.getValueNode())));
       }
       return params;
+    }
+
+    /**
+     * An entry's clusters, each of which must be in the top-level list when there is one: a
+     * misspelt name would otherwise create a folder nobody deploys.
+     */
+    private List<String> knownClusters(NodeTuple tuple, List<String> topClusters) {
+      List<String> names = clusterList(tuple, "clusters");
+      if (topClusters == null || topClusters.isEmpty()) {
+        return names;
+      }
+      Node value = tuple.getValueNode();
+      List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
+      List<String> known = new ArrayList<>();
+      for (String name : names) {
+        if (topClusters.contains(name)) {
+          known.add(name);
+          continue;
+        }
+        Node at = items.stream()
+            .filter(n -> n instanceof ScalarNode sn && sn.getValue().equals(name))
+            .findFirst()
+            .orElse(value);
+        String near = Suggestions.didYouMean(name, topClusters);
+        problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name + "\" is not in the top-level clusters list"
+            + (near.isEmpty() ? " (" + String.join(", ", topClusters) + "); add it there first" : near)));
+      }
+      return known;
     }
 
     private List<String> clusterList(NodeTuple tuple, String what) {
@@ -242,10 +276,5 @@ public final class ConfigLoader {
       NodeTuple t = top.get(key);
       return t == null ? Optional.empty() : Optional.ofNullable(nodes.string(t.getValueNode(), key));
     }
-  }
-
-  /** Whether {@code node} is a plain scalar (not quoted). */
-  static boolean isPlain(ScalarNode node) {
-    return node.isPlain();
   }
 }

@@ -1,8 +1,10 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -33,6 +35,9 @@ public record Entry(
     Map<String, Map<String, Param>> overrides,
     Map<String, Node> overrideKeys,
     Optional<String> subdir) {
+
+  /** Keys of an entry that are not template parameters. */
+  public static final Set<String> RESERVED_KEYS = Set.of("clusters", "overrides", "subdir");
 
   public Entry {
     params = Map.copyOf(params);

@@ -1,5 +1,7 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

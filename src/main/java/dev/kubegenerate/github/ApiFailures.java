@@ -1,6 +1,6 @@
 package dev.kubegenerate.github;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.yaml.Json;
 
 /** Turns an unexpected API answer into a one-line explanation a developer can act on. */
 final class ApiFailures {
@@ -43,7 +43,7 @@ final class ApiFailures {
   // GitHub's own message, e.g. "Resource not accessible by integration": one line, short, no token
   private static java.util.Optional<String> detail(HttpTransport.Response r, Token token) {
     try {
-      String m = new ObjectMapper().readTree(r.body()).path("message").asText("");
+      String m = Json.READER.readTree(r.body()).path("message").asText("");
       return m.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(safe(token.redact(m)));
     } catch (java.io.IOException | RuntimeException e) {
       return java.util.Optional.empty();

@@ -93,7 +93,7 @@ public final class GitHubPublisher {
       warnings.add("could not write the JSON report: " + e);
     }
     Map<String, String> outputs = new LinkedHashMap<>();
-    outputs.put("result", report.result());
+    outputs.put("result", report.result().id());
     outputs.put("findings", Integer.toString(report.findings().size()));
     outputs.put("report", reportPath);
     try {

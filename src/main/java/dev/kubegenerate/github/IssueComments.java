@@ -1,7 +1,7 @@
 package dev.kubegenerate.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.yaml.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -22,7 +22,6 @@ public final class IssueComments {
   static final int MAX_PAGES = 100;
 
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpTransport http;
   private final URI api;
@@ -129,12 +128,12 @@ public final class IssueComments {
   }
 
   private static String json(String body) {
-    return JSON.createObjectNode().put("body", body).toString();
+    return Json.object().put("body", body).toString();
   }
 
   private static JsonNode parse(HttpTransport.Response r) throws GitHubApiException {
     try {
-      return JSON.readTree(r.body());
+      return Json.READER.readTree(r.body());
     } catch (IOException e) {
       throw new GitHubApiException(r.status(), "GitHub answered " + r.status() + " with no JSON");
     }

@@ -1,7 +1,7 @@
 package dev.kubegenerate.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.yaml.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -28,7 +28,10 @@ public record PullRequestEvent(String repository, int number, boolean fork) {
 
   /** The pull request of the payload, or empty when the event is not about a pull request. */
   public static Optional<PullRequestEvent> read(Path eventFile) throws IOException {
-    JsonNode event = new ObjectMapper().readTree(eventFile.toFile());
+    JsonNode event;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(eventFile)) {
+      event = Json.READER.readTree(in);
+    }
     JsonNode pr = event.path("pull_request");
     if (!pr.isObject()) {
       return Optional.empty();

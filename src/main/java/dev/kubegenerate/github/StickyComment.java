@@ -1,6 +1,7 @@
 package dev.kubegenerate.github;
 
 import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Result;
 import dev.kubegenerate.report.PullRequestComment;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class StickyComment {
       throws GitHubApiException {
     String marker = PullRequestComment.marker(workingDirectory);
     Optional<IssueComments.Comment> earlier = find(pr, marker);
-    boolean clean = report.result().equals("clean");
+    boolean clean = report.result() == Result.CLEAN;
     if (clean && earlier.isEmpty()) {
       // nobody needs to hear that a pull request which never failed still passes
       return Outcome.NOTHING_TO_SAY;

@@ -21,12 +21,12 @@ public record Report(List<FileResult> files, List<Problem> errors, Set<Status> f
     failOn = Set.copyOf(failOn);
   }
 
-  /** {@code clean}, {@code findings} or {@code error}. */
-  public String result() {
+  /** The verdict: error when anything could not be checked, findings when a file fails. */
+  public Result result() {
     if (!errors.isEmpty()) {
-      return "error";
+      return Result.ERROR;
     }
-    return failures().isEmpty() ? "clean" : "findings";
+    return failures().isEmpty() ? Result.CLEAN : Result.FINDINGS;
   }
 
   /** Files whose status is in {@code --fail-on}. */
@@ -52,14 +52,5 @@ public record Report(List<FileResult> files, List<Problem> errors, Set<Status> f
     }
     files.forEach(f -> counts.merge(f.status(), 1, Integer::sum));
     return counts;
-  }
-
-  /** The process exit code this report calls for (see {@code cli.ExitCode}). */
-  public int exitCode() {
-    return switch (result()) {
-      case "error" -> 2;
-      case "findings" -> 1;
-      default -> 0;
-    };
   }
 }

@@ -1,6 +1,6 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

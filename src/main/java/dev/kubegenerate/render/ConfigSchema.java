@@ -1,7 +1,6 @@
 package dev.kubegenerate.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kubegenerate.yaml.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -11,14 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ConfigSchema {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String PLAIN_NAME = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,62}$";
 
   private ConfigSchema() {}
 
   /** The schema as pretty-printed JSON with a final newline. */
   public static String render(TemplateLibrary library) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.put("$id", "https://kube-generate.dev/schema/kube-generate.json");
     root.put("title", "kube-generate.yaml");
@@ -50,14 +48,14 @@ public final class ConfigSchema {
       oneOf.add(entry(t));
     }
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      return Json.WRITER.withDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static ObjectNode entry(TemplateSpec t) {
-    ObjectNode item = JSON.createObjectNode();
+    ObjectNode item = Json.object();
     item.put("type", "object");
     item.put("additionalProperties", false);
     item.putArray("required").add(t.name());
@@ -70,7 +68,7 @@ public final class ConfigSchema {
       ObjectNode param = type(props.putObject(p.name()), p);
       param.put("description", p.description() + (p.required() ? " (required)" : ""));
       if (p.defaultValue() != null) {
-        param.set("default", JSON.valueToTree(p.defaultValue()));
+        param.set("default", Json.tree(p.defaultValue()));
       }
     }
     clusterList(props, "clusters", "Clusters this entry targets; default: the top-level clusters.");

@@ -1,8 +1,8 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.InputText;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;

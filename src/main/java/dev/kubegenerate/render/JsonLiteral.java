@@ -1,7 +1,7 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.yaml.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -27,7 +27,8 @@ final class JsonLiteral {
     if (write(value, out)) {
       return out.toString();
     }
-    return Fallback.MAPPER.writeValueAsString(value);
+    // Json is loaded only here, when a value needs Jackson
+    return Json.WRITER.writeValueAsString(value);
   }
 
   /** Appends {@code value}; false when it holds a type left to Jackson. */
@@ -105,10 +106,5 @@ final class JsonLiteral {
       }
     }
     out.append('"');
-  }
-
-  /** Jackson, loaded only when a value needs it. */
-  private static final class Fallback {
-    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }

@@ -72,8 +72,8 @@ public enum ParameterType {
       case BOOLEAN -> value instanceof Boolean ? Optional.of(value) : Optional.empty();
       case LIST -> objectItems ? objectList(value) : stringList(value);
       case MAP -> stringMap(value);
-      case OBJECT -> value instanceof Map<?, ?> map && (allowed.isEmpty() || allowed.containsAll(map.keySet()))
-          ? Optional.of(value) : Optional.empty();
+      // the keys an object lists are checked with the config's nodes, each at its own line
+      case OBJECT -> value instanceof Map ? Optional.of(value) : Optional.empty();
       case INT_OR_STRING -> isInteger(value) && ((Number) value).longValue() >= 0
           || value instanceof String s && PERCENT.matcher(s).matches() ? Optional.of(value) : Optional.empty();
       case QUANTITY -> isQuantity(value) ? Optional.of(value) : Optional.empty();
@@ -101,17 +101,9 @@ public enum ParameterType {
         }
       }
     }
-    if (this == OBJECT && value instanceof Map<?, ?> map && !allowed.isEmpty()) {
-      for (Object key : map.keySet()) {
-        if (!allowed.contains(String.valueOf(key))) {
-          return "has no key \"" + key + "\"" + dev.kubegenerate.config.Suggestions.didYouMean(String.valueOf(key), allowed)
-              + "; it takes " + String.join(", ", allowed);
-        }
-      }
-    }
     if (this == ENUM) {
       return "must be one of " + String.join(", ", allowed) + ", not " + describe(value)
-          + (value instanceof String s ? dev.kubegenerate.config.Suggestions.didYouMean(s, allowed) : "");
+          + (value instanceof String s ? dev.kubegenerate.model.Suggestions.didYouMean(s, allowed) : "");
     }
     if (this == IMAGE && value instanceof String s) {
       return Images.unpinnedReason(s);

@@ -1,6 +1,6 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.config.InputException;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +26,6 @@ import java.util.stream.Stream;
 public final class TemplateLibrary {
 
   private static final String BUILT_IN = "kube-generate/templates";
-  private static final Map<Path, Map<String, TemplateSpec>> FOLDER_CACHE = new ConcurrentHashMap<>();
 
   private final Map<String, TemplateSpec> templates;
 
@@ -67,14 +65,34 @@ public final class TemplateLibrary {
   }
 
   private static Map<String, TemplateSpec> builtInTemplates() throws InputException {
-    Path dir = builtInFolder();
-    Map<String, TemplateSpec> cached = FOLDER_CACHE.get(dir);
-    if (cached != null) {
-      return cached;
+    if (!BuiltIn.LOADED.problems().isEmpty()) {
+      throw new InputException(BuiltIn.LOADED.problems());
     }
-    Map<String, TemplateSpec> loaded = load(dir, name -> "built-in template " + name, "built-in");
-    FOLDER_CACHE.put(dir, loaded);
-    return loaded;
+    return BuiltIn.LOADED.templates();
+  }
+
+  /**
+   * The built-in library, read once per process on first use (the JVM makes that lazy and
+   * thread-safe): it is part of the build and cannot change while the tool runs.
+   */
+  private static final class BuiltIn {
+    static final Loaded LOADED = read();
+
+    /** The templates, or why they could not be read. */
+    record Loaded(Map<String, TemplateSpec> templates, List<Problem> problems) {
+      Loaded {
+        templates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(templates));
+        problems = List.copyOf(problems);
+      }
+    }
+
+    private static Loaded read() {
+      try {
+        return new Loaded(load(builtInFolder(), name -> "built-in template " + name, "built-in"), List.of());
+      } catch (InputException e) {
+        return new Loaded(Map.of(), e.problems());
+      }
+    }
   }
 
   private static Map<String, TemplateSpec> fromFolder(Path folder, Path root) throws InputException {

@@ -1,8 +1,9 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.config.InputException;
-import dev.kubegenerate.config.InputText;
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.model.Names;
+import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads one template folder: {@code template.yaml} plus its {@code *.yaml.peb} bodies. */
 final class TemplateReader {
@@ -45,6 +51,7 @@ final class TemplateReader {
     List<Problem> problems = new ArrayList<>();
     String description = String.valueOf(Optional.ofNullable(spec.get("description")).orElse(""));
     List<ParameterSpec> parameters = parameters(spec.get("parameters"), specShown, problems);
+    plainNameDefaults(parameters, text, specShown, problems);
     List<TemplateSpec.Body> bodies = bodies(spec.get("files"), folder, shownAs, specShown, problems);
     String example = spec.get("example") instanceof String s ? s : "";
     String component = spec.get("component") instanceof String c ? c : null;
@@ -105,6 +112,43 @@ final class TemplateReader {
           description, allowed, kubernetesType));
     }
     return out;
+  }
+
+  /**
+   * The defaults of {@code name} and {@code namespace} obey the rule their values in a config
+   * obey: {@code name} becomes part of every output path, so a default like {@code ../x} would
+   * write outside the cluster folder.
+   */
+  private static void plainNameDefaults(List<ParameterSpec> parameters, String text, String shown, List<Problem> problems)
+      throws InputException {
+    for (ParameterSpec p : parameters) {
+      boolean named = p.name().equals("name") || p.name().equals("namespace");
+      if (named && p.defaultValue() instanceof String value && !Names.isDnsLabel(value)) {
+        Node at = YamlNodes.compose(text, shown).flatMap(doc -> defaultNode(doc, p.name())).orElse(null);
+        String message = "default of parameter " + p.name() + " \"" + value + "\" is not a plain path segment"
+            + " (a Kubernetes name: lower-case letters, digits and '-', at most 63)";
+        problems.add(at == null ? Problem.of(shown, message) : YamlNodes.at(shown, at, message));
+      }
+    }
+  }
+
+  /** The node of {@code parameters[name=...].default}, for the error's position. */
+  private static Optional<Node> defaultNode(Node document, String parameter) {
+    if (!(document instanceof MappingNode top)) {
+      return Optional.empty();
+    }
+    return top.getValue().stream()
+        .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("parameters"))
+        .map(NodeTuple::getValueNode)
+        .filter(SequenceNode.class::isInstance)
+        .flatMap(seq -> ((SequenceNode) seq).getValue().stream())
+        .filter(MappingNode.class::isInstance)
+        .map(item -> ((MappingNode) item).getValue())
+        .filter(fields -> fields.stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("name")
+            && t.getValueNode() instanceof ScalarNode v && v.getValue().equals(parameter)))
+        .flatMap(fields -> fields.stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("default")))
+        .map(NodeTuple::getValueNode)
+        .findFirst();
   }
 
   private static List<TemplateSpec.Body> bodies(Object files, Path folder, String shownAs, String specShown, List<Problem> problems) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.yaml.Json;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +21,8 @@ import java.util.Map;
  * indent, a trailing newline.
  *
  * <p>Every file is listed; {@code template} and {@code cluster} only when known; {@code diff} and
- * {@code lines} only when the file differs. Errors always carry all four fields, with {@code
+ * {@code lines} only when the file differs; a {@code missing} file has {@code configLine}, the
+ * line of the config entry that produces it. Errors always carry all four fields, with {@code
  * line}/{@code column} 0 when unknown and {@code file} empty when not about a file.
  */
 public final class JsonReport {
@@ -29,16 +30,15 @@ public final class JsonReport {
   /** Bumped when a field changes meaning or goes; new fields do not bump it. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+  private static final ObjectWriter WRITER = Json.WRITER.with(prettyPrinter());
 
   private JsonReport() {}
 
   /** The report as JSON text. */
   public static String render(Report report) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("schemaVersion", SCHEMA_VERSION);
-    root.put("result", report.result());
+    root.put("result", report.result().id());
     ArrayNode files = root.putArray("files");
     report.files().forEach(f -> files.add(file(f)));
     ArrayNode errors = root.putArray("errors");
@@ -56,10 +56,14 @@ public final class JsonReport {
   }
 
   private static ObjectNode file(FileResult f) {
-    ObjectNode node = MAPPER.createObjectNode();
+    ObjectNode node = Json.object();
     node.put("path", f.path().value());
     node.put("status", f.status().id());
     node.put("config", f.config());
+    if (f.status() == Status.MISSING) {
+      // no committed file to point into: the entry that produces it is where the fix goes
+      node.put("configLine", f.annotationLine().line());
+    }
     f.template().ifPresent(t -> node.put("template", t));
     f.cluster().ifPresent(c -> node.put("cluster", c));
     f.diff()
@@ -76,7 +80,7 @@ public final class JsonReport {
   }
 
   private static ObjectNode error(Problem p) {
-    ObjectNode node = MAPPER.createObjectNode();
+    ObjectNode node = Json.object();
     node.put("file", p.file());
     node.put("line", p.line());
     node.put("column", p.column());

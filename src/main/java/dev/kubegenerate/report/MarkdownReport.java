@@ -72,13 +72,13 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
 
   private static String heading(Report report) {
     return switch (report.result()) {
-      case "error" -> "### ❌ kube-generate: the manifests could not be checked\n";
-      case "findings" -> {
+      case ERROR -> "### ❌ kube-generate: the manifests could not be checked\n";
+      case FINDINGS -> {
         int n = report.failures().size();
         yield "### ❌ kube-generate: " + n + (n == 1 ? " manifest fails" : " manifests fail")
             + " the check\n";
       }
-      default -> report.findings().isEmpty()
+      case CLEAN -> report.findings().isEmpty()
           ? "### ✅ kube-generate: every manifest matches its config\n"
           : "### ✅ kube-generate: the check passes, with warnings\n";
     };

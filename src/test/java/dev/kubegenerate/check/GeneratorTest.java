@@ -162,7 +162,7 @@ class GeneratorTest {
     Files.writeString(tpl.resolve("x.yaml.peb"), "a: 1\n");
     Files.writeString(repo.resolve("kube-generate.yaml"), "clusters: [qa]\ntemplates: [tpl]\ngenerates: []\n");
 
-    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kubegenerate.config.InputException.class,
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kubegenerate.model.InputException.class,
         () -> new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()));
     assertEquals("tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has pod-template",
         e.problems().get(0).file() + ": " + e.problems().get(0).message());

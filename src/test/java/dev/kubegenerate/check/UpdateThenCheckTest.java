@@ -46,7 +46,7 @@ class UpdateThenCheckTest {
     Path repo = newRepo(workers);
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     Report report = check(repo);
-    assertEquals("clean", report.result(), () -> report.findings().toString());
+    assertEquals(dev.kubegenerate.model.Result.CLEAN, report.result(), () -> report.findings().toString());
     assertEquals(0, CliRunner.run(repo, "--update").exit(), "a second update changes nothing");
   }
 
@@ -82,7 +82,7 @@ class UpdateThenCheckTest {
     try {
       Project project = new ProjectLoader(repo).load("kube-generate.yaml", false, List.of());
       return new Checker(repo).check(project, Status.defaultFailOn(), "kube-generate --update");
-    } catch (dev.kubegenerate.config.InputException e) {
+    } catch (dev.kubegenerate.model.InputException e) {
       throw new AssertionError(e.problems().toString());
     }
   }

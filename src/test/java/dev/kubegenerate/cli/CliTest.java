@@ -38,7 +38,7 @@ class CliTest {
   void unknownOption_isAUsageErrorOnOneLine() {
     CliRunner.Result r = CliRunner.run(dir, "--updat");
     assertEquals(2, r.exit());
-    assertEquals("kube-generate: Unknown option: '--updat'\nTry 'kube-generate --help' for usage.\n", r.err());
+    assertEquals("kube-generate: Unknown option: '--updat' (did you mean --update?)\nTry 'kube-generate --help' for usage.\n", r.err());
   }
 
   @Test

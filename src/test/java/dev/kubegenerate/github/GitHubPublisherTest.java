@@ -286,7 +286,7 @@ class GitHubPublisherTest {
           "::error title=kube-generate%3A unmanaged,file=kubernetes/qa/odd%2Cname%25%3Ax.yaml",
           "::error title=kube-generate%3A orphaned,file=kubernetes/qa/service-old.yaml"),
           first.stdout.stream().map(l -> l.substring(0, l.indexOf(",line="))).toList());
-      assertTrue(first.stdout.get(0).contains(",line=38,endLine=38::"), first.stdout.get(0));
+      assertTrue(first.stdout.get(0).contains(",line=55,endLine=55::"), first.stdout.get(0));
       assertTrue(first.stdout.get(1).endsWith(",line=19,endLine=19::kubernetes/production/"
           + "horizontal-pod-autoscaler-web.yaml is out of date: the config or the templates changed"
           + " since it was generated (line 19). Run: kube-generate --update"), first.stdout.get(1));

@@ -2,7 +2,7 @@ package dev.kubegenerate.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kubegenerate.config.YamlNodes;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

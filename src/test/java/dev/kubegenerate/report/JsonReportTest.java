@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
@@ -94,6 +95,7 @@ class JsonReportTest {
                     + "@@ -3,5 +3,5 @@\n"));
     JsonNode missing = byPath(root, "kubernetes/qa/service-web.yaml");
     assertEquals("[]", missing.get("lines").toString());
+    assertFalse(edited.has("configLine"), "only a missing file points into the config");
     assertTrue(missing.get("diff").textValue().startsWith("--- /dev/null\n"));
     JsonNode handwritten = byPath(root, "kubernetes/qa/external-secret.yaml");
     assertFalse(handwritten.has("template"), "template only when known");
@@ -212,5 +214,17 @@ class JsonReportTest {
       }
     }
     throw new AssertionError("no file " + path);
+  }
+
+  @Test
+  void missingFile_carriesTheLineOfTheEntryThatProducesIt() throws Exception {
+    FileResult missing = new FileResult(ManifestPath.of("kubernetes/qa/deployment-web.yaml"), Status.MISSING,
+        "apps/shop/kube-generate.yaml", Optional.of("autoscale"), Optional.of("qa"), Optional.empty(),
+        Optional.of("kind: Deployment\n"), Optional.of("--- /dev/null\n+++ b/kubernetes/qa/deployment-web.yaml\n"),
+        List.of(), new FileResult.Location("apps/shop/kube-generate.yaml", 9, 9));
+    JsonNode file = new ObjectMapper().readTree(JsonReport.render(
+        new Report(List.of(missing), List.of(), Status.defaultFailOn(), ReportFixtures.FIX))).at("/files/0");
+    assertEquals("apps/shop/kube-generate.yaml", file.get("config").textValue());
+    assertEquals(9, file.get("configLine").intValue());
   }
 }

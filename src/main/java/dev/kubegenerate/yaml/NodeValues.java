@@ -1,4 +1,4 @@
-package dev.kubegenerate.config;
+package dev.kubegenerate.yaml;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

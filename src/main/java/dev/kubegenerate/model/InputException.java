@@ -1,4 +1,4 @@
-package dev.kubegenerate.config;
+package dev.kubegenerate.model;
 
 import dev.kubegenerate.model.Problem;
 import java.util.List;

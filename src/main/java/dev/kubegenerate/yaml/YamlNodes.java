@@ -1,5 +1,6 @@
-package dev.kubegenerate.config;
+package dev.kubegenerate.yaml;
 
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;

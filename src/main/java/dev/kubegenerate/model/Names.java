@@ -1,4 +1,4 @@
-package dev.kubegenerate.config;
+package dev.kubegenerate.model;
 
 import java.util.regex.Pattern;
 
