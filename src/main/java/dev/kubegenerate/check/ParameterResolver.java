@@ -166,9 +166,9 @@ final class ParameterResolver {
     for (org.snakeyaml.engine.v2.nodes.NodeTuple t : map.getValue()) {
       if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key && !spec.allowed().contains(key.getValue())) {
         found = true;
-        problems.add(YamlNodes.at(config.shownAs(), key, "parameter \"" + p.name() + "\" of template " + template.name()
-            + " has no key \"" + key.getValue() + "\"" + Suggestions.didYouMean(key.getValue(), spec.allowed())
-            + "; it takes " + String.join(", ", spec.allowed())));
+        problems.add(YamlNodes.at(config.shownAs(), key, p.name() + "." + key.getValue() + ": unknown key \""
+            + key.getValue() + "\"" + Suggestions.didYouMean(key.getValue(), spec.allowed()) + "; " + p.name()
+            + " of template " + template.name() + " takes " + String.join(", ", spec.allowed())));
       }
     }
     return found;
