@@ -8,6 +8,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(Cli.standard().run(args));
+    int exit;
+    try {
+      exit = Cli.standard().run(args);
+    } catch (Throwable e) {
+      // Cli.run already turns every failure into a line; this covers building the streams
+      System.err.println(("kube-generate: internal error: " + e).replaceAll("\\s*\\R\\s*", " "));
+      exit = 2;
+    }
+    System.exit(exit);
   }
 }

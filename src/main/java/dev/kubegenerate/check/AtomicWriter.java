@@ -10,66 +10,150 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Applies update plans all or nothing: every new file is first written to a temporary file
- * beside its target, and only when all of them are written are they renamed into place.
- * Nothing is written through a symbolic link.
+ * Applies update plans so that a failure or a kill at any moment leaves the old tree, the new
+ * tree, or an interrupted update that the next {@code --update} finishes:
+ *
+ * <ol>
+ *   <li>everything detectable is checked first (links, a folder where a file goes, a folder
+ *       files cannot be deleted from): a failure here changes nothing;
+ *   <li>every new file is staged as a temporary file beside its target: a failure removes them;
+ *   <li>the {@link UpdateJournal} of the planned renames and deletions is written;
+ *   <li>the renames and deletions run, then the journal is removed.
+ * </ol>
+ *
+ * Nothing is written through a symbolic link. Written files keep the mode of the file they
+ * replace; new ones get {@link FileModes#forNewFile()}.
  */
 public final class AtomicWriter {
 
   private final Path root;
+  private final Duration pauseBetweenSteps;
 
   public AtomicWriter(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+    this(root, Duration.ZERO);
   }
 
-  /** Writes and deletes what the plans say; on any failure, nothing has changed. */
+  /**
+   * @param pauseBetweenSteps a pause between renames, for tests that kill a run half-way
+   */
+  public AtomicWriter(Path root, Duration pauseBetweenSteps) {
+    this.root = root.toAbsolutePath().normalize();
+    this.pauseBetweenSteps = pauseBetweenSteps;
+  }
+
+  /**
+   * Finishes an update a kill interrupted, if any, and removes temporary files one left below
+   * {@code outputDirs}; returns the number of steps that were left.
+   */
+  public int finishInterrupted(List<ManifestPath> outputDirs) throws InputException {
+    int steps = UpdateJournal.finish(root);
+    try {
+      UpdateJournal.removeTemporaries(root, outputDirs);
+    } catch (IOException e) {
+      throw new InputException(Problem.of(relative(e), "cannot remove a temporary file: " + e.getMessage()));
+    }
+    return steps;
+  }
+
+  /** Writes and deletes what the plans say; a failure before the first rename changes nothing. */
   public void apply(List<UpdatePlan> plans) throws InputException {
+    List<UpdateJournal.Step> steps = check(plans);
+    if (steps.isEmpty()) {
+      return;
+    }
     List<Path> createdDirs = new ArrayList<>();
-    List<Path[]> staged = new ArrayList<>();
+    List<Path> staged = new ArrayList<>();
+    List<UpdateJournal.Step> journal = new ArrayList<>();
     try {
       for (UpdatePlan plan : plans) {
         for (Map.Entry<ManifestPath, String> write : plan.writes().entrySet()) {
-          Path target = safeTarget(write.getKey());
+          Path target = write.getKey().resolveIn(root);
           createParents(target.getParent(), createdDirs);
-          Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-          staged.add(new Path[] {temp, target});
+          Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", UpdateJournal.TEMP_SUFFIX);
+          staged.add(temp);
           Files.writeString(temp, write.getValue(), StandardCharsets.UTF_8);
+          FileModes.copyOrDefault(target, temp);
+          journal.add(new UpdateJournal.Step(ManifestPath.relative(root, temp), write.getKey()));
         }
-        for (ManifestPath delete : plan.deletes()) {
-          safeTarget(delete);
-        }
+        plan.deletes().forEach(d -> journal.add(new UpdateJournal.Step(null, d)));
       }
-    } catch (IOException | InputException e) {
-      staged.forEach(pair -> deleteQuietly(pair[0]));
+      UpdateJournal.write(root, journal);
+    } catch (IOException e) {
+      staged.forEach(AtomicWriter::deleteQuietly);
       for (int i = createdDirs.size() - 1; i >= 0; i--) {
         deleteQuietly(createdDirs.get(i));
       }
-      if (e instanceof InputException ie) {
-        throw ie;
-      }
+      deleteQuietly(root.resolve(UpdateJournal.FILE + ".tmp"));
       throw new InputException(Problem.of(relative(e), "cannot write: " + e.getMessage() + "; nothing was changed"));
     }
     try {
-      for (Path[] pair : staged) {
-        move(pair[0], pair[1]);
-      }
-      for (UpdatePlan plan : plans) {
-        for (ManifestPath delete : plan.deletes()) {
-          Files.deleteIfExists(delete.resolveIn(root));
+      for (UpdateJournal.Step step : journal) {
+        pause();
+        if (step.from() != null) {
+          move(step.from().resolveIn(root), step.to().resolveIn(root));
+        } else {
+          Files.deleteIfExists(step.to().resolveIn(root));
         }
       }
+      UpdateJournal.remove(root);
     } catch (IOException e) {
-      // renames within one folder do not fail in practice; if one does, say exactly that
-      throw new InputException(Problem.of(relative(e), "update interrupted: " + e.getMessage()));
+      throw new InputException(Problem.of(relative(e), "update interrupted: " + e.getMessage()
+          + "; run `kube-generate --update` again to finish it"));
     }
   }
 
-  private static void move(Path from, Path to) throws IOException {
+  /** Every problem that would stop the update half-way, found before anything changes. */
+  private List<UpdateJournal.Step> check(List<UpdatePlan> plans) throws InputException {
+    List<Problem> problems = new ArrayList<>();
+    List<UpdateJournal.Step> steps = new ArrayList<>();
+    for (UpdatePlan plan : plans) {
+      for (ManifestPath write : plan.writes().keySet()) {
+        linkFree(write, problems);
+        Path target = write.resolveIn(root);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          problems.add(Problem.of(write.value(), "a folder is where this file goes; remove or rename it; nothing was changed"));
+        }
+        for (Path p = target.getParent(); p != null && !p.equals(root); p = p.getParent()) {
+          if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(Problem.of(write.value(), "the file " + root.relativize(p) + " is where a folder must go; nothing was changed"));
+            break;
+          }
+        }
+        steps.add(new UpdateJournal.Step(null, write));
+      }
+      for (ManifestPath delete : plan.deletes()) {
+        linkFree(delete, problems);
+        Path folder = delete.resolveIn(root).getParent();
+        if (!Files.isWritable(folder)) {
+          problems.add(Problem.of(delete.value(), "cannot be deleted: its folder is read-only; nothing was changed"));
+        }
+        steps.add(new UpdateJournal.Step(null, delete));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    return steps;
+  }
+
+  private void pause() {
+    if (pauseBetweenSteps.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(pauseBetweenSteps.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
@@ -77,21 +161,20 @@ public final class AtomicWriter {
     }
   }
 
-  /** The target's absolute path, after checking no existing part of it is a symbolic link. */
-  private Path safeTarget(ManifestPath path) throws InputException {
+  /** Adds a problem when an existing part of {@code path} is a symbolic link. */
+  private void linkFree(ManifestPath path, List<Problem> problems) {
     Path current = root;
-    String[] segments = path.value().split("/");
-    for (String segment : segments) {
+    for (String segment : path.value().split("/")) {
       current = current.resolve(segment);
       if (Files.isSymbolicLink(current)) {
-        throw new InputException(Problem.of(path.value(), "refusing to write through the symbolic link "
+        problems.add(Problem.of(path.value(), "refusing to write through the symbolic link "
             + root.relativize(current) + "; nothing was changed"));
+        return;
       }
       if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-        break;
+        return;
       }
     }
-    return path.resolveIn(root);
   }
 
   private void createParents(Path dir, List<Path> created) throws IOException {
@@ -115,7 +198,7 @@ public final class AtomicWriter {
     try {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
-      // best effort: a temporary file left behind is harmless and named as such
+      // best effort: a temporary file left behind is named as ours, and check reports it
     }
   }
 }

@@ -44,7 +44,8 @@ public final class Checker {
         () -> progress.advance("checking", done.incrementAndGet(), total));
     List<FileResult> files = new ArrayList<>();
     checked.results().forEach(files::addAll);
-    List<Problem> errors = checked.problems();
+    List<Problem> errors = new ArrayList<>(checked.problems());
+    errors.addAll(UpdateJournal.leftovers(root, project.configs().stream().map(Config::outputDir).toList()));
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(files, errors, failOn, fixCommand);
   }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Renders every file a config produces, in memory; all problems are collected before failing. */
@@ -122,6 +123,18 @@ public final class Generator {
     return params.get("name") instanceof String n ? n : template.component();
   }
 
+  /** The parser's problem and the rendered line, without the source excerpt it quotes. */
+  private static String renderedProblem(YamlEngineException e) {
+    if (e instanceof CanonicalYaml.TooLarge) {
+      return e.getMessage();
+    }
+    if (e instanceof MarkedYamlEngineException m && m.getProblem() != null) {
+      return m.getProblem().strip().replaceAll("\\s*\\R\\s*", " ")
+          + m.getProblemMark().map(mark -> " (rendered line " + (mark.getLine() + 1) + ")").orElse("");
+    }
+    return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
   /**
    * The keys of {@code values} that no used template declares: a misspelling or a leftover that
    * would otherwise be ignored in silence (values only reach templates that declare them).
@@ -184,15 +197,16 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      String canonical = caches.bodies().get(text);
+      // the marker names the template, so two templates never share an entry
+      String cacheKey = template.name() + '\n' + text;
+      String canonical = caches.bodies().get(cacheKey);
       try {
         if (canonical == null) {
           canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
-          caches.bodies().put(text, canonical);
+          caches.bodies().put(cacheKey, canonical);
         }
       } catch (YamlEngineException e) {
-        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: "
-            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
+        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         continue;
       }
       if (Marker.isEmptyBody(canonical)) {

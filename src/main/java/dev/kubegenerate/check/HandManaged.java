@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
 
 /**
  * Decides whether a manifest is hand-managed (SPEC §2): matched by a {@code handwritten} glob,
@@ -35,7 +34,7 @@ final class HandManaged {
   /** Whether any document of {@code text} carries the manual annotation. */
   boolean annotatedManual(String text) {
     try {
-      for (Object doc : new Load(YamlNodes.safeSettings("manifest")).loadAllFromString(text)) {
+      for (Object doc : YamlNodes.loader(YamlNodes.safeSettings("manifest")).loadAllFromString(text)) {
         if (doc instanceof Map<?, ?> m
             && m.get("metadata") instanceof Map<?, ?> meta
             && meta.get("annotations") instanceof Map<?, ?> annotations

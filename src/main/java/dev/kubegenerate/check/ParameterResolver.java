@@ -29,8 +29,8 @@ final class ParameterResolver {
 
   private final Config config;
   private final Collection<Problem> problems;
-  /** Parameters whose given value had an error, in the entry being resolved. */
-  private final java.util.Set<String> refused = new java.util.HashSet<>();
+  /** Parameters whose value was reported as wrong: not "missing" on top of that. */
+  private final java.util.Set<String> invalid = new java.util.HashSet<>();
 
   ParameterResolver(Config config, Collection<Problem> problems) {
     this.config = config;
@@ -40,7 +40,7 @@ final class ParameterResolver {
   /** The parameters for each targeted cluster, or empty when the entry has errors. */
   Optional<Map<String, Map<String, Object>>> resolve(Entry entry, TemplateSpec template, List<String> clusters) {
     int before = problems.size();
-    refused.clear();
+    invalid.clear();
     Map<String, Object> values = new LinkedHashMap<>();
     for (Param p : config.values().values()) {
       // values apply to every template that declares them, and are ignored by the others
@@ -73,9 +73,8 @@ final class ParameterResolver {
       mergeInto(merged, own);
       mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
       for (ParameterSpec spec : template.parameters()) {
-        // a required value given but refused is reported once, as refused, not also as missing
         if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())
-            && !refused.contains(spec.name())) {
+            && !invalid.contains(spec.name())) {
           missing.add(spec.name());
         }
       }
@@ -105,7 +104,7 @@ final class ParameterResolver {
       int problemsBefore = problems.size();
       typed(p, spec.get(), template).ifPresent(v -> out.put(p.name(), v));
       if (problems.size() > problemsBefore) {
-        refused.add(p.name());
+        invalid.add(p.name());
       }
     }
     return out;
@@ -114,9 +113,16 @@ final class ParameterResolver {
   private Optional<Object> typed(Param p, ParameterSpec spec, TemplateSpec template) {
     Object raw;
     try {
-      raw = NodeValues.toJava(p.value());
+      // strings, and the items of lists and maps of strings, keep the text as written
+      raw = switch (spec.type()) {
+        // a list of Kubernetes objects keeps its numbers (defaultMode: 420)
+        case LIST -> spec.kubernetesType() != null ? NodeValues.toJava(p.value()) : NodeValues.toJavaText(p.value());
+        case STRING, MAP, IMAGE, ENUM -> NodeValues.toJavaText(p.value());
+        default -> NodeValues.toJava(p.value());
+      };
     } catch (NodeValues.ValueException e) {
       problems.add(YamlNodes.at(config.shownAs(), e.node(), e.getMessage()));
+      invalid.add(p.name());
       return Optional.empty();
     }
     if (raw == null) {

@@ -55,6 +55,14 @@ public record UpdatePlan(
     return plans.results();
   }
 
+  /**
+   * Problems that mean the tree is between two updates: a journal of an interrupted
+   * {@code --update}, or temporary files one left. {@code --update} clears both.
+   */
+  public static List<Problem> interruptedUpdate(Path root, List<ManifestPath> outputDirs) {
+    return UpdateJournal.leftovers(root.toAbsolutePath().normalize(), outputDirs);
+  }
+
   /** The plan for one config. */
   public static UpdatePlan of(Path root, Config config, List<RenderedFile> rendered) throws InputException {
     HandManaged handManaged = new HandManaged(config);

@@ -4,6 +4,7 @@ import dev.kubegenerate.check.Checker;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
 import dev.kubegenerate.report.JsonReport;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,6 +72,9 @@ public final class CheckCommand implements Callable<Integer> {
       report = new Checker(run.root()).check(project, failOn, run.fixCommand(), progress);
     } catch (InputException e) {
       report = Checker.failed(e.problems(), failOn, run.fixCommand());
+    } catch (RuntimeException | Error e) {
+      // still a verdict: under Actions the outputs (result=error) and the summary get written
+      report = Checker.failed(List.of(Problem.of("", Cli.describe(e))), failOn, run.fixCommand());
     } finally {
       TerminalProgress.finish(progress);
     }

@@ -50,7 +50,8 @@ public final class Cli {
       if (e instanceof InputException ie) {
         ie.problems().forEach(p -> text.append(p.format()).append('\n'));
       } else {
-        text.append("kube-generate: ").append(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).append('\n');
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        text.append("kube-generate: ").append(message.strip().replaceAll("\\s*\\R\\s*", " ")).append('\n');
       }
       terminal.printUntrusted(terminal.err(), text.toString());
       if (root.debug) {
@@ -58,7 +59,30 @@ public final class Cli {
       }
       return ExitCode.ERROR;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (Throwable e) {
+      // picocli passes Errors (and anything its handlers throw) through; no stack trace may
+      // reach a user, and the exit code must still say "not checked"
+      terminal.err().println("kube-generate: " + describe(e));
+      if (root.debug) {
+        e.printStackTrace(terminal.err());
+      }
+      return ExitCode.ERROR;
+    }
+  }
+
+  /** One line for an error no command handled: what happened, never a stack trace. */
+  static String describe(Throwable e) {
+    String what;
+    if (e instanceof StackOverflowError) {
+      what = "input nested too deeply for the stack";
+    } else if (e instanceof OutOfMemoryError) {
+      what = "out of memory (" + e.getMessage() + ")";
+    } else {
+      what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+    return ("internal error: " + what + "; run with --debug for details").replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** picocli's message, or for a word where a subcommand belongs, the nearest subcommands. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import dev.kubegenerate.config.Config;
@@ -63,7 +64,7 @@ public final class InitCommand implements Callable<Integer> {
 
   /** The folder name as a Kubernetes name, or "app" when it cannot be one. */
   static String appName(Path dir) {
-    String name = dir.getFileName() == null ? "app" : dir.getFileName().toString().toLowerCase()
+    String name = dir.getFileName() == null ? "app" : dir.getFileName().toString().toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
     return name.isEmpty() || name.length() > 63 ? "app" : name;
   }

@@ -10,6 +10,7 @@ import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Result;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,12 @@ import picocli.CommandLine.ScopeType;
     subcommands = {CheckCommand.class, InitCommand.class, TemplatesCommand.class, SchemaCommand.class, ActionCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
+  /**
+   * A pause between the renames of {@code --update}, in milliseconds: only for the test that
+   * kills a run half-way and checks that the next run finishes it.
+   */
+  static final String PAUSE_PROPERTY = "kube-generate.test.updatePauseMillis";
+
   final Terminal terminal;
 
   @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
@@ -68,9 +75,15 @@ public final class RootCommand implements Callable<Integer> {
     } finally {
       TerminalProgress.finish(progress);
     }
-    List<UpdatePlan> plans = UpdatePlan.all(run.root(), project);
+    List<ManifestPath> outputDirs = project.configs().stream().map(dev.kubegenerate.config.Config::outputDir).toList();
     if (update) {
-      new AtomicWriter(run.root()).apply(plans);
+      AtomicWriter writer = new AtomicWriter(run.root(), Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0)));
+      int finished = writer.finishInterrupted(outputDirs);
+      if (finished > 0) {
+        terminal.out().println("Finished an interrupted update (" + finished + " steps were left)");
+      }
+      List<UpdatePlan> plans = UpdatePlan.all(run.root(), project);
+      writer.apply(plans);
       // file names come from the repository: printed as untrusted text
       plans.forEach(plan -> plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
       for (int i = 0; i < plans.size(); i++) {
@@ -81,6 +94,11 @@ public final class RootCommand implements Callable<Integer> {
       }
       return ExitCode.of(Result.CLEAN);
     }
+    List<dev.kubegenerate.model.Problem> leftovers = UpdatePlan.interruptedUpdate(run.root(), outputDirs);
+    if (!leftovers.isEmpty()) {
+      throw new InputException(leftovers);
+    }
+    List<UpdatePlan> plans = UpdatePlan.all(run.root(), project);
     boolean changes = false;
     for (UpdatePlan plan : plans) {
       for (Map.Entry<ManifestPath, String> w : plan.writes().entrySet()) {

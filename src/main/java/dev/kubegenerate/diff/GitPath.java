@@ -1,5 +1,6 @@
 package dev.kubegenerate.diff;
 
+import java.util.Locale;
 import dev.kubegenerate.model.ManifestPath;
 import java.nio.charset.StandardCharsets;
 
@@ -32,7 +33,7 @@ public final class GitPath {
         case 0x0b -> b.append("\\v");
         default -> {
           if (c < 0x20 || c >= 0x7f) {
-            b.append('\\').append(String.format("%03o", c));
+            b.append('\\').append(String.format(Locale.ROOT, "%03o", c));
           } else {
             b.append((char) c);
           }

@@ -1,5 +1,6 @@
 package dev.kubegenerate.github;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubegenerate.yaml.Json;
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class IssueComments {
   }
 
   private URI uri(String format, PullRequestEvent pr) {
-    return URI.create(api + String.format(format, pr.owner(), pr.name(), pr.number()));
+    return URI.create(api + String.format(Locale.ROOT, format, pr.owner(), pr.name(), pr.number()));
   }
 
   // the token goes with every request, so pages are only followed on the API's own host

@@ -1,5 +1,6 @@
 package dev.kubegenerate.render;
 
+import java.util.Locale;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +220,7 @@ final class CanonicalWriter {
         case '\0' -> b.append("\\0");
         default -> {
           if (!isPrintable(c)) {
-            b.append(String.format("\\u%04X", (int) c));
+            b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
           } else {
             b.append(c);
           }
@@ -230,6 +231,9 @@ final class CanonicalWriter {
   }
 
   private void pad(int indent) {
+    if (out.length() > CanonicalYaml.MAX_CHARS) {
+      throw new CanonicalYaml.TooLarge();
+    }
     for (int i = 0; i < indent; i++) {
       out.append(' ');
     }

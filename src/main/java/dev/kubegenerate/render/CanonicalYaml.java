@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
 
 /**
  * The one way kube-generate writes YAML: two-space indent, sequences indented under their key,
@@ -24,15 +23,33 @@ public final class CanonicalYaml {
 
   private CanonicalYaml() {}
 
+  /**
+   * Values and characters a rendered text may expand to. Aliases let 1 MiB of text stand for
+   * far more (50 aliases nest to tens of millions of nodes); a body that rendered at most 1 MiB
+   * and means what it says stays well below both.
+   */
+  static final int MAX_NODES = 1_000_000;
+
+  static final int MAX_CHARS = 8 << 20;
+
+  /** Thrown when a rendered text expands past {@link #MAX_NODES} or {@link #MAX_CHARS}. */
+  public static final class TooLarge extends org.snakeyaml.engine.v2.exceptions.YamlEngineException {
+    TooLarge() {
+      super("the rendered YAML expands through aliases to more than " + MAX_NODES + " values or "
+          + (MAX_CHARS >> 20) + " MiB");
+    }
+  }
+
   /** Parses {@code text} (one or more documents) and writes it back canonically. */
   public static String format(String text) {
+    int[] nodes = {0};
     List<Object> documents = new ArrayList<>();
     Iterable<Object> parsed = RenderedYaml.read(text, LOAD_SETTINGS)
         .<Iterable<Object>>map(docs -> docs)
-        .orElseGet(() -> new Load(LOAD_SETTINGS).loadAllFromString(text));
+        .orElseGet(() -> YamlNodes.loader(LOAD_SETTINGS).loadAllFromString(text));
     for (Object doc : parsed) {
       if (doc != null) {
-        documents.add(dropNulls(doc));
+        documents.add(dropNulls(doc, nodes));
       }
     }
     return write(documents);
@@ -46,24 +63,30 @@ public final class CanonicalYaml {
         out.append("---\n");
       }
       out.append(CanonicalWriter.document(doc));
+      if (out.length() > MAX_CHARS) {
+        throw new TooLarge();
+      }
     }
     return out.toString();
   }
 
   @SuppressWarnings("unchecked")
-  private static Object dropNulls(Object value) {
+  private static Object dropNulls(Object value, int[] nodes) {
+    if (++nodes[0] > MAX_NODES) {
+      throw new TooLarge();
+    }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (e.getValue() != null) {
-          out.put(e.getKey(), dropNulls(e.getValue()));
+          out.put(e.getKey(), dropNulls(e.getValue(), nodes));
         }
       }
       return out;
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
-      list.forEach(item -> out.add(dropNulls(item)));
+      list.forEach(item -> out.add(dropNulls(item, nodes)));
       return out;
     }
     return value;

@@ -1,5 +1,7 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.yaml.YamlNodes;
+import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -66,11 +68,13 @@ final class RenderedYaml {
           case DocumentEnd -> documents.add(document);
           case Alias -> throw new NeedsGeneralLoader();
           case MappingStart -> {
+            tooDeep(event);
             explicitTag(((org.snakeyaml.engine.v2.events.CollectionStartEvent) event).getTag());
             open.push(new LinkedHashMap<>());
             pendingKeys.push(NO_KEY);
           }
           case SequenceStart -> {
+            tooDeep(event);
             explicitTag(((org.snakeyaml.engine.v2.events.CollectionStartEvent) event).getTag());
             open.push(new ArrayList<>());
           }
@@ -113,6 +117,13 @@ final class RenderedYaml {
       return document;
     }
 
+    /** The writer and every later reader recurse per level: refuse what the loader refuses. */
+    private void tooDeep(Event event) {
+      if (open.size() >= YamlNodes.MAX_DEPTH) {
+        throw YamlNodes.tooDeep(event);
+      }
+    }
+
     private static void explicitTag(Optional<String> tag) {
       if (tag.isPresent() && !tag.get().equals("!")) {
         throw new NeedsGeneralLoader();
@@ -130,7 +141,7 @@ final class RenderedYaml {
         return null;
       }
       if (tag.equals(Tag.BOOL)) {
-        return Boolean.valueOf(value.toLowerCase());
+        return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
       }
       if (tag.equals(Tag.INT)) {
         return integer(value);
@@ -158,7 +169,7 @@ final class RenderedYaml {
     }
 
     private static Object floating(String value) {
-      String v = value.toLowerCase();
+      String v = value.toLowerCase(Locale.ROOT);
       if (v.endsWith(".inf")) {
         return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
       }

@@ -4,32 +4,61 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Extension;
+import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
 import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
 import io.pebbletemplates.pebble.extension.core.DisallowExtensionCustomizerBuilder;
 import io.pebbletemplates.pebble.loader.StringLoader;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Pebble, locked down for templates that may come from an untrusted pull request: no method
  * calls on Java objects, no includes (so no file access), no functions that touch the class
- * path or threads, undefined variables are errors, and output is bounded.
+ * path or threads, undefined variables are errors, and output is bounded. Each render has a
+ * budget (see {@link RenderBudget}): {@link #BODY_TIME} of wall-clock time, and no value, printed
+ * or intermediate, larger than the output limit.
  */
 public final class SandboxedEngine {
 
   /** A body that renders more than this is broken or hostile. */
   static final int MAX_OUTPUT = 1 << 20;
 
+  /** The built-in bodies render in about a millisecond; a body still running after this is hostile. */
+  static final Duration BODY_TIME = Duration.ofSeconds(2);
+
+  /** Tags and functions that reach files, the class path or threads, or build unbounded lists. */
+  private static final Function<Extension, ExtensionCustomizer> DISALLOWED = new DisallowExtensionCustomizerBuilder()
+      .disallowedTokenParserTags(List.of("include", "import", "from", "extends", "embed", "parallel", "block"))
+      .disallowedFunctionKeys(List.of("i18n", "range", "parent", "block"))
+      .build();
+
+  /** The budget of the render running on each thread; set for the span of one evaluation. */
+  private final ThreadLocal<RenderBudget> budgets = new ThreadLocal<>();
+
+  /**
+   * Set once a body ran out of time: the ones after it are refused at once, so a repository full
+   * of slow bodies still gets its verdict in seconds, not seconds times bodies.
+   */
+  private final AtomicBoolean outOfTime = new AtomicBoolean();
+
   private final PebbleEngine engine =
       new PebbleEngine.Builder()
           // the source text itself is the template "name": nothing is ever read from disk
           .loader(new StringLoader())
           .strictVariables(true)
+          // filters such as upper and lower must not depend on the machine (tr-TR's dotless i)
+          .defaultLocale(java.util.Locale.ROOT)
           // keep every newline: the rendered text is YAML, and a lost newline would join two lines
           .newLineTrimming(false)
           .autoEscaping(false)
@@ -39,12 +68,9 @@ public final class SandboxedEngine {
           // every method call on a Java object is refused: maps and lists are read as data only;
           // the one exception is a map entry's key and value, which `for e in map` needs
           .methodAccessValidator(SandboxedEngine::isMapEntryAccessor)
-          .registerExtensionCustomizer(
-              new DisallowExtensionCustomizerBuilder()
-                  .disallowedTokenParserTags(List.of("include", "import", "from", "extends", "embed", "parallel", "block"))
-                  .disallowedFunctionKeys(List.of("i18n", "range", "parent", "block"))
-                  .build())
-          .extension(new KubeGenerateExtension())
+          // Pebble keeps only the last customizer registered: this one applies both
+          .registerExtensionCustomizer(extension -> new BudgetedExtension(DISALLOWED.apply(extension), budgets::get))
+          .extension(new KubeGenerateExtension(budgets))
           .build();
 
   private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
@@ -74,23 +100,50 @@ public final class SandboxedEngine {
   public String render(TemplateSpec.Body body, Map<String, Object> context) throws RenderException {
     try {
       PebbleTemplate template = compiled.computeIfAbsent(body.source(), engine::getTemplate);
+      if (outOfTime.get()) {
+        throw new RenderException("not rendered: an earlier body ran out of time", 0);
+      }
       StringWriter out = new StringWriter();
-      template.evaluate(out, context);
+      budgets.set(new RenderBudget(BODY_TIME, body.shownAs()));
+      try {
+        template.evaluate(out, context);
+      } finally {
+        budgets.remove();
+      }
       return out.toString();
     } catch (PebbleException e) {
+      if (e.getPebbleMessage() != null && e.getPebbleMessage().startsWith(RenderBudget.OUT_OF_TIME)) {
+        outOfTime.set(true);
+      }
       Integer line = e.getLineNumber();
       String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
       throw new RenderException(message.strip().replaceAll("\\s*\\R\\s*", " "), line == null ? 0 : line);
     } catch (IOException | RuntimeException e) {
       throw new RenderException(String.valueOf(e.getMessage()), 0);
+    } catch (StackOverflowError e) {
+      // Pebble parses and evaluates recursively: a deeply nested expression or a macro calling
+      // itself ends here; the stack has unwound, so carrying on is safe
+      throw new RenderException("the template nests too deeply (a macro calling itself, or deeply nested expressions)", 0);
     }
   }
 
   /** Adds the {@code json} filter: any value as one JSON literal, which is valid YAML. */
   private static final class KubeGenerateExtension extends AbstractExtension {
+    private final ThreadLocal<RenderBudget> budgets;
+
+    KubeGenerateExtension(ThreadLocal<RenderBudget> budgets) {
+      this.budgets = budgets;
+    }
+
     @Override
     public Map<String, Filter> getFilters() {
-      return Map.of("json", new JsonFilter());
+      // user extensions are not customized: measure by hand
+      return Map.of("json", new BudgetedExtension.MeasuredFilter(new JsonFilter(), budgets::get));
+    }
+
+    @Override
+    public List<NodeVisitorFactory> getNodeVisitors() {
+      return List.of(template -> new BudgetVisitor((PebbleTemplateImpl) template, budgets::get));
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -41,7 +40,9 @@ final class TemplateReader {
     String text = InputText.read(folder.resolve(SPEC_FILE), specShown);
     Object loaded;
     try {
-      loaded = new Load(YamlNodes.safeSettings(specShown)).loadFromString(text);
+      loaded = YamlNodes.loader(YamlNodes.safeSettings(specShown)).loadFromString(text);
+    } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
+      throw new InputException(YamlNodes.problemAt(specShown, e));
     } catch (YamlEngineException e) {
       throw new InputException(Problem.of(specShown, "malformed YAML: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")));
     }

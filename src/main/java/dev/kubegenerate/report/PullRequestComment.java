@@ -1,5 +1,6 @@
 package dev.kubegenerate.report;
 
+import java.util.Locale;
 import dev.kubegenerate.model.Report;
 import java.nio.charset.StandardCharsets;
 
@@ -28,7 +29,7 @@ public final class PullRequestComment {
       if (c < 128 && SAFE.indexOf(c) >= 0) {
         b.append((char) c);
       } else {
-        b.append('%').append(String.format("%02X", c));
+        b.append('%').append(String.format(Locale.ROOT, "%02X", c));
       }
     }
     return "<!-- kube-generate:check working-directory=" + b + " -->";

@@ -1,5 +1,6 @@
 package dev.kubegenerate.report;
 
+import java.util.Locale;
 /**
  * Makes untrusted text safe and visible on a terminal: control characters become caret notation
  * ({@code ^[}, {@code ^M}), so a manifest cannot move the cursor or recolour the screen, and a CRLF
@@ -23,7 +24,7 @@ final class Visible {
       } else if (c == '\uFEFF') {
         b.append("<BOM>");
       } else if (c >= 0x80 && c < 0xa0 || c == '\u2028' || c == '\u2029') {
-        b.append(String.format("<U+%04X>", (int) c));
+        b.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
       } else {
         b.append(c);
       }

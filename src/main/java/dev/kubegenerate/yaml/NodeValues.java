@@ -1,5 +1,6 @@
 package dev.kubegenerate.yaml;
 
+import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +22,19 @@ public final class NodeValues {
   /** Aliases can make a small node tree expand into a huge value; stop well before that hurts. */
   static final int MAX_NODES = 100_000;
 
-  private int visited;
+  /**
+   * Aliases can also repeat one long string many times; the text a value expands to is capped at
+   * the size of the largest file kube-generate reads, which no value without aliases can exceed.
+   */
+  static final int MAX_CHARS = InputText.MAX_BYTES;
 
-  private NodeValues() {}
+  private final boolean scalarsAsText;
+  private int visited;
+  private long chars;
+
+  private NodeValues(boolean scalarsAsText) {
+    this.scalarsAsText = scalarsAsText;
+  }
 
   /** A problem with a value, at the node that caused it. */
   public static final class ValueException extends Exception {
@@ -42,7 +53,16 @@ public final class NodeValues {
 
   /** Converts {@code node} and everything below it. */
   public static Object toJava(Node node) throws ValueException {
-    return new NodeValues().convert(node);
+    return new NodeValues(false).convert(node);
+  }
+
+  /**
+   * Converts {@code node} for a parameter whose scalars are strings: every non-null scalar is its
+   * source text, so {@code 1.10}, {@code 007} or {@code 0x1F} stay what was written instead of
+   * becoming the number 1.1, 7 or 31.
+   */
+  public static Object toJavaText(Node node) throws ValueException {
+    return new NodeValues(true).convert(node);
   }
 
   private Object convert(Node node) throws ValueException {
@@ -50,7 +70,11 @@ public final class NodeValues {
       throw new ValueException(node, "value expands to more than " + MAX_NODES + " nodes (too many aliases?)");
     }
     if (node instanceof ScalarNode s) {
-      return scalar(s);
+      chars += s.getValue().length();
+      if (chars > MAX_CHARS) {
+        throw new ValueException(node, "value expands to more than " + (MAX_CHARS >> 20) + " MiB of text (too many aliases?)");
+      }
+      return scalarsAsText && !s.getTag().equals(Tag.NULL) && isCoreScalar(s.getTag()) ? s.getValue() : scalar(s);
     }
     if (node instanceof SequenceNode seq) {
       List<Object> list = new ArrayList<>(seq.getValue().size());
@@ -73,6 +97,10 @@ public final class NodeValues {
     return out;
   }
 
+  private static boolean isCoreScalar(Tag tag) {
+    return tag.equals(Tag.STR) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL);
+  }
+
   private static Object scalar(ScalarNode s) throws ValueException {
     Tag tag = s.getTag();
     String v = s.getValue();
@@ -81,7 +109,7 @@ public final class NodeValues {
         return null;
       }
       if (tag.equals(Tag.BOOL)) {
-        return Boolean.parseBoolean(v.toLowerCase());
+        return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
       }
       if (tag.equals(Tag.INT)) {
         return integer(v);

@@ -3,8 +3,10 @@ package dev.kubegenerate.yaml;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -18,7 +20,57 @@ public final class YamlNodes {
   /** Few real configs use aliases; a handful of them is enough to build a billion-laughs bomb. */
   static final int MAX_ALIASES = 50;
 
+  /**
+   * Real manifests nest about 20 levels (CRD schemas about 40); every reader of YAML, the
+   * recursive ones included, stays far from the stack's end below this.
+   */
+  public static final int MAX_DEPTH = 128;
+
   private YamlNodes() {}
+
+  /**
+   * A loader for untrusted YAML: {@link #safeSettings} plus the nesting limit. Use it instead of
+   * {@code new Load(settings)}, whose recursion a deep document overflows.
+   */
+  public static Load loader(LoadSettings settings) {
+    return new Load(settings) {
+      @Override
+      protected Composer createComposer(String text) {
+        return new Composer(settings, parser(settings, text));
+      }
+
+      // Load's own loadAllFromString builds its composer privately, past createComposer
+      @Override
+      public Iterable<Object> loadAllFromString(String text) {
+        Composer composer = createComposer(text);
+        StandardConstructor constructor = new StandardConstructor(settings);
+        return () -> new java.util.Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return composer.hasNext();
+          }
+
+          @Override
+          public Object next() {
+            return constructor.constructSingleDocument(Optional.of(composer.next()));
+          }
+        };
+      }
+    };
+  }
+
+  /**
+   * The parser every reader of untrusted YAML composes from: events as snakeyaml-engine reads
+   * them, refused past {@link #MAX_DEPTH} levels. Use it with {@code new Composer(settings, ...)}.
+   */
+  public static org.snakeyaml.engine.v2.parser.Parser parser(LoadSettings settings, String text) {
+    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
+  }
+
+  /** The located error for a collection that opens one level deeper than {@link #MAX_DEPTH}. */
+  public static MarkedYamlEngineException tooDeep(org.snakeyaml.engine.v2.events.Event event) {
+    return DepthLimitedParser.tooDeep(event);
+  }
 
   /** Settings for untrusted YAML: no duplicate keys, no recursive keys, few aliases. */
   public static LoadSettings safeSettings(String label) {
@@ -37,7 +89,7 @@ public final class YamlNodes {
   public static Optional<Node> compose(String text, String file) throws InputException {
     LoadSettings settings = safeSettings(file);
     try {
-      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer = new Composer(settings, parser(settings, text));
       Optional<Node> node = composer.getSingleNode();
       return node;
     } catch (MarkedYamlEngineException e) {
@@ -52,7 +104,7 @@ public final class YamlNodes {
   }
 
   /** A located problem from a parser exception. */
-  static Problem problemAt(String file, MarkedYamlEngineException e) {
+  public static Problem problemAt(String file, MarkedYamlEngineException e) {
     Optional<Mark> mark = e.getProblemMark();
     String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
     if (problem.contains("found another document")) {

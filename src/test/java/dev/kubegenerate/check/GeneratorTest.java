@@ -167,4 +167,81 @@ class GeneratorTest {
     assertEquals("tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has pod-template",
         e.problems().get(0).file() + ": " + e.problems().get(0).message());
   }
+
+  @Test
+  void render_twoTemplatesRenderingTheSameText_eachFileNamesItsOwnTemplate() throws Exception {
+    for (String name : List.of("first", "second")) {
+      Path tpl = Files.createDirectories(repo.resolve("tpl/" + name));
+      Files.writeString(tpl.resolve("template.yaml"), "description: The same text.\nfiles: [" + name + "]\n");
+      Files.writeString(tpl.resolve(name + ".yaml.peb"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: same\n");
+    }
+
+    List<RenderedFile> files = render("""
+        clusters: [sandbox]
+        templates: [tpl]
+        generates:
+          - first: {}
+          - second: {}
+        """);
+
+    assertEquals(List.of("first", "second"), files.stream().map(RenderedFile::template).toList());
+    for (RenderedFile f : files) {
+      assertTrue(f.content().contains("# kube-generate: template=" + f.template() + " "), f.content());
+    }
+  }
+
+  @Test
+  void render_numberLikeValuesOfStringParameters_keepTheirText() throws Exception {
+    Path tpl = Files.createDirectories(repo.resolve("tpl/texts"));
+    Files.writeString(tpl.resolve("template.yaml"), """
+        description: Strings that look like numbers.
+        files: [config-map]
+        parameters:
+          - {name: version, type: string}
+          - {name: data, type: map}
+          - {name: args, type: list}
+        """);
+    Files.writeString(tpl.resolve("config-map.yaml.peb"), """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: texts
+          annotations: {version: {{ version | json }}, args: {{ args | json }}}
+        data: {{ data | json }}
+        """);
+
+    List<RenderedFile> files = render("""
+        clusters: [qa]
+        templates: [tpl]
+        values:
+          version: 1.10
+        generates:
+          - texts:
+              data: {VERSION: 1.10, ZIP: 007, SCI: 1e3, HEX: 0x1F, OCT: 0o17, ON: true, BIG: 123456789012345678901234567890}
+              args: [1.10, 007, 0x1F, +12, .5]
+        """);
+
+    assertEquals("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: texts
+          annotations:
+            version: "1.10"
+            args:
+              - "1.10"
+              - "007"
+              - "0x1F"
+              - "+12"
+              - ".5"
+        data:
+          VERSION: "1.10"
+          ZIP: "007"
+          SCI: "1e3"
+          HEX: "0x1F"
+          OCT: "0o17"
+          "ON": "true"
+          BIG: "123456789012345678901234567890"
+        """, body(files.get(0)));
+  }
 }

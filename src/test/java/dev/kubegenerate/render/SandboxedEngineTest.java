@@ -94,4 +94,20 @@ class SandboxedEngineTest {
     env.put("B", "2");
     assertEquals("A=1;B=2;", render("{% for e in env %}{{ e.key }}={{ e.value }};{% endfor %}", Map.of("env", env)));
   }
+
+  @Test
+  void render_disallowedTagsAndFunctionsStayDisallowedNextToTheBudget() {
+    // Pebble keeps only the last extension customizer registered; the budget's must not undo these
+    for (String source : List.of("{{ range(0, 3) }}", "{% include 'x' %}", "{% block b %}{% endblock %}", "{{ parent() }}")) {
+      assertThrows(SandboxedEngine.RenderException.class, () -> render(source, Map.of()), source);
+    }
+  }
+
+  @Test
+  void render_aValueGrowingPastTheLimitIsStoppedAtItsLine() {
+    SandboxedEngine.RenderException e = assertThrows(SandboxedEngine.RenderException.class,
+        () -> render("{% set s = 'xxxxxxxx' %}\n" + "{% set s = s ~ s %}\n".repeat(30) + "{{ s | length }}", Map.of()));
+    assertTrue(e.getMessage().contains("grows beyond 1 MiB"), e.getMessage());
+    assertEquals(19, e.line()); // 8 * 2^18 characters pass 1 MiB at the 18th doubling, on line 19
+  }
 }
