@@ -135,6 +135,9 @@ final class ParameterResolver {
           "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.mismatch(raw)));
       return Optional.empty();
     }
+    if (unpinnedContainerImages(p, spec, template)) {
+      return Optional.empty();
+    }
     if (spec.type() == dev.kubegenerate.render.ParameterType.OBJECT) {
       Optional<ObjectFields.Shape> shape = ObjectFields.of(p.name());
       if (shape.isEmpty() && unknownKeys(p, spec, template)) {
@@ -161,6 +164,33 @@ final class ParameterResolver {
       }
     }
     return value;
+  }
+
+  /**
+   * Sidecars and init containers run images too: each must be pinned like the main one, or a
+   * rollback restarts other code in them.
+   */
+  private boolean unpinnedContainerImages(Param p, ParameterSpec spec, TemplateSpec template) {
+    if (!"io.k8s.api.core.v1.Container".equals(spec.kubernetesType())
+        || !(p.value() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode list)) {
+      return false;
+    }
+    boolean found = false;
+    for (int i = 0; i < list.getValue().size(); i++) {
+      if (!(list.getValue().get(i) instanceof org.snakeyaml.engine.v2.nodes.MappingNode container)) {
+        continue;
+      }
+      for (org.snakeyaml.engine.v2.nodes.NodeTuple t : container.getValue()) {
+        if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key && key.getValue().equals("image")
+            && t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode image
+            && dev.kubegenerate.render.ParameterType.IMAGE.coerce(image.getValue(), List.of(), false).isEmpty()) {
+          found = true;
+          problems.add(YamlNodes.at(config.shownAs(), image, p.name() + "[" + i + "].image of template " + template.name()
+              + " " + dev.kubegenerate.render.ParameterType.IMAGE.mismatch(image.getValue(), List.of(), false)));
+        }
+      }
+    }
+    return found;
   }
 
   /** Reports each key of an object parameter that its declaration does not list, at the key. */
