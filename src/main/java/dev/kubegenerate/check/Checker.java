@@ -11,6 +11,8 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.render.Marker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,22 +34,38 @@ public final class Checker {
 
   /** The report for a loaded project. */
   public Report check(Project project, Set<Status> failOn, String fixCommand) {
-    return check(project, failOn, fixCommand, Progress.NONE);
+    return check(project, failOn, fixCommand, Report.defaultFailOnRules(), Progress.NONE);
   }
 
-  /** As {@link #check(Project, Set, String)}, telling {@code progress} as each config is checked. */
-  public Report check(Project project, Set<Status> failOn, String fixCommand, Progress progress) {
+  /**
+   * As {@link #check(Project, Set, String)}, with the violation rules that fail, telling
+   * {@code progress} as each config is checked.
+   */
+  public Report check(Project project, Set<Status> failOn, String fixCommand, Set<Violation.Rule> failOnRules, Progress progress) {
     int total = project.configs().size();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     EachConfig.Outcomes<List<FileResult>> checked = EachConfig.run(total,
-        i -> checkConfig(project.configs().get(i), project.rendered().get(i)),
+        i -> checkConfig(project.configs().get(i), project.rendered().get(i), project.validators().get(i)),
         () -> progress.advance("checking", done.incrementAndGet(), total));
     List<FileResult> files = new ArrayList<>();
     checked.results().forEach(files::addAll);
     List<Problem> errors = new ArrayList<>(checked.problems());
     errors.addAll(UpdateJournal.leftovers(root, project.configs().stream().map(Config::outputDir).toList()));
     files.sort(Comparator.comparing(FileResult::path));
-    return new Report(files, errors, failOn, fixCommand);
+    return new Report(noticeOncePerKind(files), errors, failOn, fixCommand, failOnRules);
+  }
+
+  /** A custom resource kind without a schema is told once, on the first file that uses it. */
+  private static List<FileResult> noticeOncePerKind(List<FileResult> files) {
+    Set<String> told = new java.util.HashSet<>();
+    List<FileResult> out = new ArrayList<>(files.size());
+    for (FileResult f : files) {
+      List<Violation> kept = f.violations().stream()
+          .filter(v -> v.rule() != Violation.Rule.NO_SCHEMA || told.add(v.message()))
+          .toList();
+      out.add(kept.size() == f.violations().size() ? f : f.withViolations(kept));
+    }
+    return out;
   }
 
   /** A report for input that could not be checked at all. */
@@ -55,7 +73,8 @@ public final class Checker {
     return new Report(List.of(), errors, failOn, fixCommand);
   }
 
-  private List<FileResult> checkConfig(Config config, List<RenderedFile> rendered) throws InputException {
+  private List<FileResult> checkConfig(Config config, List<RenderedFile> rendered, ClusterValidators validators)
+      throws InputException {
     HandManaged handManaged = new HandManaged(config);
     Map<ManifestPath, RenderedFile> expected = new LinkedHashMap<>();
     for (RenderedFile f : rendered) {
@@ -66,13 +85,23 @@ public final class Checker {
     List<FileResult> out = new ArrayList<>();
     for (CommittedFile committed : CommittedFiles.list(root, config.outputDir())) {
       RenderedFile render = expected.remove(committed.path());
-      out.add(classify(config, handManaged, committed, Optional.ofNullable(render)));
+      FileResult result = classify(config, handManaged, committed, Optional.ofNullable(render));
+      out.add(result.withViolations(violations(committed, render, validators.forCluster(clusterOf(config, committed.path())))));
     }
     for (RenderedFile missing : expected.values()) {
       out.add(result(missing.path(), Status.MISSING, config, Optional.of(missing), Optional.empty(),
           new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
     }
     return out;
+  }
+
+  /** Every manifest under the output folder is validated; a file equal to its render shares the render's result. */
+  private static List<Violation> violations(CommittedFile committed, RenderedFile render, ManifestValidator validator) {
+    if (committed.text().isEmpty()) {
+      return List.of();
+    }
+    String text = committed.text().get();
+    return render != null && text.equals(render.content()) ? render.violations() : validator.validate(text);
   }
 
   private FileResult classify(Config config, HandManaged handManaged, CommittedFile committed, Optional<RenderedFile> render) {

@@ -2,11 +2,15 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.config.Param;
+import dev.kubegenerate.kubernetes.CustomResources;
+import dev.kubegenerate.kubernetes.ManifestValidator;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;
 import dev.kubegenerate.render.Marker;
@@ -40,9 +44,18 @@ public final class Generator {
   /** One entry with its template and its parameters per cluster. */
   private record Planned(Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
 
-  /** The files {@code config} produces, in entry order. */
+  /** The files {@code config} produces, in entry order, validated without custom resource schemas. */
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
+    return render(config, library, new ClusterValidators(config, CustomResources.NONE));
+  }
+
+  /**
+   * The files {@code config} produces, in entry order. Each is validated for its cluster's
+   * Kubernetes version first: an invalid object or a removed API is a problem located at the entry.
+   */
+  public List<RenderedFile> render(Config config, TemplateLibrary library, ClusterValidators validators) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
+    Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
     List<Planned> planned = new ArrayList<>();
     Map<String, TemplateSpec> used = new java.util.TreeMap<>();
@@ -83,6 +96,7 @@ public final class Generator {
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     for (Planned p : planned) {
       for (RenderedFile file : byEntry.get(p)) {
+        file = validate(config, p.entry(), file, validators, validated, problems);
         RenderedFile earlier = files.putIfAbsent(file.path(), file);
         if (earlier != null) {
           problems.add(YamlNodes.at(config.shownAs(), p.entry().templateNode(), "entry " + p.entry().template() + " writes "
@@ -121,6 +135,26 @@ public final class Generator {
   /** The entry's {@code app.kubernetes.io/component}: its name, else the template's role. */
   static String component(TemplateSpec template, Map<String, Object> params) {
     return params.get("name") instanceof String n ? n : template.component();
+  }
+
+  /** A text validated for a version: most bodies render the same text for every cluster. */
+  private record Validated(KubernetesVersion version, String text) {}
+
+  /** The file with its violations; errors become problems naming the template, the entry and the field. */
+  private static RenderedFile validate(Config config, Entry entry, RenderedFile file, ClusterValidators validators,
+      Map<Validated, List<Violation>> validated, Set<Problem> problems) {
+    ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
+    List<Violation> violations = validated.computeIfAbsent(new Validated(validator.version(), file.content()), k -> validator.validate(file.content()));
+    for (Violation v : violations) {
+      if (v.severity() == Violation.Severity.ERROR) {
+        String field = v.path().isEmpty() ? "" : v.path() + ": ";
+        problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "template " + entry.template() + " renders "
+            + file.path() + ", which Kubernetes " + validator.version() + " (cluster " + file.cluster() + ") rejects: "
+            + field + v.message() + " (" + v.rule().id() + ", line " + v.line() + " of the render)"));
+      }
+    }
+    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.entryLine(),
+        file.entryColumn(), violations);
   }
 
   /** The parser's problem and the rendered line, without the source excerpt it quotes. */
@@ -164,6 +198,8 @@ public final class Generator {
     context.put("cluster", cluster);
     context.put("component", component(template, params));
     context.put("configHash", configHash);
+    KubernetesVersion version = ClusterValidators.versionOf(config, cluster);
+    context.put("kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
@@ -217,7 +253,7 @@ public final class Generator {
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          canonical, line, column));
+          canonical, line, column, List.of()));
     }
     return out;
   }

@@ -7,6 +7,7 @@ import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.config.Param;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.YamlNodes;
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ParameterSpec;
 import dev.kubegenerate.render.TemplateSpec;
@@ -44,9 +45,10 @@ final class ParameterResolver {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Param p : config.values().values()) {
       // values apply to every template that declares them, and are ignored by the others
-      template.parameter(p.name()).flatMap(spec -> typed(p, spec, template)).ifPresent(v -> values.put(p.name(), v));
+      template.parameter(p.name()).flatMap(spec -> typed(p, spec, template, versions(config.clusters())))
+          .ifPresent(v -> values.put(p.name(), v));
     }
-    Map<String, Object> own = typedParams(entry.params(), template, "");
+    Map<String, Object> own = typedParams(entry.params(), template, "", versions(clusters));
     Map<String, Map<String, Object>> byCluster = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Param>> o : entry.overrides().entrySet()) {
       if (!clusters.contains(o.getKey())) {
@@ -57,10 +59,11 @@ final class ParameterResolver {
               "overrides for cluster \"" + o.getKey() + "\", which this entry does not target"
                   + Suggestions.didYouMean(o.getKey(), clusters)));
         }
-        typedParams(o.getValue(), template, "overrides." + o.getKey() + ".");
+        typedParams(o.getValue(), template, "overrides." + o.getKey() + ".", List.of());
         continue;
       }
-      byCluster.put(o.getKey(), typedParams(o.getValue(), template, "overrides." + o.getKey() + "."));
+      byCluster.put(o.getKey(), typedParams(o.getValue(), template, "overrides." + o.getKey() + ".",
+          versions(List.of(o.getKey()))));
     }
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
@@ -88,7 +91,15 @@ final class ParameterResolver {
     return problems.size() == before ? Optional.of(out) : Optional.empty();
   }
 
-  private Map<String, Object> typedParams(Map<String, Param> params, TemplateSpec template, String prefix) {
+  /** The distinct Kubernetes versions of some clusters, which object parameters are checked for. */
+  private java.util.Set<KubernetesVersion> versions(List<String> clusters) {
+    java.util.Set<KubernetesVersion> out = new java.util.LinkedHashSet<>();
+    clusters.forEach(c -> out.add(ClusterValidators.versionOf(config, c)));
+    return out;
+  }
+
+  private Map<String, Object> typedParams(Map<String, Param> params, TemplateSpec template, String prefix,
+      Collection<KubernetesVersion> versions) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Param p : params.values()) {
       Optional<ParameterSpec> spec = template.parameter(p.name());
@@ -102,7 +113,7 @@ final class ParameterResolver {
         continue;
       }
       int problemsBefore = problems.size();
-      typed(p, spec.get(), template).ifPresent(v -> out.put(p.name(), v));
+      typed(p, spec.get(), template, versions).ifPresent(v -> out.put(p.name(), v));
       if (problems.size() > problemsBefore) {
         invalid.add(p.name());
       }
@@ -110,7 +121,7 @@ final class ParameterResolver {
     return out;
   }
 
-  private Optional<Object> typed(Param p, ParameterSpec spec, TemplateSpec template) {
+  private Optional<Object> typed(Param p, ParameterSpec spec, TemplateSpec template, Collection<KubernetesVersion> versions) {
     Object raw;
     try {
       // strings, and the items of lists and maps of strings, keep the text as written
@@ -138,16 +149,13 @@ final class ParameterResolver {
     if (unpinnedContainerImages(p, spec, template)) {
       return Optional.empty();
     }
+    int before = problems.size();
     if (spec.type() == dev.kubegenerate.render.ParameterType.OBJECT) {
-      Optional<ObjectFields.Shape> shape = ObjectFields.of(p.name());
-      if (shape.isEmpty() && unknownKeys(p, spec, template)) {
-        return Optional.empty();
-      }
-      List<Problem> unknown = shape.map(s -> ObjectFields.unknown(config.shownAs(), p.name(), s, p.value())).orElse(List.of());
-      if (!unknown.isEmpty()) {
-        problems.addAll(unknown);
-        return Optional.empty();
-      }
+      unknownKeys(p, spec, template);
+    }
+    ObjectParameters.check(config, p, spec, template, versions, problems);
+    if (problems.size() > before) {
+      return Optional.empty();
     }
     if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
       problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " \"" + value.get()

@@ -8,11 +8,13 @@ import java.util.List;
  *
  * @param configs the configs, in path order
  * @param rendered the files each config renders, same order as {@code configs}
+ * @param validators each config's manifest validators, same order as {@code configs}
  */
-public record Project(List<Config> configs, List<List<RenderedFile>> rendered) {
+public record Project(List<Config> configs, List<List<RenderedFile>> rendered, List<ClusterValidators> validators) {
 
   public Project {
     configs = List.copyOf(configs);
     rendered = rendered.stream().map(List::copyOf).toList();
+    validators = List.copyOf(validators);
   }
 }

@@ -2,6 +2,8 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.ConfigLoader;
+import dev.kubegenerate.kubernetes.CustomResources;
+import dev.kubegenerate.kubernetes.KubernetesApi;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.SandboxedEngine;
@@ -50,7 +52,7 @@ public final class ProjectLoader {
     if (!all && plainName && !Files.exists(files.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       suggestAll(configFile);
     }
-    ConfigLoader loader = new ConfigLoader(root);
+    ConfigLoader loader = new ConfigLoader(root, KubernetesApi.supported());
     // configs are independent: load and render them on every core (issue 6), then assemble the
     // outcomes in file order, so output and messages stay the same as a sequential run's
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -62,18 +64,20 @@ public final class ProjectLoader {
     List<Problem> problems = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
     List<List<RenderedFile>> rendered = new ArrayList<>();
+    List<ClusterValidators> validators = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       problems.addAll(outcome.problems());
       if (outcome.config() != null) {
         configs.add(outcome.config());
         rendered.add(outcome.rendered());
+        validators.add(outcome.validators());
       }
     }
     problems.addAll(OutputOverlap.find(configs));
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new Project(configs, rendered);
+    return new Project(configs, rendered, validators);
   }
 
   /** At a monorepo's root without a config of its own: name the configs below and {@code --all}. */
@@ -90,17 +94,17 @@ public final class ProjectLoader {
   }
 
   /** One config's load and render: the config and its files when it rendered, and its problems. */
-  private record Outcome(Config config, List<RenderedFile> rendered, List<Problem> problems) {}
+  private record Outcome(Config config, List<RenderedFile> rendered, ClusterValidators validators, List<Problem> problems) {}
 
   private Outcome loadOne(ConfigLoader loader, Path file, List<Path> extraTemplates) {
     Path absolute = file.toAbsolutePath().normalize();
     if (!absolute.startsWith(root) || absolute.getParent() == null || !absolute.getParent().startsWith(root)) {
       // paths in reports and every write are relative to the -C folder, so the config must be in it
-      return new Outcome(null, null, List.of(Problem.of(root.relativize(absolute).toString(),
+      return new Outcome(null, null, null, List.of(Problem.of(root.relativize(absolute).toString(),
           "the config is outside the folder being worked in; run with -C at the repository root")));
     }
     if (!Files.isRegularFile(file)) {
-      return new Outcome(null, null, List.of(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
+      return new Outcome(null, null, null, List.of(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
           "no such config; run `kube-generate init` to create one, or name it with -f")));
     }
     List<Problem> problems = new ArrayList<>();
@@ -111,10 +115,11 @@ public final class ProjectLoader {
       List<Path> dirs = new ArrayList<>(extraTemplates);
       dirs.addAll(config.templateDirs());
       TemplateLibrary library = TemplateLibrary.with(dirs, root);
-      return new Outcome(config, generator.render(config, library), problems);
+      ClusterValidators validators = new ClusterValidators(config, CustomResources.load(root, config.schemaDirs()));
+      return new Outcome(config, generator.render(config, library, validators), validators, problems);
     } catch (InputException e) {
       problems.addAll(e.problems());
-      return new Outcome(null, null, problems);
+      return new Outcome(null, null, null, problems);
     }
   }
 

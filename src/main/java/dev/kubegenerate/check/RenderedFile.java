@@ -12,6 +12,14 @@ import dev.kubegenerate.model.ManifestPath;
  * @param content the whole file, marker included
  * @param entryLine the line of the entry that produces it in the config
  * @param entryColumn the column of that entry
+ * @param violations what the render breaks for the cluster's Kubernetes version (warnings only:
+ *     an error stops the render)
  */
 public record RenderedFile(
-    ManifestPath path, String config, String template, String cluster, String content, int entryLine, int entryColumn) {}
+    ManifestPath path, String config, String template, String cluster, String content, int entryLine, int entryColumn,
+    java.util.List<dev.kubegenerate.model.Violation> violations) {
+
+  public RenderedFile {
+    violations = java.util.List.copyOf(violations);
+  }
+}

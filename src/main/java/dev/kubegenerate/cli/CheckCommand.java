@@ -7,6 +7,8 @@ import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
+import java.util.Optional;
 import dev.kubegenerate.report.JsonReport;
 import dev.kubegenerate.report.PatchRenderer;
 import dev.kubegenerate.report.TextReport;
@@ -54,9 +56,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--comment", description = "Keep one pull-request comment up to date (GitHub Actions).")
   boolean comment;
 
-  @Option(names = "--fail-on", paramLabel = "LIST", converter = StatusListConverter.class,
-      description = "Statuses that fail the check, comma-separated (default: all but ok and handwritten).")
-  Set<Status> failOn = Status.defaultFailOn();
+  @Option(names = "--fail-on", paramLabel = "LIST", converter = FailOnConverter.class,
+      description = "Statuses and rules that fail the check, comma-separated (default: every status but ok and"
+          + " handwritten, and the rules invalid and removed-api; not deprecated-api).")
+  FailOn failOn = new FailOn(Status.defaultFailOn(), Report.defaultFailOnRules());
 
   CheckCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -69,12 +72,12 @@ public final class CheckCommand implements Callable<Integer> {
     Progress progress = TerminalProgress.of(terminal);
     try {
       Project project = run.load(progress);
-      report = new Checker(run.root()).check(project, failOn, run.fixCommand(), progress);
+      report = new Checker(run.root()).check(project, failOn.statuses(), run.fixCommand(), failOn.rules(), progress);
     } catch (InputException e) {
-      report = Checker.failed(e.problems(), failOn, run.fixCommand());
+      report = Checker.failed(e.problems(), failOn.statuses(), run.fixCommand());
     } catch (RuntimeException | Error e) {
       // still a verdict: under Actions the outputs (result=error) and the summary get written
-      report = Checker.failed(List.of(Problem.of("", Cli.describe(e))), failOn, run.fixCommand());
+      report = Checker.failed(List.of(Problem.of("", Cli.describe(e))), failOn.statuses(), run.fixCommand());
     } finally {
       TerminalProgress.finish(progress);
     }
@@ -97,20 +100,33 @@ public final class CheckCommand implements Callable<Integer> {
     return ExitCode.of(report.result());
   }
 
-  /** Parses {@code --fail-on stale,hand-edited}; an unknown name is a usage error. */
-  static final class StatusListConverter implements picocli.CommandLine.ITypeConverter<Set<Status>> {
+  /** What {@code --fail-on} names: statuses of files and rules of violations. */
+  record FailOn(Set<Status> statuses, Set<Violation.Rule> rules) {}
+
+  /** Parses {@code --fail-on stale,hand-edited,removed-api}; an unknown name is a usage error. */
+  static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
     @Override
-    public Set<Status> convert(String value) {
-      Set<Status> out = EnumSet.noneOf(Status.class);
+    public FailOn convert(String value) {
+      Set<Status> statuses = EnumSet.noneOf(Status.class);
+      Set<Violation.Rule> rules = EnumSet.noneOf(Violation.Rule.class);
       for (String part : value.split(",")) {
         String id = part.strip();
         if (id.isEmpty()) {
           continue;
         }
-        out.add(Status.fromId(id).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-            "unknown status '" + id + "' (statuses: ok, stale, hand-edited, missing, orphaned, unmanaged, handwritten)")));
+        Optional<Status> status = Status.fromId(id);
+        Optional<Violation.Rule> rule = Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA);
+        if (status.isPresent()) {
+          statuses.add(status.get());
+        } else if (rule.isPresent()) {
+          rules.add(rule.get());
+        } else {
+          throw new picocli.CommandLine.TypeConversionException("unknown status or rule '" + id + "' (statuses: "
+              + java.util.Arrays.stream(Status.values()).map(Status::id).collect(java.util.stream.Collectors.joining(", "))
+              + "; rules: invalid, removed-api, deprecated-api)");
+        }
       }
-      return out;
+      return new FailOn(statuses, rules);
     }
   }
 }

@@ -34,12 +34,13 @@ final class GitHubOutput {
   static Report relocate(Report report, String prefix) {
     List<FileResult> files = report.files().stream().map(f -> new FileResult(
         f.path(), f.status(), f.config(), f.template(), f.cluster(), f.committed(), f.rendered(), f.diff(), f.lines(),
-        new FileResult.Location(prefix + f.annotationLine().file(), f.annotationLine().line(), f.annotationLine().endLine())))
+        new FileResult.Location(prefix + f.annotationLine().file(), f.annotationLine().line(), f.annotationLine().endLine()),
+        f.violations()))
         .toList();
     List<Problem> errors = report.errors().stream()
         .map(p -> p.file().isEmpty() || p.file().equals(".") ? p : new Problem(prefix + p.file(), p.line(), p.column(), p.message()))
         .toList();
-    return new Report(files, errors, report.failOn(), report.fixCommand());
+    return new Report(files, errors, report.failOn(), report.fixCommand(), report.failOnRules());
   }
 
   /** The checked folder relative to the workspace: it names the sticky comment. */

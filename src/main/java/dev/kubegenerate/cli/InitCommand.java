@@ -1,5 +1,6 @@
 package dev.kubegenerate.cli;
 
+import dev.kubegenerate.kubernetes.KubernetesApi;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.ConfigSchema;
@@ -52,6 +53,9 @@ public final class InitCommand implements Callable<Integer> {
         + "# Describe what this app runs; `kube-generate --update` writes the manifests.\n"
         + "# `kube-generate templates` lists the templates and their parameters.\n"
         + "app: " + app + "\n"
+        + "# the Kubernetes version of the clusters: manifests are checked against its API (supported: "
+        + KubernetesApi.supportedList() + ")\n"
+        + "kubernetesVersion: \"" + KubernetesApi.newest() + "\"\n"
         + "clusters: [sandbox, qa, production]\n"
         + "generates:\n"
         + "  - namespace: {}\n";

@@ -1,9 +1,11 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.ManifestPath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A loaded {@code kube-generate.yaml}; see SPEC §2 for the format.
@@ -19,6 +21,9 @@ import java.util.Map;
  * @param handwritten globs of hand-managed manifests, relative to the config's folder
  * @param manualAnnotation the annotation key that marks a manifest as hand-managed
  * @param entries the items of {@code generates}
+ * @param kubernetesVersion the default Kubernetes version of every cluster ({@code kubernetesVersion:})
+ * @param clusterVersions a cluster's own version, from the map form of {@code clusters:}
+ * @param schemaDirs folders of CustomResourceDefinition manifests (absolute), from {@code schemas:}
  */
 public record Config(
     Path file,
@@ -31,7 +36,10 @@ public record Config(
     Map<String, Param> values,
     List<String> handwritten,
     String manualAnnotation,
-    List<Entry> entries) {
+    List<Entry> entries,
+    Optional<KubernetesVersion> kubernetesVersion,
+    Map<String, KubernetesVersion> clusterVersions,
+    List<Path> schemaDirs) {
 
   public static final String DEFAULT_FILE = "kube-generate.yaml";
   public static final String DEFAULT_OUTPUT_DIR = "kubernetes";
@@ -43,6 +51,14 @@ public record Config(
     values = Map.copyOf(values);
     handwritten = List.copyOf(handwritten);
     entries = List.copyOf(entries);
+    clusterVersions = Map.copyOf(clusterVersions);
+    schemaDirs = List.copyOf(schemaDirs);
+  }
+
+  /** The Kubernetes version a cluster runs: its own, else the config's; empty when neither is set. */
+  public Optional<KubernetesVersion> versionOf(String cluster) {
+    KubernetesVersion own = clusterVersions.get(cluster);
+    return own != null ? Optional.of(own) : kubernetesVersion;
   }
 
   /** The name of the config file, as the generated files' marker names it. */

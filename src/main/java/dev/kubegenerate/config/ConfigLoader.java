@@ -1,5 +1,6 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Names;
 import dev.kubegenerate.model.Suggestions;
@@ -28,13 +29,19 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class ConfigLoader {
 
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates");
+      Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates",
+          "kubernetesVersion", "schemas");
 
   private final Path root;
+  private final List<KubernetesVersion> supported;
 
-  /** @param root the repository root: paths in reports are relative to it, nothing may leave it */
-  public ConfigLoader(Path root) {
+  /**
+   * @param root the repository root: paths in reports are relative to it, nothing may leave it
+   * @param supported the Kubernetes versions the tool has data for, oldest first
+   */
+  public ConfigLoader(Path root, List<KubernetesVersion> supported) {
     this.root = root.toAbsolutePath().normalize();
+    this.supported = List.copyOf(supported);
   }
 
   /**
@@ -63,11 +70,13 @@ public final class ConfigLoader {
     private final String shownAs;
     private final List<Problem> problems = new ArrayList<>();
     private final Nodes nodes;
+    private final ClusterVersions versions;
 
     Reader(Path file, String shownAs) {
       this.file = file;
       this.shownAs = shownAs;
       this.nodes = new Nodes(shownAs, problems);
+      this.versions = new ClusterVersions(shownAs, problems, nodes, supported);
     }
 
     Loaded read(Node document) throws InputException {
@@ -86,8 +95,15 @@ public final class ConfigLoader {
       }
 
       ManifestPath outputDir = outputDir(top, folderPath);
-      List<String> clusters = clusterList(top.get("clusters"), "clusters");
-      List<Path> templateDirs = templateDirs(top.get("templates"), folder);
+      Optional<KubernetesVersion> kubernetesVersion = top.containsKey("kubernetesVersion")
+          ? versions.version(top.get("kubernetesVersion").getValueNode(), "kubernetesVersion")
+          : Optional.empty();
+      Map<String, KubernetesVersion> clusterVersions = new LinkedHashMap<>();
+      List<String> clusters = top.containsKey("clusters") && top.get("clusters").getValueNode() instanceof MappingNode
+          ? versions.clusterMap(top.get("clusters").getValueNode(), clusterVersions)
+          : clusterList(top.get("clusters"), "clusters");
+      List<Path> schemaDirs = folders(top.get("schemas"), folder, "schemas");
+      List<Path> templateDirs = folders(top.get("templates"), folder, "template");
       Map<String, Param> values = params(top.get("values"), "values");
       List<String> handwritten = top.containsKey("handwritten")
           ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
@@ -108,7 +124,8 @@ public final class ConfigLoader {
         problems.add(YamlNodes.at(shownAs, generates.getValueNode(), "generates must be a list of entries like `- autoscale: {...}`"));
       }
       Config config = new Config(
-          file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries);
+          file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries,
+          kubernetesVersion, clusterVersions, schemaDirs);
       return new Loaded(config, problems);
     }
 
@@ -125,19 +142,20 @@ public final class ConfigLoader {
       return ManifestPath.relative(root, resolved);
     }
 
-    private List<Path> templateDirs(NodeTuple tuple, Path folder) {
+    /** Folders named by {@code templates:} or {@code schemas:}, relative to the config's folder and inside the repository. */
+    private List<Path> folders(NodeTuple tuple, Path folder, String what) {
       if (tuple == null) {
         return List.of();
       }
       List<Path> dirs = new ArrayList<>();
       Node value = tuple.getValueNode();
-      List<String> names = nodes.stringList(value, "templates");
+      List<String> names = nodes.stringList(value, what.equals("template") ? "templates" : what);
       List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
       for (int i = 0; i < names.size(); i++) {
         Path dir = folder.resolve(names.get(i)).normalize();
         if (Path.of(names.get(i)).isAbsolute() || !dir.startsWith(root)) {
           problems.add(YamlNodes.at(shownAs, items.get(Math.min(i, items.size() - 1)),
-              "template folder \"" + names.get(i) + "\" must be inside the repository"));
+              (what.equals("template") ? "template folder \"" : "schemas folder \"") + names.get(i) + "\" must be inside the repository"));
         } else {
           dirs.add(dir);
         }

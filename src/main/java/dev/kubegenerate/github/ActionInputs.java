@@ -1,6 +1,7 @@
 package dev.kubegenerate.github;
 
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  *     the workspace itself)
  * @param config the config file, when not the default {@code kube-generate.yaml}
  * @param all whether to check every {@code kube-generate.yaml} below the working directory
- * @param failOn the statuses that fail the check, empty for the check's default
+ * @param failOn the statuses and rules that fail the check, by name; empty for the check's default
  * @param comment whether to keep the pull-request comment up to date
  * @param templates an extra template folder, when given
  */
@@ -31,7 +32,7 @@ public record ActionInputs(
     String workingDirectory,
     Optional<String> config,
     boolean all,
-    List<Status> failOn,
+    List<String> failOn,
     boolean comment,
     Optional<String> templates) {
 
@@ -82,7 +83,7 @@ public record ActionInputs(
     }
     args.addAll(List.of("check", "--format", "github"));
     if (!failOn.isEmpty()) {
-      args.addAll(List.of("--fail-on", failOn.stream().map(Status::id).collect(Collectors.joining(","))));
+      args.addAll(List.of("--fail-on", String.join(",", failOn)));
     }
     if (comment) {
       args.add("--comment");
@@ -143,18 +144,22 @@ public record ActionInputs(
       return Optional.of(normal.isEmpty() ? "." : normal);
     }
 
-    List<Status> statuses(String input) {
-      List<Status> out = new ArrayList<>();
+    /** Names of statuses and rules ({@code --fail-on}), each once, in the order given. */
+    List<String> statuses(String input) {
+      List<String> out = new ArrayList<>();
       for (String part : LIST_SEPARATOR.split(value(input).orElse(""))) {
         String id = part.strip();
         if (id.isEmpty()) {
           continue;
         }
-        Status s = Status.fromId(id).orElseThrow(() -> invalid(input, "has an unknown status " + quote(id)
-            + "; use a comma list of: " + Arrays.stream(Status.values()).map(Status::id)
-                .collect(Collectors.joining(", "))));
-        if (!out.contains(s)) {
-          out.add(s);
+        boolean rule = Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA).isPresent();
+        if (Status.fromId(id).isEmpty() && !rule) {
+          throw invalid(input, "has an unknown status or rule " + quote(id)
+              + "; use a comma list of: " + Arrays.stream(Status.values()).map(Status::id)
+                  .collect(Collectors.joining(", ")) + ", invalid, removed-api, deprecated-api");
+        }
+        if (!out.contains(id)) {
+          out.add(id);
         }
       }
       return out;

@@ -94,7 +94,7 @@ public final class GitHubPublisher {
     }
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put("result", report.result().id());
-    outputs.put("findings", Integer.toString(report.findings().size()));
+    outputs.put("findings", Integer.toString(report.findingFiles()));
     outputs.put("report", reportPath);
     try {
       OutputFile.append(file, outputs);

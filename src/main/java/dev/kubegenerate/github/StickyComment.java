@@ -34,7 +34,7 @@ public final class StickyComment {
       // nobody needs to hear that a pull request which never failed still passes
       return Outcome.NOTHING_TO_SAY;
     }
-    String body = clean && report.findings().isEmpty()
+    String body = clean && !report.hasFindings()
         ? PullRequestComment.resolved(report, workingDirectory)
         : PullRequestComment.render(report, workingDirectory);
     if (earlier.isPresent()) {

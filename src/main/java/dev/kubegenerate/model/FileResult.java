@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param diff unified diff committed to expected, with Secret values masked; empty when equal
  * @param lines changed line ranges of the committed file (for {@code missing}: of the config)
  * @param annotationLine where a finding's annotation lands: the file, or the config entry
+ * @param violations what the file's objects break for their cluster's Kubernetes version (SPEC §6)
  */
 public record FileResult(
     ManifestPath path,
@@ -28,7 +29,8 @@ public record FileResult(
     Optional<String> rendered,
     Optional<String> diff,
     List<LineRange> lines,
-    Location annotationLine) {
+    Location annotationLine,
+    List<Violation> violations) {
 
   public FileResult {
     Objects.requireNonNull(path, "path");
@@ -36,6 +38,20 @@ public record FileResult(
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(annotationLine, "annotationLine");
     lines = List.copyOf(lines);
+    violations = List.copyOf(violations);
+  }
+
+  /** A result with no violations. */
+  public FileResult(
+      ManifestPath path, Status status, String config, Optional<String> template, Optional<String> cluster,
+      Optional<String> committed, Optional<String> rendered, Optional<String> diff, List<LineRange> lines,
+      Location annotationLine) {
+    this(path, status, config, template, cluster, committed, rendered, diff, lines, annotationLine, List.of());
+  }
+
+  /** The same result with other violations. */
+  public FileResult withViolations(List<Violation> other) {
+    return new FileResult(path, status, config, template, cluster, committed, rendered, diff, lines, annotationLine, other);
   }
 
   /** Where in the repository an annotation for this file belongs. */

@@ -3,6 +3,7 @@ package dev.kubegenerate.render;
 import dev.kubegenerate.yaml.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubegenerate.kubernetes.KubernetesApi;
 
 /**
  * The JSON Schema (draft 2020-12) of {@code kube-generate.yaml} for a template library, so
@@ -27,7 +28,26 @@ public final class ConfigSchema {
     string(props, "app", "Application name; default: the name of the folder holding this file.")
         .put("pattern", "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
     string(props, "outputDir", "Folder of the generated manifests, relative to this file; default: kubernetes.");
-    clusterList(props, "clusters", "The clusters an entry targets when it names none.");
+    ObjectNode version = string(props, "kubernetesVersion",
+        "Kubernetes version (MAJOR.MINOR) of every cluster, unless the cluster sets its own; manifests are validated for it."
+            + " Default: the newest supported, with removed APIs only warned.");
+    ArrayNode supported = version.putArray("enum");
+    KubernetesApi.supported().forEach(v -> supported.add(v.toString()));
+    ArrayNode clusterForms = props.putObject("clusters").putArray("oneOf");
+    clusterList(clusterForms.addObject(), "The clusters an entry targets when it names none.");
+    ObjectNode map = clusterForms.addObject();
+    map.put("description", "The clusters an entry targets when it names none, each with its own settings.");
+    map.put("type", "object");
+    map.putObject("propertyNames").put("pattern", PLAIN_NAME);
+    ObjectNode cluster = map.putObject("additionalProperties");
+    cluster.putArray("type").add("object").add("null");
+    cluster.put("additionalProperties", false);
+    cluster.putObject("properties").set("kubernetesVersion", version.deepCopy()
+        .put("description", "Kubernetes version of this cluster (MAJOR.MINOR)."));
+    ObjectNode schemas = props.putObject("schemas");
+    schemas.put("description", "Folders of CustomResourceDefinition manifests whose schemas validate custom resources.");
+    schemas.put("type", "array");
+    schemas.putObject("items").put("type", "string");
     ObjectNode templates = props.putObject("templates");
     templates.put("description", "Extra template folders, searched before the built-in ones.");
     templates.put("type", "array");
@@ -133,7 +153,10 @@ public final class ConfigSchema {
   }
 
   private static void clusterList(ObjectNode props, String name, String description) {
-    ObjectNode node = props.putObject(name);
+    clusterList(props.putObject(name), description);
+  }
+
+  private static void clusterList(ObjectNode node, String description) {
     node.put("description", description);
     node.put("type", "array");
     node.put("uniqueItems", true);

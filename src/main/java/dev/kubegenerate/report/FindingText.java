@@ -3,6 +3,7 @@ package dev.kubegenerate.report;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,16 @@ final class FindingText {
   /** The annotation title, e.g. {@code kube-generate: hand-edited}. */
   static String title(Status status) {
     return "kube-generate: " + status.id();
+  }
+
+  /** The annotation title of a violation, e.g. {@code kube-generate: removed-api}. */
+  static String title(Violation v) {
+    return "kube-generate: " + v.rule().id();
+  }
+
+  /** A violation in one line: {@code file:line: path: message}. */
+  static String message(FileResult file, Violation v) {
+    return file.path() + ":" + v.line() + ": " + (v.path().isEmpty() ? "" : v.path() + ": ") + v.message();
   }
 
   /** What the status means, in one sentence. */

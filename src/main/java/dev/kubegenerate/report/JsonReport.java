@@ -13,6 +13,7 @@ import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ public final class JsonReport {
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("result", report.result().id());
     ArrayNode files = root.putArray("files");
-    report.files().forEach(f -> files.add(file(f)));
+    report.files().forEach(f -> files.add(file(report, f)));
     ArrayNode errors = root.putArray("errors");
     report.errors().forEach(e -> errors.add(error(e)));
     ObjectNode counts = root.putObject("counts");
@@ -48,6 +49,7 @@ public final class JsonReport {
     for (Status status : Status.reportOrder()) {
       counts.put(status.id(), byStatus.get(status));
     }
+    report.ruleCounts().forEach((rule, n) -> counts.put(rule.id(), n));
     try {
       return WRITER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -55,7 +57,7 @@ public final class JsonReport {
     }
   }
 
-  private static ObjectNode file(FileResult f) {
+  private static ObjectNode file(Report report, FileResult f) {
     ObjectNode node = Json.object();
     node.put("path", f.path().value());
     node.put("status", f.status().id());
@@ -76,7 +78,21 @@ public final class JsonReport {
                 lines.addObject().put("start", range.start()).put("end", range.end());
               }
             });
+    ArrayNode violations = node.putArray("violations");
+    for (Violation v : f.violations()) {
+      violations.addObject()
+          .put("rule", v.rule().id())
+          .put("severity", severity(report, v))
+          .put("line", v.line())
+          .put("path", v.path())
+          .put("message", v.message());
+    }
     return node;
+  }
+
+  /** {@code error} when the violation fails this run, {@code notice} for a notice, else {@code warning}. */
+  static String severity(Report report, Violation v) {
+    return report.fails(v) ? "error" : v.severity() == Violation.Severity.NOTICE ? "notice" : "warning";
   }
 
   private static ObjectNode error(Problem p) {

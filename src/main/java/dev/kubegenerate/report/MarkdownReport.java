@@ -4,6 +4,7 @@ import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,12 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     StringBuilder out = new StringBuilder(prefix).append(heading(report)).append('\n');
     counts(out, report);
     problems(out, report.errors());
-    String fix = findings.isEmpty() ? ""
+    String fix = findings.isEmpty() && report.violations().isEmpty() ? ""
         : "**Fix:** run this at the repository root and commit the result:\n\n"
             + MarkdownText.fence("sh", report.fixCommand()) + "\n";
     // every row before any diff: the table is the one place that lists every finding
     int rowsLeft = table(out, report, findings, budget - measure.applyAsInt(fix));
+    rowsLeft += violations(out, report, budget - measure.applyAsInt(fix));
     out.append(fix);
     int used = measure.applyAsInt(out.toString());
     int diffsLeft = 0;
@@ -78,7 +80,7 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
         yield "### ❌ kube-generate: " + n + (n == 1 ? " manifest fails" : " manifests fail")
             + " the check\n";
       }
-      case CLEAN -> report.findings().isEmpty()
+      case CLEAN -> !report.hasFindings()
           ? "### ✅ kube-generate: every manifest matches its config\n"
           : "### ✅ kube-generate: the check passes, with warnings\n";
     };
@@ -91,6 +93,11 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
         parts.add(c.getValue() + " " + c.getKey().id());
       }
     }
+    report.ruleCounts().forEach((rule, n) -> {
+      if (n > 0) {
+        parts.add(n + " " + rule.id());
+      }
+    });
     out.append(report.files().size()).append(report.files().size() == 1 ? " file" : " files")
         .append(" checked").append(parts.isEmpty() ? "" : ": " + String.join(", ", parts))
         .append(".\n\n");
@@ -117,6 +124,34 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
       String row = "| " + f.status().id() + " | " + MarkdownText.inline(f.path().value()) + " | "
           + FindingText.fileLines(f) + " | "
           + (report.fails(f) ? "❌ fails" : "⚠️ warns") + " |\n";
+      int size = measure.applyAsInt(row);
+      if ((long) used + size > tableBudget) {
+        break;
+      }
+      out.append(row);
+      used += size;
+      left--;
+    }
+    out.append('\n');
+    return left;
+  }
+
+  /** Appends the table of violations and notices, one row each; returns how many rows did not fit. */
+  private int violations(StringBuilder out, Report report, int tableBudget) {
+    List<Report.Flagged> rows = new ArrayList<>(report.violations());
+    rows.addAll(report.notices());
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    out.append("| Rule | File | Line | Field | Problem | Verdict |\n| --- | --- | --- | --- | --- | --- |\n");
+    int left = rows.size();
+    int used = measure.applyAsInt(out.toString());
+    for (Report.Flagged r : rows) {
+      Violation v = r.violation();
+      String verdict = report.fails(v) ? "❌ fails" : v.severity() == Violation.Severity.NOTICE ? "ℹ️ notice" : "⚠️ warns";
+      String row = "| " + v.rule().id() + " | " + MarkdownText.inline(r.file().path().value()) + " | " + v.line() + " | "
+          + (v.path().isEmpty() ? "" : MarkdownText.inline(v.path())) + " | " + MarkdownText.inline(v.message())
+          + " | " + verdict + " |\n";
       int size = measure.applyAsInt(row);
       if ((long) used + size > tableBudget) {
         break;

@@ -5,6 +5,7 @@ import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,24 +28,39 @@ public final class TextReport {
     Ansi ansi = new Ansi(colour);
     List<FileResult> findings = new ArrayList<>(report.findings());
     int checked = report.files().size();
-    if (findings.isEmpty()) {
+    List<Report.Flagged> violations = report.violations();
+    if (findings.isEmpty() && violations.isEmpty()) {
       return report.errors().isEmpty()
-          ? plural(checked, "manifest file") + " checked: all up to date.\n"
-          : "";
+          ? notices(report) + plural(checked, "manifest file") + " checked: all up to date.\n"
+          : notices(report);
     }
     findings.sort(Comparator.comparing(FileResult::status).thenComparing(FileResult::path));
     StringBuilder out = new StringBuilder();
-    table(report, findings, ansi, out);
-    for (FileResult f : findings) {
-      f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> diff(d, ansi, out.append('\n')));
+    if (!findings.isEmpty()) {
+      table(report, findings, ansi, out);
+      for (FileResult f : findings) {
+        f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> diff(d, ansi, out.append('\n')));
+      }
+      out.append('\n');
     }
-    out.append('\n');
+    for (Report.Flagged v : violations) {
+      boolean fails = report.fails(v.violation());
+      Violation x = v.violation();
+      out.append(Visible.of(v.file().path() + ":" + x.line() + ": " + x.rule().id() + ": " + (x.path().isEmpty() ? "" : x.path() + ": ")
+          + x.message()))
+          .append(' ').append(fails ? ansi.red("(fails)") : ansi.yellow("(warns)")).append('\n');
+    }
+    out.append(notices(report));
+    if (!violations.isEmpty()) {
+      out.append('\n');
+    }
     if (findings.stream().anyMatch(f -> f.status() == Status.UNMANAGED)) {
       out.append(
           "Unmanaged files have no kube-generate marker: delete them, or list them under"
               + " handwritten: in the config to keep them.\n");
     }
-    int failing = report.failures().size();
+    int failing = (int) findings.stream().filter(report::fails).count()
+        + (int) violations.stream().filter(v -> report.fails(v.violation())).count();
     String byStatus =
         findings.stream()
             .collect(
@@ -56,22 +72,38 @@ public final class TextReport {
             .stream()
             .map(e -> e.getValue() + " " + e.getKey().id())
             .collect(Collectors.joining(", "));
-    out.append(ansi.bold(plural(findings.size(), "finding")))
+    String byRule = violations.stream()
+        .collect(Collectors.groupingBy(v -> v.violation().rule(), () -> new java.util.EnumMap<>(Violation.Rule.class), Collectors.counting()))
+        .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", "));
+    int total = findings.size() + violations.size();
+    out.append(ansi.bold(plural(total, "finding")))
         .append(" in ")
         .append(plural(checked, "manifest file"))
         .append(" (")
         .append(failing)
         .append(" fail, ")
-        .append(findings.size() - failing)
+        .append(total - failing)
         .append(" warn): ")
-        .append(byStatus);
+        .append(byStatus)
+        .append(byStatus.isEmpty() || byRule.isEmpty() ? "" : ", ")
+        .append(byRule);
     // --update never touches an unmanaged file, so it is only the fix when something else is found
     if (findings.stream().anyMatch(f -> f.status() != Status.UNMANAGED)) {
+      // violations are fixed in the config or the files, not by --update
       out.append(". Fix: ").append(report.fixCommand());
     } else {
       out.append('.');
     }
     out.append('\n');
+    return out.toString();
+  }
+
+  /** One line per notice (a custom resource without a schema), {@code file:line: notice: message}. */
+  private static String notices(Report report) {
+    StringBuilder out = new StringBuilder();
+    for (Report.Flagged n : report.notices()) {
+      out.append(Visible.of(n.file().path() + ":" + n.violation().line() + ": notice: " + n.violation().message())).append('\n');
+    }
     return out.toString();
   }
 

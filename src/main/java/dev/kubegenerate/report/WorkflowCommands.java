@@ -3,6 +3,7 @@ package dev.kubegenerate.report;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +41,17 @@ public final class WorkflowCommands {
   static List<WorkflowCommand> commands(Report report, int warningsShown) {
     List<WorkflowCommand> commands = new ArrayList<>();
     report.errors().forEach(p -> commands.add(problem(p)));
+    // failures of either kind before warnings: GitHub shows only the first few of each type
+    List<WorkflowCommand> warnings = new ArrayList<>();
     for (FileResult f : FindingOrder.of(report)) {
-      commands.add(annotation(report.fails(f) ? "error" : "warning", f, report.fixCommand()));
+      (report.fails(f) ? commands : warnings).add(annotation(report.fails(f) ? "error" : "warning", f, report.fixCommand()));
     }
+    for (Report.Flagged flagged : report.violations()) {
+      boolean fails = report.fails(flagged.violation());
+      (fails ? commands : warnings).add(annotation(fails ? "error" : "warning", flagged.file(), flagged.violation()));
+    }
+    commands.addAll(warnings);
+    report.notices().forEach(n -> commands.add(annotation("notice", n.file(), n.violation())));
     List<WorkflowCommand> lines = new ArrayList<>();
     Map<String, Integer> shown = new LinkedHashMap<>(Map.of("warning", warningsShown));
     int hidden = 0;
@@ -70,6 +79,17 @@ public final class WorkflowCommands {
     props.put("line", positive(f.annotationLine().line()));
     props.put("endLine", positive(f.annotationLine().endLine()));
     return new WorkflowCommand(type, props, cut(FindingText.message(f, fixCommand)));
+  }
+
+  /** The annotation of a violation, on the offending line. */
+  static WorkflowCommand annotation(String type, FileResult f, Violation v) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("title", FindingText.title(v));
+    // the location's file is the path as GitHub knows it (relocated to the repository root)
+    props.put("file", f.annotationLine().file());
+    props.put("line", positive(v.line()));
+    props.put("col", positive(v.column()));
+    return new WorkflowCommand(type, props, cut(FindingText.message(f, v)));
   }
 
   /** The annotation for a problem that kept the input from being checked. */

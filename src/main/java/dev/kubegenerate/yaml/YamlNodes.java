@@ -18,7 +18,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class YamlNodes {
 
   /** Few real configs use aliases; a handful of them is enough to build a billion-laughs bomb. */
-  static final int MAX_ALIASES = 50;
+  public static final int MAX_ALIASES = 50;
 
   /**
    * Real manifests nest about 20 levels (CRD schemas about 40); every reader of YAML, the

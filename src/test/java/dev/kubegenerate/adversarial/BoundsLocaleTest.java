@@ -27,10 +27,11 @@ class BoundsLocaleTest {
     Path tpl = Files.createDirectories(repo.resolve("tpl/cased"));
     Files.writeString(tpl.resolve("template.yaml"), "description: Changes case.\nfiles: [config-map]\n");
     // `upper` of an i, `lower` of an I, and YAML's .INF read back: all differ under tr-TR's
-    // dotted and dotless i when the default locale leaks in
+    // dotted and dotless i when the default locale leaks in (a kind without a schema: a ConfigMap
+    // has no spec, and an invalid render is refused)
     Files.writeString(tpl.resolve("config-map.yaml.peb"), """
-        apiVersion: v1
-        kind: ConfigMap
+        apiVersion: example.com/v1
+        kind: Cased
         metadata:
           name: {{ "config" | lower }}
         data:

@@ -169,6 +169,54 @@ class GeneratorTest {
   }
 
   @Test
+  void render_bodySeesEachClustersKubernetesVersion() throws Exception {
+    Path tpl = Files.createDirectories(repo.resolve("tpl/budget"));
+    Files.writeString(tpl.resolve("template.yaml"), """
+        description: A disruption budget, on the API the cluster serves.
+        files: [pod-disruption-budget]
+        parameters:
+          - name: name
+            type: string
+        """);
+    Files.writeString(tpl.resolve("pod-disruption-budget.yaml.peb"), """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: {{ name | json }}
+          annotations:
+            version: {{ kubernetes.version | json }}
+            minor: "{{ kubernetes.minor }}"
+        spec:
+          minAvailable: 1
+        """);
+
+    List<RenderedFile> files = render("""
+        kubernetesVersion: "1.34"
+        clusters:
+          sandbox: {kubernetesVersion: "1.36"}
+          qa: {}
+          production: {kubernetesVersion: "1.30"}
+        templates: [tpl]
+        generates:
+          - budget: {name: x}
+        """);
+
+    assertEquals(List.of("sandbox 1.36 36", "qa 1.34 34", "production 1.30 30"), files.stream()
+        .map(f -> f.cluster() + " " + body(f).replaceAll("(?s).*version: \"([0-9.]+)\"\n    minor: \"([0-9]+)\".*", "$1 $2"))
+        .toList());
+  }
+
+  @Test
+  void render_withoutAnyVersion_bodiesSeeTheNewestSupported() throws Exception {
+    Path tpl = Files.createDirectories(repo.resolve("tpl/v"));
+    Files.writeString(tpl.resolve("template.yaml"), "description: Says the version.\nfiles: [config-map]\nparameters: []\n");
+    Files.writeString(tpl.resolve("config-map.yaml.peb"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: v}\n"
+        + "data: {version: {{ kubernetes.version | json }}}\n");
+    List<RenderedFile> files = render("clusters: [qa]\ntemplates: [tpl]\ngenerates:\n  - v: {}\n");
+    assertTrue(body(files.get(0)).endsWith("data:\n  version: \"1.36\"\n"), files.get(0).content());
+  }
+
+  @Test
   void render_twoTemplatesRenderingTheSameText_eachFileNamesItsOwnTemplate() throws Exception {
     for (String name : List.of("first", "second")) {
       Path tpl = Files.createDirectories(repo.resolve("tpl/" + name));
@@ -201,9 +249,10 @@ class GeneratorTest {
           - {name: data, type: map}
           - {name: args, type: list}
         """);
+    // a kind without a schema: a list under annotations is what this test writes, not a valid ConfigMap
     Files.writeString(tpl.resolve("config-map.yaml.peb"), """
-        apiVersion: v1
-        kind: ConfigMap
+        apiVersion: example.com/v1
+        kind: Texts
         metadata:
           name: texts
           annotations: {version: {{ version | json }}, args: {{ args | json }}}
@@ -222,8 +271,8 @@ class GeneratorTest {
         """);
 
     assertEquals("""
-        apiVersion: v1
-        kind: ConfigMap
+        apiVersion: example.com/v1
+        kind: Texts
         metadata:
           name: texts
           annotations:

@@ -100,6 +100,12 @@ class CliTest {
     assertEquals("integer", autoscale.at("/overrides/additionalProperties/properties/replicas/type").asText());
     assertEquals("[\"Always\",\"IfNotPresent\",\"Never\"]", autoscale.at("/imagePullPolicy/enum").toString());
     assertEquals("^[0-9]+%$", autoscale.at("/maxUnavailable/oneOf/1/pattern").asText());
+    assertEquals("[\"1.30\",\"1.31\",\"1.32\",\"1.33\",\"1.34\",\"1.35\",\"1.36\"]",
+        schema.at("/properties/kubernetesVersion/enum").toString());
+    assertEquals("array", schema.at("/properties/clusters/oneOf/0/type").asText());
+    assertEquals(schema.at("/properties/kubernetesVersion/enum"),
+        schema.at("/properties/clusters/oneOf/1/additionalProperties/properties/kubernetesVersion/enum"));
+    assertEquals("array", schema.at("/properties/schemas/type").asText());
   }
 
   @Test
@@ -110,6 +116,7 @@ class CliTest {
     String config = Files.readString(app.resolve("kube-generate.yaml"));
     assertTrue(config.startsWith("# yaml-language-server: $schema=kube-generate.schema.json\n"), config);
     assertTrue(config.contains("app: my-app\n"), config);
+    assertTrue(config.contains("\nkubernetesVersion: \"1.36\"\n"), config);
     assertTrue(Files.isRegularFile(app.resolve("kube-generate.schema.json")));
     CliRunner.Result update = CliRunner.run(app, "--update");
     assertEquals(0, update.exit(), update.err());

@@ -93,14 +93,14 @@ class ActionInputsTest {
   void parse_failOnUnknownStatus_listsTheValidOnes() {
     var e = assertThrows(InvalidInputException.class,
         () -> ActionInputs.parse(Map.of("INPUT_FAIL-ON", "stale,handedited")));
-    assertEquals("INPUT_FAIL-ON has an unknown status \"handedited\"; use a comma list of: "
-        + "hand-edited, stale, missing, unmanaged, orphaned, ok, handwritten", e.getMessage());
+    assertEquals("INPUT_FAIL-ON has an unknown status or rule \"handedited\"; use a comma list of: "
+        + "hand-edited, stale, missing, unmanaged, orphaned, ok, handwritten, invalid, removed-api, deprecated-api", e.getMessage());
   }
 
   @Test
   void from_failOnOnePerLineWithRepeats_oneCommaList() {
-    List<String> args = ActionInputs.from(Map.of("INPUT_FAIL-ON", "stale\nmissing\nstale\n", "INPUT_COMMENT", "false"));
-    assertEquals(List.of("check", "--format", "github", "--fail-on", "stale,missing"), args);
+    List<String> args = ActionInputs.from(Map.of("INPUT_FAIL-ON", "stale\nmissing\nstale\nremoved-api\n", "INPUT_COMMENT", "false"));
+    assertEquals(List.of("check", "--format", "github", "--fail-on", "stale,missing,removed-api"), args);
   }
 
   @ParameterizedTest

@@ -15,6 +15,7 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,8 @@ class JsonReportTest {
               "status": "ok",
               "config": "kube-generate.yaml",
               "template": "autoscale",
-              "cluster": "sandbox"
+              "cluster": "sandbox",
+              "violations": []
             }
           ],
           "errors": [],
@@ -57,7 +59,10 @@ class JsonReportTest {
             "missing": 0,
             "orphaned": 0,
             "unmanaged": 0,
-            "handwritten": 0
+            "handwritten": 0,
+            "invalid": 0,
+            "removed-api": 0,
+            "deprecated-api": 0
           }
         }
         """,
@@ -80,7 +85,7 @@ class JsonReportTest {
     }
     JsonNode edited = byPath(root, "kubernetes/production/deployment-web.yaml");
     assertEquals(
-        List.of("path", "status", "config", "template", "cluster", "diff", "lines"),
+        List.of("path", "status", "config", "template", "cluster", "diff", "lines", "violations"),
         fieldNames(edited));
     assertEquals("hand-edited", edited.get("status").textValue());
     assertEquals("production", edited.get("cluster").textValue());
@@ -100,8 +105,33 @@ class JsonReportTest {
     JsonNode handwritten = byPath(root, "kubernetes/qa/external-secret.yaml");
     assertFalse(handwritten.has("template"), "template only when known");
     assertEquals(
-        "{\"ok\":1,\"stale\":1,\"hand-edited\":1,\"missing\":1,\"orphaned\":1,\"unmanaged\":1,\"handwritten\":1}",
+        "{\"ok\":1,\"stale\":1,\"hand-edited\":1,\"missing\":1,\"orphaned\":1,\"unmanaged\":1,\"handwritten\":1,"
+            + "\"invalid\":0,\"removed-api\":0,\"deprecated-api\":0}",
         root.get("counts").toString());
+  }
+
+  @Test
+  void render_violations_perFileWithTheirSeverityForThisRun_andCountedByFile() throws Exception {
+    String body = "kind: Namespace\n";
+    FileResult ok = generated("kubernetes/qa/pdb.yaml", Status.OK, marker("namespace", body), marker("namespace", body));
+    Violation removed = new Violation(Violation.Rule.REMOVED_API, Violation.Severity.ERROR, 3, 13, "apiVersion",
+        "policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1");
+    Violation deprecated = new Violation(Violation.Rule.DEPRECATED_API, Violation.Severity.WARNING, 9, 13, "apiVersion", "old");
+    Report report = new Report(List.of(ok.withViolations(List.of(removed, deprecated))), List.of(), Status.defaultFailOn(),
+        "kube-generate --update");
+    JsonNode root = JSON.readTree(JsonReport.render(report));
+    assertEquals("findings", root.get("result").textValue());
+    assertEquals("[{\"rule\":\"removed-api\",\"severity\":\"error\",\"line\":3,\"path\":\"apiVersion\","
+        + "\"message\":\"policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1\"},"
+        + "{\"rule\":\"deprecated-api\",\"severity\":\"warning\",\"line\":9,\"path\":\"apiVersion\",\"message\":\"old\"}]",
+        root.get("files").get(0).get("violations").toString());
+    assertEquals(List.of(0, 1, 1), List.of(root.get("counts").get("invalid").intValue(),
+        root.get("counts").get("removed-api").intValue(), root.get("counts").get("deprecated-api").intValue()));
+    Report narrowed = new Report(report.files(), List.of(), Status.defaultFailOn(), "kube-generate --update",
+        java.util.Set.of(Violation.Rule.INVALID));
+    JsonNode warned = JSON.readTree(JsonReport.render(narrowed));
+    assertEquals("clean", warned.get("result").textValue(), "a rule left out of --fail-on only warns");
+    assertEquals("warning", warned.get("files").get(0).get("violations").get(0).get("severity").textValue());
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,6 +51,38 @@ class WorkflowCommandsTest {
             + "endLine=1::kubernetes/qa/cronjob-old.yaml was generated, but no entry of the config"
             + " produces it any more. Delete it by running: kube-generate --update"),
         lines);
+  }
+
+  @Test
+  void render_violations_onTheOffendingLine_failuresBeforeWarningsAndNotices() {
+    Violation removed = new Violation(Violation.Rule.REMOVED_API, Violation.Severity.ERROR, 2, 13, "apiVersion",
+        "policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1");
+    Violation deprecated = new Violation(Violation.Rule.DEPRECATED_API, Violation.Severity.WARNING, 9, 13, "apiVersion",
+        "flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated and removed in Kubernetes 1.32");
+    Violation noSchema = new Violation(Violation.Rule.NO_SCHEMA, Violation.Severity.NOTICE, 1, 13, "apiVersion",
+        "example.com/v1 Widget has no schema");
+    FileResult stale = file("kubernetes/qa/a.yaml", Status.STALE, diff("kubernetes/qa/a.yaml"), new LineRange(5, 5));
+    FileResult handwritten = file("kubernetes/qa/b.yaml", Status.HANDWRITTEN, null)
+        .withViolations(List.of(deprecated, removed, noSchema));
+    Report report = ReportFixtures.report(EnumSet.of(Status.ORPHANED), List.of(stale, handwritten));
+
+    assertEquals(List.of(
+        "::error title=kube-generate%3A removed-api,file=kubernetes/qa/b.yaml,line=2,col=13::kubernetes/qa/b.yaml:2:"
+            + " apiVersion: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1",
+        "::warning title=kube-generate%3A stale,file=kubernetes/qa/a.yaml,line=5,endLine=5::kubernetes/qa/a.yaml is out of"
+            + " date: the config or the templates changed since it was generated (line 5). Run: kube-generate --update",
+        "::warning title=kube-generate%3A deprecated-api,file=kubernetes/qa/b.yaml,line=9,col=13::kubernetes/qa/b.yaml:9:"
+            + " apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated and removed in Kubernetes 1.32",
+        "::notice title=kube-generate%3A no-schema,file=kubernetes/qa/b.yaml,line=1,col=13::kubernetes/qa/b.yaml:1:"
+            + " apiVersion: example.com/v1 Widget has no schema"),
+        WorkflowCommands.render(report));
+    String summary = StepSummary.render(report);
+    assertTrue(summary.contains("| Rule | File | Line | Field | Problem | Verdict |\n"), summary);
+    assertTrue(summary.contains("| removed-api | kubernetes/qa/b.yaml | 2 | apiVersion | policy/v1beta1 PodDisruptionBudget"
+        + " was removed in Kubernetes 1.25; use policy/v1 | ❌ fails |\n"), summary);
+    assertTrue(summary.contains("| deprecated-api | kubernetes/qa/b.yaml | 9 |"), summary);
+    assertTrue(summary.contains("1 removed-api, 1 deprecated-api"), summary);
+    assertTrue(summary.startsWith("### ❌ kube-generate: 1 manifest fails the check\n"), summary);
   }
 
   @Test

@@ -1,0 +1,182 @@
+package dev.kubegenerate.kubernetes;
+
+import dev.kubegenerate.model.KubernetesVersion;
+import dev.kubegenerate.yaml.YamlNodes;
+import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.model.Violation.Rule;
+import dev.kubegenerate.model.Violation.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Checks every object of a manifest file for one cluster's Kubernetes version (SPEC §6): removed
+ * and deprecated APIs, then the object against its schema (built-in, or a custom resource's).
+ */
+public final class ManifestValidator {
+
+  static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+
+  private final KubernetesApi api;
+  private final boolean versionConfigured;
+  private final CustomResources custom;
+  private final Map<String, Schema> customRoots = new HashMap<>();
+
+  /**
+   * @param version the cluster's version
+   * @param versionConfigured false when the config names no version: a removed API is then only
+   *     a warning, since the cluster may be older than the newest release used for validation
+   * @param custom schemas of custom resources
+   */
+  public ManifestValidator(KubernetesVersion version, boolean versionConfigured, CustomResources custom) {
+    this.api = KubernetesApi.of(version);
+    this.versionConfigured = versionConfigured;
+    this.custom = custom;
+  }
+
+  public KubernetesVersion version() {
+    return api.version();
+  }
+
+  /**
+   * Reading with source marks (line and column on every token and node) allocates several
+   * times more than without, and almost every file is valid: read without them first, and again
+   * with them only to locate what was found.
+   */
+  private static final LoadSettings UNMARKED = settings(false);
+  private static final LoadSettings MARKED = settings(true);
+
+  private static LoadSettings settings(boolean marks) {
+    return LoadSettings.builder()
+        .setLabel("manifest")
+        .setAllowDuplicateKeys(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(YamlNodes.MAX_ALIASES)
+        .setCodePointLimit(dev.kubegenerate.yaml.InputText.MAX_BYTES)
+        .setUseMarks(marks)
+        .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
+        .build();
+  }
+
+  /** The violations of every object in {@code text} (one or more YAML documents, or JSON), in document order. */
+  public List<Violation> validate(String text) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    List<Violation> found = validate(body, UNMARKED);
+    return found.isEmpty() ? found : validate(body, MARKED);
+  }
+
+  private List<Violation> validate(String body, LoadSettings settings) {
+    List<Violation> out = new ArrayList<>();
+    try {
+      // the shared depth-limited parser: composing recurses once per level, deeper input would overflow the stack
+      Composer composer = new Composer(settings, YamlNodes.parser(settings, body));
+      while (composer.hasNext() && out.size() < SchemaValidator.MAX_VIOLATIONS) {
+        Node doc = composer.next();
+        if (!SchemaValidator.isNull(doc)) {
+          object(doc, "", out);
+        }
+      }
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
+      String problem = oneLine(e.getProblem());
+      out.add(new Violation(Rule.INVALID, Severity.ERROR, line, 0, "", problem.startsWith("nested more than") ? problem
+          : "not valid YAML: " + problem));
+    } catch (YamlEngineException e) {
+      out.add(new Violation(Rule.INVALID, Severity.ERROR, 1, 0, "", "not valid YAML: " + oneLine(e.getMessage())));
+    }
+    return out;
+  }
+
+  private void object(Node doc, String path, List<Violation> out) {
+    if (!(doc instanceof MappingNode)) {
+      out.add(at(Rule.INVALID, Severity.ERROR, doc, path, "expected a Kubernetes object (a map with apiVersion and kind), got "
+          + SchemaValidator.describe(doc)));
+      return;
+    }
+    String apiVersion = CustomResources.text(doc, "apiVersion");
+    String kind = CustomResources.text(doc, "kind");
+    if (apiVersion == null || kind == null) {
+      out.add(at(Rule.INVALID, Severity.ERROR, doc, path, "missing required field \"" + (apiVersion == null ? "apiVersion" : "kind") + "\""));
+      return;
+    }
+    Node at = CustomResources.field(doc, "apiVersion");
+    String apiPath = path.isEmpty() ? "apiVersion" : path + ".apiVersion";
+    if (apiVersion.equals("v1") && kind.equals("List") && CustomResources.field(doc, "items") instanceof SequenceNode items) {
+      for (int i = 0; i < items.getValue().size(); i++) {
+        object(items.getValue().get(i), FieldPath.field(path, "items") + "[" + i + "]", out);
+      }
+      return;
+    }
+    ApiLifecycle.Verdict verdict = ApiLifecycle.get().judge(api.version(), apiVersion, kind);
+    switch (verdict.status()) {
+      case REMOVED -> {
+        out.add(at(Rule.REMOVED_API, versionConfigured ? Severity.ERROR : Severity.WARNING, at, apiPath, verdict.message()
+            + (versionConfigured ? "" : " (no kubernetesVersion is set; checked against " + api.version() + ")")));
+        return;
+      }
+      case DEPRECATED -> out.add(at(Rule.DEPRECATED_API, Severity.WARNING, at, apiPath, verdict.message()));
+      default -> { }
+    }
+    Optional<Schema> schema = verdict.status() == ApiLifecycle.Status.CUSTOM
+        ? customRoot(apiVersion, kind)
+        : api.definitionOf(apiVersion, kind).flatMap(api::schema);
+    if (schema.isEmpty()) {
+      if (verdict.status() == ApiLifecycle.Status.CUSTOM) {
+        out.add(at(Rule.NO_SCHEMA, Severity.NOTICE, at, apiPath, apiVersion + " " + kind
+            + " has no schema, so it is not validated; add its CustomResourceDefinition to a `schemas:` folder"));
+      }
+      return;
+    }
+    List<Violation> found = new ArrayList<>();
+    new SchemaValidator(api::schema, found).validate(schema.get(), doc, path, doc, 0);
+    out.addAll(found);
+  }
+
+  /** A custom resource's schema, with the apiVersion, kind and metadata every object has. */
+  private Optional<Schema> customRoot(String apiVersion, String kind) {
+    String key = apiVersion + " " + kind;
+    synchronized (customRoots) {
+      if (customRoots.containsKey(key)) {
+        return Optional.of(customRoots.get(key));
+      }
+    }
+    Optional<Schema> crd = custom.schema(apiVersion, kind);
+    if (crd.isEmpty()) {
+      return crd;
+    }
+    Schema s = crd.get();
+    Map<String, Schema> properties = new HashMap<>(s.properties());
+    Schema string = new Schema(Optional.of("string"), Optional.empty(), Map.of(), List.of(), Optional.empty(),
+        Optional.empty(), false, Optional.empty(), List.of(), false);
+    properties.put("apiVersion", string);
+    properties.put("kind", string);
+    properties.put("metadata", new Schema(Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(),
+        Optional.empty(), false, Optional.of(OBJECT_META), List.of(), false));
+    Schema root = new Schema(s.type(), s.format(), Map.copyOf(properties), s.required(), s.items(), s.values(),
+        s.closed() || s.values().isEmpty() && !s.properties().isEmpty(), Optional.empty(), s.enumValues(), false);
+    synchronized (customRoots) {
+      customRoots.put(key, root);
+    }
+    return Optional.of(root);
+  }
+
+  private static Violation at(Rule rule, Severity severity, Node node, String path, String message) {
+    int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+    return new Violation(rule, severity, line, column, path, message);
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "syntax error" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+}

@@ -1,0 +1,71 @@
+package dev.kubegenerate.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One object of a manifest breaking a rule of its cluster's Kubernetes version (SPEC §6).
+ *
+ * @param rule which rule
+ * @param severity how serious it is before {@code --fail-on} is applied
+ * @param line 1-based line of the offending field (of the object when the object itself is wrong)
+ * @param column 1-based column, or 0 when unknown
+ * @param path the field's path in the object, e.g. {@code spec.template.spec.containers[0].image}
+ * @param message one line saying what is wrong and how to fix it
+ */
+public record Violation(Rule rule, Severity severity, int line, int column, String path, String message) {
+
+  public Violation {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+    message = message.replace("\r", "\\r").replace("\n", "\\n");
+    line = Math.max(line, 1);
+  }
+
+  /** The rules a manifest is checked against; the ids are those of {@code --fail-on} and the JSON report. */
+  public enum Rule {
+    INVALID("invalid"),
+    REMOVED_API("removed-api"),
+    DEPRECATED_API("deprecated-api"),
+    /** A custom resource whose kind has no schema: told once per kind, never a failure. */
+    NO_SCHEMA("no-schema");
+
+    private final String id;
+
+    Rule(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static Optional<Rule> fromId(String id) {
+      return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    }
+  }
+
+  /**
+   * {@code ERROR} fails the check when its rule is in {@code --fail-on}; {@code WARNING} fails only
+   * for a rule that warns by default ({@code deprecated-api}) named in {@code --fail-on}, so a
+   * removed API of a config with no Kubernetes version stays a warning; {@code NOTICE} never fails.
+   */
+  public enum Severity {
+    ERROR("error"),
+    WARNING("warning"),
+    NOTICE("notice");
+
+    private final String id;
+
+    Severity(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+}
