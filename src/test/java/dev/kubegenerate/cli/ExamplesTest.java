@@ -52,6 +52,29 @@ class ExamplesTest {
     assertEquals(2, count(all, "\nkind: NetworkPolicy\n"), "default deny and the web's allow rule");
   }
 
+  static Stream<String> versions() {
+    return dev.kubegenerate.kubernetes.KubernetesApi.supported().stream().map(Object::toString);
+  }
+
+  /** The ledger example is valid for every supported Kubernetes version, not only the newest. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("versions")
+  void ledger_rendersValidObjectsForEveryVersion(String version, @org.junit.jupiter.api.io.TempDir Path repo) throws IOException {
+    String config = Files.readString(Path.of("examples/ledger/kube-generate.yaml"));
+    Files.writeString(repo.resolve("kube-generate.yaml"), "kubernetesVersion: \"" + version + "\"\n" + config);
+    CliRunner.Result update = CliRunner.run(repo, "--update");
+    assertEquals(0, update.exit(), update.err());
+    var validator = new dev.kubegenerate.kubernetes.ManifestValidator(dev.kubegenerate.model.KubernetesVersion.of(version), true,
+        dev.kubegenerate.kubernetes.CustomResources.NONE);
+    try (Stream<Path> files = Files.walk(repo.resolve("kubernetes"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        // ServiceMonitor and ExternalSecret are custom resources: one no-schema notice, nothing else
+        assertEquals(List.of(), validator.validate(Files.readString(f)).stream()
+            .filter(v -> v.rule() != dev.kubegenerate.model.Violation.Rule.NO_SCHEMA).toList(), f + " for " + version);
+      }
+    }
+  }
+
   private static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
