@@ -28,12 +28,14 @@ import java.util.Map;
  * </ol>
  *
  * Nothing is written through a symbolic link. Written files keep the mode of the file they
- * replace; new ones get {@link FileModes#forNewFile()}.
+ * replace; new ones get {@link FileModes#forNewFile()}. What it creates gets the owner and group
+ * of the folder worked in ({@link FolderOwner}).
  */
 public final class AtomicWriter {
 
   private final Path root;
   private final Duration pauseBetweenSteps;
+  private final java.util.Optional<FolderOwner> owner;
 
   public AtomicWriter(Path root) {
     this(root, Duration.ZERO);
@@ -44,6 +46,7 @@ public final class AtomicWriter {
    */
   public AtomicWriter(Path root, Duration pauseBetweenSteps) {
     this.root = root.toAbsolutePath().normalize();
+    this.owner = FolderOwner.of(this.root);
     this.pauseBetweenSteps = pauseBetweenSteps;
   }
 
@@ -79,6 +82,9 @@ public final class AtomicWriter {
           staged.add(temp);
           Files.writeString(temp, write.getValue(), StandardCharsets.UTF_8);
           FileModes.copyOrDefault(target, temp);
+          if (owner.isPresent()) {
+            owner.get().give(temp);
+          }
           journal.add(new UpdateJournal.Step(ManifestPath.relative(root, temp), write.getKey()));
         }
         plan.deletes().forEach(d -> journal.add(new UpdateJournal.Step(null, d)));
@@ -184,6 +190,9 @@ public final class AtomicWriter {
     }
     for (Path p : missing) {
       Files.createDirectory(p);
+      if (owner.isPresent()) {
+        owner.get().give(p);
+      }
       created.add(p);
     }
   }

@@ -134,7 +134,10 @@ public final class Checker {
       return result(path, Status.OK, config, render, committed.text(), top);
     }
     boolean intact = marker.isPresent() && marker.get().checksumIntact() && !bom;
-    Status status = intact ? Status.STALE : Status.HAND_EDITED;
+    Status status = !intact ? Status.HAND_EDITED
+        // the repository contributes the same as when it was generated: only kube-generate changed
+        : marker.get().inputs().filter(render.get().inputs()::equals).isPresent() ? Status.OUTDATED
+        : Status.STALE;
     return result(path, status, config, render, committed.text(), top);
   }
 
@@ -146,7 +149,8 @@ public final class Checker {
     List<LineRange> lines = List.of();
     FileResult.Location location = fallback;
     // an unmanaged file is not a difference from a render: what to do with it is the user's choice
-    boolean shown = status == Status.STALE || status == Status.HAND_EDITED || status == Status.MISSING
+    boolean regenerated = status == Status.STALE || status == Status.OUTDATED;
+    boolean shown = regenerated || status == Status.HAND_EDITED || status == Status.MISSING
         || status == Status.ORPHANED;
     if (shown) {
       DiffResult d = TextDiff.compute(path, committed, rendered, SecretMask::mask);
@@ -154,7 +158,7 @@ public final class Checker {
         diff = Optional.of(d.unified());
         lines = d.lines();
       }
-      if ((status == Status.STALE || status == Status.HAND_EDITED) && !lines.isEmpty()) {
+      if ((regenerated || status == Status.HAND_EDITED) && !lines.isEmpty()) {
         // a stale file's checksum line always changes; the annotation belongs on the body's change
         LineRange first = lines.stream().filter(r -> r.start() > 2).findFirst().orElse(lines.get(0));
         location = new FileResult.Location(path.value(), first.start(), first.end());

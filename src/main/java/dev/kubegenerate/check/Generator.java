@@ -13,6 +13,7 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.CanonicalYaml;
+import dev.kubegenerate.render.InputsFingerprint;
 import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
@@ -38,12 +39,6 @@ public final class Generator {
     this.engine = engine;
   }
 
-  /** Texts already parsed in one config's render: canonical bodies and parsed fragments (only read). */
-  private record Caches(Map<String, String> bodies, Map<String, Object> fragments) {}
-
-  /** One entry with its template and its parameters per cluster. */
-  private record Planned(Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
-
   /** The files {@code config} produces, in entry order, validated without custom resource schemas. */
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     return render(config, library, new ClusterValidators(config, CustomResources.NONE));
@@ -57,7 +52,14 @@ public final class Generator {
     Set<Problem> problems = new LinkedHashSet<>();
     Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
+    // most bodies render the same text for every cluster; parse, write and hash each text once
+    // (the marker, which names the template, is written per file)
+    Map<String, Formatted> formatted = new java.util.HashMap<>();
+    // the same for the pod template fragment: parse each rendered text once (the value is only read)
+    Map<String, Object> fragments = new HashMap<>();
     List<Planned> planned = new ArrayList<>();
+    InputsFingerprint inputs = new InputsFingerprint(config);
+    Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     Map<String, TemplateSpec> used = new java.util.TreeMap<>();
     boolean allFound = true;
     for (Entry entry : config.entries()) {
@@ -75,25 +77,22 @@ public final class Generator {
     }
     SelectorOverlap.check(config, planned.stream().map(p -> new SelectorOverlap.Workload(p.entry(), p.template(), p.params())).toList(),
         problems);
-    // most bodies and fragments render the same text for every cluster; parse each text once
-    Caches caches = new Caches(new HashMap<>(), new HashMap<>());
-    // ConfigMaps first, so the pods that read one can carry its hash
-    // by identity: a Planned holds its whole template, too costly to hash
+    // ConfigMaps first, so the pods that read one can carry its hash; entries by identity, as a
+    // Planned holds its whole template, too costly to hash
     Map<Planned, List<RenderedFile>> byEntry = new java.util.IdentityHashMap<>();
     ConfigMapHashes hashes = new ConfigMapHashes();
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
-        List<RenderedFile> files = renderPlanned(config, p, null, problems, caches);
-        files.forEach(hashes::add);
-        byEntry.put(p, files);
+        List<RenderedFile> rendered = renderPlanned(config, p, null, problems, formatted, fragments, inputs);
+        rendered.forEach(hashes::add);
+        byEntry.put(p, rendered);
       }
     }
     for (Planned p : planned) {
       if (p.template().createsPods()) {
-        byEntry.put(p, renderPlanned(config, p, hashes, problems, caches));
+        byEntry.put(p, renderPlanned(config, p, hashes, problems, formatted, fragments, inputs));
       }
     }
-    Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     for (Planned p : planned) {
       for (RenderedFile file : byEntry.get(p)) {
         file = validate(config, p.entry(), file, validators, validated, problems);
@@ -115,14 +114,18 @@ public final class Generator {
     return List.copyOf(files.values());
   }
 
+  /** One entry with its template and its parameters per cluster. */
+  private record Planned(Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
+
   private List<RenderedFile> renderPlanned(Config config, Planned p, ConfigMapHashes hashes, Set<Problem> problems,
-      Caches caches) {
+      Map<String, Formatted> formatted, Map<String, Object> fragments, InputsFingerprint inputs) {
+    InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
       String configHash = hashes == null ? null
           : hashes.forPod(byCluster.getKey(), namespace(config, byCluster.getValue()), byCluster.getValue());
       out.addAll(renderEntry(config, p.entry(), p.template(), byCluster.getKey(), byCluster.getValue(), configHash,
-          problems, caches));
+          problems, formatted, fragments, entryInputs));
     }
     return out;
   }
@@ -137,14 +140,21 @@ public final class Generator {
     return params.get("name") instanceof String n ? n : template.component();
   }
 
-  /** A text validated for a version: most bodies render the same text for every cluster. */
-  private record Validated(KubernetesVersion version, String text) {}
+  /** A body's canonical text and its checksum, shared by every file that renders the same text. */
+  private record Formatted(String body, String sha256) {}
+
+  /**
+   * A body validated for a version: most bodies render the same for every cluster. Keyed by the
+   * body, since the marker (a comment, always two lines) differs per file in its fingerprint.
+   */
+  private record Validated(KubernetesVersion version, String body) {}
 
   /** The file with its violations; errors become problems naming the template, the entry and the field. */
   private static RenderedFile validate(Config config, Entry entry, RenderedFile file, ClusterValidators validators,
       Map<Validated, List<Violation>> validated, Set<Problem> problems) {
     ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
-    List<Violation> violations = validated.computeIfAbsent(new Validated(validator.version(), file.content()), k -> validator.validate(file.content()));
+    List<Violation> violations = validated.computeIfAbsent(
+        new Validated(validator.version(), Marker.body(file.content())), k -> validator.validate(file.content()));
     for (Violation v : violations) {
       if (v.severity() == Violation.Severity.ERROR) {
         String field = v.path().isEmpty() ? "" : v.path() + ": ";
@@ -153,8 +163,8 @@ public final class Generator {
             + field + v.message() + " (" + v.rule().id() + ", line " + v.line() + " of the render)"));
       }
     }
-    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.entryLine(),
-        file.entryColumn(), violations);
+    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.inputs(),
+        file.entryLine(), file.entryColumn(), violations);
   }
 
   /** The parser's problem and the rendered line, without the source excerpt it quotes. */
@@ -192,14 +202,14 @@ public final class Generator {
 
   private List<RenderedFile> renderEntry(
       Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, String configHash,
-      Set<Problem> problems, Caches caches) {
+      Set<Problem> problems, Map<String, Formatted> formatted, Map<String, Object> fragments, InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
-    context.put("component", component(template, params));
-    context.put("configHash", configHash);
     KubernetesVersion version = ClusterValidators.versionOf(config, cluster);
     context.put("kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
+    context.put("component", component(template, params));
+    context.put("configHash", configHash);
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
@@ -209,18 +219,17 @@ public final class Generator {
       try {
         String text = engine.render(fragment.body(), fragmentContext);
         // clusters with equal parameters render the same text: parse it once (the parsed value is only read)
-        Object parsed = caches.fragments().get(text);
+        Object parsed = fragments.get(text);
         if (parsed == null) {
           parsed = new Load(YamlNodes.safeSettings(fragment.body().shownAs())).loadFromString(text);
-          caches.fragments().put(text, parsed);
+          fragments.put(text, parsed);
         }
         context.put(fragment.variable(), parsed);
       } catch (SandboxedEngine.RenderException e) {
         problems.add(new Problem(fragment.body().shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         return List.of();
       } catch (YamlEngineException e) {
-        problems.add(Problem.of(fragment.body().shownAs(), "rendered text is not valid YAML: "
-            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + where));
+        problems.add(Problem.of(fragment.body().shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         return List.of();
       }
     }
@@ -233,27 +242,28 @@ public final class Generator {
         problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      // the marker names the template, so two templates never share an entry
-      String cacheKey = template.name() + '\n' + text;
-      String canonical = caches.bodies().get(cacheKey);
+      Formatted canonical = formatted.get(text);
       try {
         if (canonical == null) {
-          canonical = Marker.wrap(config.fileName(), template.name(), CanonicalYaml.format(text));
-          caches.bodies().put(cacheKey, canonical);
+          String yaml = CanonicalYaml.format(text);
+          canonical = new Formatted(yaml, Marker.sha256(yaml));
+          formatted.put(text, canonical);
         }
       } catch (YamlEngineException e) {
         problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         continue;
       }
-      if (Marker.isEmptyBody(canonical)) {
+      if (canonical.body().isEmpty()) {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
       ManifestPath path = entry.subdir()
           .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
           .orElse(config.outputDir().resolve(cluster + "/" + file));
+      String fingerprint = inputs.of(cluster, path);
       out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          canonical, line, column, List.of()));
+          Marker.wrapHashed(config.fileName(), template.name(), canonical.body(), canonical.sha256(), fingerprint),
+          fingerprint, line, column, List.of()));
     }
     return out;
   }

@@ -39,11 +39,15 @@ public final class ProjectLoader {
    * @param extraTemplates template folders given on the command line, searched first
    */
   public Project load(String configFile, boolean all, List<Path> extraTemplates) throws InputException {
-    return load(configFile, all, extraTemplates, Progress.NONE);
+    return load(configFile, all, TemplateFolders.repository(extraTemplates), Progress.NONE);
   }
 
-  /** As {@link #load(String, boolean, List)}, telling {@code progress} as each config is rendered. */
-  public Project load(String configFile, boolean all, List<Path> extraTemplates, Progress progress) throws InputException {
+  /**
+   * As {@link #load(String, boolean, List)}, with the tool's template folders too, telling
+   * {@code progress} as each config is rendered.
+   */
+  public Project load(String configFile, boolean all, TemplateFolders extraTemplates, Progress progress)
+      throws InputException {
     List<Path> files = all ? find(Path.of(configFile).getFileName().toString()) : List.of(root.resolve(configFile));
     if (files.isEmpty()) {
       throw new InputException(Problem.of(".", "no " + configFile + " found below this folder; run `kube-generate init` to create one"));
@@ -96,7 +100,7 @@ public final class ProjectLoader {
   /** One config's load and render: the config and its files when it rendered, and its problems. */
   private record Outcome(Config config, List<RenderedFile> rendered, ClusterValidators validators, List<Problem> problems) {}
 
-  private Outcome loadOne(ConfigLoader loader, Path file, List<Path> extraTemplates) {
+  private Outcome loadOne(ConfigLoader loader, Path file, TemplateFolders extraTemplates) {
     Path absolute = file.toAbsolutePath().normalize();
     if (!absolute.startsWith(root) || absolute.getParent() == null || !absolute.getParent().startsWith(root)) {
       // paths in reports and every write are relative to the -C folder, so the config must be in it
@@ -112,9 +116,9 @@ public final class ProjectLoader {
       ConfigLoader.Loaded loaded = loader.load(file);
       problems.addAll(loaded.problems());
       Config config = loaded.config();
-      List<Path> dirs = new ArrayList<>(extraTemplates);
+      List<Path> dirs = new ArrayList<>(extraTemplates.repository());
       dirs.addAll(config.templateDirs());
-      TemplateLibrary library = TemplateLibrary.with(dirs, root);
+      TemplateLibrary library = TemplateLibrary.with(dirs, extraTemplates.tool(), root);
       ClusterValidators validators = new ClusterValidators(config, CustomResources.load(root, config.schemaDirs()));
       return new Outcome(config, generator.render(config, library, validators), validators, problems);
     } catch (InputException e) {

@@ -3,9 +3,11 @@ package dev.kubegenerate.cli;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.check.ProjectLoader;
+import dev.kubegenerate.check.TemplateFolders;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.InputException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,32 +19,43 @@ import java.util.Optional;
  * @param configFile {@code -f}
  * @param all {@code --all}
  * @param templates the {@code --templates} folders, absolute
+ * @param typedTemplates the {@code --templates} folders as typed, for the fix command
+ * @param toolTemplates the folders of {@code KUBE_GENERATE_TEMPLATES}, absolute
  */
-record ProjectRun(Path root, Optional<Path> directory, String configFile, boolean all, List<Path> templates) {
+record ProjectRun(Path root, Optional<Path> directory, String configFile, boolean all, List<Path> templates,
+    List<Path> typedTemplates, List<Path> toolTemplates) {
 
   ProjectRun {
     templates = List.copyOf(templates);
+    typedTemplates = List.copyOf(typedTemplates);
+    toolTemplates = List.copyOf(toolTemplates);
   }
 
   static ProjectRun of(Terminal terminal, DirectoryOption directory, ConfigOptions configs, TemplateOption templates) {
     Path root = directory.root(terminal.workingDir());
-    return new ProjectRun(root, directory.given(), configs.configFile(), configs.all(), templates.resolvedIn(root));
+    return new ProjectRun(root, directory.given(), configs.configFile(), configs.all(), templates.resolvedIn(root),
+        templates.typed(), TemplateOption.toolFolders(terminal));
   }
 
   Project load(Progress progress) throws InputException {
-    return new ProjectLoader(root).load(configFile, all, templates, progress);
+    return new ProjectLoader(root).load(configFile, all, new TemplateFolders(templates, toolTemplates), progress);
   }
 
-  /** The command that fixes every finding, as the user would type it. */
+  /**
+   * The command that fixes every finding, as the user would type it: every option that changes
+   * the render is repeated, each word shell-quoted, so pasting it renders what this run rendered.
+   */
   String fixCommand() {
-    StringBuilder b = new StringBuilder("kube-generate");
-    directory.ifPresent(d -> b.append(" -C ").append(d));
+    List<String> words = new ArrayList<>(List.of("kube-generate"));
+    directory.ifPresent(d -> words.addAll(List.of("-C", d.toString())));
     if (!configFile.equals(Config.DEFAULT_FILE)) {
-      b.append(" -f ").append(configFile);
+      words.addAll(List.of("-f", configFile));
     }
     if (all) {
-      b.append(" --all");
+      words.add("--all");
     }
-    return b.append(" --update").toString();
+    typedTemplates.forEach(t -> words.addAll(List.of("--templates", t.toString())));
+    words.add("--update");
+    return ShellWords.join(words);
   }
 }

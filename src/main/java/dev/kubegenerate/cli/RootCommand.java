@@ -86,12 +86,16 @@ public final class RootCommand implements Callable<Integer> {
       writer.apply(plans);
       // file names come from the repository: printed as untrusted text
       plans.forEach(plan -> plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
+      StringBuilder written = new StringBuilder();
       for (int i = 0; i < plans.size(); i++) {
-        terminal.out().println("Generate manifests by using " + project.configs().get(i).shownAs());
+        written.append("Generate manifests by using ").append(project.configs().get(i).shownAs()).append('\n');
         UpdatePlan plan = plans.get(i);
-        plan.writes().keySet().forEach(p -> terminal.out().println("  " + p));
-        plan.deletes().forEach(p -> terminal.out().println("  " + p + " (deleted)"));
+        plan.writes().keySet().forEach(p -> written.append("  ").append(p).append('\n'));
+        plan.deletes().forEach(p -> written.append("  ").append(p).append(" (deleted)\n"));
       }
+      // paths of deleted files are names found on disk: in Actions (the update input) the runner
+      // must not obey a workflow command hidden in one
+      terminal.printUntrusted(terminal.out(), written.toString());
       return ExitCode.of(Result.CLEAN);
     }
     List<dev.kubegenerate.model.Problem> leftovers = UpdatePlan.interruptedUpdate(run.root(), outputDirs);

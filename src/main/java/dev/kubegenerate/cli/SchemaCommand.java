@@ -27,7 +27,7 @@ public final class SchemaCommand implements Callable<Integer> {
   public Integer call() throws InputException {
     Path root = directory.root(terminal.workingDir());
     var extra = templates.resolvedIn(root);
-    terminal.out().print(ConfigSchema.render(TemplateLibrary.with(extra, root)));
+    terminal.out().print(ConfigSchema.render(TemplateLibrary.with(extra, TemplateOption.toolFolders(terminal), root)));
     return ExitCode.CLEAN;
   }
 

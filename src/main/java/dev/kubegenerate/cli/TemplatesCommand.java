@@ -35,7 +35,7 @@ public final class TemplatesCommand implements Callable<Integer> {
   public Integer call() throws InputException {
     Path root = directory.root(terminal.workingDir());
     var extra = templates.resolvedIn(root);
-    TemplateLibrary library = TemplateLibrary.with(extra, root);
+    TemplateLibrary library = TemplateLibrary.with(extra, TemplateOption.toolFolders(terminal), root);
     PrintStream out = terminal.out();
     if (name == null) {
       for (TemplateSpec t : library.all().values()) {

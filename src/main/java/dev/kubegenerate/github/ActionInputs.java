@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * @param failOn the statuses and rules that fail the check, by name; empty for the check's default
  * @param comment whether to keep the pull-request comment up to date
  * @param templates an extra template folder, when given
+ * @param update run {@code kube-generate --update} instead of the check (the scheduled workflow)
  */
 public record ActionInputs(
     String workingDirectory,
@@ -34,11 +35,12 @@ public record ActionInputs(
     boolean all,
     List<String> failOn,
     boolean comment,
-    Optional<String> templates) {
+    Optional<String> templates,
+    boolean update) {
 
   /** Every input this class reads, in the order action.yml declares them. */
   public static final List<String> NAMES =
-      List.of("config", "working-directory", "all", "fail-on", "comment", "github-token", "templates");
+      List.of("config", "working-directory", "all", "fail-on", "comment", "github-token", "templates", "update");
 
   static final String DEFAULT_CONFIG = "kube-generate.yaml";
 
@@ -60,7 +62,8 @@ public record ActionInputs(
         in.bool("all", false),
         in.statuses("fail-on"),
         in.bool("comment", true),
-        in.path("templates"));
+        in.path("templates"),
+        in.bool("update", false));
   }
 
   /** The check's arguments for the inputs in {@code env}; see {@link #arguments()}. */
@@ -70,7 +73,8 @@ public record ActionInputs(
 
   /**
    * The command line after the program name: global options, then {@code check} and its options.
-   * The format is always {@code github}, whatever {@code GITHUB_ACTIONS} says.
+   * The format is always {@code github}, whatever {@code GITHUB_ACTIONS} says. With {@code update},
+   * the global options and {@code --update}: the check's own inputs do not apply.
    */
   public List<String> arguments() {
     List<String> args = new ArrayList<>();
@@ -80,6 +84,11 @@ public record ActionInputs(
     config.ifPresent(c -> args.addAll(List.of("-f", c)));
     if (all) {
       args.add("--all");
+    }
+    if (update) {
+      templates.ifPresent(t -> args.addAll(List.of("--templates", t)));
+      args.add("--update");
+      return List.copyOf(args);
     }
     args.addAll(List.of("check", "--format", "github"));
     if (!failOn.isEmpty()) {

@@ -31,6 +31,20 @@ final class JsonLiteral {
     return Json.WRITER.writeValueAsString(value);
   }
 
+  /**
+   * The JSON text of a value a config can hold, for fingerprints: never Jackson, and a value
+   * JSON cannot hold (a non-finite number) is written as its string.
+   */
+  static String canonical(Object value) {
+    StringBuilder out = new StringBuilder();
+    if (write(value, out)) {
+      return out.toString();
+    }
+    out.setLength(0);
+    string(String.valueOf(value), out);
+    return out.toString();
+  }
+
   /** Appends {@code value}; false when it holds a type left to Jackson. */
   private static boolean write(Object value, StringBuilder out) {
     if (value == null) {

@@ -20,8 +20,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The templates a config can use: its own template folders first, then the built-in library
- * bundled under {@code kube-generate/templates/} on the class path.
+ * The templates a config can use: the repository's template folders first, then the tool's: the
+ * folders of {@code KUBE_GENERATE_TEMPLATES} (an organisation's own library, SPEC §3), then the
+ * built-in library bundled under {@code kube-generate/templates/} on the class path.
  */
 public final class TemplateLibrary {
 
@@ -45,8 +46,26 @@ public final class TemplateLibrary {
    * @param root the repository root, for the names shown in messages
    */
   public static TemplateLibrary with(List<Path> folders, Path root) throws InputException {
+    return with(folders, List.of(), root);
+  }
+
+  /**
+   * The library seen by a config: {@code repositoryFolders} first, then {@code toolFolders},
+   * then the built-in library; an earlier folder's template replaces a later one of the same name.
+   *
+   * @param repositoryFolders folders inside the repository: their files are the repository's input
+   * @param toolFolders the tool's folders ({@code KUBE_GENERATE_TEMPLATES}), absolute, anywhere
+   * @param root the repository root, for the names shown in messages
+   */
+  public static TemplateLibrary with(List<Path> repositoryFolders, List<Path> toolFolders, Path root)
+      throws InputException {
     Map<String, TemplateSpec> all = new TreeMap<>(builtInTemplates());
-    List<Path> reversed = new ArrayList<>(folders);
+    List<Path> tool = new ArrayList<>(toolFolders);
+    java.util.Collections.reverse(tool);
+    for (Path folder : tool) {
+      all.putAll(fromToolFolder(folder));
+    }
+    List<Path> reversed = new ArrayList<>(repositoryFolders);
     java.util.Collections.reverse(reversed);
     for (Path folder : reversed) {
       all.putAll(fromFolder(folder, root));
@@ -88,7 +107,7 @@ public final class TemplateLibrary {
 
     private static Loaded read() {
       try {
-        return new Loaded(load(builtInFolder(), name -> "built-in template " + name, "built-in"), List.of());
+        return new Loaded(load(builtInFolder(), name -> "built-in template " + name, "built-in", false), List.of());
       } catch (InputException e) {
         return new Loaded(Map.of(), e.problems());
       }
@@ -103,10 +122,19 @@ public final class TemplateLibrary {
     if (!realPath(folder).startsWith(realPath(root))) {
       throw new InputException(Problem.of(shown, "template folder leaves the repository through a symbolic link"));
     }
-    return load(folder, name -> shown + "/" + name, shown);
+    return load(folder, name -> shown + "/" + name, shown, true);
   }
 
-  private static Map<String, TemplateSpec> load(Path dir, java.util.function.Function<String, String> shownAs, String origin)
+  private static Map<String, TemplateSpec> fromToolFolder(Path folder) throws InputException {
+    String shown = folder.toString();
+    if (!Files.isDirectory(folder)) {
+      throw new InputException(Problem.of(shown, "template folder of KUBE_GENERATE_TEMPLATES does not exist"));
+    }
+    return load(folder, name -> shown + "/" + name, shown, false);
+  }
+
+  private static Map<String, TemplateSpec> load(
+      Path dir, java.util.function.Function<String, String> shownAs, String origin, boolean repository)
       throws InputException {
     Map<String, TemplateSpec> out = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
@@ -115,7 +143,7 @@ public final class TemplateLibrary {
         if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
           String name = child.getFileName().toString();
           try {
-            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin,
+            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin, repository,
                 builtInFolder().resolve(TemplateReader.SHARED_FOLDER)));
           } catch (InputException e) {
             problems.addAll(e.problems());

@@ -32,10 +32,15 @@ final class TemplateReader {
   static final String SHARED_FOLDER = "_shared";
 
   /**
+   * Reads the template in {@code folder}.
+   *
+   * @param repository whether the folder is inside the repository, so its files are an input of
+   *     every file the template renders
    * @param shared the built-in library's {@code _shared} folder, the only place fragments come
    *     from: a template names a fragment, never a file, so {@code uses:} cannot read anything else
    */
-  static TemplateSpec read(String name, Path folder, String shownAs, String origin, Path shared) throws InputException {
+  static TemplateSpec read(String name, Path folder, String shownAs, String origin, boolean repository, Path shared)
+      throws InputException {
     String specShown = shownAs + "/" + SPEC_FILE;
     String text = InputText.read(folder.resolve(SPEC_FILE), specShown);
     Object loaded;
@@ -65,7 +70,21 @@ final class TemplateReader {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new TemplateSpec(name, description, parameters, bodies, example, origin, component, fragments);
+    Optional<String> files = repository ? Optional.of(filesDigest(text, bodies)) : Optional.empty();
+    return new TemplateSpec(name, description, parameters, bodies, example, origin, files, component, fragments);
+  }
+
+  /**
+   * The SHA-256 of the files the template is made of, as the canonical JSON object
+   * {@code {"<file name>":"<text>",...}} with the names sorted: the spec file and every body.
+   */
+  private static String filesDigest(String specText, List<TemplateSpec.Body> bodies) {
+    java.util.TreeMap<String, String> files = new java.util.TreeMap<>();
+    files.put(SPEC_FILE, specText);
+    for (TemplateSpec.Body body : bodies) {
+      files.put(body.name() + BODY_SUFFIX, body.source());
+    }
+    return Marker.sha256(JsonLiteral.canonical(files));
   }
 
   static List<ParameterSpec> parameters(Object declared, String shown, List<Problem> problems) {

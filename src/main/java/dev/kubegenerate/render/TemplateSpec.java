@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param bodies the bodies, in output order
  * @param example an example entry, as YAML text
  * @param origin where the template was loaded from, for messages ({@code built-in} or a folder)
+ * @param repositoryFiles for a template from a folder inside the repository, the digest of its
+ *     files (they are the repository's input, SPEC §4); empty for the tool's own templates
  * @param component the template's role ({@code web}, {@code worker}): the
  *     {@code app.kubernetes.io/component} label of an entry with no {@code name} (null: none)
  * @param fragments built-in fragments rendered before the bodies, each into one variable
  */
 public record TemplateSpec(
     String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin,
-    String component, List<Fragment> fragments) {
+    Optional<String> repositoryFiles, String component, List<Fragment> fragments) {
 
   public TemplateSpec {
     parameters = List.copyOf(parameters);
@@ -46,6 +48,12 @@ public record TemplateSpec(
     public Fragment {
       settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }
+  }
+
+  /** One of the tool's own templates (built-in, or from {@code KUBE_GENERATE_TEMPLATES}). */
+  public TemplateSpec(
+      String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin) {
+    this(name, description, parameters, bodies, example, origin, Optional.empty(), null, List.of());
   }
 
   /** The declared parameter called {@code name}. */

@@ -37,7 +37,7 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     counts(out, report);
     problems(out, report.errors());
     String fix = findings.isEmpty() && report.violations().isEmpty() ? ""
-        : "**Fix:** run this at the repository root and commit the result:\n\n"
+        : outdatedNote(findings) + "**Fix:** run this at the repository root and commit the result:\n\n"
             + MarkdownText.fence("sh", report.fixCommand()) + "\n";
     // every row before any diff: the table is the one place that lists every finding
     int rowsLeft = table(out, report, findings, budget - measure.applyAsInt(fix));
@@ -62,6 +62,16 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
       out.append(note(rowsLeft, diffsLeft));
     }
     return out.toString();
+  }
+
+  /** For outdated files: why they differ and that nobody needs to act on this pull request. */
+  private static String outdatedNote(List<FileResult> findings) {
+    if (findings.stream().noneMatch(f -> f.status() == Status.OUTDATED)) {
+      return "";
+    }
+    return "**Outdated** files differ only because kube-generate itself changed (a new release or template"
+        + " library), not this repository. The scheduled kube-generate update refreshes them; to refresh"
+        + " them in this pull request instead, run the fix below.\n\n";
   }
 
   /** A line naming the working directory, or nothing for the repository root. */

@@ -26,7 +26,7 @@ public final class PatchRenderer {
     StringBuilder out = new StringBuilder();
     for (FileResult f : report.files()) {
       switch (f.status()) {
-        case STALE, HAND_EDITED -> {
+        case STALE, OUTDATED, HAND_EDITED -> {
           if (f.committed().isPresent() && f.rendered().isPresent()) {
             file(f, f.committed(), f.rendered(), "", out);
           }

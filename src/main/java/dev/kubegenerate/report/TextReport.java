@@ -59,6 +59,10 @@ public final class TextReport {
           "Unmanaged files have no kube-generate marker: delete them, or list them under"
               + " handwritten: in the config to keep them.\n");
     }
+    if (findings.stream().anyMatch(f -> f.status() == Status.OUTDATED)) {
+      out.append("Outdated files differ only because kube-generate changed, not this repository; the scheduled"
+          + " kube-generate update refreshes them, or run: ").append(report.fixCommand()).append('\n');
+    }
     int failing = (int) findings.stream().filter(report::fails).count()
         + (int) violations.stream().filter(v -> report.fails(v.violation())).count();
     String byStatus =

@@ -78,4 +78,23 @@ class AtomicWriterTest {
       assertEquals(1, s.count(), "no temporary file left behind");
     }
   }
+
+  @Test
+  void apply_asRoot_givesNewFilesAndFoldersTheOwnerAndGroupOfTheFolderWorkedIn() throws Exception {
+    // the action's container runs as root in a workspace owned by the runner's user
+    org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(Files.getOwner(Files.createTempFile(outside, "who", "")).getName()),
+        "only root can give files away");
+    var lookup = repo.getFileSystem().getUserPrincipalLookupService();
+    Files.getFileAttributeView(repo, java.nio.file.attribute.PosixFileAttributeView.class).setOwner(lookup.lookupPrincipalByName("1234"));
+    Files.getFileAttributeView(repo, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(lookup.lookupPrincipalByGroupName("2345"));
+    Files.createDirectories(repo.resolve("kubernetes/qa"));
+    Files.writeString(repo.resolve("kubernetes/qa/a.yaml"), "a: 0\n");
+
+    new AtomicWriter(repo).apply(List.of(writes("kubernetes/qa/a.yaml", "a: 1\n", "kubernetes/prod/b.yaml", "b: 2\n")));
+
+    for (String p : List.of("kubernetes/qa/a.yaml", "kubernetes/prod", "kubernetes/prod/b.yaml")) {
+      assertEquals(1234, Files.getAttribute(repo.resolve(p), "unix:uid"), p);
+      assertEquals(2345, Files.getAttribute(repo.resolve(p), "unix:gid"), p);
+    }
+  }
 }

@@ -74,7 +74,7 @@ class GeneratorTest {
         """);
 
     assertEquals(3, files.size());
-    assertEquals(files.get(0).content(), files.get(1).content());
+    assertEquals(body(files.get(0)), body(files.get(1)));
     assertTrue(files.get(2).content().contains("replicas: 7\n"), files.get(2).content());
     assertTrue(files.get(0).content().contains("replicas: 1\n"), files.get(0).content());
   }

@@ -52,6 +52,20 @@ class ActionCommandTest {
   }
 
   @Test
+  void action_update_writesTheManifestsThenTheCheckIsClean(@TempDir Path runner) throws IOException {
+    Path edited = handEditedService();
+    Path outputs = Files.createFile(runner.resolve("outputs"));
+
+    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_UPDATE", "true"));
+
+    assertEquals(ExitCode.CLEAN, code, err::toString);
+    assertTrue(out.toString().contains("Generate manifests by using kube-generate.yaml"), out::toString);
+    assertTrue(out.toString().startsWith("::stop-commands::"), "file names are fenced from the runner: " + out);
+    assertTrue(!Files.readString(edited).contains("# tuned by hand"), "the update rewrote the edited file");
+    assertEquals(ExitCode.CLEAN, action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people")), out::toString);
+  }
+
+  @Test
   void action_workingDirectory_checksThereAndAnnotatesRepositoryPaths(@TempDir Path runner) throws IOException {
     handEditedService();
     Path outputs = Files.createFile(runner.resolve("outputs"));

@@ -58,6 +58,26 @@ class ActionInputsTest {
   }
 
   @Test
+  void from_update_runsUpdateWithTheOptionsThatChangeTheRender_notTheCheck() {
+    Map<String, String> env = Map.of(
+        "INPUT_UPDATE", "true",
+        "INPUT_WORKING-DIRECTORY", "services/people",
+        "INPUT_ALL", "true",
+        "INPUT_FAIL-ON", "stale",
+        "INPUT_GITHUB-TOKEN", TOKEN,
+        "INPUT_TEMPLATES", "platform/templates");
+    assertEquals(List.of("-C", "services/people", "--all", "--templates", "platform/templates", "--update"),
+        ActionInputs.from(env));
+  }
+
+  @Test
+  void parse_updateNotABoolean_namesTheInput() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(ActionInputs.InvalidInputException.class,
+        () -> ActionInputs.parse(Map.of("INPUT_UPDATE", "yes")));
+    assertEquals("INPUT_UPDATE must be true or false, got \"yes\"", e.getMessage());
+  }
+
+  @Test
   void from_valuesWithSpaceAndNewlines_trimmed() {
     Map<String, String> env = Map.of(
         "INPUT_WORKING-DIRECTORY", "  services/people \n",
@@ -94,7 +114,7 @@ class ActionInputsTest {
     var e = assertThrows(InvalidInputException.class,
         () -> ActionInputs.parse(Map.of("INPUT_FAIL-ON", "stale,handedited")));
     assertEquals("INPUT_FAIL-ON has an unknown status or rule \"handedited\"; use a comma list of: "
-        + "hand-edited, stale, missing, unmanaged, orphaned, ok, handwritten, invalid, removed-api, deprecated-api", e.getMessage());
+        + "hand-edited, stale, outdated, missing, unmanaged, orphaned, ok, handwritten, invalid, removed-api, deprecated-api", e.getMessage());
   }
 
   @Test
@@ -157,7 +177,7 @@ class ActionInputsTest {
   @Property(tries = 500)
   void from_anyInputs_tokenNeverLeaks(
       @ForAll @AlphaChars @StringLength(min = 8, max = 40) String token,
-      @ForAll @Size(7) List<String> values, @ForAll @Size(7) List<Boolean> withToken) {
+      @ForAll @Size(8) List<String> values, @ForAll @Size(8) List<Boolean> withToken) {
     Map<String, String> env = new HashMap<>();
     for (int i = 0; i < ActionInputs.NAMES.size(); i++) {
       env.put(ActionInputs.variable(ActionInputs.NAMES.get(i)), withToken.get(i) ? values.get(i) + token : values.get(i));

@@ -41,7 +41,7 @@ class ActionYmlTest {
   @Test
   void inputs_exactlyTheOnesTheEntryPointReads() throws IOException {
     Map<String, String> valid = Map.of("config", "kg.yaml", "working-directory", "app", "all", "true",
-        "fail-on", "stale", "comment", "false", "github-token", "t0ken-value", "templates", "tpl");
+        "fail-on", "stale", "comment", "false", "github-token", "t0ken-value", "templates", "tpl", "update", "false");
     ReadRecordingEnv env = new ReadRecordingEnv();
     inputs().keySet().forEach(name -> env.put(ActionInputs.variable(name), valid.getOrDefault(name, "x")));
 

@@ -30,9 +30,20 @@ class WorkflowsTest {
   private static final Pattern PINNED_IMAGE =
       Pattern.compile("docker://[a-z0-9./-]+(:(?!latest$)[A-Za-z0-9._-]+|@sha256:[0-9a-f]{64})");
 
+  private static final Path ORG_WORKFLOWS = Path.of("examples/org-action/.github/workflows");
+
+  /** The project's and the examples' workflows, the organisation's action's included. */
   static Stream<Path> workflows() throws IOException {
+    return Stream.concat(projectAndExamples(), list(List.of(ORG_WORKFLOWS)));
+  }
+
+  static Stream<Path> projectAndExamples() throws IOException {
+    return list(List.of(Path.of(".github/workflows"), Path.of("examples/workflows")));
+  }
+
+  private static Stream<Path> list(List<Path> dirs) throws IOException {
     List<Path> all = new ArrayList<>();
-    for (Path dir : List.of(Path.of(".github/workflows"), Path.of("examples/workflows"))) {
+    for (Path dir : dirs) {
       try (Stream<Path> files = Files.list(dir)) {
         files.filter(f -> f.toString().matches(".*\\.ya?ml")).sorted().forEach(all::add);
       }
@@ -43,7 +54,9 @@ class WorkflowsTest {
   @Test
   void workflows_projectAndExamplesPresent() throws IOException {
     assertEquals(List.of(Path.of(".github/workflows/ci.yml"), Path.of(".github/workflows/release.yml"),
-        CHECK_EXAMPLE, UPDATE_EXAMPLE), workflows().toList());
+        CHECK_EXAMPLE, UPDATE_EXAMPLE), projectAndExamples().toList());
+    assertEquals(List.of(ORG_WORKFLOWS.resolve("release.yml"), ORG_WORKFLOWS.resolve("template-test.yml")),
+        list(List.of(ORG_WORKFLOWS)).toList());
   }
 
   @ParameterizedTest
@@ -96,7 +109,7 @@ class WorkflowsTest {
     String image = (String) map(load(Path.of("action.yml")).get("runs")).get("image");
     String owner = image.split("/")[3];
     stepUsing(load(CHECK_EXAMPLE), owner + "/kube-generate-check@v1");
-    stepUsing(load(UPDATE_EXAMPLE), "docker://ghcr.io/" + owner + "/kube-generate-check:1");
+    stepUsing(load(UPDATE_EXAMPLE), owner + "/kube-generate-check@v1");
   }
 
   @Test
@@ -107,11 +120,14 @@ class WorkflowsTest {
     assertEquals(Map.of("contents", "read"), wf.get("permissions"));
 
     Map<String, Object> app = stepUsing(wf, "actions/create-github-app-token@v2");
-    Map<String, Object> update = stepUsing(wf, "docker://ghcr.io/kube-generate/kube-generate-check:1");
+    // the same action and version as the check, so a major upgrade is one edit per workflow
+    Map<String, Object> update = stepUsing(wf, "kube-generate/kube-generate-check@v1");
     Map<String, Object> pr = stepUsing(wf, "peter-evans/create-pull-request@v7");
     List<Map<String, Object>> steps = steps(wf);
     assertTrue(steps.indexOf(update) < steps.indexOf(pr), "update before the pull request");
-    assertTrue(((String) map(update.get("with")).get("args")).contains("--update"));
+    assertEquals(true, map(update.get("with")).get("update"));
+    Map<String, Object> inputs = map(load(Path.of("action.yml")).get("inputs"));
+    map(update.get("with")).keySet().forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
     assertEquals("${{ steps." + app.get("id") + ".outputs.token }}", map(pr.get("with")).get("token"),
         "the pull request must be opened with the App token, or required checks never run on it");
     assertTrue(Files.readString(UPDATE_EXAMPLE).contains("do not trigger\n# other workflows"),
@@ -136,6 +152,26 @@ class WorkflowsTest {
     assertTrue(runs.contains("jib:build"), runs);
     assertTrue(runs.contains("-Djib.to.tags=${{ steps.version.outputs.major }}"), runs);
     assertTrue(runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""), runs);
+  }
+
+  @Test
+  void orgRelease_onVersionTagBuildsTestsPushesVersionAndMajor_movesMajorTag() throws IOException {
+    Map<String, Object> wf = load(ORG_WORKFLOWS.resolve("release.yml"));
+    assertEquals(Map.of("tags", List.of("v[0-9]+.[0-9]+.[0-9]+")), map(wf.get("on")).get("push"));
+    String runs = runs(wf);
+    assertTrue(runs.contains("docker build"), runs);
+    assertTrue(runs.indexOf("check --format text") < runs.indexOf("docker push"), "tested before it is pushed");
+    assertTrue(runs.contains("docker push \"${{ steps.version.outputs.image }}:${{ steps.version.outputs.major }}\""), runs);
+    assertTrue(runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""), runs);
+  }
+
+  @Test
+  void orgTemplateTest_buildsTheImageAndChecksTheExampleOnEveryPullRequest() throws IOException {
+    Map<String, Object> wf = load(ORG_WORKFLOWS.resolve("template-test.yml"));
+    assertTrue(map(wf.get("on")).containsKey("pull_request"));
+    String runs = runs(wf);
+    assertTrue(runs.contains("docker build -t example-org-kube-generate:test ."), runs);
+    assertTrue(runs.contains("-v \"$PWD/example:/github/workspace\" example-org-kube-generate:test check"), runs);
   }
 
   private static List<Map<String, Object>> steps(Map<String, Object> wf) {

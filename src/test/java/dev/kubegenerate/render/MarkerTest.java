@@ -23,6 +23,27 @@ class MarkerTest {
   }
 
   @Test
+  void wrap_withInputs_appendsThemToTheSecondLine_andParseReadsThemBack() {
+    String inputs = "ab".repeat(32);
+    String file = Marker.wrap("kube-generate.yaml", "worker", "a: 1\n", inputs);
+    assertEquals("# kube-generate: template=worker sha256=" + Marker.sha256("a: 1\n") + " inputs=" + inputs,
+        file.split("\n")[1]);
+    assertEquals(Optional.of(new Marker.Parsed("worker", true, Optional.of(inputs))), Marker.parse(file));
+  }
+
+  @Test
+  void parse_aMarkerWrittenBeforeInputsExisted_hasNone() {
+    assertEquals(Optional.empty(), Marker.parse(Marker.wrap("kube-generate.yaml", "worker", "a: 1\n")).orElseThrow().inputs());
+  }
+
+  @Test
+  void parse_malformedInputs_isNoMarker() {
+    String file = Marker.wrap("kube-generate.yaml", "worker", "a: 1\n", "ab".repeat(32));
+    assertTrue(Marker.parse(file.replace("inputs=ab", "inputs=xy")).isEmpty());
+    assertTrue(Marker.parse(file.replace(" inputs=", "  inputs=")).isEmpty());
+  }
+
+  @Test
   void parse_intactChecksum() {
     assertEquals(Optional.of(new Marker.Parsed("worker", true)), Marker.parse(Marker.wrap("kube-generate.yaml", "worker", "a: 1\n")));
   }

@@ -55,6 +55,7 @@ class JsonReportTest {
           "counts": {
             "ok": 1,
             "stale": 0,
+            "outdated": 0,
             "hand-edited": 0,
             "missing": 0,
             "orphaned": 0,
@@ -105,7 +106,7 @@ class JsonReportTest {
     JsonNode handwritten = byPath(root, "kubernetes/qa/external-secret.yaml");
     assertFalse(handwritten.has("template"), "template only when known");
     assertEquals(
-        "{\"ok\":1,\"stale\":1,\"hand-edited\":1,\"missing\":1,\"orphaned\":1,\"unmanaged\":1,\"handwritten\":1,"
+        "{\"ok\":1,\"stale\":1,\"outdated\":0,\"hand-edited\":1,\"missing\":1,\"orphaned\":1,\"unmanaged\":1,\"handwritten\":1,"
             + "\"invalid\":0,\"removed-api\":0,\"deprecated-api\":0}",
         root.get("counts").toString());
   }

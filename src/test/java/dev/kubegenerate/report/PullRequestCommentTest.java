@@ -47,6 +47,18 @@ class PullRequestCommentTest {
   }
 
   @Test
+  void render_onlyOutdated_passesWithAWarningAndSaysTheScheduledUpdateRefreshesIt() {
+    String path = "kubernetes/qa/deployment-web.yaml";
+    String body = PullRequestComment.render(ReportFixtures.report(Status.defaultFailOn(),
+        List.of(file(path, Status.OUTDATED, ReportFixtures.diff(path), new dev.kubegenerate.model.LineRange(12, 12)))), ".");
+
+    assertTrue(body.contains("### ✅ kube-generate: the check passes, with warnings\n"), body);
+    assertTrue(body.contains("| outdated | " + path + " | 12 | ⚠️ warns |"), body);
+    assertTrue(body.contains("The scheduled kube-generate update refreshes them"), body);
+    assertTrue(body.contains("```sh\nkube-generate --update\n```"), body);
+  }
+
+  @Test
   void render_hugeReport_fitsGitHubsCommentLimit() {
     List<FileResult> files = new ArrayList<>();
     for (int i = 0; i < 300; i++) {

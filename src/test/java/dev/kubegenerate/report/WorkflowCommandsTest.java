@@ -235,4 +235,13 @@ class WorkflowCommandsTest {
     assertEquals(0, node.exitValue(), "node exit code");
     return out.lines().toList();
   }
+
+  @Test
+  void annotation_staleWithOnlyTheMarkerChanged_saysTheBodyRendersTheSame() {
+    String path = "kubernetes/production/service-web.yaml";
+    var f = ReportFixtures.file(path, Status.STALE, ReportFixtures.diff(path), new dev.kubegenerate.model.LineRange(2, 2));
+    assertEquals(path + " is out of date: its inputs in kube-generate.yaml changed, though its body renders the same;"
+        + " only the marker line changes. Run: kube-generate --update",
+        WorkflowCommands.annotation("error", f, ReportFixtures.FIX).message());
+  }
 }
