@@ -144,7 +144,8 @@ public final class TemplateLibrary {
         if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
           String name = child.getFileName().toString();
           try {
-            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin, repository, root));
+            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin, repository,
+                builtInFolder().resolve(TemplateReader.SHARED_FOLDER), root));
           } catch (InputException e) {
             problems.addAll(e.problems());
           }

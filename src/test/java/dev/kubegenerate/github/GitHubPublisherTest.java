@@ -285,6 +285,7 @@ class GitHubPublisherTest {
           "::error title=kube-generate%3A stale,file=kubernetes/production/deployment-web.yaml",
           "::error title=kube-generate%3A stale,file=kubernetes/production/horizontal-pod-"
               + "autoscaler-web.yaml",
+          "::error title=kube-generate%3A stale,file=kubernetes/production/pod-disruption-budget-web.yaml",
           "::error title=kube-generate%3A stale,file=kubernetes/production/service-web.yaml",
           "::error title=kube-generate%3A missing,file=kube-generate.yaml",
           "::error title=kube-generate%3A unmanaged,file=kubernetes/qa/odd%2Cname%25%3Ax.yaml",
@@ -292,18 +293,18 @@ class GitHubPublisherTest {
           // the example's ExternalSecret is a custom resource with no schema: told once, never a failure
           "::notice title=kube-generate%3A no-schema,file=kubernetes/production/external-secret.yaml"),
           first.stdout.stream().map(l -> l.substring(0, l.indexOf(",line="))).toList());
-      assertTrue(first.stdout.get(0).contains(",line=38,endLine=38::"), first.stdout.get(0));
+      assertTrue(first.stdout.get(0).contains(",line=55,endLine=55::"), first.stdout.get(0));
       assertTrue(first.stdout.get(2).endsWith(",line=19,endLine=19::kubernetes/production/"
           + "horizontal-pod-autoscaler-web.yaml is out of date: the config or the templates changed"
           + " since it was generated (line 19). Run: kube-generate --update"), first.stdout.get(2));
-      assertTrue(first.stdout.get(5).endsWith(",line=1,endLine=1::kubernetes/qa/odd,name%25:x.yaml"
+      assertTrue(first.stdout.get(6).endsWith(",line=1,endLine=1::kubernetes/qa/odd,name%25:x.yaml"
           + " is neither generated nor marked as hand-written. Generate it from kube-generate.yaml,"
           + " list it under handwritten:, or delete it. To regenerate everything run:"
-          + " kube-generate --update"), first.stdout.get(5));
+          + " kube-generate --update"), first.stdout.get(6));
       assertEquals(List.of(), first.stderr);
       Map<String, String> outputs = RunnerFileCommands.parse(Files.readString(output));
       assertEquals("findings", outputs.get("result"));
-      assertEquals("7", outputs.get("findings"));
+      assertEquals("8", outputs.get("findings"));
       assertTrue(Files.readString(Path.of(outputs.get("report"))).contains("\"hand-edited\""));
 
       assertEquals(0, new dev.kubegenerate.cli.Cli(terminal(new ByteArrayOutputStream()))
