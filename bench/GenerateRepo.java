@@ -58,9 +58,13 @@ public final class GenerateRepo {
     y.line(1, "- namespace: {}");
     y.line(1, "- service-account: {}");
 
-    // the web server every app has
+    // the web server every app has; most replace its own disruption budget with a stricter one
+    boolean budget = r.nextInt(100) < 75;
     y.line(1, "- autoscale:");
     y.line(3, "name: web");
+    if (budget) {
+      y.line(3, "disruptionBudget: false");
+    }
     y.line(3, "image: " + image + tag);
     y.line(3, "port: " + pick(r, 3000, 8080, 8000, 9292));
     y.line(3, "serviceAccount: " + app);
@@ -102,7 +106,7 @@ public final class GenerateRepo {
       y.line(4, "REGION: " + pick(r, "eu-west-1", "us-east-1", "ap-south-1"));
       y.line(4, "OWNER: " + team);
     }
-    if (r.nextInt(100) < 75) {
+    if (budget) {
       y.line(1, "- pod-disruption-budget:");
       y.line(3, "name: web");
       y.line(3, "minAvailable: 1");

@@ -11,6 +11,7 @@ const full = JSON.parse(
 const wanted = {
   '/repos/{owner}/{repo}/issues/{issue_number}/comments': ['get', 'post'],
   '/repos/{owner}/{repo}/issues/comments/{comment_id}': ['patch'],
+  '/user': ['get'],
 };
 const paths = {};
 for (const [path, methods] of Object.entries(wanted)) {

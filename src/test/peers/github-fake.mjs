@@ -14,6 +14,8 @@ function reset(options = {}) {
     comments: [], // {id, issue, body, created_at, updated_at}
     forbidden: new Set(options.forbidden ?? []), // "owner/repo" answering 403 on writes (fork)
     faults: options.faults ?? [], // [{method, status, times}] answered before real handling
+    // who the token is: 'bot' (GITHUB_TOKEN: GET /user is refused) or 'person' (a personal token)
+    token: options.token ?? 'bot',
     requests: [],
   };
 }
@@ -36,6 +38,21 @@ const user = {
   type: 'Bot', site_admin: false,
 };
 
+// a person who comments on the pull request: not the token's identity
+function person(login, id) {
+  const u = `https://api.github.com/users/${login}`;
+  return {
+    login, id, node_id: `U_${id}`, avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    gravatar_id: '', url: u, html_url: `https://github.com/${login}`,
+    followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
+    gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`,
+    subscriptions_url: `${u}/subscriptions`, organizations_url: `${u}/orgs`, repos_url: `${u}/repos`,
+    events_url: `${u}/events{/privacy}`, received_events_url: `${u}/received_events`,
+    type: 'User', site_admin: false,
+  };
+}
+const users = { bot: user, stranger: person('mallory', 7001), owner: person('octo-person', 7002) };
+
 function view(c) {
   const [owner, repo, number] = c.issue.split('/');
   return {
@@ -43,7 +60,7 @@ function view(c) {
     url: `${publicUrl}/repos/${owner}/${repo}/issues/comments/${c.id}`,
     html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${c.id}`,
     issue_url: `${publicUrl}/repos/${owner}/${repo}/issues/${number}`,
-    body: c.body, user, created_at: c.created_at, updated_at: c.updated_at,
+    body: c.body, user: users[c.author ?? 'bot'], created_at: c.created_at, updated_at: c.updated_at,
     author_association: 'NONE',
   };
 }
@@ -63,12 +80,13 @@ function handle(req, res, body, replay = false) {
     return send(res, 200, { ok: true });
   }
   if (url.pathname === '/_control/seed') {
-    const { issue, count, bodyPrefix } = JSON.parse(body);
-    for (let i = 0; i < count; i++) add(issue, `${bodyPrefix ?? 'other comment'} ${i}`);
+    const { issue, count, bodyPrefix, author } = JSON.parse(body);
+    for (let i = 0; i < count; i++) add(issue, `${bodyPrefix ?? 'other comment'} ${i}`, author);
     return send(res, 200, { ok: true });
   }
   if (url.pathname === '/_control/state') {
-    return send(res, 200, { comments: state.comments, requests: state.requests });
+    const comments = state.comments.map((c) => ({ ...c, author: c.author ?? 'bot' }));
+    return send(res, 200, { comments, requests: state.requests });
   }
 
   if (!replay) state.requests.push({
@@ -87,6 +105,14 @@ function handle(req, res, body, replay = false) {
   }
   if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
     return send(res, 401, error('Requires authentication'));
+  }
+
+  if (url.pathname === '/user' && req.method === 'GET') {
+    // an installation token (GITHUB_TOKEN, a GitHub App) is no user
+    if (state.token !== 'person') return send(res, 403, error('Resource not accessible by integration'));
+    return send(res, 200, { ...users.owner, name: null, company: null, blog: '', location: null,
+      email: null, hireable: null, bio: null, public_repos: 1, public_gists: 0, followers: 0,
+      following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z' });
   }
 
   let m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/);
@@ -108,7 +134,7 @@ function handle(req, res, body, replay = false) {
       if (state.forbidden.has(`${m[1]}/${m[2]}`)) {
         return send(res, 403, error('Resource not accessible by integration'));
       }
-      const c = add(issue, JSON.parse(body).body);
+      const c = add(issue, JSON.parse(body).body, state.token === 'person' ? 'owner' : 'bot');
       return send(res, 201, view(c), { location: view(c).url });
     }
   }
@@ -126,9 +152,9 @@ function handle(req, res, body, replay = false) {
   return send(res, 404, error('Not Found'));
 }
 
-function add(issue, text) {
+function add(issue, text, author) {
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const c = { id: state.nextId++, issue, body: text, created_at: now, updated_at: now };
+  const c = { id: state.nextId++, issue, body: text, author, created_at: now, updated_at: now };
   state.comments.push(c);
   return c;
 }

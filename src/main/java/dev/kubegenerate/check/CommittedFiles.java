@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
@@ -35,6 +35,11 @@ public final class CommittedFiles {
     if (Files.isSymbolicLink(start)) {
       throw new InputException(Problem.of(folder.value(), "the output folder is a symbolic link; kube-generate does not follow links"));
     }
+    if (!RepositoryFiles.existsInside(root, start)) {
+      // a parent folder is a link out of the repository: its files are the runner's, not ours
+      throw new InputException(Problem.of(folder.value(),
+          "a parent folder is a symbolic link that leads out of the repository; kube-generate reads nothing outside it"));
+    }
     try {
       Files.walkFileTree(start, new SimpleFileVisitor<>() {
         @Override
@@ -46,7 +51,10 @@ public final class CommittedFiles {
           if (attrs.isSymbolicLink()) {
             out.add(new CommittedFile(path, Optional.empty(), Optional.of("a symbolic link, which kube-generate never follows")));
           } else if (attrs.isRegularFile()) {
-            out.add(read(file, path));
+            out.add(read(root, file, path));
+          } else if (!attrs.isDirectory()) {
+            // a FIFO would block the check and a device never end: listed, never opened
+            out.add(new CommittedFile(path, Optional.empty(), Optional.of("not a regular file (a FIFO, socket or device)")));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -58,9 +66,9 @@ public final class CommittedFiles {
     return out;
   }
 
-  private static CommittedFile read(Path file, ManifestPath path) {
+  private static CommittedFile read(Path root, Path file, ManifestPath path) {
     try {
-      return new CommittedFile(path, Optional.of(InputText.read(file, path.value())), Optional.empty());
+      return new CommittedFile(path, Optional.of(RepositoryFiles.read(root, file, path.value())), Optional.empty());
     } catch (InputException e) {
       String message = e.problems().get(0).message();
       return new CommittedFile(path, Optional.empty(), Optional.of(message));

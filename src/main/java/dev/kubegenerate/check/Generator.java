@@ -19,12 +19,14 @@ import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
 import dev.kubegenerate.render.TemplateSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -53,6 +55,9 @@ public final class Generator {
     // most bodies render the same text for every cluster; parse, write and hash each text once
     // (the marker, which names the template, is written per file)
     Map<String, Formatted> formatted = new java.util.HashMap<>();
+    // the same for the pod template fragment: parse each rendered text once (the value is only read)
+    Map<String, Object> fragments = new HashMap<>();
+    List<Planned> planned = new ArrayList<>();
     InputsFingerprint inputs = new InputsFingerprint(config);
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
     Map<String, TemplateSpec> used = new java.util.TreeMap<>();
@@ -68,21 +73,34 @@ public final class Generator {
         continue;
       }
       List<String> clusters = entry.clusters().orElse(config.clusters());
-      Optional<Map<String, Map<String, Object>>> params = resolver.resolve(entry, template.get(), clusters);
-      if (params.isEmpty()) {
-        continue;
+      resolver.resolve(entry, template.get(), clusters).ifPresent(p -> planned.add(new Planned(entry, template.get(), p)));
+    }
+    SelectorOverlap.check(config, planned.stream().map(p -> new SelectorOverlap.Workload(p.entry(), p.template(), p.params())).toList(),
+        problems);
+    // ConfigMaps first, so the pods that read one can carry its hash; entries by identity, as a
+    // Planned holds its whole template, too costly to hash
+    Map<Planned, List<RenderedFile>> byEntry = new java.util.IdentityHashMap<>();
+    ConfigMapHashes hashes = new ConfigMapHashes();
+    for (Planned p : planned) {
+      if (!p.template().createsPods()) {
+        List<RenderedFile> rendered = renderPlanned(config, p, null, problems, formatted, fragments, inputs);
+        rendered.forEach(hashes::add);
+        byEntry.put(p, rendered);
       }
-      InputsFingerprint.ForEntry entryInputs = inputs.forEntry(entry, template.get());
-      for (Map.Entry<String, Map<String, Object>> byCluster : params.get().entrySet()) {
-        for (RenderedFile file : renderEntry(config, entry, template.get(), byCluster.getKey(), byCluster.getValue(), problems,
-            formatted, entryInputs)) {
-          file = validate(config, entry, file, validators, validated, problems);
-          RenderedFile earlier = files.putIfAbsent(file.path(), file);
-          if (earlier != null) {
-            problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "entry " + entry.template() + " writes "
-                + file.path() + ", which the entry " + earlier.template() + " on line " + earlier.entryLine()
-                + " also writes; give one of them a different name or subdir"));
-          }
+    }
+    for (Planned p : planned) {
+      if (p.template().createsPods()) {
+        byEntry.put(p, renderPlanned(config, p, hashes, problems, formatted, fragments, inputs));
+      }
+    }
+    for (Planned p : planned) {
+      for (RenderedFile file : byEntry.get(p)) {
+        file = validate(config, p.entry(), file, validators, validated, problems);
+        RenderedFile earlier = files.putIfAbsent(file.path(), file);
+        if (earlier != null) {
+          problems.add(YamlNodes.at(config.shownAs(), p.entry().templateNode(), "entry " + p.entry().template() + " writes "
+              + file.path() + ", which the entry " + earlier.template() + " on line " + earlier.entryLine()
+              + " also writes; give one of them a different name or subdir"));
         }
       }
     }
@@ -94,6 +112,32 @@ public final class Generator {
       throw new InputException(new ArrayList<>(problems));
     }
     return List.copyOf(files.values());
+  }
+
+  /** One entry with its template and its parameters per cluster. */
+  private record Planned(Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
+
+  private List<RenderedFile> renderPlanned(Config config, Planned p, ConfigMapHashes hashes, Set<Problem> problems,
+      Map<String, Formatted> formatted, Map<String, Object> fragments, InputsFingerprint inputs) {
+    InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
+    List<RenderedFile> out = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
+      String configHash = hashes == null ? null
+          : hashes.forPod(byCluster.getKey(), namespace(config, byCluster.getValue()), byCluster.getValue());
+      out.addAll(renderEntry(config, p.entry(), p.template(), byCluster.getKey(), byCluster.getValue(), configHash,
+          problems, formatted, fragments, entryInputs));
+    }
+    return out;
+  }
+
+  /** The namespace the built-in templates put an entry's objects in. */
+  static String namespace(Config config, Map<String, Object> params) {
+    return params.get("namespace") instanceof String ns ? ns : config.app();
+  }
+
+  /** The entry's {@code app.kubernetes.io/component}: its name, else the template's role. */
+  static String component(TemplateSpec template, Map<String, Object> params) {
+    return params.get("name") instanceof String n ? n : template.component();
   }
 
   /** A body's canonical text and its checksum, shared by every file that renders the same text. */
@@ -157,16 +201,38 @@ public final class Generator {
   }
 
   private List<RenderedFile> renderEntry(
-      Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, Set<Problem> problems,
-      Map<String, Formatted> formatted, InputsFingerprint.ForEntry inputs) {
+      Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, String configHash,
+      Set<Problem> problems, Map<String, Formatted> formatted, Map<String, Object> fragments, InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
     KubernetesVersion version = ClusterValidators.versionOf(config, cluster);
     context.put("kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
+    context.put("component", component(template, params));
+    context.put("configHash", configHash);
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
+    for (TemplateSpec.Fragment fragment : template.fragments()) {
+      Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
+      fragmentContext.putAll(fragment.settings());
+      try {
+        String text = engine.render(fragment.body(), fragmentContext);
+        // clusters with equal parameters render the same text: parse it once (the parsed value is only read)
+        Object parsed = fragments.get(text);
+        if (parsed == null) {
+          parsed = new Load(YamlNodes.safeSettings(fragment.body().shownAs())).loadFromString(text);
+          fragments.put(text, parsed);
+        }
+        context.put(fragment.variable(), parsed);
+      } catch (SandboxedEngine.RenderException e) {
+        problems.add(new Problem(fragment.body().shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
+        return List.of();
+      } catch (YamlEngineException e) {
+        problems.add(Problem.of(fragment.body().shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
+        return List.of();
+      }
+    }
     List<RenderedFile> out = new ArrayList<>();
     for (TemplateSpec.Body body : template.bodies()) {
       String text;

@@ -36,7 +36,7 @@ public final class ProjectLoader {
    *
    * @param configFile the config's file name ({@code -f}), relative to the root
    * @param all find every config of that name below the root
-   * @param extraTemplates template folders given on the command line, searched first
+   * @param extraTemplates template folders given on the command line, searched after the config's own
    */
   public Project load(String configFile, boolean all, List<Path> extraTemplates) throws InputException {
     return load(configFile, all, TemplateFolders.repository(extraTemplates), Progress.NONE);
@@ -107,7 +107,7 @@ public final class ProjectLoader {
       return new Outcome(null, null, null, List.of(Problem.of(root.relativize(absolute).toString(),
           "the config is outside the folder being worked in; run with -C at the repository root")));
     }
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return new Outcome(null, null, null, List.of(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
           "no such config; run `kube-generate init` to create one, or name it with -f")));
     }
@@ -116,8 +116,9 @@ public final class ProjectLoader {
       ConfigLoader.Loaded loaded = loader.load(file);
       problems.addAll(loaded.problems());
       Config config = loaded.config();
-      List<Path> dirs = new ArrayList<>(extraTemplates.repository());
-      dirs.addAll(config.templateDirs());
+      // SPEC §3: the config's own folders first, then --templates, then the tool's
+      List<Path> dirs = new ArrayList<>(config.templateDirs());
+      dirs.addAll(extraTemplates.repository());
       TemplateLibrary library = TemplateLibrary.with(dirs, extraTemplates.tool(), root);
       ClusterValidators validators = new ClusterValidators(config, CustomResources.load(root, config.schemaDirs()));
       return new Outcome(config, generator.render(config, library, validators), validators, problems);

@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.Marker;
@@ -92,7 +92,7 @@ final class UpdateJournal {
     if (Files.isSymbolicLink(journal) || !Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS)) {
       throw new InputException(Problem.of(FILE, "not a regular file; delete it and run --update again"));
     }
-    List<Step> steps = read(root, InputText.read(journal, FILE));
+    List<Step> steps = read(root, RepositoryFiles.read(root, journal, FILE));
     for (Step step : steps) {
       if ((step.from() != null && throughLink(root, step.from())) || throughLink(root, step.to())) {
         throw new InputException(Problem.of(FILE, "names a path through a symbolic link; delete it and run --update again"));
@@ -104,11 +104,11 @@ final class UpdateJournal {
         Path target = step.to().resolveIn(root);
         if (step.from() != null) {
           Path temp = step.from().resolveIn(root);
-          if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS) && isGenerated(temp)) {
+          if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS) && isGenerated(root, temp)) {
             AtomicWriter.move(temp, target);
             done++;
           }
-        } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && isGenerated(target)) {
+        } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && isGenerated(root, target)) {
           Files.delete(target);
           done++;
         }
@@ -131,9 +131,9 @@ final class UpdateJournal {
     return false;
   }
 
-  private static boolean isGenerated(Path file) {
+  private static boolean isGenerated(Path root, Path file) {
     try {
-      return Marker.looksGenerated(InputText.read(file, file.getFileName().toString()));
+      return Marker.looksGenerated(RepositoryFiles.read(root, file, file.getFileName().toString()));
     } catch (InputException e) {
       return false;
     }

@@ -91,7 +91,9 @@ public final class CheckCommand implements Callable<Integer> {
       Files.writeString(run.root().resolve(summary), dev.kubegenerate.report.StepSummary.render(report), StandardCharsets.UTF_8);
     }
     switch (chosen) {
-      case json -> terminal.out().print(JsonReport.render(report));
+      // JSON is data: a fence would break it, so it goes out raw with nothing the runner obeys
+      case json -> terminal.raw().print(terminal.githubActions()
+          ? JsonReport.inertInWorkflowLog(JsonReport.render(report)) : JsonReport.render(report));
       case text -> {
         // errors go to stderr, as for every command; the rest of the report to stdout
         terminal.err().print(TextReport.errors(report, terminal.colour()));

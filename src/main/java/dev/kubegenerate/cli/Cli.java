@@ -30,8 +30,23 @@ public final class Cli {
     return new Cli(new Terminal(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null));
   }
 
-  /** Runs one command line and returns its exit code. */
+  /**
+   * Runs one command line and returns its exit code. Inside GitHub Actions every line of text it
+   * prints is fenced ({@link FencedOutput}), whichever command prints it.
+   */
   public int run(String... args) {
+    if (!terminal.githubActions()) {
+      return run(terminal, args);
+    }
+    FencedOutput fence = new FencedOutput(terminal.raw());
+    try {
+      return run(terminal.fencedBy(fence), args);
+    } finally {
+      fence.close();
+    }
+  }
+
+  private static int run(Terminal terminal, String... args) {
     if (args.length == 1 && args[0].equals(ActionCommand.NAME)) {
       // the image's entry point: the INPUT_* variables stand for the command line. Read here, so
       // the run builds picocli's model of the commands once, not once for `action` and again

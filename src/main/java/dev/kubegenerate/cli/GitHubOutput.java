@@ -30,7 +30,7 @@ final class GitHubOutput {
   void publish(Report report) {
     String workingDirectory = workingDirectory(env);
     Report located = workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
-    publisher.publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.out());
+    publisher.publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.raw());
   }
 
   /**

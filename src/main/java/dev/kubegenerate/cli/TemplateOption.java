@@ -15,7 +15,7 @@ final class TemplateOption {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   @Option(names = "--templates", paramLabel = "DIR",
-      description = "An extra template folder, searched before the config's and the built-in ones.")
+      description = "An extra template folder, searched after the config's own and before the built-in ones.")
   List<Path> templates = new ArrayList<>();
 
   /** The folders as typed, the parent command's first. */

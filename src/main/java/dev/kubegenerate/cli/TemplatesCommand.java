@@ -54,7 +54,7 @@ public final class TemplatesCommand implements Callable<Integer> {
     out.println("Parameters:");
     int width = t.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0);
     for (ParameterSpec p : t.parameters()) {
-      String detail = p.type().id() + (p.required() ? ", required" : p.defaultValue() != null ? ", default " + json(p.defaultValue()) : "");
+      String detail = p.shownType() + (p.required() ? ", required" : p.defaultValue() != null ? ", default " + json(p.defaultValue()) : "");
       out.printf("  %-" + width + "s  %s (%s)%n", p.name(), p.description(), detail);
     }
     if (!t.example().isBlank()) {

@@ -4,7 +4,7 @@ import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Names;
 import dev.kubegenerate.model.Suggestions;
-import dev.kubegenerate.yaml.InputText;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
@@ -58,7 +58,7 @@ public final class ConfigLoader {
   public Loaded load(Path file) throws InputException {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');
-    String text = InputText.read(absolute, shownAs);
+    String text = RepositoryFiles.read(root, absolute, shownAs);
     Node document = YamlNodes.compose(text, shownAs)
         .orElseThrow(() -> new InputException(Problem.of(shownAs, "the config is empty; run `kube-generate init` for a starter")));
     return new Reader(absolute, shownAs).read(document);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +28,33 @@ public final class GitHubPublisher {
   /** Where the runner mounts {@code RUNNER_TEMP} inside a container action. */
   static final Path CONTAINER_RUNNER_TEMP = Path.of("/github/runner_temp");
 
+  /** All the time the comment may take, every request, pause and page included. */
+  public static final Duration COMMENT_BUDGET = Duration.ofSeconds(60);
+
   private final HttpTransport http;
   private final RetryPolicy retry;
   private final Path containerRunnerTemp;
+  private final Duration commentBudget;
 
   /** A publisher using {@code http} for the API. */
   public GitHubPublisher(HttpTransport http, RetryPolicy retry) {
-    this(http, retry, CONTAINER_RUNNER_TEMP);
+    this(http, retry, CONTAINER_RUNNER_TEMP, COMMENT_BUDGET);
+  }
+
+  /** As {@link #GitHubPublisher(HttpTransport, RetryPolicy)} with a shorter budget, for tests. */
+  public GitHubPublisher(HttpTransport http, RetryPolicy retry, Duration commentBudget) {
+    this(http, retry, CONTAINER_RUNNER_TEMP, commentBudget);
   }
 
   GitHubPublisher(HttpTransport http, RetryPolicy retry, Path containerRunnerTemp) {
+    this(http, retry, containerRunnerTemp, COMMENT_BUDGET);
+  }
+
+  private GitHubPublisher(HttpTransport http, RetryPolicy retry, Path containerRunnerTemp, Duration commentBudget) {
     this.http = http;
     this.retry = retry;
     this.containerRunnerTemp = containerRunnerTemp;
+    this.commentBudget = commentBudget;
   }
 
   /**
@@ -69,11 +84,9 @@ public final class GitHubPublisher {
    */
   public Optional<StickyComment.Outcome> publish(Report report, ActionsEnvironment env,
       String workingDirectory, boolean comment, String jsonReport, PrintStream out) {
+    // everything the runner reads from files and stdout first: the comment talks to a server
+    // that may be slow or hostile, and must not stand between the check and its verdict
     List<String> warnings = new ArrayList<>();
-    Optional<StickyComment.Outcome> outcome = Optional.empty();
-    if (comment) {
-      outcome = comment(report, env, workingDirectory, warnings);
-    }
     env.stepSummary().ifPresent(file -> {
       try {
         Files.writeString(file, StepSummary.render(report, workingDirectory) + "\n",
@@ -84,14 +97,26 @@ public final class GitHubPublisher {
       }
     });
     env.output().ifPresent(file -> outputs(report, env, jsonReport, file, warnings));
-    // publishing problems first: the runner shows only the first warnings of a step
+    // publishing problems first: the runner shows only the first warnings of a step; one place
+    // is kept for the comment's own
+    warn(warnings, env, out);
+    WorkflowCommands.render(report, warnings.size() + (comment ? 1 : 0)).forEach(out::println);
+    out.flush();
+    Optional<StickyComment.Outcome> outcome = Optional.empty();
+    if (comment) {
+      List<String> commentWarnings = new ArrayList<>();
+      outcome = comment(report, env, workingDirectory, commentWarnings);
+      warn(commentWarnings, env, out);
+      out.flush();
+    }
+    return outcome;
+  }
+
+  private static void warn(List<String> warnings, ActionsEnvironment env, PrintStream out) {
     for (String w : warnings) {
       String text = env.token().map(t -> t.redact(w)).orElse(w);
       out.println(new WorkflowCommand("warning", Map.of("title", "kube-generate"), text).format());
     }
-    WorkflowCommands.render(report, warnings.size()).forEach(out::println);
-    out.flush();
-    return outcome;
   }
 
   private void outputs(Report report, ActionsEnvironment env, String jsonReport, Path file,
@@ -120,6 +145,10 @@ public final class GitHubPublisher {
       warnings.add(skipped + "no token (set the action's github-token input, or GITHUB_TOKEN)");
       return Optional.empty();
     }
+    if (env.apiUrl().isEmpty()) {
+      warnings.add(skipped + "GITHUB_API_URL is not an http(s) URL");
+      return Optional.empty();
+    }
     if (env.eventPath().isEmpty()) {
       warnings.add(skipped + "not a pull request (GITHUB_EVENT_PATH is not set)");
       return Optional.empty();
@@ -130,7 +159,8 @@ public final class GitHubPublisher {
         warnings.add(skipped + "this run is not for a pull request");
         return Optional.empty();
       }
-      IssueComments api = new IssueComments(http, env.apiUrl(), env.token().get(), retry);
+      IssueComments api = new IssueComments(http, env.apiUrl().get(), env.token().get(), retry,
+          Deadline.in(commentBudget));
       try {
         return Optional.of(new StickyComment(api).keep(pr.get(), report, workingDirectory));
       } catch (GitHubApiException e) {

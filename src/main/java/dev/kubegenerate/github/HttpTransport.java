@@ -20,6 +20,15 @@ public interface HttpTransport {
    */
   Response send(Request request) throws IOException, InterruptedException;
 
+  /**
+   * Sends a request that must be answered, body included, within {@code timeout}.
+   *
+   * @throws java.net.http.HttpTimeoutException when the whole answer did not arrive in time
+   */
+  default Response send(Request request, java.time.Duration timeout) throws IOException, InterruptedException {
+    return send(request);
+  }
+
   /** An HTTP request; {@code body} is JSON or empty. */
   record Request(String method, URI uri, Map<String, String> headers, Optional<String> body) {
     public Request {

@@ -28,29 +28,63 @@ public final class IssueComments {
   private final URI api;
   private final Token token;
   private final RetryPolicy retry;
+  private final Deadline deadline;
 
-  /** A client for the API at {@code api} (e.g. {@code https://api.github.com}). */
+  /** A client for the API at {@code api} (e.g. {@code https://api.github.com}), within 60 s. */
   public IssueComments(HttpTransport http, URI api, Token token, RetryPolicy retry) {
+    this(http, api, token, retry, Deadline.in(java.time.Duration.ofSeconds(60)));
+  }
+
+  /** A client whose requests, pauses and pages all end by {@code deadline}. */
+  public IssueComments(HttpTransport http, URI api, Token token, RetryPolicy retry, Deadline deadline) {
     this.http = http;
     this.api = api;
     this.token = token;
     this.retry = retry;
+    this.deadline = deadline;
   }
 
-  /** A comment: its id and body. */
-  public record Comment(long id, String body) {}
+  /**
+   * A comment: its id, body and author.
+   *
+   * @param author the author's login ({@code github-actions[bot]} for {@code GITHUB_TOKEN})
+   * @param bot whether the author is a bot ({@code user.type} is {@code Bot})
+   * @param app the slug of the GitHub App that wrote it ({@code performed_via_github_app}), or ""
+   */
+  public record Comment(long id, String body, String author, boolean bot, String app) {}
+
+  /**
+   * The login of the token's user, or empty for a token that is no user: {@code GET /user}
+   * answers a personal token, and refuses {@code GITHUB_TOKEN} and other App installation tokens,
+   * whose comments are written by a bot.
+   */
+  public Optional<String> tokenLogin() throws GitHubApiException {
+    try {
+      String login = parse(call("GET", URI.create(api + "/user"), Optional.empty(), 200, true)).path("login").asText("");
+      return login.isEmpty() ? Optional.empty() : Optional.of(login);
+    } catch (GitHubApiException e) {
+      if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
 
   /** Every comment of the pull request, oldest first. */
   public List<Comment> list(PullRequestEvent pr) throws GitHubApiException {
     List<Comment> all = new ArrayList<>();
     Optional<URI> next = Optional.of(uri("/repos/%s/%s/issues/%d/comments?per_page=100", pr));
+    java.util.Set<URI> seen = new java.util.HashSet<>();
     for (int page = 0; next.isPresent(); page++) {
       if (page == MAX_PAGES) {
         throw new GitHubApiException(0, "more than " + MAX_PAGES + " pages of comments");
       }
+      if (!seen.add(next.get())) {
+        throw new GitHubApiException(0, "the pages of comments link back to a page already read");
+      }
       HttpTransport.Response r = call("GET", next.get(), Optional.empty(), 200, true);
       for (JsonNode c : parse(r)) {
-        all.add(new Comment(c.path("id").asLong(), c.path("body").asText("")));
+        all.add(comment(c));
       }
       next = r.header("link").flatMap(this::nextPage);
     }
@@ -81,9 +115,12 @@ public final class IssueComments {
     HttpTransport.Request request = new HttpTransport.Request(method, uri, headers, body);
     int attempt = 0;
     while (true) {
+      if (deadline.passed()) {
+        throw new GitHubApiException(0, method + " not sent: the comment's time is up");
+      }
       GitHubApiException failure;
       try {
-        HttpTransport.Response r = http.send(request);
+        HttpTransport.Response r = http.send(request, deadline.remaining());
         if (r.status() == expected) {
           return r;
         }
@@ -100,7 +137,8 @@ public final class IssueComments {
         Thread.currentThread().interrupt();
         throw new GitHubApiException(0, method + " was interrupted");
       }
-      if (!repeatable || !failure.outcomeUnknown() || attempt == retry.pauses().size()) {
+      if (!repeatable || !failure.outcomeUnknown() || attempt == retry.pauses().size()
+          || retry.pauses().get(attempt).compareTo(deadline.remaining()) >= 0) {
         throw failure;
       }
       try {
@@ -144,6 +182,8 @@ public final class IssueComments {
     if (!c.path("id").canConvertToLong()) {
       throw new GitHubApiException(0, "GitHub's answer holds no comment id");
     }
-    return new Comment(c.path("id").asLong(), c.path("body").asText(""));
+    JsonNode user = c.path("user");
+    return new Comment(c.path("id").asLong(), c.path("body").asText(""), user.path("login").asText(""),
+        "Bot".equals(user.path("type").asText("")), c.path("performed_via_github_app").path("slug").asText(""));
   }
 }

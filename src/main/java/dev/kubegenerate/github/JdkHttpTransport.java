@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** {@link HttpTransport} over the JDK's {@link HttpClient}, with time-outs on every request. */
+/**
+ * {@link HttpTransport} over the JDK's {@link HttpClient}, with time-outs on every request that
+ * cover the body too (the client's own time-out ends with the headers), and a bound on the size
+ * of an answer.
+ */
 public final class JdkHttpTransport implements HttpTransport {
 
   private final HttpClient client;
@@ -27,6 +31,9 @@ public final class JdkHttpTransport implements HttpTransport {
         .build();
     this.requestTimeout = requestTimeout;
   }
+
+  /** The largest answer read: a page of 100 comments of 65,536 characters, with room to spare. */
+  static final int MAX_ANSWER_BYTES = 16 << 20;
 
   /** The defaults for a CI step: 10 s to connect, 30 s per request. */
   public static JdkHttpTransport standard() {
@@ -62,12 +69,33 @@ public final class JdkHttpTransport implements HttpTransport {
 
   @Override
   public Response send(Request request) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(requestTimeout);
+    return send(request, requestTimeout);
+  }
+
+  @Override
+  public Response send(Request request, Duration timeout) throws IOException, InterruptedException {
+    Duration limit = timeout.compareTo(requestTimeout) < 0 ? timeout : requestTimeout;
+    if (limit.isZero() || limit.isNegative()) {
+      throw new java.net.http.HttpTimeoutException("no time left");
+    }
+    HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(limit);
     request.headers().forEach(b::header);
     b.method(request.method(), request.body()
         .map(HttpRequest.BodyPublishers::ofString)
         .orElse(HttpRequest.BodyPublishers.noBody()));
-    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    var pending = client.sendAsync(b.build(), info -> new BoundedBody(MAX_ANSWER_BYTES));
+    HttpResponse<String> r;
+    try {
+      r = pending.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw new java.net.http.HttpTimeoutException("no complete answer within " + limit.toSeconds() + " s");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    }
     Map<String, List<String>> headers = new HashMap<>();
     r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
     return new Response(r.statusCode(), headers, r.body());

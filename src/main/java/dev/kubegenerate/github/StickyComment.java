@@ -5,10 +5,18 @@ import dev.kubegenerate.model.Result;
 import dev.kubegenerate.report.PullRequestComment;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Keeps one comment per pull request and working directory up to date: found again by its hidden
- * marker, updated in place, created only when there is something to say, never duplicated.
+ * marker among the comments the token's identity wrote, updated in place, created only when there
+ * is something to say, never duplicated.
+ *
+ * <p>Anybody can write the marker into a comment; only the token's own comments count, so a
+ * stranger's is never edited and never stops the tool from keeping its own. A personal token's
+ * identity is its user ({@code GET /user}); {@code GITHUB_TOKEN} and GitHub App tokens write as
+ * a bot: {@code github-actions[bot]}, or the App's {@code <slug>[bot]} with
+ * {@code performed_via_github_app} naming that App. No person can write as a bot.
  */
 public final class StickyComment {
 
@@ -16,6 +24,9 @@ public final class StickyComment {
   public enum Outcome {
     CREATED, UPDATED, UNCHANGED, NOTHING_TO_SAY
   }
+
+  /** The login {@code GITHUB_TOKEN} writes comments as. */
+  static final String ACTIONS_BOT = "github-actions[bot]";
 
   private final IssueComments comments;
 
@@ -28,7 +39,8 @@ public final class StickyComment {
   public Outcome keep(PullRequestEvent pr, Report report, String workingDirectory)
       throws GitHubApiException {
     String marker = PullRequestComment.marker(workingDirectory);
-    Optional<IssueComments.Comment> earlier = find(pr, marker);
+    Predicate<IssueComments.Comment> ours = ours(comments.tokenLogin());
+    Optional<IssueComments.Comment> earlier = find(pr, marker, ours);
     boolean clean = report.result() == Result.CLEAN;
     if (clean && earlier.isEmpty()) {
       // nobody needs to hear that a pull request which never failed still passes
@@ -48,7 +60,7 @@ public final class StickyComment {
         throw e;
       }
       // the comment may exist although the answer was lost: look before creating it again
-      Optional<IssueComments.Comment> made = find(pr, marker);
+      Optional<IssueComments.Comment> made = find(pr, marker, ours);
       if (made.isPresent()) {
         return update(pr, made.get(), body);
       }
@@ -66,10 +78,19 @@ public final class StickyComment {
     return Outcome.UPDATED;
   }
 
-  private Optional<IssueComments.Comment> find(PullRequestEvent pr, String marker)
-      throws GitHubApiException {
+  private Optional<IssueComments.Comment> find(PullRequestEvent pr, String marker,
+      Predicate<IssueComments.Comment> ours) throws GitHubApiException {
     List<IssueComments.Comment> all = comments.list(pr);
-    // the oldest one wins, so a duplicate left by some other tool never takes over
-    return all.stream().filter(c -> c.body().startsWith(marker)).findFirst();
+    // the oldest one wins, so a duplicate left by some other run never takes over
+    return all.stream().filter(ours).filter(c -> c.body().startsWith(marker)).findFirst();
+  }
+
+  /** Whether a comment was written by the token's identity: its user, or else its bot. */
+  static Predicate<IssueComments.Comment> ours(Optional<String> tokenLogin) {
+    if (tokenLogin.isPresent()) {
+      return c -> c.author().equalsIgnoreCase(tokenLogin.get());
+    }
+    return c -> c.bot() && (c.author().equals(ACTIONS_BOT)
+        || !c.app().isEmpty() && c.author().equalsIgnoreCase(c.app() + "[bot]"));
   }
 }

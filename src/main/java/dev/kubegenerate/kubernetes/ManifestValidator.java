@@ -138,8 +138,18 @@ public final class ManifestValidator {
     }
     List<Violation> found = new ArrayList<>();
     new SchemaValidator(api::schema, found).validate(schema.get(), doc, path, doc, 0);
-    out.addAll(found);
+    for (Violation v : found) {
+      out.add("Secret".equals(kind) && SECRET_DATA.matcher(v.path().substring(Math.min(path.length(), v.path().length()))).find()
+          // a violation message quotes the value, and a Secret's values are never shown
+          ? new Violation(v.rule(), v.severity(), v.line(), v.column(), v.path(),
+              "must be a string (the value is not shown: it is Secret data)")
+          : v);
+    }
   }
+
+  /** A path below a Secret's data or stringData, relative to the object. */
+  private static final java.util.regex.Pattern SECRET_DATA =
+      java.util.regex.Pattern.compile("^\\.?(data|stringData)([.\\[]|$)");
 
   /** A custom resource's schema, with the apiVersion, kind and metadata every object has. */
   private Optional<Schema> customRoot(String apiVersion, String kind) {

@@ -85,7 +85,7 @@ public final class ConfigSchema {
     body.put("additionalProperties", false);
     ObjectNode props = body.putObject("properties");
     for (ParameterSpec p : t.parameters()) {
-      ObjectNode param = type(props.putObject(p.name()), p.type());
+      ObjectNode param = type(props.putObject(p.name()), p);
       param.put("description", p.description() + (p.required() ? " (required)" : ""));
       if (p.defaultValue() != null) {
         param.set("default", Json.tree(p.defaultValue()));
@@ -104,20 +104,43 @@ public final class ConfigSchema {
     return item;
   }
 
-  private static ObjectNode type(ObjectNode node, ParameterType type) {
-    switch (type) {
-      case STRING -> node.put("type", "string");
+  private static ObjectNode type(ObjectNode node, ParameterSpec spec) {
+    switch (spec.type()) {
+      case STRING, IMAGE -> node.put("type", "string");
+      case ENUM -> {
+        node.put("type", "string");
+        ArrayNode values = node.putArray("enum");
+        spec.allowed().forEach(values::add);
+      }
+      case INT_OR_STRING -> {
+        ArrayNode oneOf = node.putArray("oneOf");
+        oneOf.addObject().put("type", "integer").put("minimum", 0);
+        oneOf.addObject().put("type", "string").put("pattern", "^[0-9]+%$");
+      }
+      case QUANTITY -> node.putArray("type").add("string").add("number");
       case INTEGER -> node.put("type", "integer");
       case BOOLEAN -> node.put("type", "boolean");
       case LIST -> {
         node.put("type", "array");
-        node.putObject("items").putArray("type").add("string").add("number").add("boolean");
+        if (spec.kubernetesType() != null) {
+          node.putObject("items").put("type", "object");
+        } else {
+          node.putObject("items").putArray("type").add("string").add("number").add("boolean");
+        }
       }
       case MAP -> {
         node.put("type", "object");
         node.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
       }
-      case OBJECT -> node.put("type", "object");
+      case OBJECT -> {
+        node.put("type", "object");
+        if (!spec.allowed().isEmpty()) {
+          // the keys an object parameter lists, such as probes' startup, readiness, liveness
+          ObjectNode keys = node.putObject("properties");
+          spec.allowed().forEach(k -> keys.putObject(k).putArray("type").add("object").add("null"));
+          node.put("additionalProperties", false);
+        }
+      }
     }
     return node;
   }

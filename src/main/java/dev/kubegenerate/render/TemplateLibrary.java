@@ -1,6 +1,7 @@
 package dev.kubegenerate.render;
 
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.net.URI;
@@ -107,7 +108,8 @@ public final class TemplateLibrary {
 
     private static Loaded read() {
       try {
-        return new Loaded(load(builtInFolder(), name -> "built-in template " + name, "built-in", false), List.of());
+        Path dir = builtInFolder();
+        return new Loaded(load(dir, dir, name -> "built-in template " + name, "built-in", false), List.of());
       } catch (InputException e) {
         return new Loaded(Map.of(), e.problems());
       }
@@ -119,10 +121,8 @@ public final class TemplateLibrary {
     if (!Files.isDirectory(folder)) {
       throw new InputException(Problem.of(shown, "template folder does not exist"));
     }
-    if (!realPath(folder).startsWith(realPath(root))) {
-      throw new InputException(Problem.of(shown, "template folder leaves the repository through a symbolic link"));
-    }
-    return load(folder, name -> shown + "/" + name, shown, true);
+    RepositoryFiles.folder(root, folder, shown);
+    return load(folder, root, name -> shown + "/" + name, shown, true);
   }
 
   private static Map<String, TemplateSpec> fromToolFolder(Path folder) throws InputException {
@@ -130,11 +130,12 @@ public final class TemplateLibrary {
     if (!Files.isDirectory(folder)) {
       throw new InputException(Problem.of(shown, "template folder of KUBE_GENERATE_TEMPLATES does not exist"));
     }
-    return load(folder, name -> shown + "/" + name, shown, false);
+    // the tool's own folder, named by the workflow: its files may not lead out of it either
+    return load(folder, folder, name -> shown + "/" + name, shown, false);
   }
 
   private static Map<String, TemplateSpec> load(
-      Path dir, java.util.function.Function<String, String> shownAs, String origin, boolean repository)
+      Path dir, Path root, java.util.function.Function<String, String> shownAs, String origin, boolean repository)
       throws InputException {
     Map<String, TemplateSpec> out = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
@@ -143,7 +144,8 @@ public final class TemplateLibrary {
         if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
           String name = child.getFileName().toString();
           try {
-            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin, repository));
+            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin, repository,
+                builtInFolder().resolve(TemplateReader.SHARED_FOLDER), root));
           } catch (InputException e) {
             problems.addAll(e.problems());
           }
@@ -156,14 +158,6 @@ public final class TemplateLibrary {
       throw new InputException(problems);
     }
     return out;
-  }
-
-  private static Path realPath(Path p) {
-    try {
-      return p.toRealPath();
-    } catch (IOException e) {
-      return p.toAbsolutePath().normalize();
-    }
   }
 
   private static Path builtInFolder() throws InputException {

@@ -1,8 +1,8 @@
 package dev.kubegenerate.render;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.yaml.InputText;
 import dev.kubegenerate.model.Names;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
@@ -28,23 +28,32 @@ final class TemplateReader {
 
   private TemplateReader() {}
 
+  /** The built-in fragments' folder, inside the built-in library. */
+  static final String SHARED_FOLDER = "_shared";
+
   /**
    * Reads the template in {@code folder}.
    *
    * @param repository whether the folder is inside the repository, so its files are an input of
    *     every file the template renders
+   * @param shared the built-in library's {@code _shared} folder, the only place fragments come
+   *     from: a template names a fragment, never a file, so {@code uses:} cannot read anything else
+   * @param root the folder no file of the template may lead out of (the repository, or the
+   *     template folder the tool was given)
    */
-  static TemplateSpec read(String name, Path folder, String shownAs, String origin, boolean repository)
-      throws InputException {
+  static TemplateSpec read(String name, Path folder, String shownAs, String origin, boolean repository, Path shared,
+      Path root)      throws InputException {
     String specShown = shownAs + "/" + SPEC_FILE;
-    String text = InputText.read(folder.resolve(SPEC_FILE), specShown);
+    // the folder itself may be a link: it must stay under root, as every file in it
+    RepositoryFiles.folder(root, folder, shownAs);
+    String text = RepositoryFiles.read(root, folder.resolve(SPEC_FILE), specShown);
     Object loaded;
     try {
       loaded = YamlNodes.loader(YamlNodes.safeSettings(specShown)).loadFromString(text);
     } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
       throw new InputException(YamlNodes.problemAt(specShown, e));
     } catch (YamlEngineException e) {
-      throw new InputException(Problem.of(specShown, "malformed YAML: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")));
+      throw new InputException(Problem.of(specShown, "malformed YAML: " + YamlNodes.withoutSnippet(e)));
     }
     if (!(loaded instanceof Map<?, ?> spec)) {
       throw new InputException(Problem.of(specShown, "must be a map with description, parameters and files"));
@@ -53,13 +62,20 @@ final class TemplateReader {
     String description = String.valueOf(Optional.ofNullable(spec.get("description")).orElse(""));
     List<ParameterSpec> parameters = parameters(spec.get("parameters"), specShown, problems);
     plainNameDefaults(parameters, text, specShown, problems);
-    List<TemplateSpec.Body> bodies = bodies(spec.get("files"), folder, shownAs, specShown, problems);
+    List<TemplateSpec.Body> bodies = bodies(spec.get("files"), folder, shownAs, specShown, problems, root);
     String example = spec.get("example") instanceof String s ? s : "";
+    String component = spec.get("component") instanceof String c ? c : null;
+    List<TemplateSpec.Fragment> fragments = Fragments.read(spec.get("uses"), shared, specShown, parameters, problems);
+    if (component == null && fragments.stream().anyMatch(f -> f.name().equals(Fragments.POD_TEMPLATE))) {
+      // every pod needs a component label, or two entries' selectors could overlap
+      problems.add(Problem.of(specShown, "a template that uses pod-template needs component: its role,"
+          + " the app.kubernetes.io/component of an entry with no name (such as web or worker)"));
+    }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
     Optional<String> files = repository ? Optional.of(filesDigest(text, bodies)) : Optional.empty();
-    return new TemplateSpec(name, description, parameters, bodies, example, origin, files);
+    return new TemplateSpec(name, description, parameters, bodies, example, origin, files, component, fragments);
   }
 
   /**
@@ -75,7 +91,7 @@ final class TemplateReader {
     return Marker.sha256(JsonLiteral.canonical(files));
   }
 
-  private static List<ParameterSpec> parameters(Object declared, String shown, List<Problem> problems) {
+  static List<ParameterSpec> parameters(Object declared, String shown, List<Problem> problems) {
     List<ParameterSpec> out = new ArrayList<>();
     if (declared == null) {
       return out;
@@ -92,17 +108,32 @@ final class TemplateReader {
       Optional<ParameterType> type = ParameterType.fromId(String.valueOf(p.get("type")));
       if (type.isEmpty()) {
         problems.add(Problem.of(shown, "parameter " + pname + " has unknown type \"" + p.get("type")
-            + "\"; use string, integer, boolean, list, map or object"));
+            + "\"; use " + ParameterType.ids()));
         continue;
       }
+      List<String> allowed = new ArrayList<>();
+      if (p.get("values") instanceof List<?> values) {
+        values.forEach(v -> allowed.add(String.valueOf(v)));
+      }
+      if (type.get() == ParameterType.ENUM && allowed.isEmpty()) {
+        problems.add(Problem.of(shown, "enum parameter " + pname + " needs values: [the allowed values]"));
+        continue;
+      }
+      String kubernetesType = p.get("kubernetesType") instanceof String k ? k : null;
+      if (kubernetesType != null && type.get() != ParameterType.OBJECT && type.get() != ParameterType.LIST) {
+        problems.add(Problem.of(shown, "parameter " + pname + ": kubernetesType needs type object or list"));
+        continue;
+      }
+      String description = p.get("description") == null ? "" : String.valueOf(p.get("description"));
+      ParameterSpec declaredSpec = new ParameterSpec(pname, type.get(), Boolean.TRUE.equals(p.get("required")), null,
+          description, allowed, kubernetesType);
       Object def = p.get("default");
-      if (def != null && type.get().coerce(def).isEmpty()) {
-        problems.add(Problem.of(shown, "default of parameter " + pname + " " + type.get().mismatch(def)));
+      if (def != null && declaredSpec.coerce(def).isEmpty()) {
+        problems.add(Problem.of(shown, "default of parameter " + pname + " " + declaredSpec.mismatch(def)));
         continue;
       }
-      boolean required = Boolean.TRUE.equals(p.get("required"));
-      out.add(new ParameterSpec(pname, type.get(), required, def == null ? null : type.get().coerce(def).get(),
-          p.get("description") == null ? "" : String.valueOf(p.get("description"))));
+      out.add(new ParameterSpec(pname, type.get(), declaredSpec.required(), def == null ? null : declaredSpec.coerce(def).get(),
+          description, allowed, kubernetesType));
     }
     return out;
   }
@@ -144,7 +175,8 @@ final class TemplateReader {
         .findFirst();
   }
 
-  private static List<TemplateSpec.Body> bodies(Object files, Path folder, String shownAs, String specShown, List<Problem> problems) {
+  private static List<TemplateSpec.Body> bodies(Object files, Path folder, String shownAs, String specShown, List<Problem> problems,
+      Path root) {
     List<String> names = new ArrayList<>();
     if (files instanceof List<?> list) {
       list.forEach(f -> names.add(String.valueOf(f)));
@@ -167,7 +199,7 @@ final class TemplateReader {
         continue;
       }
       try {
-        out.add(new TemplateSpec.Body(body, InputText.read(folder.resolve(body + BODY_SUFFIX), bodyShown), bodyShown));
+        out.add(new TemplateSpec.Body(body, RepositoryFiles.read(root, folder.resolve(body + BODY_SUFFIX), bodyShown), bodyShown));
       } catch (InputException e) {
         problems.addAll(e.problems());
       }

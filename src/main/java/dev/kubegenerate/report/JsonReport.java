@@ -29,6 +29,16 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /**
+   * The same JSON document with nothing the Actions runner obeys: no line of it starts with
+   * {@code ::} (every line starts with indentation and a structural character), and every
+   * {@code #}, which occurs only inside strings, becomes the escape {@code \u0023}, so no
+   * {@code ##[} is left. A fence would make it unparseable for a step that captures it.
+   */
+  public static String inertInWorkflowLog(String json) {
+    return json.replace("#", "\\u0023");
+  }
+
   /** The report as JSON text. */
   public static String render(Report report) {
     Writer w = new Writer();

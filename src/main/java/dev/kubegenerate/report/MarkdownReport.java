@@ -24,21 +24,31 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
   /** Room kept for the note about what was left out. */
   private static final int NOTE_ROOM = 600;
 
+  /** The longest error message shown, in characters; the JSON report has the whole of it. */
+  static final int MAX_PROBLEM_CHARS = 2_000;
+
   /** Renders the report with {@code prefix} (e.g. a hidden marker) first. */
   String render(Report report, String prefix) {
     String whole = render(report, prefix, Integer.MAX_VALUE);
     // the note needs room only when something is left out
-    return measure.applyAsInt(whole) <= limit ? whole : render(report, prefix, limit - NOTE_ROOM);
+    if (measure.applyAsInt(whole) <= limit) {
+      return whole;
+    }
+    String cut = render(report, prefix, limit - NOTE_ROOM);
+    // every section is budgeted; only a prefix beyond the limit could still overflow
+    return measure.applyAsInt(cut) <= limit ? cut : cutTo(cut, limit - NOTE_ROOM) + note(0, 0, 0);
   }
 
   private String render(Report report, String prefix, int budget) {
     List<FileResult> findings = FindingOrder.of(report);
     StringBuilder out = new StringBuilder(prefix).append(heading(report)).append('\n');
     counts(out, report);
-    problems(out, report.errors());
     String fix = findings.isEmpty() && report.violations().isEmpty() ? ""
         : outdatedNote(findings) + "**Fix:** run this at the repository root and commit the result:\n\n"
             + MarkdownText.fence("sh", report.fixCommand()) + "\n";
+    // errors come first but may take only half the room when there are findings to list too
+    int errorBudget = findings.isEmpty() && report.violations().isEmpty() ? budget - measure.applyAsInt(fix) : budget / 2;
+    int errorsLeft = problems(out, report.errors(), errorBudget);
     // every row before any diff: the table is the one place that lists every finding
     int rowsLeft = table(out, report, findings, budget - measure.applyAsInt(fix));
     rowsLeft += violations(out, report, budget - measure.applyAsInt(fix));
@@ -58,10 +68,26 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
         diffsLeft++;
       }
     }
-    if (rowsLeft > 0 || diffsLeft > 0) {
-      out.append(note(rowsLeft, diffsLeft));
+    if (rowsLeft > 0 || diffsLeft > 0 || errorsLeft > 0) {
+      out.append(note(errorsLeft, rowsLeft, diffsLeft));
     }
     return out.toString();
+  }
+
+  /** The longest start of {@code text} that measures at most {@code budget}. */
+  private String cutTo(String text, int budget) {
+    int lo = 0;
+    int hi = text.length();
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (measure.applyAsInt(text.substring(0, mid)) <= budget) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    int end = lo > 0 && Character.isHighSurrogate(text.charAt(lo - 1)) ? lo - 1 : lo;
+    return text.substring(0, end) + "\n\n";
   }
 
   /** For outdated files: why they differ and that nobody needs to act on this pull request. */
@@ -113,13 +139,29 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
         .append(".\n\n");
   }
 
-  private static void problems(StringBuilder out, List<Problem> problems) {
+  /** Appends the error list within {@code budget}; returns how many errors did not fit. */
+  private int problems(StringBuilder out, List<Problem> problems, int budget) {
+    int used = measure.applyAsInt(out.toString());
+    int shown = 0;
     for (Problem p : problems) {
-      out.append("- ").append(MarkdownText.inline(p.format())).append('\n');
+      String text = p.format();
+      if (text.length() > MAX_PROBLEM_CHARS) {
+        int end = Character.isHighSurrogate(text.charAt(MAX_PROBLEM_CHARS - 1)) ? MAX_PROBLEM_CHARS - 1 : MAX_PROBLEM_CHARS;
+        text = text.substring(0, end) + " …";
+      }
+      String line = "- " + MarkdownText.inline(text) + "\n";
+      int size = measure.applyAsInt(line);
+      if ((long) used + size > budget) {
+        break;
+      }
+      out.append(line);
+      used += size;
+      shown++;
     }
     if (!problems.isEmpty()) {
       out.append('\n');
     }
+    return problems.size() - shown;
   }
 
   /** Appends the findings table; returns how many rows did not fit. */
@@ -180,16 +222,20 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
         + "\n</details>\n\n";
   }
 
-  private String note(int rowsLeft, int diffsLeft) {
+  private String note(int errorsLeft, int rowsLeft, int diffsLeft) {
     List<String> what = new ArrayList<>();
+    if (errorsLeft > 0) {
+      what.add(errorsLeft + (errorsLeft == 1 ? " error" : " errors"));
+    }
     if (rowsLeft > 0) {
       what.add(rowsLeft + (rowsLeft == 1 ? " row" : " rows") + " of the table");
     }
     if (diffsLeft > 0) {
       what.add("the diffs of " + diffsLeft + (diffsLeft == 1 ? " file" : " files"));
     }
+    String list = what.isEmpty() ? "the rest" : String.join(" and ", what);
     return "> [!NOTE]\n> Left out to stay within GitHub's size limit for a " + place + ": "
-        + String.join(" and ", what) + ". Run `kube-generate check` locally, or read the JSON"
+        + list + ". Run `kube-generate check` locally, or read the JSON"
         + " report (output `report`), for every finding and diff.\n";
   }
 }

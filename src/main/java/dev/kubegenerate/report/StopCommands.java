@@ -36,7 +36,8 @@ public final class StopCommands {
     return lines;
   }
 
-  private static String randomToken() {
+  /** A fresh token that no text written before this call can contain. */
+  public static String randomToken() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return "kube-generate-" + HexFormat.of().formatHex(bytes);

@@ -3,13 +3,10 @@ package dev.kubegenerate.yaml;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Reads a text file the way every input of kube-generate must be read: bounded in size, UTF-8
@@ -22,23 +19,7 @@ public final class InputText {
 
   private InputText() {}
 
-  /**
-   * Reads {@code file} as UTF-8 text.
-   *
-   * @param shownAs the name used in error messages (repository-relative)
-   */
-  public static String read(Path file, String shownAs) throws InputException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      // read one byte past the limit so an oversized file is recognised without reading all of it
-      bytes = in.readNBytes(MAX_BYTES + 1);
-    } catch (IOException e) {
-      throw new InputException(Problem.of(shownAs, "cannot read: " + describe(e)));
-    }
-    return decode(bytes, shownAs);
-  }
-
-  /** Decodes bytes already in memory with the same rules as {@link #read}. */
+  /** Decodes bytes already in memory with the rules of every input ({@link RepositoryFiles#read} reads files). */
   public static String decode(byte[] bytes, String shownAs) throws InputException {
     if (bytes.length > MAX_BYTES) {
       throw new InputException(

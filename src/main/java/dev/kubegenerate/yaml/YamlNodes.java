@@ -117,6 +117,19 @@ public final class YamlNodes {
         "malformed YAML: " + oneLine(problem));
   }
 
+  /**
+   * A parser failure in one line, without the parser's snippet of the text around it: the text
+   * may be a rendered Secret, and an error message goes to every log and annotation.
+   */
+  public static String withoutSnippet(YamlEngineException e) {
+    if (e instanceof MarkedYamlEngineException marked) {
+      String problem = marked.getProblem() == null ? "syntax error" : marked.getProblem();
+      return oneLine(problem) + marked.getProblemMark()
+          .map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")").orElse("");
+    }
+    return oneLine(e.getMessage());
+  }
+
   /** A problem located at a node's start. */
   public static Problem at(String file, Node node, String message) {
     Optional<Mark> mark = node.getStartMark();

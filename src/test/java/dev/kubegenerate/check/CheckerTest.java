@@ -24,7 +24,7 @@ class CheckerTest {
       Path dir = repo.resolve(String.format("apps/app-%02d", i));
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("kube-generate.yaml"),
-          "clusters: [sandbox, production]\ngenerates:\n  - worker: {name: jobs, image: example/app}\n");
+          "clusters: [sandbox, production]\ngenerates:\n  - worker: {name: jobs, image: \"example/app:1\"}\n");
     }
     Files.createDirectories(repo.resolve("apps/app-13/kubernetes/sandbox"));
     Files.writeString(repo.resolve("apps/app-13/kubernetes/sandbox/notes.yaml"), "kind: ConfigMap\n");

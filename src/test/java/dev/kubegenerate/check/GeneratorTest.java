@@ -68,7 +68,7 @@ class GeneratorTest {
         generates:
           - worker:
               name: jobs
-              image: example/jobs
+              image: example/jobs:1
               overrides:
                 production: {replicas: 7}
         """);
@@ -77,6 +77,95 @@ class GeneratorTest {
     assertEquals(body(files.get(0)), body(files.get(1)));
     assertTrue(files.get(2).content().contains("replicas: 7\n"), files.get(2).content());
     assertTrue(files.get(0).content().contains("replicas: 1\n"), files.get(0).content());
+  }
+
+  private static final String WITH_SETTINGS = """
+      app: people
+      clusters: [production]
+      generates:
+        - config-map: {name: settings, data: {TIME_ZONE: %s}}
+        - config-map: {name: other, data: {A: b}}
+        - worker: {name: jobs, image: "example/jobs:1", envFromConfigMaps: [people-settings]}
+        - worker: {name: mail, image: "example/jobs:1", volumes: [{name: c, configMap: {name: people-settings}}]}
+        - worker: {name: plain, image: "example/jobs:1"}
+      """;
+
+  private static String hashOf(RenderedFile f) {
+    var m = java.util.regex.Pattern.compile("kube-generate/config-hash: (\\w+)").matcher(f.content());
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static RenderedFile file(List<RenderedFile> files, String name) {
+    return files.stream().filter(f -> f.path().toString().endsWith("/" + name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void render_podReadingAConfigMap_rollsWhenItsDataChanges() throws Exception {
+    List<RenderedFile> berlin = render(WITH_SETTINGS.formatted("Europe/Berlin"));
+    List<RenderedFile> again = render(WITH_SETTINGS.formatted("Europe/Berlin"));
+    List<RenderedFile> paris = render(WITH_SETTINGS.formatted("Europe/Paris"));
+
+    String hash = hashOf(file(berlin, "deployment-jobs.yaml"));
+    assertTrue(hash != null && hash.matches("[0-9a-f]{16}"), file(berlin, "deployment-jobs.yaml").content());
+    assertEquals(hash, hashOf(file(berlin, "deployment-mail.yaml")), "a volume reads the ConfigMap as envFrom does");
+    assertEquals(hash, hashOf(file(again, "deployment-jobs.yaml")), "the same data, the same hash");
+    assertTrue(!hash.equals(hashOf(file(paris, "deployment-jobs.yaml"))), "new data, new hash, so the pods roll");
+    assertEquals(null, hashOf(file(berlin, "deployment-plain.yaml")), "a pod that reads no ConfigMap has no hash");
+  }
+
+  @Test
+  void render_customTemplateUsingThePodTemplate_getsTheSharedParameters() throws Exception {
+    Path tpl = Files.createDirectories(repo.resolve("tpl/daemon"));
+    Files.writeString(tpl.resolve("template.yaml"), """
+        description: One pod per node.
+        component: agent
+        files: [daemon-set]
+        uses:
+          pod-template: {portName: metrics}
+        parameters:
+          - name: name
+            type: string
+        """);
+    Files.writeString(tpl.resolve("daemon-set.yaml.peb"), """
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata:
+          name: {{ app | json }}
+        spec:
+          selector:
+            matchLabels: {app.kubernetes.io/component: {{ component | json }}}
+          template: {{ podTemplate | json }}
+        """);
+
+    List<RenderedFile> files = render("""
+        app: people
+        clusters: [production]
+        templates: [tpl]
+        generates:
+          - daemon: {image: "example/agent:1", port: 9100, tolerations: [{operator: Exists}]}
+        """);
+
+    String out = files.get(0).content();
+    assertTrue(out.contains("app.kubernetes.io/component: agent\n"), out);
+    assertTrue(out.contains("- name: metrics\n              containerPort: 9100\n"), out);
+    assertTrue(out.contains("tolerations:\n        - operator: Exists\n"), out);
+  }
+
+  @Test
+  void load_unknownFragment_isAnErrorNamingTheKnownOnes() throws Exception {
+    Path tpl = Files.createDirectories(repo.resolve("tpl/odd"));
+    Files.writeString(tpl.resolve("template.yaml"), """
+        description: Asks for a file.
+        files: [x]
+        uses: {../../etc/passwd: {}}
+        """);
+    Files.writeString(tpl.resolve("x.yaml.peb"), "a: 1\n");
+    Files.writeString(repo.resolve("kube-generate.yaml"), "clusters: [qa]\ntemplates: [tpl]\ngenerates: []\n");
+
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kubegenerate.model.InputException.class,
+        () -> new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()));
+    assertEquals("tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has pod-template",
+        e.problems().get(0).file() + ": " + e.problems().get(0).message());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.kubegenerate.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.InputException;
@@ -86,5 +87,33 @@ class ProjectLoaderTest {
         List.of("apps/app-07/kube-generate.yaml", "apps/app-19/kube-generate.yaml", "apps/app-31/kube-generate.yaml"),
         e.problems().stream().map(Problem::file).toList());
     e.problems().forEach(p -> assertEquals(3, p.line()));
+  }
+
+  @Test
+  void load_sameTemplateInConfigFolderAndOnCommandLine_configFolderWins() throws Exception {
+    // SPEC §3: the config's templates: first, then --templates, then the tool's folders
+    for (String folder : List.of("config-templates", "cli-templates")) {
+      Path template = repo.resolve(folder).resolve("namespace");
+      Files.createDirectories(template);
+      Files.writeString(template.resolve("template.yaml"), "description: Namespace from " + folder + ".\n");
+      Files.writeString(template.resolve("namespace.yaml.peb"), """
+          apiVersion: v1
+          kind: Namespace
+          metadata:
+            name: %s
+          """.formatted(folder));
+    }
+    Files.writeString(repo.resolve("kube-generate.yaml"), """
+        clusters: [sandbox]
+        templates: [config-templates]
+        generates:
+          - namespace: {}
+        """);
+
+    Project project = new ProjectLoader(repo)
+        .load("kube-generate.yaml", false, List.of(repo.resolve("cli-templates")));
+
+    String body = project.rendered().get(0).get(0).content();
+    assertTrue(body.contains("name: config-templates"), body);
   }
 }

@@ -112,13 +112,14 @@ class ActionCommandTest {
   @Test
   void action_badInput_usageErrorNamingTheInput() {
     assertEquals(ExitCode.ERROR, action(Map.of("GITHUB_ACTIONS", "true", "INPUT_ALL", "yes please")));
-    // inside Actions the message is fenced, so the runner shows it and obeys nothing in it
-    String[] lines = err.toString(StandardCharsets.UTF_8).split("\n");
+    // inside Actions the message is fenced (on stdout, the one fenced stream), so the runner
+    // shows it and obeys nothing in it
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(3, lines.length);
     assertTrue(lines[0].startsWith("::stop-commands::"), lines[0]);
     assertEquals("kube-generate: INPUT_ALL must be true or false, got \"yes please\"", lines[1]);
     assertEquals("::" + lines[0].substring("::stop-commands::".length()) + "::", lines[2]);
-    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    assertEquals("", err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

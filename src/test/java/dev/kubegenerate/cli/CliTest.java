@@ -66,6 +66,16 @@ class CliTest {
   }
 
   @Test
+  void templatesName_showsEveryParametersTypeAndDefault_sharedOnesToo() {
+    String out = CliRunner.run(dir, "templates", "cronjob").out();
+    assertTrue(out.contains("(enum (Forbid, Allow, Replace), default \"Forbid\")\n"), out);
+    assertTrue(out.contains("(list of Toleration)\n"), out);
+    assertTrue(out.contains("(ResourceRequirements, default {\"requests\":{\"cpu\":\"100m\",\"memory\":\"128Mi\"}})\n"), out);
+    assertTrue(out.contains("(image, required)\n"), out);
+    assertTrue(CliRunner.run(dir, "templates", "autoscale").out().contains("(int-or-string, default \"25%\")\n"));
+  }
+
+  @Test
   void templatesUnknownName_suggestsTheNearest() {
     CliRunner.Result r = CliRunner.run(dir, "templates", "wroker");
     assertEquals(2, r.exit());
@@ -78,7 +88,7 @@ class CliTest {
     assertEquals(0, r.exit());
     JsonNode schema = new ObjectMapper().readTree(r.out());
     JsonNode entries = schema.at("/properties/generates/items/oneOf");
-    assertEquals(9, entries.size());
+    assertEquals(13, entries.size());
     JsonNode autoscale = null;
     for (JsonNode e : entries) {
       if (e.at("/properties/autoscale").isObject()) {
@@ -88,6 +98,8 @@ class CliTest {
     assertEquals("string", autoscale.at("/image/type").asText());
     assertEquals("integer", autoscale.at("/port/type").asText());
     assertEquals("integer", autoscale.at("/overrides/additionalProperties/properties/replicas/type").asText());
+    assertEquals("[\"Always\",\"IfNotPresent\",\"Never\"]", autoscale.at("/imagePullPolicy/enum").toString());
+    assertEquals("^[0-9]+%$", autoscale.at("/maxUnavailable/oneOf/1/pattern").asText());
     assertEquals("[\"1.30\",\"1.31\",\"1.32\",\"1.33\",\"1.34\",\"1.35\",\"1.36\"]",
         schema.at("/properties/kubernetesVersion/enum").toString());
     assertEquals("array", schema.at("/properties/clusters/oneOf/0/type").asText());

@@ -73,12 +73,12 @@ class SecretMaskTest {
         """
         kind: Secret
         stringData:
-          config.yaml: |
+          config.yaml: ***
             ***
             ***
 
             ***
-          other: >-
+          other: ***
             ***
             ***
         metadata:
@@ -110,7 +110,7 @@ class SecretMaskTest {
   void mask_invalidYaml_stillMasked() {
     String text = "kind: Secret\ndata:\n  a: [unclosed\n    b: \"open\n\tc: tab\n: weird\n";
     assertEquals(
-        "kind: Secret\ndata:\n  a: [***\n    ***\n\t***\n: weird\n", SecretMask.mask(text));
+        "***: ***\n***:\n  ***: [***\n    ***: ***\n\t***: ***\n: ***\n", SecretMask.mask(text));
   }
 
   @Test
@@ -123,7 +123,7 @@ class SecretMaskTest {
   void mask_quotedKindAndComments_masked() {
     String text =
         "kind: \"Secret\" # the db\ndata:\n  # old: cGFzcw==\n  new: cGFzcw== # rotated\n";
-    assertEquals("kind: \"Secret\" # the db\ndata:\n  # ***\n  new: ***\n", SecretMask.mask(text));
+    assertEquals("kind: \"Secret\" # the db\ndata:\n  *** ***: ***\n  new: *** *** ***\n", SecretMask.mask(text));
   }
 
   @Test
@@ -168,7 +168,7 @@ class SecretMaskTest {
   @Test
   void mask_oneLineJsonAndFlowMapping_masked() {
     assertEquals(
-        "{\"kind\":\"Secret\",\"data\":***\n",
+        "{\"kind\":\"Secret\",\"data\":{\"a\":***}}\n",
         SecretMask.mask("{\"kind\":\"Secret\",\"data\":{\"a\":\"YQ==\"}}\n"));
     assertEquals(
         "kind: Secret\ndata: {a: ***, \"b\": ***}\nstringData: {}\n",
@@ -207,9 +207,9 @@ class SecretMaskTest {
         kind: Secret
         metadata:
           annotations:
-            kubectl.kubernetes.io/last-applied-configuration: |
-              {"apiVersion":"v1","data":***
-            other: '{"kind":"Secret","stringData":***
+            kubectl.kubernetes.io/last-applied-configuration: ***
+              ***
+            other: ***
         data:
           password: ***
         """,
@@ -220,7 +220,7 @@ class SecretMaskTest {
   void mask_secretManifestInsideConfigMapValue_maskedToo() {
     String text = "kind: ConfigMap\ndata:\n  s.yaml: |\n    kind: Secret\n    data:\n      k: v\n";
     assertEquals(
-        "kind: ConfigMap\ndata:\n  s.yaml: |\n    kind: Secret\n    data:\n      k: ***\n",
+        "kind: ConfigMap\ndata:\n  s.yaml: ***\n    ***\n    ***\n      ***\n",
         SecretMask.mask(text));
   }
 

@@ -31,7 +31,7 @@ class ActionsEnvironmentTest {
     assertEquals(Optional.of(Path.of("/github/file_commands/step_summary_1")), env.stepSummary());
     assertEquals(Optional.of(Path.of("/github/file_commands/set_output_1")), env.output());
     assertEquals(Optional.of(Path.of("/github/workflow/event.json")), env.eventPath());
-    assertEquals(URI.create("https://ghe.example.com/api/v3"), env.apiUrl());
+    assertEquals(java.util.Optional.of(URI.create("https://ghe.example.com/api/v3")), env.apiUrl());
     assertEquals(Optional.of("example/people"), env.repository());
     assertEquals(Optional.of(Path.of("/home/runner/work/_temp")), env.runnerTemp());
     assertEquals(Optional.of(new Token("ghs_input")), env.token());
@@ -42,7 +42,7 @@ class ActionsEnvironmentTest {
     ActionsEnvironment env = ActionsEnvironment.from(Map.of());
 
     assertFalse(env.actions());
-    assertEquals(URI.create("https://api.github.com"), env.apiUrl());
+    assertEquals(java.util.Optional.of(URI.create("https://api.github.com")), env.apiUrl());
     assertEquals(Optional.empty(), env.token());
     assertEquals(Optional.empty(), env.stepSummary());
   }

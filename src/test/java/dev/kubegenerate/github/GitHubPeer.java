@@ -76,7 +76,7 @@ final class GitHubPeer {
     }
   }
 
-  private void post(String path, String body) throws IOException, InterruptedException {
+  void post(String path, String body) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fake + path))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());

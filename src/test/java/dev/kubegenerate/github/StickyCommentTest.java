@@ -1,6 +1,7 @@
 package dev.kubegenerate.github;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,9 +109,72 @@ class StickyCommentTest {
     return mine;
   }
 
+  /** The comment requests, without the identity look-up ({@code GET /user}) of each run. */
   private List<String> methods() throws Exception {
     List<String> m = new ArrayList<>();
-    peer.state().path("requests").forEach(r -> m.add(r.path("method").asText()));
+    peer.state().path("requests").forEach(r -> {
+      if (!r.path("path").asText().equals("/user")) {
+        m.add(r.path("method").asText());
+      }
+    });
     return m;
+  }
+
+  // only the token's own comments count: anybody can copy the hidden marker into theirs
+
+  private void seedWithMarker(String author) throws Exception {
+    peer.post("/_control/seed", "{\"issue\": \"example/people/7\", \"count\": 1, \"author\": \"" + author
+        + "\", \"bodyPrefix\": \"" + PullRequestComment.marker(".") + "\\nlooks like yours\"}");
+  }
+
+  @Test
+  void keep_strangersCommentWithTheMarker_neverEditedNeverBlocksOurs() throws Exception {
+    seedWithMarker("stranger");
+
+    assertEquals(StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(StickyComment.Outcome.UPDATED, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
+
+    JsonNode comments = peer.state().path("comments");
+    assertEquals(2, comments.size());
+    assertEquals("stranger", comments.get(0).path("author").asText());
+    assertTrue(comments.get(0).path("body").asText().endsWith("looks like yours 0"));
+    assertEquals(PullRequestComment.resolved(ReportFixtures.clean(), "."), comments.get(1).path("body").asText());
+    peer.assertNoViolations();
+  }
+
+  @Test
+  void keep_cleanWithOnlyAStrangersMarker_saysNothing() throws Exception {
+    seedWithMarker("stranger");
+
+    assertEquals(StickyComment.Outcome.NOTHING_TO_SAY, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
+    assertEquals(List.of("GET"), methods());
+  }
+
+  @Test
+  void keep_personalToken_itsUsersCommentOnlyNotTheBots() throws Exception {
+    peer.reset("{\"token\": \"person\"}");
+    seedWithMarker("bot");
+
+    assertEquals(StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(StickyComment.Outcome.UNCHANGED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+
+    JsonNode comments = peer.state().path("comments");
+    assertEquals(2, comments.size());
+    assertEquals("owner", comments.get(1).path("author").asText());
+    assertTrue(comments.get(0).path("body").asText().endsWith("looks like yours 0"));
+    peer.assertNoViolations();
+  }
+
+  @Test
+  void ours_appTokenBotOrActionsBot_neverAPersonOrAnotherApp() {
+    var bots = StickyComment.ours(java.util.Optional.empty());
+    assertTrue(bots.test(new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
+    assertTrue(bots.test(new IssueComments.Comment(1, "", "kube-bot[bot]", true, "kube-bot")));
+    assertFalse(bots.test(new IssueComments.Comment(1, "", "github-actions[bot]", false, "")));
+    assertFalse(bots.test(new IssueComments.Comment(1, "", "mallory", false, "")));
+    assertFalse(bots.test(new IssueComments.Comment(1, "", "other[bot]", true, "kube-bot")));
+    var person = StickyComment.ours(java.util.Optional.of("octo-person"));
+    assertTrue(person.test(new IssueComments.Comment(1, "", "octo-person", false, "")));
+    assertFalse(person.test(new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
   }
 }

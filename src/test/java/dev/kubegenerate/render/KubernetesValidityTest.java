@@ -117,10 +117,13 @@ class KubernetesValidityTest {
       String component = labels.get("app.kubernetes.io/component");
       if (!(object instanceof Namespace)) {
         assertNotNull(metadata.getNamespace(), what + ": no namespace");
-        assertEquals(component == null ? app : app + "-" + component, metadata.getName(), what + ": name");
+        // <app>, <app>-<name>, or an object every entry of a kind shares (<app>-default-deny)
+        assertTrue(metadata.getName().equals(app) || metadata.getName().startsWith(app + "-"), what + ": name");
       }
       PodTemplateSpec pod = podTemplate(object);
       if (pod != null) {
+        assertNotNull(component, what + ": a workload without app.kubernetes.io/component");
+        assertEquals(component, pod.getMetadata().getLabels().get("app.kubernetes.io/component"), what + ": pods' component");
         assertPodIsRestricted(what, pod);
       }
       if (object instanceof Deployment d) {
@@ -146,7 +149,20 @@ class KubernetesValidityTest {
           root + ": HorizontalPodAutoscaler " + hpa.getMetadata().getName() + " scales no rendered Deployment");
       assertTrue(hpa.getSpec().getMinReplicas() <= hpa.getSpec().getMaxReplicas(), root + ": minReplicas > maxReplicas");
     }
+    for (Deployment d : deployments) {
+      for (Deployment other : deployments) {
+        // the trees hold every cluster: the same Deployment is there once per cluster
+        assertTrue(d.getMetadata().getName().equals(other.getMetadata().getName()) || !selects(d.getSpec().getSelector().getMatchLabels(), other.getSpec().getTemplate().getMetadata().getLabels()),
+            root + ": Deployment " + d.getMetadata().getName() + " selects the pods of " + other.getMetadata().getName());
+      }
+    }
     for (Service service : ofKind(objects, Service.class)) {
+      // issue 12: an unnamed web server's Service once matched the worker's and cron jobs' pods too
+      List<HasMetadata> workloads = new ArrayList<>(deployments);
+      workloads.addAll(ofKind(objects, CronJob.class));
+      assertEquals(1, workloads.stream().filter(w -> selects(service.getSpec().getSelector(), podTemplate(w).getMetadata().getLabels()))
+              .map(w -> w.getKind() + " " + w.getMetadata().getName()).distinct().count(),
+          root + ": Service " + service.getMetadata().getName() + " selects the pods of exactly one Deployment");
       assertTrue(deployments.stream().anyMatch(d -> selects(service.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels())),
           root + ": Service " + service.getMetadata().getName() + " selects no rendered pods");
     }

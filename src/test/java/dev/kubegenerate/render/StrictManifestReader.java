@@ -37,18 +37,25 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class StrictManifestReader {
 
   /** The one class each kind is read as; a kind or version not listed is not current. */
-  private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-      "v1/Namespace", Namespace.class,
-      "v1/Service", Service.class,
-      "v1/ServiceAccount", ServiceAccount.class,
-      "v1/ConfigMap", ConfigMap.class,
-      "apps/v1/Deployment", Deployment.class,
-      "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-      "batch/v1/CronJob", CronJob.class,
-      "networking.k8s.io/v1/Ingress", Ingress.class,
-      "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);
+  private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
+      Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+      // custom resources: the models here do not know them; their schemas are the cluster's CRDs,
+      // which the check validates through `schemas:` (only their metadata is read strictly here)
+      Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
+      Map.entry("monitoring.coreos.com/v1/ServiceMonitor", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
+      Map.entry("external-secrets.io/v1/ExternalSecret", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
+      Map.entry("v1/Namespace", Namespace.class),
+      Map.entry("v1/Service", Service.class),
+      Map.entry("v1/ServiceAccount", ServiceAccount.class),
+      Map.entry("v1/ConfigMap", ConfigMap.class),
+      Map.entry("apps/v1/Deployment", Deployment.class),
+      Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+      Map.entry("batch/v1/CronJob", CronJob.class),
+      Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+      Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class));
 
   private static final ObjectMapper STRICT = strictMapper();
+  private static final ObjectMapper LENIENT = new ObjectMapper();
 
   private StrictManifestReader() {}
 
@@ -72,7 +79,8 @@ final class StrictManifestReader {
         throw new InvalidManifestException("not a current API version and kind: " + key, null);
       }
       try {
-        objects.add(STRICT.convertValue(map, type));
+        objects.add(type == io.fabric8.kubernetes.api.model.GenericKubernetesResource.class
+            ? LENIENT.convertValue(map, type) : STRICT.convertValue(map, type));
       } catch (IllegalArgumentException e) {
         throw new InvalidManifestException(key + ": " + e.getMessage(), e);
       }

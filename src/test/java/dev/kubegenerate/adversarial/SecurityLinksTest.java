@@ -1,0 +1,163 @@
+package dev.kubegenerate.adversarial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubegenerate.cli.CliRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pull request links files and folders of the repository to the runner's own files, or puts a
+ * FIFO or a device where an input belongs: nothing outside the repository is read or shown, and
+ * every run ends with a verdict in seconds.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class SecurityLinksTest {
+
+  private static final String OUTSIDE = "outside-the-repository-7f3a";
+  private static final Duration BOUND = Duration.ofSeconds(30);
+
+  @TempDir Path repoDir;
+  @TempDir Path outside;
+  @TempDir Path runnerTemp;
+  private HostileRepo repo;
+
+  @BeforeEach
+  void repository() throws IOException {
+    repo = HostileRepo.withSecretTemplate(repoDir, "s3cr3t");
+    // what a runner keeps beside the workspace, in text the parser would quote in an error
+    Files.writeString(outside.resolve("secret.yaml.peb"), "kind: " + OUTSIDE + "\n: : [" + OUTSIDE + "\n");
+    Files.writeString(outside.resolve("template.yaml"), "description: " + OUTSIDE + "\nparameters: [" + OUTSIDE + "\n");
+    // a config that renders: the name of its Secret would show in every diff
+    Files.writeString(outside.resolve("kube-generate.yaml"),
+        Files.readString(repoDir.resolve("kube-generate.yaml")).replace("name: creds", "name: " + OUTSIDE));
+    Files.createDirectories(outside.resolve("qa"));
+    Files.writeString(outside.resolve("qa/secret-creds.yaml"), "# " + OUTSIDE + "\nkind: ConfigMap\n");
+    Files.writeString(outside.resolve("qa/extra.yaml"), "# " + OUTSIDE + "\nkind: ConfigMap\n");
+  }
+
+  private void assertRefused(String... args) throws IOException {
+    HostileRepo.Outputs o = assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp, args));
+    assertFalse(o.all().contains(OUTSIDE), o.all());
+    assertFalse(o.patch().contains(OUTSIDE), o.patch());
+    for (int exit : o.exits()) {
+      assertEquals(2, exit, o.all());
+    }
+  }
+
+  @Test
+  void parentOfOutputDir_linkedOutside_isNeverRead() throws IOException {
+    // deploy -> a folder on the runner; deploy/qa is the output folder, itself no link
+    repo.write("kube-generate.yaml", Files.readString(repoDir.resolve("kube-generate.yaml")) + "outputDir: deploy/qa\n");
+    Files.createSymbolicLink(repoDir.resolve("deploy"), outside);
+    assertRefused();
+    CliRunner.Result r = CliRunner.run(repoDir, "check");
+    assertTrue(r.err().startsWith("deploy/qa: "), r.err());
+  }
+
+  @Test
+  void templateBody_linkedOutside_isNeverRead() throws IOException {
+    Path body = repoDir.resolve("platform/templates/secret/secret.yaml.peb");
+    Files.delete(body);
+    Files.createSymbolicLink(body, outside.resolve("secret.yaml.peb"));
+    assertRefused();
+    assertEquals("platform/templates/secret/secret.yaml.peb: a symbolic link leads out of the repository;"
+        + " kube-generate reads nothing outside it\n", CliRunner.run(repoDir, "check").err());
+  }
+
+  @Test
+  void templateSpec_linkedOutside_isNeverRead() throws IOException {
+    Path spec = repoDir.resolve("platform/templates/secret/template.yaml");
+    Files.delete(spec);
+    Files.createSymbolicLink(spec, outside.resolve("template.yaml"));
+    assertRefused();
+  }
+
+  @Test
+  void templateFolder_linkedOutside_isNeverRead() throws IOException {
+    Files.copy(repoDir.resolve("platform/templates/secret/template.yaml"), outside.resolve("template.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.createSymbolicLink(repoDir.resolve("platform/templates/other"), outside);
+    assertRefused();
+  }
+
+  @Test
+  void config_linkedOutside_isNeverRead() throws IOException {
+    Files.delete(repoDir.resolve("kube-generate.yaml"));
+    Files.createSymbolicLink(repoDir.resolve("kube-generate.yaml"), outside.resolve("kube-generate.yaml"));
+    assertRefused();
+    Files.createSymbolicLink(repoDir.resolve("other.yaml"), outside.resolve("kube-generate.yaml"));
+    assertRefused("-f", "other.yaml");
+  }
+
+  @Test
+  void fifoAsTemplateBody_isALocatedErrorAndNeverOpened() throws Exception {
+    Path body = repoDir.resolve("platform/templates/secret/secret.yaml.peb");
+    Files.delete(body);
+    mkfifo(body);
+    HostileRepo.Outputs o = assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp));
+    o.exits().forEach(exit -> assertEquals(2, exit, o.all()));
+    CliRunner.Result r = CliRunner.run(repoDir, "check");
+    assertTrue(r.err().startsWith("platform/templates/secret/secret.yaml.peb: "), r.err());
+    assertTrue(r.err().contains("not a regular file"), r.err());
+  }
+
+  @Test
+  void fifoAsConfig_isALocatedErrorAndNeverOpened() throws Exception {
+    Files.delete(repoDir.resolve("kube-generate.yaml"));
+    mkfifo(repoDir.resolve("kube-generate.yaml"));
+    CliRunner.Result r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run(repoDir, "check"));
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("kube-generate.yaml: ") && r.err().contains("not a regular file"), r.err());
+  }
+
+  @Test
+  void fifoAsCommittedManifest_isAFindingAndNeverOpened() throws Exception {
+    assertEquals(0, CliRunner.run(repoDir, "--update").exit());
+    Path committed = repoDir.resolve("kubernetes/qa/secret-creds.yaml");
+    Files.delete(committed);
+    mkfifo(committed);
+    CliRunner.Result r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run(repoDir, "check", "--format", "json"));
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.out().contains("\"hand-edited\""), r.out());
+    // a device is no input either
+    Files.delete(committed);
+    Files.createSymbolicLink(committed, Path.of("/dev/zero"));
+    r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run(repoDir, "check", "--format", "json"));
+    assertEquals(1, r.exit(), r.err());
+  }
+
+  @Test
+  void deviceAsConfig_isALocatedError() throws Exception {
+    Files.delete(repoDir.resolve("kube-generate.yaml"));
+    Files.createSymbolicLink(repoDir.resolve("kube-generate.yaml"), Path.of("/dev/zero"));
+    CliRunner.Result r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run(repoDir, "check"));
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("kube-generate.yaml: "), r.err());
+  }
+
+  @Test
+  void linkInsideTheRepository_isStillRead() throws IOException {
+    Path body = repoDir.resolve("platform/templates/secret/secret.yaml.peb");
+    Files.move(body, repoDir.resolve("platform/secret-body.peb"));
+    Files.createSymbolicLink(body, Path.of("../../secret-body.peb"));
+    assertEquals(0, CliRunner.run(repoDir, "--update").exit());
+    assertEquals(0, CliRunner.run(repoDir, "check").exit());
+  }
+
+  private static void mkfifo(Path p) throws Exception {
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo");
+  }
+}
