@@ -166,44 +166,37 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
 
   /** Appends the findings table; returns how many rows did not fit. */
   private int table(StringBuilder out, Report report, List<FileResult> findings, int tableBudget) {
-    if (findings.isEmpty()) {
-      return 0;
-    }
-    out.append("| Status | File | Lines | Verdict |\n| --- | --- | --- | --- |\n");
-    int left = findings.size();
-    int used = measure.applyAsInt(out.toString());
-    for (FileResult f : findings) {
-      String row = "| " + f.status().id() + " | " + MarkdownText.inline(f.path().value()) + " | "
-          + FindingText.fileLines(f) + " | "
-          + (report.fails(f) ? "❌ fails" : "⚠️ warns") + " |\n";
-      int size = measure.applyAsInt(row);
-      if ((long) used + size > tableBudget) {
-        break;
-      }
-      out.append(row);
-      used += size;
-      left--;
-    }
-    out.append('\n');
-    return left;
+    List<String> rows = findings.stream()
+        .map(f -> "| " + f.status().id() + " | " + MarkdownText.inline(f.path().value()) + " | "
+            + FindingText.fileLines(f) + " | " + (report.fails(f) ? "❌ fails" : "⚠️ warns") + " |\n")
+        .toList();
+    return rows(out, "| Status | File | Lines | Verdict |\n| --- | --- | --- | --- |\n", rows, tableBudget);
   }
 
   /** Appends the table of violations and notices, one row each; returns how many rows did not fit. */
   private int violations(StringBuilder out, Report report, int tableBudget) {
-    List<Report.Flagged> rows = new ArrayList<>(report.violations());
-    rows.addAll(report.notices());
+    List<Report.Flagged> flagged = new ArrayList<>(report.violations());
+    flagged.addAll(report.notices());
+    List<String> rows = flagged.stream().map(r -> {
+      Violation v = r.violation();
+      String verdict = report.fails(v) ? "❌ fails" : v.severity() == Violation.Severity.NOTICE ? "ℹ️ notice" : "⚠️ warns";
+      return "| " + v.rule().id() + " | " + MarkdownText.inline(r.file().path().value()) + " | " + v.line() + " | "
+          + (v.path().isEmpty() ? "" : MarkdownText.inline(v.path())) + " | " + MarkdownText.inline(v.message())
+          + " | " + verdict + " |\n";
+    }).toList();
+    return rows(out, "| Rule | File | Line | Field | Problem | Verdict |\n| --- | --- | --- | --- | --- | --- |\n",
+        rows, tableBudget);
+  }
+
+  /** Appends a table's header and as many rows as fit the budget; returns how many did not fit. */
+  private int rows(StringBuilder out, String header, List<String> rows, int tableBudget) {
     if (rows.isEmpty()) {
       return 0;
     }
-    out.append("| Rule | File | Line | Field | Problem | Verdict |\n| --- | --- | --- | --- | --- | --- |\n");
+    out.append(header);
     int left = rows.size();
     int used = measure.applyAsInt(out.toString());
-    for (Report.Flagged r : rows) {
-      Violation v = r.violation();
-      String verdict = report.fails(v) ? "❌ fails" : v.severity() == Violation.Severity.NOTICE ? "ℹ️ notice" : "⚠️ warns";
-      String row = "| " + v.rule().id() + " | " + MarkdownText.inline(r.file().path().value()) + " | " + v.line() + " | "
-          + (v.path().isEmpty() ? "" : MarkdownText.inline(v.path())) + " | " + MarkdownText.inline(v.message())
-          + " | " + verdict + " |\n";
+    for (String row : rows) {
       int size = measure.applyAsInt(row);
       if ((long) used + size > tableBudget) {
         break;
