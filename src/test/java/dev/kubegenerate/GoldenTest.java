@@ -19,11 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every folder under {@code testdata/} is one case: {@code repo/} is copied to a temporary
- * folder, the CLI runs there with the arguments in {@code args}, and {@code exit},
- * {@code stdout}, {@code stderr} and (when present, or for {@code --update}) the tree
- * {@code after/} must match. {@code -Dgolden.update=true} rewrites the expected files; a case
- * with an expected file missing fails.
+ * Every folder under {@code testdata/} is one case: {@code repo/} is copied to a temporary folder,
+ * the CLI runs there with the arguments in {@code args}, and {@code exit}, {@code stdout}, {@code
+ * stderr} and (when present, or for {@code --update}) the tree {@code after/} must match. {@code
+ * -Dgolden.update=true} rewrites the expected files; a case with an expected file missing fails.
  */
 class GoldenTest {
 
@@ -34,7 +33,11 @@ class GoldenTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(TESTDATA)) {
-      List<String> names = s.filter(p -> Files.isDirectory(p.resolve("repo"))).map(p -> p.getFileName().toString()).sorted().toList();
+      List<String> names =
+          s.filter(p -> Files.isDirectory(p.resolve("repo")))
+              .map(p -> p.getFileName().toString())
+              .sorted()
+              .toList();
       assertTrue(names.size() > 0, "no golden cases found under " + TESTDATA.toAbsolutePath());
       return names.stream();
     }
@@ -51,7 +54,10 @@ class GoldenTest {
       args = new String[0];
     }
     CliRunner.Result r = CliRunner.run(work, Map.of(), args);
-    boolean writes = List.of(args).contains("--update") || List.of(args).contains("--patch") || Files.isDirectory(dir.resolve("after"));
+    boolean writes =
+        List.of(args).contains("--update")
+            || List.of(args).contains("--patch")
+            || Files.isDirectory(dir.resolve("after"));
     if (UPDATE) {
       Files.writeString(dir.resolve("exit"), r.exit() + "\n");
       Files.writeString(dir.resolve("stdout"), r.out());
@@ -67,7 +73,9 @@ class GoldenTest {
     assertEquals(read(dir.resolve("exit")).strip(), String.valueOf(r.exit()), name + ": exit code");
     if (writes) {
       if (!Files.isDirectory(dir.resolve("after"))) {
-        fail(name + ": expected tree after/ is missing; run with -Dgolden.update=true and review it");
+        fail(
+            name
+                + ": expected tree after/ is missing; run with -Dgolden.update=true and review it");
       }
       assertEquals(tree(dir.resolve("after")), tree(work), name + ": files after the run");
     }
@@ -85,7 +93,9 @@ class GoldenTest {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        out.put(root.relativize(p).toString().replace('\\', '/'), new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+        out.put(
+            root.relativize(p).toString().replace('\\', '/'),
+            new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
       }
     }
     return out;

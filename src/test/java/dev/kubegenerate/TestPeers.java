@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real peers of the GitHub tests ({@code @actions/core}, Prism over GitHub's REST
- * description, the comment fake). When {@code .ci/github-peers start} has not set them up (as
- * {@code .ci/run} does), the first test that needs them starts them, once per test run, and
- * they are stopped when the tests end. A peer that cannot be started fails the test; only
- * {@code -Dkube-generate.peers=skip} turns that into a skip, for a machine without Node.js.
+ * The real peers of the GitHub tests ({@code @actions/core}, Prism over GitHub's REST description,
+ * the comment fake). When {@code .ci/github-peers start} has not set them up (as {@code .ci/run}
+ * does), the first test that needs them starts them, once per test run, and they are stopped when
+ * the tests end. A peer that cannot be started fails the test; only {@code
+ * -Dkube-generate.peers=skip} turns that into a skip, for a machine without Node.js.
  */
 public final class TestPeers {
 
@@ -61,7 +61,8 @@ public final class TestPeers {
   }
 
   private static void unavailable(String why) {
-    String how = why + "; see .ci/github-peers (or run with -D" + OPT_OUT + "=skip to skip these tests)";
+    String how =
+        why + "; see .ci/github-peers (or run with -D" + OPT_OUT + "=skip to skip these tests)";
     if ("skip".equals(System.getProperty(OPT_OUT))) {
       Assumptions.abort(how);
     }
@@ -97,17 +98,21 @@ public final class TestPeers {
       try {
         Files.createDirectories(work);
         Path log = work.resolve("start.log");
-        ProcessBuilder start = new ProcessBuilder("bash", script.toString(), "start")
-            .redirectError(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder start =
+            new ProcessBuilder("bash", script.toString(), "start")
+                .redirectError(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         start.environment().put("KUBE_GENERATE_PEERS_WORK", work.toString());
         Process p = start.start();
         // the first start installs the npm packages; later ones take seconds
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
           p.destroyForcibly();
-          return new Started(Map.of(), Optional.of(".ci/github-peers start failed: "
-              + lastLines(Files.readString(log, StandardCharsets.UTF_8), 5)));
+          return new Started(
+              Map.of(),
+              Optional.of(
+                  ".ci/github-peers start failed: "
+                      + lastLines(Files.readString(log, StandardCharsets.UTF_8), 5)));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script, work)));
         Map<String, String> settings = new HashMap<>();
@@ -126,8 +131,10 @@ public final class TestPeers {
 
     private static void stop(Path script, Path work) {
       try {
-        ProcessBuilder stop = new ProcessBuilder("bash", script.toString(), "stop").redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder stop =
+            new ProcessBuilder("bash", script.toString(), "stop")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         stop.environment().put("KUBE_GENERATE_PEERS_WORK", work.toString());
         stop.start().waitFor(30, TimeUnit.SECONDS);
       } catch (IOException e) {

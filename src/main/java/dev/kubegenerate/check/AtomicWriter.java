@@ -23,20 +23,20 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Applies update plans so that a failure or a kill at any moment leaves the old tree, the new
- * tree, or an interrupted update that the next {@code --update} finishes:
+ * Applies update plans so that a failure or a kill at any moment leaves the old tree, the new tree,
+ * or an interrupted update that the next {@code --update} finishes:
  *
  * <ol>
- *   <li>everything detectable is checked first (links, a folder where a file goes, a folder
- *       files cannot be deleted from): a failure here changes nothing;
+ *   <li>everything detectable is checked first (links, a folder where a file goes, a folder files
+ *       cannot be deleted from): a failure here changes nothing;
  *   <li>every new file is staged as a temporary file beside its target: a failure removes them;
  *   <li>the {@link UpdateJournal} of the planned renames and deletions is written;
  *   <li>the renames and deletions run, then the journal is removed.
  * </ol>
  *
- * Nothing is written through a symbolic link. Written files keep the mode of the file they
- * replace; new ones get {@link FileModes#forNewFile()}. What it creates gets the owner and group
- * of the folder worked in ({@link FolderOwner}).
+ * Nothing is written through a symbolic link. Written files keep the mode of the file they replace;
+ * new ones get {@link FileModes#forNewFile()}. What it creates gets the owner and group of the
+ * folder worked in ({@link FolderOwner}).
  */
 public final class AtomicWriter {
 
@@ -66,7 +66,8 @@ public final class AtomicWriter {
     try {
       UpdateJournal.removeTemporaries(root, outputDirs);
     } catch (IOException e) {
-      throw new InputException(Problem.of(relative(e), "cannot remove a temporary file: " + e.getMessage()));
+      throw new InputException(
+          Problem.of(relative(e), "cannot remove a temporary file: " + e.getMessage()));
     }
     return steps;
   }
@@ -107,7 +108,8 @@ public final class AtomicWriter {
         deleteQuietly(createdDirs.get(i));
       }
       deleteQuietly(root.resolve(UpdateJournal.FILE + ".tmp"));
-      throw new InputException(Problem.of(relative(e), "cannot write: " + e.getMessage() + "; nothing was changed"));
+      throw new InputException(
+          Problem.of(relative(e), "cannot write: " + e.getMessage() + "; nothing was changed"));
     }
     try {
       for (UpdateJournal.Step step : journal) {
@@ -120,13 +122,18 @@ public final class AtomicWriter {
       }
       UpdateJournal.remove(root);
     } catch (IOException e) {
-      throw new InputException(Problem.of(relative(e), "update interrupted: " + e.getMessage()
-          + "; run `kube-generate --update` again to finish it"));
+      throw new InputException(
+          Problem.of(
+              relative(e),
+              "update interrupted: "
+                  + e.getMessage()
+                  + "; run `kube-generate --update` again to finish it"));
     }
   }
 
   /** Every problem that would stop the update half-way, found before anything changes. */
-  private List<UpdateJournal.Step> check(List<UpdatePlan> plans, Set<Path> folders) throws InputException {
+  private List<UpdateJournal.Step> check(List<UpdatePlan> plans, Set<Path> folders)
+      throws InputException {
     List<Problem> problems = new ArrayList<>();
     List<UpdateJournal.Step> steps = new ArrayList<>();
     for (UpdatePlan plan : plans) {
@@ -134,12 +141,23 @@ public final class AtomicWriter {
         linkFree(write, problems, folders);
         Path target = write.resolveIn(root);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-          problems.add(Problem.of(write.value(), "a folder is where this file goes; remove or rename it; nothing was changed"));
+          problems.add(
+              Problem.of(
+                  write.value(),
+                  "a folder is where this file goes; remove or rename it; nothing was changed"));
         }
         // a known folder's parents are folders too
-        for (Path p = target.getParent(); p != null && !p.equals(root) && !folders.contains(p); p = p.getParent()) {
-          if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            problems.add(Problem.of(write.value(), "the file " + root.relativize(p) + " is where a folder must go; nothing was changed"));
+        for (Path p = target.getParent();
+            p != null && !p.equals(root) && !folders.contains(p);
+            p = p.getParent()) {
+          if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+              && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(
+                Problem.of(
+                    write.value(),
+                    "the file "
+                        + root.relativize(p)
+                        + " is where a folder must go; nothing was changed"));
             break;
           }
         }
@@ -149,7 +167,10 @@ public final class AtomicWriter {
         linkFree(delete, problems, folders);
         Path folder = delete.resolveIn(root).getParent();
         if (!Files.isWritable(folder)) {
-          problems.add(Problem.of(delete.value(), "cannot be deleted: its folder is read-only; nothing was changed"));
+          problems.add(
+              Problem.of(
+                  delete.value(),
+                  "cannot be deleted: its folder is read-only; nothing was changed"));
         }
         steps.add(new UpdateJournal.Step(null, delete));
       }
@@ -194,13 +215,18 @@ public final class AtomicWriter {
       }
       BasicFileAttributes attributes;
       try {
-        attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attributes =
+            Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
         return; // missing (or unreadable): nothing below it exists to be a link
       }
       if (attributes.isSymbolicLink()) {
-        problems.add(Problem.of(path.value(), "refusing to write through the symbolic link "
-            + root.relativize(current) + "; nothing was changed"));
+        problems.add(
+            Problem.of(
+                path.value(),
+                "refusing to write through the symbolic link "
+                    + root.relativize(current)
+                    + "; nothing was changed"));
         return;
       }
       if (folder && attributes.isDirectory()) {
@@ -211,7 +237,11 @@ public final class AtomicWriter {
 
   private void createParents(Path dir, List<Path> created, Set<Path> folders) throws IOException {
     List<Path> missing = new ArrayList<>();
-    for (Path p = dir; p != null && !p.equals(root) && !folders.contains(p) && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+    for (Path p = dir;
+        p != null
+            && !p.equals(root)
+            && !folders.contains(p)
+            && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
         p = p.getParent()) {
       missing.add(0, p);
     }
@@ -231,13 +261,18 @@ public final class AtomicWriter {
    * recognises its own: one open, where a temporary file from Files.createTempFile took two.
    */
   private static Path stage(Path target, String text, long stagingId) throws IOException {
-    Path temp = target.resolveSibling("." + target.getFileName() + "." + stagingId + UpdateJournal.TEMP_SUFFIX);
+    Path temp =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + stagingId + UpdateJournal.TEMP_SUFFIX);
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (OutputStream out =
+        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       out.write(bytes);
     } catch (FileAlreadyExistsException e) {
       // left by an update that was killed and drew the same number: take another name
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", UpdateJournal.TEMP_SUFFIX);
+      temp =
+          Files.createTempFile(
+              target.getParent(), "." + target.getFileName() + ".", UpdateJournal.TEMP_SUFFIX);
       Files.write(temp, bytes);
     }
     return temp;

@@ -1,18 +1,18 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.diff.DiffResult;
 import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
+import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
 import dev.kubegenerate.model.Violation;
-import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.render.Marker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,19 +38,32 @@ public final class Checker {
   }
 
   /**
-   * As {@link #check(Project, Set, String)}, with the violation rules that fail, telling
-   * {@code progress} as each config is checked.
+   * As {@link #check(Project, Set, String)}, with the violation rules that fail, telling {@code
+   * progress} as each config is checked.
    */
-  public Report check(Project project, Set<Status> failOn, String fixCommand, Set<Violation.Rule> failOnRules, Progress progress) {
+  public Report check(
+      Project project,
+      Set<Status> failOn,
+      String fixCommand,
+      Set<Violation.Rule> failOnRules,
+      Progress progress) {
     int total = project.configs().size();
-    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    EachConfig.Outcomes<List<FileResult>> checked = EachConfig.run(total,
-        i -> checkConfig(project.configs().get(i), project.rendered().get(i), project.validators().get(i)),
-        () -> progress.advance("checking", done.incrementAndGet(), total));
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    EachConfig.Outcomes<List<FileResult>> checked =
+        EachConfig.run(
+            total,
+            i ->
+                checkConfig(
+                    project.configs().get(i),
+                    project.rendered().get(i),
+                    project.validators().get(i)),
+            () -> progress.advance("checking", done.incrementAndGet(), total));
     List<FileResult> files = new ArrayList<>();
     checked.results().forEach(files::addAll);
     List<Problem> errors = new ArrayList<>(checked.problems());
-    errors.addAll(UpdateJournal.leftovers(root, project.configs().stream().map(Config::outputDir).toList()));
+    errors.addAll(
+        UpdateJournal.leftovers(root, project.configs().stream().map(Config::outputDir).toList()));
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(noticeOncePerKind(files), errors, failOn, fixCommand, failOnRules);
   }
@@ -60,9 +73,10 @@ public final class Checker {
     Set<String> told = new java.util.HashSet<>();
     List<FileResult> out = new ArrayList<>(files.size());
     for (FileResult f : files) {
-      List<Violation> kept = f.violations().stream()
-          .filter(v -> v.rule() != Violation.Rule.NO_SCHEMA || told.add(v.message()))
-          .toList();
+      List<Violation> kept =
+          f.violations().stream()
+              .filter(v -> v.rule() != Violation.Rule.NO_SCHEMA || told.add(v.message()))
+              .toList();
       out.add(kept.size() == f.violations().size() ? f : f.withViolations(kept));
     }
     return out;
@@ -73,7 +87,8 @@ public final class Checker {
     return new Report(List.of(), errors, failOn, fixCommand);
   }
 
-  private List<FileResult> checkConfig(Config config, List<RenderedFile> rendered, ClusterValidators validators)
+  private List<FileResult> checkConfig(
+      Config config, List<RenderedFile> rendered, ClusterValidators validators)
       throws InputException {
     HandManaged handManaged = new HandManaged(config);
     Map<ManifestPath, RenderedFile> expected = new LinkedHashMap<>();
@@ -86,25 +101,44 @@ public final class Checker {
     for (CommittedFile committed : CommittedFiles.list(root, config.outputDir())) {
       RenderedFile render = expected.remove(committed.path());
       FileResult result = classify(config, handManaged, committed, Optional.ofNullable(render));
-      out.add(result.withViolations(violations(committed, render, validators.forCluster(clusterOf(config, committed.path())))));
+      out.add(
+          result.withViolations(
+              violations(
+                  committed, render, validators.forCluster(clusterOf(config, committed.path())))));
     }
     for (RenderedFile missing : expected.values()) {
-      out.add(result(missing.path(), Status.MISSING, config, Optional.of(missing), Optional.empty(),
-          new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
+      out.add(
+          result(
+              missing.path(),
+              Status.MISSING,
+              config,
+              Optional.of(missing),
+              Optional.empty(),
+              new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
     }
     return out;
   }
 
-  /** Every manifest under the output folder is validated; a file equal to its render shares the render's result. */
-  private static List<Violation> violations(CommittedFile committed, RenderedFile render, ManifestValidator validator) {
+  /**
+   * Every manifest under the output folder is validated; a file equal to its render shares the
+   * render's result.
+   */
+  private static List<Violation> violations(
+      CommittedFile committed, RenderedFile render, ManifestValidator validator) {
     if (committed.text().isEmpty()) {
       return List.of();
     }
     String text = committed.text().get();
-    return render != null && text.equals(render.content()) ? render.violations() : validator.validate(text);
+    return render != null && text.equals(render.content())
+        ? render.violations()
+        : validator.validate(text);
   }
 
-  private FileResult classify(Config config, HandManaged handManaged, CommittedFile committed, Optional<RenderedFile> render) {
+  private FileResult classify(
+      Config config,
+      HandManaged handManaged,
+      CommittedFile committed,
+      Optional<RenderedFile> render) {
     ManifestPath path = committed.path();
     FileResult.Location top = new FileResult.Location(path.value(), 1, 1);
     if (handManaged.matchesGlob(path)) {
@@ -136,15 +170,23 @@ public final class Checker {
       return result(path, Status.ORPHANED, config, Optional.empty(), committed.text(), top);
     }
     boolean intact = marker.isPresent() && marker.get().checksumIntact() && !bom;
-    Status status = !intact ? Status.HAND_EDITED
-        // the repository contributes the same as when it was generated: only kube-generate changed
-        : marker.get().inputs().filter(render.get().inputs()::equals).isPresent() ? Status.OUTDATED
-        : Status.STALE;
+    Status status =
+        !intact
+            ? Status.HAND_EDITED
+            // the repository contributes the same as when it was generated: only kube-generate
+            // changed
+            : marker.get().inputs().filter(render.get().inputs()::equals).isPresent()
+                ? Status.OUTDATED
+                : Status.STALE;
     return result(path, status, config, render, committed.text(), top);
   }
 
   private FileResult result(
-      ManifestPath path, Status status, Config config, Optional<RenderedFile> render, Optional<String> committed,
+      ManifestPath path,
+      Status status,
+      Config config,
+      Optional<RenderedFile> render,
+      Optional<String> committed,
       FileResult.Location fallback) {
     Optional<String> rendered = render.map(RenderedFile::content);
     Optional<String> diff = Optional.empty();
@@ -152,8 +194,11 @@ public final class Checker {
     FileResult.Location location = fallback;
     // an unmanaged file is not a difference from a render: what to do with it is the user's choice
     boolean regenerated = status == Status.STALE || status == Status.OUTDATED;
-    boolean shown = regenerated || status == Status.HAND_EDITED || status == Status.MISSING
-        || status == Status.ORPHANED;
+    boolean shown =
+        regenerated
+            || status == Status.HAND_EDITED
+            || status == Status.MISSING
+            || status == Status.ORPHANED;
     if (shown) {
       DiffResult d = TextDiff.compute(path, committed, rendered, SecretMask::mask);
       if (d.differs()) {
@@ -162,18 +207,27 @@ public final class Checker {
       }
       if ((regenerated || status == Status.HAND_EDITED) && !lines.isEmpty()) {
         // a stale file's checksum line always changes; the annotation belongs on the body's change
-        LineRange first = lines.stream().filter(r -> r.start() > 2).findFirst().orElse(lines.get(0));
+        LineRange first =
+            lines.stream().filter(r -> r.start() > 2).findFirst().orElse(lines.get(0));
         location = new FileResult.Location(path.value(), first.start(), first.end());
       }
     }
-    return new FileResult(path, status, config.shownAs(),
+    return new FileResult(
+        path,
+        status,
+        config.shownAs(),
         render.map(RenderedFile::template).or(() -> committed.flatMap(Checker::templateOf)),
         render.map(RenderedFile::cluster).or(() -> clusterOf(config, path)),
-        committed, rendered, diff, lines, location);
+        committed,
+        rendered,
+        diff,
+        lines,
+        location);
   }
 
   private static Optional<String> templateOf(String committed) {
-    return Marker.parse(committed.startsWith("\uFEFF") ? committed.substring(1) : committed).map(Marker.Parsed::template);
+    return Marker.parse(committed.startsWith("\uFEFF") ? committed.substring(1) : committed)
+        .map(Marker.Parsed::template);
   }
 
   /** The cluster folder a file sits in: the first segment below the output folder. */

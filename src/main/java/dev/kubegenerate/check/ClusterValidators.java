@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The manifest validators of one config, one per cluster folder, each for that cluster's
- * Kubernetes version (the newest supported one, removals only warned, when the config names none).
+ * The manifest validators of one config, one per cluster folder, each for that cluster's Kubernetes
+ * version (the newest supported one, removals only warned, when the config names none).
  */
 public final class ClusterValidators {
 
@@ -29,12 +29,19 @@ public final class ClusterValidators {
     return config.versionOf(cluster).orElseGet(KubernetesApi::newest);
   }
 
-  /** The validator of a cluster folder; {@code cluster} empty for a file directly in the output folder. */
+  /**
+   * The validator of a cluster folder; {@code cluster} empty for a file directly in the output
+   * folder.
+   */
   public ManifestValidator forCluster(Optional<String> cluster) {
     String name = cluster.orElse("");
-    return byCluster.computeIfAbsent(name, c -> {
-      Optional<KubernetesVersion> set = c.isEmpty() ? config.kubernetesVersion() : config.versionOf(c);
-      return new ManifestValidator(set.orElseGet(KubernetesApi::newest), set.isPresent(), custom);
-    });
+    return byCluster.computeIfAbsent(
+        name,
+        c -> {
+          Optional<KubernetesVersion> set =
+              c.isEmpty() ? config.kubernetesVersion() : config.versionOf(c);
+          return new ManifestValidator(
+              set.orElseGet(KubernetesApi::newest), set.isPresent(), custom);
+        });
   }
 }

@@ -10,4 +10,5 @@ import java.util.Optional;
  * @param text its text, empty when it could not be read as text (see {@code unreadable})
  * @param unreadable why it could not be read (a symbolic link, binary, not UTF-8, too large)
  */
-public record CommittedFile(ManifestPath path, Optional<String> text, Optional<String> unreadable) {}
+public record CommittedFile(
+    ManifestPath path, Optional<String> text, Optional<String> unreadable) {}

@@ -1,9 +1,9 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Lists and reads the manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}) under a folder. */
+/**
+ * Lists and reads the manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}) under a
+ * folder.
+ */
 public final class CommittedFiles {
 
   private CommittedFiles() {}
@@ -33,34 +36,50 @@ public final class CommittedFiles {
       return out;
     }
     if (Files.isSymbolicLink(start)) {
-      throw new InputException(Problem.of(folder.value(), "the output folder is a symbolic link; kube-generate does not follow links"));
+      throw new InputException(
+          Problem.of(
+              folder.value(),
+              "the output folder is a symbolic link; kube-generate does not follow links"));
     }
     if (!RepositoryFiles.existsInside(root, start)) {
       // a parent folder is a link out of the repository: its files are the runner's, not ours
-      throw new InputException(Problem.of(folder.value(),
-          "a parent folder is a symbolic link that leads out of the repository; kube-generate reads nothing outside it"));
+      throw new InputException(
+          Problem.of(
+              folder.value(),
+              "a parent folder is a symbolic link that leads out of the repository; kube-generate reads nothing outside it"));
     }
     try {
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (!isManifest(file.getFileName().toString())) {
-            return FileVisitResult.CONTINUE;
-          }
-          ManifestPath path = ManifestPath.relative(root, file);
-          if (attrs.isSymbolicLink()) {
-            out.add(new CommittedFile(path, Optional.empty(), Optional.of("a symbolic link, which kube-generate never follows")));
-          } else if (attrs.isRegularFile()) {
-            out.add(read(root, file, path));
-          } else if (!attrs.isDirectory()) {
-            // a FIFO would block the check and a device never end: listed, never opened
-            out.add(new CommittedFile(path, Optional.empty(), Optional.of("not a regular file (a FIFO, socket or device)")));
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (!isManifest(file.getFileName().toString())) {
+                return FileVisitResult.CONTINUE;
+              }
+              ManifestPath path = ManifestPath.relative(root, file);
+              if (attrs.isSymbolicLink()) {
+                out.add(
+                    new CommittedFile(
+                        path,
+                        Optional.empty(),
+                        Optional.of("a symbolic link, which kube-generate never follows")));
+              } else if (attrs.isRegularFile()) {
+                out.add(read(root, file, path));
+              } else if (!attrs.isDirectory()) {
+                // a FIFO would block the check and a device never end: listed, never opened
+                out.add(
+                    new CommittedFile(
+                        path,
+                        Optional.empty(),
+                        Optional.of("not a regular file (a FIFO, socket or device)")));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
-      throw new InputException(Problem.of(folder.value(), "cannot list manifests: " + e.getMessage()));
+      throw new InputException(
+          Problem.of(folder.value(), "cannot list manifests: " + e.getMessage()));
     }
     out.sort((a, b) -> a.path().compareTo(b.path()));
     return out;
@@ -68,7 +87,8 @@ public final class CommittedFiles {
 
   private static CommittedFile read(Path root, Path file, ManifestPath path) {
     try {
-      return new CommittedFile(path, Optional.of(RepositoryFiles.read(root, file, path.value())), Optional.empty());
+      return new CommittedFile(
+          path, Optional.of(RepositoryFiles.read(root, file, path.value())), Optional.empty());
     } catch (InputException e) {
       String message = e.problems().get(0).message();
       return new CommittedFile(path, Optional.empty(), Optional.of(message));

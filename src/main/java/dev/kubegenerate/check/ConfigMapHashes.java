@@ -1,7 +1,7 @@
 package dev.kubegenerate.check;
 
-import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.render.ContentHash;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.Load;
 
 /**
- * The content hash of every ConfigMap a config renders, so a pod template that reads one
- * (through {@code envFromConfigMaps}, {@code envFrom} or a volume) carries its hash and rolls
- * when the data changes: Kubernetes does not restart pods for a changed ConfigMap.
+ * The content hash of every ConfigMap a config renders, so a pod template that reads one (through
+ * {@code envFromConfigMaps}, {@code envFrom} or a volume) carries its hash and rolls when the data
+ * changes: Kubernetes does not restart pods for a changed ConfigMap.
  */
 final class ConfigMapHashes {
 
@@ -23,21 +23,28 @@ final class ConfigMapHashes {
     if (!file.content().contains("kind: ConfigMap")) {
       return;
     }
-    for (Object doc : new Load(YamlNodes.safeSettings(file.path().toString())).loadAllFromString(file.content())) {
-      if (doc instanceof Map<?, ?> object && "ConfigMap".equals(object.get("kind"))
+    for (Object doc :
+        new Load(YamlNodes.safeSettings(file.path().toString()))
+            .loadAllFromString(file.content())) {
+      if (doc instanceof Map<?, ?> object
+          && "ConfigMap".equals(object.get("kind"))
           && object.get("metadata") instanceof Map<?, ?> metadata) {
         Map<String, Object> content = new TreeMap<>();
         content.put("data", object.get("data"));
         content.put("binaryData", object.get("binaryData"));
-        byKey.put(key(file.cluster(), String.valueOf(metadata.get("namespace")), String.valueOf(metadata.get("name"))),
+        byKey.put(
+            key(
+                file.cluster(),
+                String.valueOf(metadata.get("namespace")),
+                String.valueOf(metadata.get("name"))),
             ContentHash.of(content));
       }
     }
   }
 
   /**
-   * One hash of the rendered ConfigMaps a pod's parameters name, or null when they name none
-   * of this config's. Names are sorted so reordering {@code envFrom} does not roll the pods.
+   * One hash of the rendered ConfigMaps a pod's parameters name, or null when they name none of
+   * this config's. Names are sorted so reordering {@code envFrom} does not roll the pods.
    */
   String forPod(String cluster, String namespace, Map<String, Object> params) {
     TreeMap<String, String> used = new TreeMap<>();
@@ -47,7 +54,9 @@ final class ConfigMapHashes {
         used.put(name, hash);
       }
     }
-    return used.isEmpty() ? null : used.size() == 1 ? used.firstEntry().getValue() : ContentHash.of(used);
+    return used.isEmpty()
+        ? null
+        : used.size() == 1 ? used.firstEntry().getValue() : ContentHash.of(used);
   }
 
   /** ConfigMap names in the shared pod parameters: envFromConfigMaps, envFrom, volumes. */
@@ -62,7 +71,8 @@ final class ConfigMapHashes {
     if (params.get("volumes") instanceof List<?> volumes) {
       for (Object volume : volumes) {
         addRef(volume, "configMap", names);
-        if (volume instanceof Map<?, ?> v && v.get("projected") instanceof Map<?, ?> projected
+        if (volume instanceof Map<?, ?> v
+            && v.get("projected") instanceof Map<?, ?> projected
             && projected.get("sources") instanceof List<?> sources) {
           sources.forEach(source -> addRef(source, "configMap", names));
         }
@@ -72,7 +82,9 @@ final class ConfigMapHashes {
   }
 
   private static void addRef(Object holder, String field, List<String> names) {
-    if (holder instanceof Map<?, ?> m && m.get(field) instanceof Map<?, ?> ref && ref.get("name") instanceof String name) {
+    if (holder instanceof Map<?, ?> m
+        && m.get(field) instanceof Map<?, ?> ref
+        && ref.get("name") instanceof String name) {
       names.add(name);
     }
   }

@@ -24,16 +24,21 @@ final class EachConfig {
   private EachConfig() {}
 
   static <T> Outcomes<T> run(int count, Step<T> step, Runnable afterEach) {
-    List<Object> outcomes = IntStream.range(0, count).parallel().mapToObj(i -> {
-      Object outcome;
-      try {
-        outcome = step.apply(i);
-      } catch (InputException e) {
-        outcome = e;
-      }
-      afterEach.run();
-      return outcome;
-    }).toList();
+    List<Object> outcomes =
+        IntStream.range(0, count)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  Object outcome;
+                  try {
+                    outcome = step.apply(i);
+                  } catch (InputException e) {
+                    outcome = e;
+                  }
+                  afterEach.run();
+                  return outcome;
+                })
+            .toList();
     List<T> results = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (Object outcome : outcomes) {

@@ -22,16 +22,26 @@ import java.util.Set;
 final class FileModes {
 
   private static final int DEFAULT_UMASK = 0022;
-  private static final List<PosixFilePermission> BITS = List.of(
-      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ);
+  private static final List<PosixFilePermission> BITS =
+      List.of(
+          PosixFilePermission.OTHERS_EXECUTE,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.OWNER_EXECUTE,
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_READ);
 
   private FileModes() {}
 
-  /** Gives {@code staged} the mode of {@code target} when it exists, else the mode of a new file. */
+  /**
+   * Gives {@code staged} the mode of {@code target} when it exists, else the mode of a new file.
+   */
   static void copyOrDefault(Path target, Path staged) throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(staged, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(staged, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     if (view == null) {
       return; // not a POSIX file system: nothing to give
     }
@@ -48,9 +58,9 @@ final class FileModes {
   }
 
   /**
-   * Read once per process, when the first new file is written: reading /proc/self/status for
-   * every file cost an open, a read and a close each, a tenth of a from-scratch --update's
-   * system time at 1,000 apps (28,868 files). The umask of a process does not change under it.
+   * Read once per process, when the first new file is written: reading /proc/self/status for every
+   * file cost an open, a read and a close each, a tenth of a from-scratch --update's system time at
+   * 1,000 apps (28,868 files). The umask of a process does not change under it.
    */
   private static final class NewFile {
     static final Set<PosixFilePermission> PERMISSIONS = Set.copyOf(permissions(0644 & ~umask()));

@@ -12,10 +12,10 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.Optional;
 
 /**
- * The owner and group of the folder being worked in, given to every file and folder
- * {@code --update} creates (SPEC §7). The action's container runs as root in a workspace that
- * belongs to the runner's user; without this, the scheduled update's files would belong to root
- * and later steps could not change them.
+ * The owner and group of the folder being worked in, given to every file and folder {@code
+ * --update} creates (SPEC §7). The action's container runs as root in a workspace that belongs to
+ * the runner's user; without this, the scheduled update's files would belong to root and later
+ * steps could not change them.
  *
  * @param owner the folder's owner
  * @param group the folder's group
@@ -34,7 +34,8 @@ record FolderOwner(UserPrincipal owner, GroupPrincipal group) {
 
   /** Gives {@code path} (never followed if a link) this owner and group, where they differ. */
   void give(Path path) throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     PosixFileAttributes attrs = view.readAttributes();
     if (attrs.owner().equals(owner) && attrs.group().equals(group)) {
       return;

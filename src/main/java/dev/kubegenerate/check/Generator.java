@@ -7,17 +7,17 @@ import dev.kubegenerate.kubernetes.CustomResources;
 import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.KubernetesVersion;
-import dev.kubegenerate.model.Suggestions;
-import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
-import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.render.CanonicalYaml;
 import dev.kubegenerate.render.InputsFingerprint;
 import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
 import dev.kubegenerate.render.TemplateSpec;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +39,9 @@ public final class Generator {
     this.engine = engine;
   }
 
-  /** The files {@code config} produces, in entry order, validated without custom resource schemas. */
+  /**
+   * The files {@code config} produces, in entry order, validated without custom resource schemas.
+   */
   public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
     return render(config, library, new ClusterValidators(config, CustomResources.NONE));
   }
@@ -48,14 +50,16 @@ public final class Generator {
    * The files {@code config} produces, in entry order. Each is validated for its cluster's
    * Kubernetes version first: an invalid object or a removed API is a problem located at the entry.
    */
-  public List<RenderedFile> render(Config config, TemplateLibrary library, ClusterValidators validators) throws InputException {
+  public List<RenderedFile> render(
+      Config config, TemplateLibrary library, ClusterValidators validators) throws InputException {
     Set<Problem> problems = new LinkedHashSet<>();
     Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
     // most bodies render the same text for every cluster; parse, write and hash each text once
     // (the marker, which names the template, is written per file)
     Map<String, Formatted> formatted = new java.util.HashMap<>();
-    // the same for the pod template fragment: parse each rendered text once (the value is only read)
+    // the same for the pod template fragment: parse each rendered text once (the value is only
+    // read)
     Map<String, Object> fragments = new HashMap<>();
     List<Planned> planned = new ArrayList<>();
     InputsFingerprint inputs = new InputsFingerprint(config);
@@ -67,15 +71,27 @@ public final class Generator {
       template.ifPresent(t -> used.put(t.name(), t));
       if (template.isEmpty()) {
         allFound = false;
-        problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "unknown template \"" + entry.template() + "\""
-            + Suggestions.didYouMean(entry.template(), library.all().keySet())
-            + "; `kube-generate templates` lists them"));
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                entry.templateNode(),
+                "unknown template \""
+                    + entry.template()
+                    + "\""
+                    + Suggestions.didYouMean(entry.template(), library.all().keySet())
+                    + "; `kube-generate templates` lists them"));
         continue;
       }
       List<String> clusters = entry.clusters().orElse(config.clusters());
-      resolver.resolve(entry, template.get(), clusters).ifPresent(p -> planned.add(new Planned(entry, template.get(), p)));
+      resolver
+          .resolve(entry, template.get(), clusters)
+          .ifPresent(p -> planned.add(new Planned(entry, template.get(), p)));
     }
-    SelectorOverlap.check(config, planned.stream().map(p -> new SelectorOverlap.Workload(p.entry(), p.template(), p.params())).toList(),
+    SelectorOverlap.check(
+        config,
+        planned.stream()
+            .map(p -> new SelectorOverlap.Workload(p.entry(), p.template(), p.params()))
+            .toList(),
         problems);
     // ConfigMaps first, so the pods that read one can carry its hash; entries by identity, as a
     // Planned holds its whole template, too costly to hash
@@ -83,7 +99,8 @@ public final class Generator {
     ConfigMapHashes hashes = new ConfigMapHashes();
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
-        List<RenderedFile> rendered = renderPlanned(config, p, null, problems, formatted, fragments, inputs);
+        List<RenderedFile> rendered =
+            renderPlanned(config, p, null, problems, formatted, fragments, inputs);
         rendered.forEach(hashes::add);
         byEntry.put(p, rendered);
       }
@@ -98,9 +115,19 @@ public final class Generator {
         file = validate(config, p.entry(), file, validators, validated, problems);
         RenderedFile earlier = files.putIfAbsent(file.path(), file);
         if (earlier != null) {
-          problems.add(YamlNodes.at(config.shownAs(), p.entry().templateNode(), "entry " + p.entry().template() + " writes "
-              + file.path() + ", which the entry " + earlier.template() + " on line " + earlier.entryLine()
-              + " also writes; give one of them a different name or subdir"));
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  p.entry().templateNode(),
+                  "entry "
+                      + p.entry().template()
+                      + " writes "
+                      + file.path()
+                      + ", which the entry "
+                      + earlier.template()
+                      + " on line "
+                      + earlier.entryLine()
+                      + " also writes; give one of them a different name or subdir"));
         }
       }
     }
@@ -115,17 +142,39 @@ public final class Generator {
   }
 
   /** One entry with its template and its parameters per cluster. */
-  private record Planned(Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
+  private record Planned(
+      Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
 
-  private List<RenderedFile> renderPlanned(Config config, Planned p, ConfigMapHashes hashes, Set<Problem> problems,
-      Map<String, Formatted> formatted, Map<String, Object> fragments, InputsFingerprint inputs) {
+  private List<RenderedFile> renderPlanned(
+      Config config,
+      Planned p,
+      ConfigMapHashes hashes,
+      Set<Problem> problems,
+      Map<String, Formatted> formatted,
+      Map<String, Object> fragments,
+      InputsFingerprint inputs) {
     InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
-      String configHash = hashes == null ? null
-          : hashes.forPod(byCluster.getKey(), namespace(config, byCluster.getValue()), byCluster.getValue());
-      out.addAll(renderEntry(config, p.entry(), p.template(), byCluster.getKey(), byCluster.getValue(), configHash,
-          problems, formatted, fragments, entryInputs));
+      String configHash =
+          hashes == null
+              ? null
+              : hashes.forPod(
+                  byCluster.getKey(),
+                  namespace(config, byCluster.getValue()),
+                  byCluster.getValue());
+      out.addAll(
+          renderEntry(
+              config,
+              p.entry(),
+              p.template(),
+              byCluster.getKey(),
+              byCluster.getValue(),
+              configHash,
+              problems,
+              formatted,
+              fragments,
+              entryInputs));
     }
     return out;
   }
@@ -149,22 +198,57 @@ public final class Generator {
    */
   private record Validated(KubernetesVersion version, String body) {}
 
-  /** The file with its violations; errors become problems naming the template, the entry and the field. */
-  private static RenderedFile validate(Config config, Entry entry, RenderedFile file, ClusterValidators validators,
-      Map<Validated, List<Violation>> validated, Set<Problem> problems) {
+  /**
+   * The file with its violations; errors become problems naming the template, the entry and the
+   * field.
+   */
+  private static RenderedFile validate(
+      Config config,
+      Entry entry,
+      RenderedFile file,
+      ClusterValidators validators,
+      Map<Validated, List<Violation>> validated,
+      Set<Problem> problems) {
     ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
-    List<Violation> violations = validated.computeIfAbsent(
-        new Validated(validator.version(), Marker.body(file.content())), k -> validator.validate(file.content()));
+    List<Violation> violations =
+        validated.computeIfAbsent(
+            new Validated(validator.version(), Marker.body(file.content())),
+            k -> validator.validate(file.content()));
     for (Violation v : violations) {
       if (v.severity() == Violation.Severity.ERROR) {
         String field = v.path().isEmpty() ? "" : v.path() + ": ";
-        problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(), "template " + entry.template() + " renders "
-            + file.path() + ", which Kubernetes " + validator.version() + " (cluster " + file.cluster() + ") rejects: "
-            + field + v.message() + " (" + v.rule().id() + ", line " + v.line() + " of the render)"));
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                entry.templateNode(),
+                "template "
+                    + entry.template()
+                    + " renders "
+                    + file.path()
+                    + ", which Kubernetes "
+                    + validator.version()
+                    + " (cluster "
+                    + file.cluster()
+                    + ") rejects: "
+                    + field
+                    + v.message()
+                    + " ("
+                    + v.rule().id()
+                    + ", line "
+                    + v.line()
+                    + " of the render)"));
       }
     }
-    return new RenderedFile(file.path(), file.config(), file.template(), file.cluster(), file.content(), file.inputs(),
-        file.entryLine(), file.entryColumn(), violations);
+    return new RenderedFile(
+        file.path(),
+        file.config(),
+        file.template(),
+        file.cluster(),
+        file.content(),
+        file.inputs(),
+        file.entryLine(),
+        file.entryColumn(),
+        violations);
   }
 
   /** The parser's problem and the rendered line, without the source excerpt it quotes. */
@@ -174,7 +258,9 @@ public final class Generator {
     }
     if (e instanceof MarkedYamlEngineException m && m.getProblem() != null) {
       return m.getProblem().strip().replaceAll("\\s*\\R\\s*", " ")
-          + m.getProblemMark().map(mark -> " (rendered line " + (mark.getLine() + 1) + ")").orElse("");
+          + m.getProblemMark()
+              .map(mark -> " (rendered line " + (mark.getLine() + 1) + ")")
+              .orElse("");
     }
     return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
   }
@@ -192,33 +278,59 @@ public final class Generator {
         continue;
       }
       String near = Suggestions.didYouMean(value.name(), declared);
-      out.add(YamlNodes.at(config.shownAs(), value.key(), "value \"" + value.name()
-          + "\" is not a parameter of any template this config uses (" + String.join(", ", used.keySet()) + ")"
-          + (near.isEmpty() ? "; remove it or move it to the entry that needs it" : near)));
+      out.add(
+          YamlNodes.at(
+              config.shownAs(),
+              value.key(),
+              "value \""
+                  + value.name()
+                  + "\" is not a parameter of any template this config uses ("
+                  + String.join(", ", used.keySet())
+                  + ")"
+                  + (near.isEmpty() ? "; remove it or move it to the entry that needs it" : near)));
     }
     out.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return out;
   }
 
   private List<RenderedFile> renderEntry(
-      Config config, Entry entry, TemplateSpec template, String cluster, Map<String, Object> params, String configHash,
-      Set<Problem> problems, Map<String, Formatted> formatted, Map<String, Object> fragments, InputsFingerprint.ForEntry inputs) {
+      Config config,
+      Entry entry,
+      TemplateSpec template,
+      String cluster,
+      Map<String, Object> params,
+      String configHash,
+      Set<Problem> problems,
+      Map<String, Formatted> formatted,
+      Map<String, Object> fragments,
+      InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
     KubernetesVersion version = ClusterValidators.versionOf(config, cluster);
-    context.put("kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
+    context.put(
+        "kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
     context.put("component", component(template, params));
     context.put("configHash", configHash);
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-    String where = " (rendering " + entry.template() + " for cluster " + cluster + " from " + config.shownAs() + ":" + line + ")";
+    String where =
+        " (rendering "
+            + entry.template()
+            + " for cluster "
+            + cluster
+            + " from "
+            + config.shownAs()
+            + ":"
+            + line
+            + ")";
     for (TemplateSpec.Fragment fragment : template.fragments()) {
       Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
       fragmentContext.putAll(fragment.settings());
       try {
         String text = engine.render(fragment.body(), fragmentContext);
-        // clusters with equal parameters render the same text: parse it once (the parsed value is only read)
+        // clusters with equal parameters render the same text: parse it once (the parsed value is
+        // only read)
         Object parsed = fragments.get(text);
         if (parsed == null) {
           parsed = new Load(YamlNodes.safeSettings(fragment.body().shownAs())).loadFromString(text);
@@ -226,10 +338,18 @@ public final class Generator {
         }
         context.put(fragment.variable(), parsed);
       } catch (SandboxedEngine.RenderException e) {
-        problems.add(new Problem(fragment.body().shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
+        problems.add(
+            new Problem(
+                fragment.body().shownAs(),
+                e.line(),
+                0,
+                "template error: " + e.getMessage() + where));
         return List.of();
       } catch (YamlEngineException e) {
-        problems.add(Problem.of(fragment.body().shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
+        problems.add(
+            Problem.of(
+                fragment.body().shownAs(),
+                "rendered text is not valid YAML: " + renderedProblem(e) + where));
         return List.of();
       }
     }
@@ -239,7 +359,8 @@ public final class Generator {
       try {
         text = engine.render(body, context);
       } catch (SandboxedEngine.RenderException e) {
-        problems.add(new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
+        problems.add(
+            new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
       Formatted canonical = formatted.get(text);
@@ -250,20 +371,37 @@ public final class Generator {
           formatted.put(text, canonical);
         }
       } catch (YamlEngineException e) {
-        problems.add(Problem.of(body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
+        problems.add(
+            Problem.of(
+                body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
         continue;
       }
       if (canonical.body().isEmpty()) {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
-      ManifestPath path = entry.subdir()
-          .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
-          .orElse(config.outputDir().resolve(cluster + "/" + file));
+      ManifestPath path =
+          entry
+              .subdir()
+              .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
+              .orElse(config.outputDir().resolve(cluster + "/" + file));
       String fingerprint = inputs.of(cluster, path);
-      out.add(new RenderedFile(path, config.shownAs(), template.name(), cluster,
-          Marker.wrapHashed(config.fileName(), template.name(), canonical.body(), canonical.sha256(), fingerprint),
-          fingerprint, line, column, List.of()));
+      out.add(
+          new RenderedFile(
+              path,
+              config.shownAs(),
+              template.name(),
+              cluster,
+              Marker.wrapHashed(
+                  config.fileName(),
+                  template.name(),
+                  canonical.body(),
+                  canonical.sha256(),
+                  fingerprint),
+              fingerprint,
+              line,
+              column,
+              List.of()));
     }
     return out;
   }

@@ -1,8 +1,8 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides whether a manifest is hand-managed (SPEC §2): matched by a {@code handwritten} glob,
- * or annotated {@code <manualAnnotation>: manual} in any of its documents.
+ * Decides whether a manifest is hand-managed (SPEC §2): matched by a {@code handwritten} glob, or
+ * annotated {@code <manualAnnotation>: manual} in any of its documents.
  */
 final class HandManaged {
 
@@ -20,21 +20,26 @@ final class HandManaged {
 
   HandManaged(Config config) {
     this.config = config;
-    this.globs = config.handwritten().stream()
-        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-        .toList();
+    this.globs =
+        config.handwritten().stream()
+            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+            .toList();
   }
 
   /** Whether a {@code handwritten} glob, relative to the config's folder, matches the path. */
   boolean matchesGlob(ManifestPath path) {
-    Path p = config.folder() == null ? Path.of(path.value()) : Path.of(config.folder().value()).relativize(Path.of(path.value()));
+    Path p =
+        config.folder() == null
+            ? Path.of(path.value())
+            : Path.of(config.folder().value()).relativize(Path.of(path.value()));
     return globs.stream().anyMatch(m -> m.matches(p));
   }
 
   /** Whether any document of {@code text} carries the manual annotation. */
   boolean annotatedManual(String text) {
     try {
-      for (Object doc : YamlNodes.loader(YamlNodes.safeSettings("manifest")).loadAllFromString(text)) {
+      for (Object doc :
+          YamlNodes.loader(YamlNodes.safeSettings("manifest")).loadAllFromString(text)) {
         if (doc instanceof Map<?, ?> m
             && m.get("metadata") instanceof Map<?, ?> meta
             && meta.get("annotations") instanceof Map<?, ?> annotations

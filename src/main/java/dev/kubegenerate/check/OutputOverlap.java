@@ -17,8 +17,16 @@ final class OutputOverlap {
         Config a = configs.get(i);
         Config b = configs.get(j);
         if (a.outputDir().startsWith(b.outputDir()) || b.outputDir().startsWith(a.outputDir())) {
-          problems.add(Problem.of(b.shownAs(), "output folder " + b.outputDir() + " overlaps " + a.outputDir()
-              + " of " + a.shownAs() + "; give each config its own outputDir"));
+          problems.add(
+              Problem.of(
+                  b.shownAs(),
+                  "output folder "
+                      + b.outputDir()
+                      + " overlaps "
+                      + a.outputDir()
+                      + " of "
+                      + a.shownAs()
+                      + "; give each config its own outputDir"));
         }
       }
     }

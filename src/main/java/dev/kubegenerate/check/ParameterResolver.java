@@ -2,15 +2,15 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.model.Names;
-import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.config.Param;
-import dev.kubegenerate.model.Suggestions;
-import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.KubernetesVersion;
+import dev.kubegenerate.model.Names;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.render.ParameterSpec;
 import dev.kubegenerate.render.TemplateSpec;
+import dev.kubegenerate.yaml.NodeValues;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,17 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks an entry's parameters against its template and merges them per cluster, lowest
- * precedence first: template defaults, {@code values}, the entry, {@code overrides.<cluster>}.
+ * Checks an entry's parameters against its template and merges them per cluster, lowest precedence
+ * first: template defaults, {@code values}, the entry, {@code overrides.<cluster>}.
  */
 final class ParameterResolver {
 
   /** Labels every template sets; a second value would be a duplicate key in the output. */
-  private static final java.util.Set<String> RECOMMENDED_LABELS = java.util.Set.of(
-      "app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
+  private static final java.util.Set<String> RECOMMENDED_LABELS =
+      java.util.Set.of(
+          "app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
 
   private final Config config;
   private final Collection<Problem> problems;
+
   /** Parameters whose value was reported as wrong: not "missing" on top of that. */
   private final java.util.Set<String> invalid = new java.util.HashSet<>();
 
@@ -39,13 +41,16 @@ final class ParameterResolver {
   }
 
   /** The parameters for each targeted cluster, or empty when the entry has errors. */
-  Optional<Map<String, Map<String, Object>>> resolve(Entry entry, TemplateSpec template, List<String> clusters) {
+  Optional<Map<String, Map<String, Object>>> resolve(
+      Entry entry, TemplateSpec template, List<String> clusters) {
     int before = problems.size();
     invalid.clear();
     Map<String, Object> values = new LinkedHashMap<>();
     for (Param p : config.values().values()) {
       // values apply to every template that declares them, and are ignored by the others
-      template.parameter(p.name()).flatMap(spec -> typed(p, spec, template, versions(config.clusters())))
+      template
+          .parameter(p.name())
+          .flatMap(spec -> typed(p, spec, template, versions(config.clusters())))
           .ifPresent(v -> values.put(p.name(), v));
     }
     Map<String, Object> own = typedParams(entry.params(), template, "", versions(clusters));
@@ -55,15 +60,25 @@ final class ParameterResolver {
         // overrides for a cluster the entry does not target are kept for when it does again
         // (a cluster removed for a while); only a likely misspelling of a targeted one is an error
         if (!Suggestions.nearest(o.getKey(), clusters).isEmpty()) {
-          problems.add(YamlNodes.at(config.shownAs(), entry.overrideKeys().get(o.getKey()),
-              "overrides for cluster \"" + o.getKey() + "\", which this entry does not target"
-                  + Suggestions.didYouMean(o.getKey(), clusters)));
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  entry.overrideKeys().get(o.getKey()),
+                  "overrides for cluster \""
+                      + o.getKey()
+                      + "\", which this entry does not target"
+                      + Suggestions.didYouMean(o.getKey(), clusters)));
         }
         typedParams(o.getValue(), template, "overrides." + o.getKey() + ".", List.of());
         continue;
       }
-      byCluster.put(o.getKey(), typedParams(o.getValue(), template, "overrides." + o.getKey() + ".",
-          versions(List.of(o.getKey()))));
+      byCluster.put(
+          o.getKey(),
+          typedParams(
+              o.getValue(),
+              template,
+              "overrides." + o.getKey() + ".",
+              versions(List.of(o.getKey()))));
     }
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
@@ -76,7 +91,9 @@ final class ParameterResolver {
       mergeInto(merged, own);
       mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
       for (ParameterSpec spec : template.parameters()) {
-        if (spec.required() && merged.get(spec.name()) == null && !missing.contains(spec.name())
+        if (spec.required()
+            && merged.get(spec.name()) == null
+            && !missing.contains(spec.name())
             && !invalid.contains(spec.name())) {
           missing.add(spec.name());
         }
@@ -84,9 +101,17 @@ final class ParameterResolver {
       out.put(cluster, merged);
     }
     for (String name : missing) {
-      problems.add(YamlNodes.at(config.shownAs(), entry.templateNode(),
-          "missing required parameter \"" + name + "\" for template " + template.name()
-              + " (" + template.parameter(name).map(ParameterSpec::description).orElse("") + ")"));
+      problems.add(
+          YamlNodes.at(
+              config.shownAs(),
+              entry.templateNode(),
+              "missing required parameter \""
+                  + name
+                  + "\" for template "
+                  + template.name()
+                  + " ("
+                  + template.parameter(name).map(ParameterSpec::description).orElse("")
+                  + ")"));
     }
     return problems.size() == before ? Optional.of(out) : Optional.empty();
   }
@@ -98,7 +123,10 @@ final class ParameterResolver {
     return out;
   }
 
-  private Map<String, Object> typedParams(Map<String, Param> params, TemplateSpec template, String prefix,
+  private Map<String, Object> typedParams(
+      Map<String, Param> params,
+      TemplateSpec template,
+      String prefix,
       Collection<KubernetesVersion> versions) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Param p : params.values()) {
@@ -108,8 +136,16 @@ final class ParameterResolver {
         if (prefix.isEmpty()) {
           known.addAll(Entry.RESERVED_KEYS);
         }
-        problems.add(YamlNodes.at(config.shownAs(), p.key(), "unknown parameter \"" + prefix + p.name()
-            + "\" for template " + template.name() + Suggestions.didYouMean(p.name(), known)));
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                p.key(),
+                "unknown parameter \""
+                    + prefix
+                    + p.name()
+                    + "\" for template "
+                    + template.name()
+                    + Suggestions.didYouMean(p.name(), known)));
         continue;
       }
       int problemsBefore = problems.size();
@@ -121,16 +157,21 @@ final class ParameterResolver {
     return out;
   }
 
-  private Optional<Object> typed(Param p, ParameterSpec spec, TemplateSpec template, Collection<KubernetesVersion> versions) {
+  private Optional<Object> typed(
+      Param p, ParameterSpec spec, TemplateSpec template, Collection<KubernetesVersion> versions) {
     Object raw;
     try {
       // strings, and the items of lists and maps of strings, keep the text as written
-      raw = switch (spec.type()) {
-        // a list of Kubernetes objects keeps its numbers (defaultMode: 420)
-        case LIST -> spec.kubernetesType() != null ? NodeValues.toJava(p.value()) : NodeValues.toJavaText(p.value());
-        case STRING, MAP, IMAGE, ENUM -> NodeValues.toJavaText(p.value());
-        default -> NodeValues.toJava(p.value());
-      };
+      raw =
+          switch (spec.type()) {
+            // a list of Kubernetes objects keeps its numbers (defaultMode: 420)
+            case LIST ->
+                spec.kubernetesType() != null
+                    ? NodeValues.toJava(p.value())
+                    : NodeValues.toJavaText(p.value());
+            case STRING, MAP, IMAGE, ENUM -> NodeValues.toJavaText(p.value());
+            default -> NodeValues.toJava(p.value());
+          };
     } catch (NodeValues.ValueException e) {
       problems.add(YamlNodes.at(config.shownAs(), e.node(), e.getMessage()));
       invalid.add(p.name());
@@ -142,8 +183,16 @@ final class ParameterResolver {
     }
     Optional<Object> value = spec.coerce(raw);
     if (value.isEmpty()) {
-      problems.add(YamlNodes.at(config.shownAs(), p.value(),
-          "parameter \"" + p.name() + "\" of template " + template.name() + " " + spec.mismatch(raw)));
+      problems.add(
+          YamlNodes.at(
+              config.shownAs(),
+              p.value(),
+              "parameter \""
+                  + p.name()
+                  + "\" of template "
+                  + template.name()
+                  + " "
+                  + spec.mismatch(raw)));
       return Optional.empty();
     }
     if (unpinnedContainerImages(p, spec, template)) {
@@ -157,16 +206,30 @@ final class ParameterResolver {
     if (problems.size() > before) {
       return Optional.empty();
     }
-    if ((p.name().equals("name") || p.name().equals("namespace")) && !Names.isDnsLabel((String) value.get())) {
-      problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " \"" + value.get()
-          + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
+    if ((p.name().equals("name") || p.name().equals("namespace"))
+        && !Names.isDnsLabel((String) value.get())) {
+      problems.add(
+          YamlNodes.at(
+              config.shownAs(),
+              p.value(),
+              p.name()
+                  + " \""
+                  + value.get()
+                  + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
       return Optional.empty();
     }
-    if ((p.name().equals("labels") || p.name().equals("podLabels")) && value.get() instanceof Map<?, ?> labels) {
+    if ((p.name().equals("labels") || p.name().equals("podLabels"))
+        && value.get() instanceof Map<?, ?> labels) {
       for (Object key : labels.keySet()) {
         if (RECOMMENDED_LABELS.contains(String.valueOf(key))) {
-          problems.add(YamlNodes.at(config.shownAs(), p.value(), p.name() + " may not set " + key
-              + ": kube-generate sets the recommended labels itself"));
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  p.value(),
+                  p.name()
+                      + " may not set "
+                      + key
+                      + ": kube-generate sets the recommended labels itself"));
           return Optional.empty();
         }
       }
@@ -185,16 +248,30 @@ final class ParameterResolver {
     }
     boolean found = false;
     for (int i = 0; i < list.getValue().size(); i++) {
-      if (!(list.getValue().get(i) instanceof org.snakeyaml.engine.v2.nodes.MappingNode container)) {
+      if (!(list.getValue().get(i)
+          instanceof org.snakeyaml.engine.v2.nodes.MappingNode container)) {
         continue;
       }
       for (org.snakeyaml.engine.v2.nodes.NodeTuple t : container.getValue()) {
-        if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key && key.getValue().equals("image")
+        if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key
+            && key.getValue().equals("image")
             && t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode image
-            && dev.kubegenerate.render.ParameterType.IMAGE.coerce(image.getValue(), List.of(), false).isEmpty()) {
+            && dev.kubegenerate.render.ParameterType.IMAGE
+                .coerce(image.getValue(), List.of(), false)
+                .isEmpty()) {
           found = true;
-          problems.add(YamlNodes.at(config.shownAs(), image, p.name() + "[" + i + "].image of template " + template.name()
-              + " " + dev.kubegenerate.render.ParameterType.IMAGE.mismatch(image.getValue(), List.of(), false)));
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  image,
+                  p.name()
+                      + "["
+                      + i
+                      + "].image of template "
+                      + template.name()
+                      + " "
+                      + dev.kubegenerate.render.ParameterType.IMAGE.mismatch(
+                          image.getValue(), List.of(), false)));
         }
       }
     }
@@ -203,16 +280,32 @@ final class ParameterResolver {
 
   /** Reports each key of an object parameter that its declaration does not list, at the key. */
   private boolean unknownKeys(Param p, ParameterSpec spec, TemplateSpec template) {
-    if (spec.allowed().isEmpty() || !(p.value() instanceof org.snakeyaml.engine.v2.nodes.MappingNode map)) {
+    if (spec.allowed().isEmpty()
+        || !(p.value() instanceof org.snakeyaml.engine.v2.nodes.MappingNode map)) {
       return false;
     }
     boolean found = false;
     for (org.snakeyaml.engine.v2.nodes.NodeTuple t : map.getValue()) {
-      if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key && !spec.allowed().contains(key.getValue())) {
+      if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key
+          && !spec.allowed().contains(key.getValue())) {
         found = true;
-        problems.add(YamlNodes.at(config.shownAs(), key, p.name() + "." + key.getValue() + ": unknown key \""
-            + key.getValue() + "\"" + Suggestions.didYouMean(key.getValue(), spec.allowed()) + "; " + p.name()
-            + " of template " + template.name() + " takes " + String.join(", ", spec.allowed())));
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                key,
+                p.name()
+                    + "."
+                    + key.getValue()
+                    + ": unknown key \""
+                    + key.getValue()
+                    + "\""
+                    + Suggestions.didYouMean(key.getValue(), spec.allowed())
+                    + "; "
+                    + p.name()
+                    + " of template "
+                    + template.name()
+                    + " takes "
+                    + String.join(", ", spec.allowed())));
       }
     }
     return found;

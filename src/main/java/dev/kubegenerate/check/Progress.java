@@ -1,8 +1,8 @@
 package dev.kubegenerate.check;
 
 /**
- * Hears how far a long run has got; the command line shows it on a terminal. Called from
- * several threads at once.
+ * Hears how far a long run has got; the command line shows it on a terminal. Called from several
+ * threads at once.
  */
 @FunctionalInterface
 public interface Progress {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param rendered the files each config renders, same order as {@code configs}
  * @param validators each config's manifest validators, same order as {@code configs}
  */
-public record Project(List<Config> configs, List<List<RenderedFile>> rendered, List<ClusterValidators> validators) {
+public record Project(
+    List<Config> configs, List<List<RenderedFile>> rendered, List<ClusterValidators> validators) {
 
   public Project {
     configs = List.copyOf(configs);

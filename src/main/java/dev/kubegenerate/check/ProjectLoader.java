@@ -36,21 +36,32 @@ public final class ProjectLoader {
    *
    * @param configFile the config's file name ({@code -f}), relative to the root
    * @param all find every config of that name below the root
-   * @param extraTemplates template folders given on the command line, searched after the config's own
+   * @param extraTemplates template folders given on the command line, searched after the config's
+   *     own
    */
-  public Project load(String configFile, boolean all, List<Path> extraTemplates) throws InputException {
+  public Project load(String configFile, boolean all, List<Path> extraTemplates)
+      throws InputException {
     return load(configFile, all, TemplateFolders.repository(extraTemplates), Progress.NONE);
   }
 
   /**
-   * As {@link #load(String, boolean, List)}, with the tool's template folders too, telling
-   * {@code progress} as each config is rendered.
+   * As {@link #load(String, boolean, List)}, with the tool's template folders too, telling {@code
+   * progress} as each config is rendered.
    */
-  public Project load(String configFile, boolean all, TemplateFolders extraTemplates, Progress progress)
+  public Project load(
+      String configFile, boolean all, TemplateFolders extraTemplates, Progress progress)
       throws InputException {
-    List<Path> files = all ? find(Path.of(configFile).getFileName().toString()) : List.of(root.resolve(configFile));
+    List<Path> files =
+        all
+            ? find(Path.of(configFile).getFileName().toString())
+            : List.of(root.resolve(configFile));
     if (files.isEmpty()) {
-      throw new InputException(Problem.of(".", "no " + configFile + " found below this folder; run `kube-generate init` to create one"));
+      throw new InputException(
+          Problem.of(
+              ".",
+              "no "
+                  + configFile
+                  + " found below this folder; run `kube-generate init` to create one"));
     }
     boolean plainName = Path.of(configFile).getParent() == null;
     if (!all && plainName && !Files.exists(files.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -59,12 +70,17 @@ public final class ProjectLoader {
     ConfigLoader loader = new ConfigLoader(root, KubernetesApi.supported());
     // configs are independent: load and render them on every core (issue 6), then assemble the
     // outcomes in file order, so output and messages stay the same as a sequential run's
-    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    List<Outcome> outcomes = files.parallelStream().map(file -> {
-      Outcome outcome = loadOne(loader, file, extraTemplates);
-      progress.advance("rendering", done.incrementAndGet(), files.size());
-      return outcome;
-    }).toList();
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Outcome> outcomes =
+        files.parallelStream()
+            .map(
+                file -> {
+                  Outcome outcome = loadOne(loader, file, extraTemplates);
+                  progress.advance("rendering", done.incrementAndGet(), files.size());
+                  return outcome;
+                })
+            .toList();
     List<Problem> problems = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
     List<List<RenderedFile>> rendered = new ArrayList<>();
@@ -86,30 +102,58 @@ public final class ProjectLoader {
 
   /** At a monorepo's root without a config of its own: name the configs below and {@code --all}. */
   private void suggestAll(String configFile) throws InputException {
-    List<String> below = find(Path.of(configFile).getFileName().toString()).stream()
-        .map(f -> root.relativize(f).toString().replace('\\', '/'))
-        .toList();
+    List<String> below =
+        find(Path.of(configFile).getFileName().toString()).stream()
+            .map(f -> root.relativize(f).toString().replace('\\', '/'))
+            .toList();
     if (below.isEmpty()) {
       return;
     }
-    String shown = below.size() <= 3 ? String.join(", ", below) : String.join(", ", below.subList(0, 3)) + ", ...";
-    throw new InputException(Problem.of(configFile, "no such config here, but " + below.size() + " below this folder ("
-        + shown + "); run with --all to handle them all, or -C to one of them"));
+    String shown =
+        below.size() <= 3
+            ? String.join(", ", below)
+            : String.join(", ", below.subList(0, 3)) + ", ...";
+    throw new InputException(
+        Problem.of(
+            configFile,
+            "no such config here, but "
+                + below.size()
+                + " below this folder ("
+                + shown
+                + "); run with --all to handle them all, or -C to one of them"));
   }
 
   /** One config's load and render: the config and its files when it rendered, and its problems. */
-  private record Outcome(Config config, List<RenderedFile> rendered, ClusterValidators validators, List<Problem> problems) {}
+  private record Outcome(
+      Config config,
+      List<RenderedFile> rendered,
+      ClusterValidators validators,
+      List<Problem> problems) {}
 
   private Outcome loadOne(ConfigLoader loader, Path file, TemplateFolders extraTemplates) {
     Path absolute = file.toAbsolutePath().normalize();
-    if (!absolute.startsWith(root) || absolute.getParent() == null || !absolute.getParent().startsWith(root)) {
+    if (!absolute.startsWith(root)
+        || absolute.getParent() == null
+        || !absolute.getParent().startsWith(root)) {
       // paths in reports and every write are relative to the -C folder, so the config must be in it
-      return new Outcome(null, null, null, List.of(Problem.of(root.relativize(absolute).toString(),
-          "the config is outside the folder being worked in; run with -C at the repository root")));
+      return new Outcome(
+          null,
+          null,
+          null,
+          List.of(
+              Problem.of(
+                  root.relativize(absolute).toString(),
+                  "the config is outside the folder being worked in; run with -C at the repository root")));
     }
     if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return new Outcome(null, null, null, List.of(Problem.of(root.relativize(file.toAbsolutePath().normalize()).toString(),
-          "no such config; run `kube-generate init` to create one, or name it with -f")));
+      return new Outcome(
+          null,
+          null,
+          null,
+          List.of(
+              Problem.of(
+                  root.relativize(file.toAbsolutePath().normalize()).toString(),
+                  "no such config; run `kube-generate init` to create one, or name it with -f")));
     }
     List<Problem> problems = new ArrayList<>();
     try {
@@ -120,8 +164,10 @@ public final class ProjectLoader {
       List<Path> dirs = new ArrayList<>(config.templateDirs());
       dirs.addAll(extraTemplates.repository());
       TemplateLibrary library = TemplateLibrary.with(dirs, extraTemplates.tool(), root);
-      ClusterValidators validators = new ClusterValidators(config, CustomResources.load(root, config.schemaDirs()));
-      return new Outcome(config, generator.render(config, library, validators), validators, problems);
+      ClusterValidators validators =
+          new ClusterValidators(config, CustomResources.load(root, config.schemaDirs()));
+      return new Outcome(
+          config, generator.render(config, library, validators), validators, problems);
     } catch (InputException e) {
       problems.addAll(e.problems());
       return new Outcome(null, null, null, problems);
@@ -131,22 +177,24 @@ public final class ProjectLoader {
   private List<Path> find(String name) throws InputException {
     List<Path> found = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-          boolean skip = !dir.equals(root) && (n.startsWith(".") || SKIPPED.contains(n));
-          return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+              boolean skip = !dir.equals(root) && (n.startsWith(".") || SKIPPED.contains(n));
+              return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && file.getFileName().toString().equals(name)) {
-            found.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && file.getFileName().toString().equals(name)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new InputException(Problem.of(".", "cannot search for configs: " + e.getMessage()));
     }

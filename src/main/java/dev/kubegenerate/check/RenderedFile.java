@@ -13,12 +13,19 @@ import dev.kubegenerate.model.ManifestPath;
  * @param inputs the inputs fingerprint in its marker (SPEC §4)
  * @param entryLine the line of the entry that produces it in the config
  * @param entryColumn the column of that entry
- * @param violations what the render breaks for the cluster's Kubernetes version (warnings only:
- *     an error stops the render)
+ * @param violations what the render breaks for the cluster's Kubernetes version (warnings only: an
+ *     error stops the render)
  */
 public record RenderedFile(
-    ManifestPath path, String config, String template, String cluster, String content, String inputs,
-    int entryLine, int entryColumn, java.util.List<dev.kubegenerate.model.Violation> violations) {
+    ManifestPath path,
+    String config,
+    String template,
+    String cluster,
+    String content,
+    String inputs,
+    int entryLine,
+    int entryColumn,
+    java.util.List<dev.kubegenerate.model.Violation> violations) {
 
   public RenderedFile {
     violations = java.util.List.copyOf(violations);

@@ -2,20 +2,20 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.TemplateSpec;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Two entries whose pods the other's selectors would match. Pod templates select on
- * {@code app.kubernetes.io/name} and {@code app.kubernetes.io/component} only, so two
- * pod-creating entries overlap exactly when they share a cluster, a namespace and a component;
- * their Deployments would fight over each other's pods and their Services would route to both.
- * Selectors are immutable in Kubernetes, so this is refused before anything is applied.
+ * Two entries whose pods the other's selectors would match. Pod templates select on {@code
+ * app.kubernetes.io/name} and {@code app.kubernetes.io/component} only, so two pod-creating entries
+ * overlap exactly when they share a cluster, a namespace and a component; their Deployments would
+ * fight over each other's pods and their Services would route to both. Selectors are immutable in
+ * Kubernetes, so this is refused before anything is applied.
  */
 final class SelectorOverlap {
 
@@ -30,8 +30,11 @@ final class SelectorOverlap {
     defaultDenies(config, workloads, problems);
   }
 
-  /** The network-policy template's default deny is one object per namespace: one entry writes it. */
-  private static void defaultDenies(Config config, List<Workload> workloads, Set<Problem> problems) {
+  /**
+   * The network-policy template's default deny is one object per namespace: one entry writes it.
+   */
+  private static void defaultDenies(
+      Config config, List<Workload> workloads, Set<Problem> problems) {
     Map<String, Workload> seen = new HashMap<>();
     for (Workload w : workloads) {
       if (!w.template().name().equals("network-policy")) {
@@ -44,9 +47,17 @@ final class SelectorOverlap {
         String namespace = Generator.namespace(config, byCluster.getValue());
         Workload earlier = seen.putIfAbsent(byCluster.getKey() + "\n" + namespace, w);
         if (earlier != null && earlier != w) {
-          problems.add(YamlNodes.at(config.shownAs(), w.entry().templateNode(), "this network-policy entry writes "
-              + config.app() + "-default-deny in namespace " + namespace + ", as does the one on line "
-              + earlier.entry().line() + "; set defaultDeny: false on all but one"));
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  w.entry().templateNode(),
+                  "this network-policy entry writes "
+                      + config.app()
+                      + "-default-deny in namespace "
+                      + namespace
+                      + ", as does the one on line "
+                      + earlier.entry().line()
+                      + "; set defaultDeny: false on all but one"));
           break;
         }
       }
@@ -63,14 +74,26 @@ final class SelectorOverlap {
       for (Map.Entry<String, Map<String, Object>> byCluster : w.params().entrySet()) {
         String component = Generator.component(w.template(), byCluster.getValue());
         String namespace = Generator.namespace(config, byCluster.getValue());
-        Workload earlier = seen.putIfAbsent(byCluster.getKey() + "\n" + namespace + "\n" + component, w);
+        Workload earlier =
+            seen.putIfAbsent(byCluster.getKey() + "\n" + namespace + "\n" + component, w);
         if (earlier != null && earlier != w && !reported) {
           reported = true;
-          problems.add(YamlNodes.at(config.shownAs(), w.entry().templateNode(), "this " + w.template().name()
-              + " entry's pods carry app.kubernetes.io/component: " + component + " in namespace " + namespace
-              + ", as do those of the " + earlier.template().name() + " entry on line " + earlier.entry().line()
-              + ", so each one's selectors would match the other's pods; give one of them a different name"
-              + " (selectors cannot change once applied)"));
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  w.entry().templateNode(),
+                  "this "
+                      + w.template().name()
+                      + " entry's pods carry app.kubernetes.io/component: "
+                      + component
+                      + " in namespace "
+                      + namespace
+                      + ", as do those of the "
+                      + earlier.template().name()
+                      + " entry on line "
+                      + earlier.entry().line()
+                      + ", so each one's selectors would match the other's pods; give one of them a different name"
+                      + " (selectors cannot change once applied)"));
         }
       }
     }
@@ -93,15 +116,30 @@ final class SelectorOverlap {
           continue;
         }
         String component = Generator.component(w.template(), byCluster.getValue());
-        Workload earlier = seen.putIfAbsent(
-            byCluster.getKey() + "\n" + Generator.namespace(config, byCluster.getValue()) + "\n" + component, w);
+        Workload earlier =
+            seen.putIfAbsent(
+                byCluster.getKey()
+                    + "\n"
+                    + Generator.namespace(config, byCluster.getValue())
+                    + "\n"
+                    + component,
+                w);
         if (earlier != null && earlier != w && !reported) {
           reported = true;
-          problems.add(YamlNodes.at(config.shownAs(), w.entry().templateNode(), "this " + w.template().name()
-              + " entry writes a PodDisruptionBudget for component " + component + ", as does the "
-              + earlier.template().name() + " entry on line " + earlier.entry().line()
-              + "; pods under two budgets can never be evicted, so drop one"
-              + " (disruptionBudget: false on an autoscale or grpc entry)"));
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  w.entry().templateNode(),
+                  "this "
+                      + w.template().name()
+                      + " entry writes a PodDisruptionBudget for component "
+                      + component
+                      + ", as does the "
+                      + earlier.template().name()
+                      + " entry on line "
+                      + earlier.entry().line()
+                      + "; pods under two budgets can never be evicted, so drop one"
+                      + " (disruptionBudget: false on an autoscale or grpc entry)"));
         }
       }
     }

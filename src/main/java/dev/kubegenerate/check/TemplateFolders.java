@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The template folders of a run besides each config's own (SPEC §3).
  *
- * @param repository folders inside the repository ({@code --templates}), absolute: their
- *     templates' files are the repository's input, so a change to them makes files {@code stale}
+ * @param repository folders inside the repository ({@code --templates}), absolute: their templates'
+ *     files are the repository's input, so a change to them makes files {@code stale}
  * @param tool the tool's folders ({@code KUBE_GENERATE_TEMPLATES}), absolute, searched after the
  *     repository's and before the built-in library: a change to them makes files {@code outdated}
  */

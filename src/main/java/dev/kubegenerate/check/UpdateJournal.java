@@ -1,10 +1,10 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.Marker;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -23,18 +23,18 @@ import java.util.regex.Pattern;
 
 /**
  * The renames and deletions of one {@code --update}, written before the first of them and removed
- * after the last, so that a run killed half-way leaves a tree the next {@code --update} can
- * finish and that {@code check} refuses to pass. One line per step, paths relative to the
- * repository and URL-encoded (a file name may hold a line break):
+ * after the last, so that a run killed half-way leaves a tree the next {@code --update} can finish
+ * and that {@code check} refuses to pass. One line per step, paths relative to the repository and
+ * URL-encoded (a file name may hold a line break):
  *
  * <pre>
  * move kubernetes/qa/.deployment.yaml.1234.kube-generate.tmp kubernetes/qa/deployment.yaml
  * delete kubernetes/qa/old.yaml
  * </pre>
  *
- * <p>The journal lives in the repository, so a pull request could commit one: every step is
- * checked before it runs (a temporary file of ours beside its target, holding a generated file;
- * a deletion only of a generated file), and nothing outside the repository is ever named.
+ * <p>The journal lives in the repository, so a pull request could commit one: every step is checked
+ * before it runs (a temporary file of ours beside its target, holding a generated file; a deletion
+ * only of a generated file), and nothing outside the repository is ever named.
  */
 final class UpdateJournal {
 
@@ -44,9 +44,12 @@ final class UpdateJournal {
   /** Suffix of the temporary files an update stages beside their targets. */
   static final String TEMP_SUFFIX = ".kube-generate.tmp";
 
-  private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9]+" + Pattern.quote(TEMP_SUFFIX));
+  private static final Pattern TEMP_NAME =
+      Pattern.compile("\\..+\\.[0-9]+" + Pattern.quote(TEMP_SUFFIX));
 
-  /** One step: a rename of a staged file onto its target, or a deletion when {@code from} is null. */
+  /**
+   * One step: a rename of a staged file onto its target, or a deletion when {@code from} is null.
+   */
   record Step(ManifestPath from, ManifestPath to) {}
 
   private UpdateJournal() {}
@@ -60,13 +63,20 @@ final class UpdateJournal {
   static void write(Path root, List<Step> steps) throws IOException {
     StringBuilder text = new StringBuilder();
     for (Step step : steps) {
-      text.append(step.from() == null ? "delete " + encode(step.to()) : "move " + encode(step.from()) + " " + encode(step.to()))
+      text.append(
+              step.from() == null
+                  ? "delete " + encode(step.to())
+                  : "move " + encode(step.from()) + " " + encode(step.to()))
           .append('\n');
     }
     Path temp = root.resolve(FILE + ".tmp");
     Files.writeString(temp, text, StandardCharsets.UTF_8);
     try {
-      Files.move(temp, root.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temp,
+          root.resolve(FILE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, root.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -81,8 +91,8 @@ final class UpdateJournal {
   }
 
   /**
-   * Finishes an interrupted update: the renames not yet done, then the deletions, then removes
-   * the journal. Returns how many steps were left; 0 when there was no journal.
+   * Finishes an interrupted update: the renames not yet done, then the deletions, then removes the
+   * journal. Returns how many steps were left; 0 when there was no journal.
    */
   static int finish(Path root) throws InputException {
     Path journal = root.resolve(FILE);
@@ -90,12 +100,15 @@ final class UpdateJournal {
       return 0;
     }
     if (Files.isSymbolicLink(journal) || !Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS)) {
-      throw new InputException(Problem.of(FILE, "not a regular file; delete it and run --update again"));
+      throw new InputException(
+          Problem.of(FILE, "not a regular file; delete it and run --update again"));
     }
     List<Step> steps = read(root, RepositoryFiles.read(root, journal, FILE));
     for (Step step : steps) {
       if ((step.from() != null && throughLink(root, step.from())) || throughLink(root, step.to())) {
-        throw new InputException(Problem.of(FILE, "names a path through a symbolic link; delete it and run --update again"));
+        throw new InputException(
+            Problem.of(
+                FILE, "names a path through a symbolic link; delete it and run --update again"));
       }
     }
     int done = 0;
@@ -108,14 +121,16 @@ final class UpdateJournal {
             AtomicWriter.move(temp, target);
             done++;
           }
-        } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && isGenerated(root, target)) {
+        } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+            && isGenerated(root, target)) {
           Files.delete(target);
           done++;
         }
       }
       remove(root);
     } catch (IOException e) {
-      throw new InputException(Problem.of(FILE, "cannot finish the interrupted update: " + e.getMessage()));
+      throw new InputException(
+          Problem.of(FILE, "cannot finish the interrupted update: " + e.getMessage()));
     }
     return done;
   }
@@ -155,9 +170,10 @@ final class UpdateJournal {
           ManifestPath to = ManifestPath.of(decode(parts[2]));
           Path fromPath = Path.of(from.value());
           Path toPath = Path.of(to.value());
-          boolean beside = java.util.Objects.equals(fromPath.getParent(), toPath.getParent())
-              && fromPath.getFileName().toString().startsWith("." + toPath.getFileName() + ".")
-              && isTemporary(fromPath.getFileName().toString());
+          boolean beside =
+              java.util.Objects.equals(fromPath.getParent(), toPath.getParent())
+                  && fromPath.getFileName().toString().startsWith("." + toPath.getFileName() + ".")
+                  && isTemporary(fromPath.getFileName().toString());
           if (!beside) {
             throw new IllegalArgumentException("not a staged file beside its target");
           }
@@ -168,21 +184,28 @@ final class UpdateJournal {
           throw new IllegalArgumentException("unknown step");
         }
       } catch (IllegalArgumentException e) {
-        throw new InputException(new Problem(FILE, lineNumber, 1, "not a step kube-generate writes (" + e.getMessage()
-            + "); delete the file and run --update again"));
+        throw new InputException(
+            new Problem(
+                FILE,
+                lineNumber,
+                1,
+                "not a step kube-generate writes ("
+                    + e.getMessage()
+                    + "); delete the file and run --update again"));
       }
     }
     return steps;
   }
 
   /**
-   * What {@code check} must not pass: an update that did not finish, and temporary files an
-   * update left behind (killed while staging, before it wrote its journal).
+   * What {@code check} must not pass: an update that did not finish, and temporary files an update
+   * left behind (killed while staging, before it wrote its journal).
    */
   static List<Problem> leftovers(Path root, List<ManifestPath> outputDirs) {
     List<Problem> problems = new ArrayList<>();
     if (exists(root)) {
-      problems.add(Problem.of(FILE, "an update was interrupted; run `kube-generate --update` to finish it"));
+      problems.add(
+          Problem.of(FILE, "an update was interrupted; run `kube-generate --update` to finish it"));
     }
     for (ManifestPath dir : outputDirs) {
       Path start = dir.resolveIn(root);
@@ -190,16 +213,21 @@ final class UpdateJournal {
         continue;
       }
       try {
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (isTemporary(file.getFileName().toString())) {
-              problems.add(Problem.of(ManifestPath.relative(root, file).value(), "a temporary file left by an interrupted"
-                  + " update; `kube-generate --update` removes it"));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+        Files.walkFileTree(
+            start,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (isTemporary(file.getFileName().toString())) {
+                  problems.add(
+                      Problem.of(
+                          ManifestPath.relative(root, file).value(),
+                          "a temporary file left by an interrupted"
+                              + " update; `kube-generate --update` removes it"));
+                }
+                return FileVisitResult.CONTINUE;
+              }
+            });
       } catch (IOException e) {
         // the check's own listing of the folder reports what cannot be read
       }
@@ -215,15 +243,17 @@ final class UpdateJournal {
         continue;
       }
       List<Path> found = new ArrayList<>();
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && isTemporary(file.getFileName().toString())) {
-            found.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && isTemporary(file.getFileName().toString())) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
       for (Path f : found) {
         Files.deleteIfExists(f);
       }

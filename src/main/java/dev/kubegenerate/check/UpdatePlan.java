@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code --update} would change: files to write and generated files to delete. Files
- * without the marker and hand-managed files are never in it.
+ * What {@code --update} would change: files to write and generated files to delete. Files without
+ * the marker and hand-managed files are never in it.
  *
  * @param writes new contents by path, in render order
  * @param deletes generated files that no entry produces any more
@@ -23,7 +23,10 @@ import java.util.Optional;
  *     deletes, and files it leaves in the folder of a cluster no entry targets any more
  */
 public record UpdatePlan(
-    Map<ManifestPath, String> writes, List<ManifestPath> deletes, Map<ManifestPath, String> before, List<String> warnings) {
+    Map<ManifestPath, String> writes,
+    List<ManifestPath> deletes,
+    Map<ManifestPath, String> before,
+    List<String> warnings) {
 
   public UpdatePlan {
     writes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(writes));
@@ -33,7 +36,10 @@ public record UpdatePlan(
   }
 
   /** A plan with nothing to warn about. */
-  public UpdatePlan(Map<ManifestPath, String> writes, List<ManifestPath> deletes, Map<ManifestPath, String> before) {
+  public UpdatePlan(
+      Map<ManifestPath, String> writes,
+      List<ManifestPath> deletes,
+      Map<ManifestPath, String> before) {
     this(writes, deletes, before, List.of());
   }
 
@@ -47,8 +53,11 @@ public record UpdatePlan(
    * read on every core; every conflict of every config is reported.
    */
   public static List<UpdatePlan> all(Path root, Project project) throws InputException {
-    EachConfig.Outcomes<UpdatePlan> plans = EachConfig.run(project.configs().size(),
-        i -> of(root, project.configs().get(i), project.rendered().get(i)), () -> {});
+    EachConfig.Outcomes<UpdatePlan> plans =
+        EachConfig.run(
+            project.configs().size(),
+            i -> of(root, project.configs().get(i), project.rendered().get(i)),
+            () -> {});
     if (!plans.problems().isEmpty()) {
       throw new InputException(plans.problems());
     }
@@ -56,15 +65,16 @@ public record UpdatePlan(
   }
 
   /**
-   * Problems that mean the tree is between two updates: a journal of an interrupted
-   * {@code --update}, or temporary files one left. {@code --update} clears both.
+   * Problems that mean the tree is between two updates: a journal of an interrupted {@code
+   * --update}, or temporary files one left. {@code --update} clears both.
    */
   public static List<Problem> interruptedUpdate(Path root, List<ManifestPath> outputDirs) {
     return UpdateJournal.leftovers(root.toAbsolutePath().normalize(), outputDirs);
   }
 
   /** The plan for one config. */
-  public static UpdatePlan of(Path root, Config config, List<RenderedFile> rendered) throws InputException {
+  public static UpdatePlan of(Path root, Config config, List<RenderedFile> rendered)
+      throws InputException {
     HandManaged handManaged = new HandManaged(config);
     Map<ManifestPath, CommittedFile> committed = new LinkedHashMap<>();
     for (CommittedFile f : CommittedFiles.list(root, config.outputDir())) {
@@ -80,16 +90,23 @@ public record UpdatePlan(
       CommittedFile existing = committed.remove(file.path());
       Optional<String> text = existing == null ? Optional.empty() : existing.text();
       if (existing != null && text.isEmpty()) {
-        conflicts.add(Problem.of(file.path().value(), "not overwritten: " + existing.unreadable().orElse("unreadable")
-            + "; remove it and run again"));
+        conflicts.add(
+            Problem.of(
+                file.path().value(),
+                "not overwritten: "
+                    + existing.unreadable().orElse("unreadable")
+                    + "; remove it and run again"));
         continue;
       }
       if (text.isPresent() && !Marker.looksGenerated(stripBom(text.get()))) {
         if (handManaged.annotatedManual(text.get())) {
           continue;
         }
-        conflicts.add(Problem.of(file.path().value(), "not overwritten: the file has no kube-generate marker, so it may be"
-            + " hand-written; delete it to generate it, or list it under `handwritten:` to keep it"));
+        conflicts.add(
+            Problem.of(
+                file.path().value(),
+                "not overwritten: the file has no kube-generate marker, so it may be"
+                    + " hand-written; delete it to generate it, or list it under `handwritten:` to keep it"));
         continue;
       }
       if (text.isEmpty() || !text.get().equals(file.content())) {
@@ -99,7 +116,8 @@ public record UpdatePlan(
     }
     List<ManifestPath> deletes = new ArrayList<>();
     for (CommittedFile left : committed.values()) {
-      if (left.text().isPresent() && Marker.looksGenerated(stripBom(left.text().get()))
+      if (left.text().isPresent()
+          && Marker.looksGenerated(stripBom(left.text().get()))
           && !handManaged.matchesGlob(left.path())) {
         deletes.add(left.path());
         before.put(left.path(), left.text().get());
@@ -108,7 +126,9 @@ public record UpdatePlan(
     if (!conflicts.isEmpty()) {
       throw new InputException(conflicts);
     }
-    List<String> warnings = UpdateWarnings.of(config, rendered, writes.keySet(), deletes, before, committed.values(), handManaged);
+    List<String> warnings =
+        UpdateWarnings.of(
+            config, rendered, writes.keySet(), deletes, before, committed.values(), handManaged);
     return new UpdatePlan(writes, deletes, before, warnings);
   }
 

@@ -6,10 +6,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code kube-generate action}: the image's entry point. Runs the check that the action's
- * {@code INPUT_*} variables ask for; a bad input is a usage error (exit 2) naming the input.
+ * {@code kube-generate action}: the image's entry point. Runs the check that the action's {@code
+ * INPUT_*} variables ask for; a bad input is a usage error (exit 2) naming the input.
  */
-@Command(name = ActionCommand.NAME, hidden = true,
+@Command(
+    name = ActionCommand.NAME,
+    hidden = true,
     description = "Run the check as the GitHub Action: read the INPUT_* variables the runner sets.")
 public final class ActionCommand implements Callable<Integer> {
 

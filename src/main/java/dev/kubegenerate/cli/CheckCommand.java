@@ -8,7 +8,6 @@ import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
 import dev.kubegenerate.model.Violation;
-import java.util.Optional;
 import dev.kubegenerate.report.JsonReport;
 import dev.kubegenerate.report.PatchRenderer;
 import dev.kubegenerate.report.TextReport;
@@ -18,11 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code kube-generate check}: classify every committed manifest and report it. */
 @Command(
@@ -33,32 +33,53 @@ import picocli.CommandLine.Mixin;
 public final class CheckCommand implements Callable<Integer> {
 
   /** The report formats. */
-  enum Format { text, json, github }
+  enum Format {
+    text,
+    json,
+    github
+  }
 
   private final Terminal terminal;
 
-  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
+  @Mixin(name = DirectoryOption.NAME)
+  DirectoryOption directory;
 
-  @Mixin(name = ConfigOptions.NAME) ConfigOptions configs;
+  @Mixin(name = ConfigOptions.NAME)
+  ConfigOptions configs;
 
-  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
+  @Mixin(name = TemplateOption.NAME)
+  TemplateOption templates;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "text, json or github (default: github when GITHUB_ACTIONS=true, else text).")
   Format format;
 
-  @Option(names = "--summary", paramLabel = "FILE", description = "Also write the markdown summary to FILE.")
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
+      description = "Also write the markdown summary to FILE.")
   Path summary;
 
-  @Option(names = "--patch", paramLabel = "FILE", description = "Write a patch that `git apply` accepts and that makes the check pass.")
+  @Option(
+      names = "--patch",
+      paramLabel = "FILE",
+      description = "Write a patch that `git apply` accepts and that makes the check pass.")
   Path patch;
 
-  @Option(names = "--comment", description = "Keep one pull-request comment up to date (GitHub Actions).")
+  @Option(
+      names = "--comment",
+      description = "Keep one pull-request comment up to date (GitHub Actions).")
   boolean comment;
 
-  @Option(names = "--fail-on", paramLabel = "LIST", converter = FailOnConverter.class,
-      description = "Statuses and rules that fail the check, comma-separated (default: every status but ok and"
-          + " handwritten, and the rules invalid and removed-api; not deprecated-api).")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LIST",
+      converter = FailOnConverter.class,
+      description =
+          "Statuses and rules that fail the check, comma-separated (default: every status but ok and"
+              + " handwritten, and the rules invalid and removed-api; not deprecated-api).")
   FailOn failOn = new FailOn(Status.defaultFailOn(), Report.defaultFailOnRules());
 
   CheckCommand(Terminal terminal) {
@@ -68,32 +89,47 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
-    Format chosen = format != null ? format : terminal.githubActions() ? Format.github : Format.text;
+    Format chosen =
+        format != null ? format : terminal.githubActions() ? Format.github : Format.text;
     // before the check: a comment's HTTP client is set up while it runs
-    GitHubOutput github = chosen == Format.github ? new GitHubOutput(terminal, run.root(), comment) : null;
+    GitHubOutput github =
+        chosen == Format.github ? new GitHubOutput(terminal, run.root(), comment) : null;
     Report report;
     Progress progress = TerminalProgress.of(terminal);
     try {
       Project project = run.load(progress);
-      report = new Checker(run.root()).check(project, failOn.statuses(), run.fixCommand(), failOn.rules(), progress);
+      report =
+          new Checker(run.root())
+              .check(project, failOn.statuses(), run.fixCommand(), failOn.rules(), progress);
     } catch (InputException e) {
       report = Checker.failed(e.problems(), failOn.statuses(), run.fixCommand());
     } catch (RuntimeException | Error e) {
       // still a verdict: under Actions the outputs (result=error) and the summary get written
-      report = Checker.failed(List.of(Problem.of("", Cli.describe(e))), failOn.statuses(), run.fixCommand());
+      report =
+          Checker.failed(
+              List.of(Problem.of("", Cli.describe(e))), failOn.statuses(), run.fixCommand());
     } finally {
       TerminalProgress.finish(progress);
     }
     if (patch != null) {
-      Files.writeString(run.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);
+      Files.writeString(
+          run.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);
     }
     if (summary != null) {
-      Files.writeString(run.root().resolve(summary), dev.kubegenerate.report.StepSummary.render(report), StandardCharsets.UTF_8);
+      Files.writeString(
+          run.root().resolve(summary),
+          dev.kubegenerate.report.StepSummary.render(report),
+          StandardCharsets.UTF_8);
     }
     switch (chosen) {
       // JSON is data: a fence would break it, so it goes out raw with nothing the runner obeys
-      case json -> terminal.raw().print(terminal.githubActions()
-          ? JsonReport.inertInWorkflowLog(JsonReport.render(report)) : JsonReport.render(report));
+      case json ->
+          terminal
+              .raw()
+              .print(
+                  terminal.githubActions()
+                      ? JsonReport.inertInWorkflowLog(JsonReport.render(report))
+                      : JsonReport.render(report));
       case text -> {
         // errors go to stderr, as for every command; the rest of the report to stdout
         terminal.err().print(TextReport.errors(report, terminal.colour()));
@@ -119,15 +155,21 @@ public final class CheckCommand implements Callable<Integer> {
           continue;
         }
         Optional<Status> status = Status.fromId(id);
-        Optional<Violation.Rule> rule = Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA);
+        Optional<Violation.Rule> rule =
+            Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA);
         if (status.isPresent()) {
           statuses.add(status.get());
         } else if (rule.isPresent()) {
           rules.add(rule.get());
         } else {
-          throw new picocli.CommandLine.TypeConversionException("unknown status or rule '" + id + "' (statuses: "
-              + java.util.Arrays.stream(Status.values()).map(Status::id).collect(java.util.stream.Collectors.joining(", "))
-              + "; rules: invalid, removed-api, deprecated-api)");
+          throw new picocli.CommandLine.TypeConversionException(
+              "unknown status or rule '"
+                  + id
+                  + "' (statuses: "
+                  + java.util.Arrays.stream(Status.values())
+                      .map(Status::id)
+                      .collect(java.util.stream.Collectors.joining(", "))
+                  + "; rules: invalid, removed-api, deprecated-api)");
         }
       }
       return new FailOn(statuses, rules);

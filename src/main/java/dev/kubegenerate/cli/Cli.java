@@ -2,18 +2,18 @@ package dev.kubegenerate.cli;
 
 import dev.kubegenerate.github.ActionInputs;
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Suggestions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.kubegenerate.model.Suggestions;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Builds and runs the command line with injected streams and environment, so tests run the
- * whole CLI in-process. A new {@link CommandLine} per run; no static state.
+ * Builds and runs the command line with injected streams and environment, so tests run the whole
+ * CLI in-process. A new {@link CommandLine} per run; no static state.
  */
 public final class Cli {
 
@@ -25,9 +25,15 @@ public final class Cli {
 
   /** The CLI of a real process: its streams, environment and working folder. */
   public static Cli standard() {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    return new Cli(new Terminal(out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null));
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    return new Cli(
+        new Terminal(
+            out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null));
   }
 
   /**
@@ -63,29 +69,34 @@ public final class Cli {
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler((e, a) -> {
-      terminal.printUntrusted(terminal.err(),
-          "kube-generate: " + usageMessage(e) + "\nTry 'kube-generate --help' for usage.\n");
-      return ExitCode.ERROR;
-    });
-    cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      StringBuilder text = new StringBuilder();
-      if (e instanceof UsageException) {
-        terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
-        return ExitCode.ERROR;
-      }
-      if (e instanceof InputException ie) {
-        ie.problems().forEach(p -> text.append(p.format()).append('\n'));
-      } else {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        text.append("kube-generate: ").append(message.strip().replaceAll("\\s*\\R\\s*", " ")).append('\n');
-      }
-      terminal.printUntrusted(terminal.err(), text.toString());
-      if (root.debug) {
-        e.printStackTrace(terminal.err());
-      }
-      return ExitCode.ERROR;
-    });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          terminal.printUntrusted(
+              terminal.err(),
+              "kube-generate: " + usageMessage(e) + "\nTry 'kube-generate --help' for usage.\n");
+          return ExitCode.ERROR;
+        });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          StringBuilder text = new StringBuilder();
+          if (e instanceof UsageException) {
+            terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
+            return ExitCode.ERROR;
+          }
+          if (e instanceof InputException ie) {
+            ie.problems().forEach(p -> text.append(p.format()).append('\n'));
+          } else {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            text.append("kube-generate: ")
+                .append(message.strip().replaceAll("\\s*\\R\\s*", " "))
+                .append('\n');
+          }
+          terminal.printUntrusted(terminal.err(), text.toString());
+          if (root.debug) {
+            e.printStackTrace(terminal.err());
+          }
+          return ExitCode.ERROR;
+        });
     try {
       return cl.execute(args);
     } catch (Throwable e) {
@@ -109,7 +120,8 @@ public final class Cli {
     } else {
       what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
-    return ("internal error: " + what + "; run with --debug for details").replaceAll("\\s*\\R\\s*", " ");
+    return ("internal error: " + what + "; run with --debug for details")
+        .replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** picocli's message, or for a word where a subcommand belongs, the nearest subcommands. */
@@ -117,20 +129,23 @@ public final class Cli {
     if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String word = u.getUnmatched().get(0);
       CommandLine at = u.getCommandLine();
-      boolean subcommandExpected = !at.getSubcommands().isEmpty() && at.getParseResult().subcommand() == null;
+      boolean subcommandExpected =
+          !at.getSubcommands().isEmpty() && at.getParseResult().subcommand() == null;
       if (subcommandExpected && !word.startsWith("-")) {
-        List<String> names = at.getSubcommands().entrySet().stream()
-            .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
-            .map(Map.Entry::getKey)
-            .toList();
+        List<String> names =
+            at.getSubcommands().entrySet().stream()
+                .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
+                .map(Map.Entry::getKey)
+                .toList();
         return "unknown command '" + word + "'" + Suggestions.didYouMean(word, names);
       }
       if (word.startsWith("--")) {
-        List<String> options = at.getCommandSpec().options().stream()
-            .filter(o -> !o.hidden())
-            .flatMap(o -> java.util.Arrays.stream(o.names()))
-            .filter(n -> n.startsWith("--"))
-            .toList();
+        List<String> options =
+            at.getCommandSpec().options().stream()
+                .filter(o -> !o.hidden())
+                .flatMap(o -> java.util.Arrays.stream(o.names()))
+                .filter(n -> n.startsWith("--"))
+                .toList();
         String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
         return e.getMessage().strip() + Suggestions.didYouMean(option, options);
       }

@@ -10,12 +10,18 @@ final class ConfigOptions {
 
   static final String NAME = "configs";
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(names = "-f", paramLabel = "FILE", description = "The config file (default: kube-generate.yaml).")
+  @Option(
+      names = "-f",
+      paramLabel = "FILE",
+      description = "The config file (default: kube-generate.yaml).")
   String configFile;
 
-  @Option(names = "--all", description = "Handle every kube-generate.yaml below DIR in one run (monorepos).")
+  @Option(
+      names = "--all",
+      description = "Handle every kube-generate.yaml below DIR in one run (monorepos).")
   boolean all;
 
   /** The config file's name, relative to the folder of the run. */
@@ -23,11 +29,14 @@ final class ConfigOptions {
     if (configFile != null) {
       return configFile;
     }
-    return Mixins.ofParent(mixee, NAME, ConfigOptions.class).map(ConfigOptions::configFile).orElse(Config.DEFAULT_FILE);
+    return Mixins.ofParent(mixee, NAME, ConfigOptions.class)
+        .map(ConfigOptions::configFile)
+        .orElse(Config.DEFAULT_FILE);
   }
 
   /** Whether every config below the folder is handled. */
   boolean all() {
-    return all || Mixins.ofParent(mixee, NAME, ConfigOptions.class).map(ConfigOptions::all).orElse(false);
+    return all
+        || Mixins.ofParent(mixee, NAME, ConfigOptions.class).map(ConfigOptions::all).orElse(false);
   }
 }

@@ -9,16 +9,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code -C DIR}, the folder a run works in. Mixed into every command that reads or writes the
- * repository; given before the subcommand ({@code kube-generate -C app check}) it is read from
- * the parent command, so both orders work.
+ * repository; given before the subcommand ({@code kube-generate -C app check}) it is read from the
+ * parent command, so both orders work.
  */
 final class DirectoryOption {
 
   static final String NAME = "directory";
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Work as if started in DIR (default: the current folder).")
+  @Option(
+      names = "-C",
+      paramLabel = "DIR",
+      description = "Work as if started in DIR (default: the current folder).")
   Path directory;
 
   /** The folder as the user typed it, on this command or its parent. */
@@ -34,7 +38,8 @@ final class DirectoryOption {
     Optional<Path> given = given();
     Path dir = given.map(workingDir::resolve).orElse(workingDir).toAbsolutePath().normalize();
     if (given.isPresent() && !Files.isDirectory(dir)) {
-      throw new UsageException("-C " + given.get() + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+      throw new UsageException(
+          "-C " + given.get() + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
     }
     return dir;
   }

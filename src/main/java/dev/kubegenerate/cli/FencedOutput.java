@@ -6,10 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The output of one run inside GitHub Actions, where the runner obeys workflow commands in any
- * line of stdout or stderr: all text (which may name files or quote manifests a pull request
- * controls) is written inside a {@code ::stop-commands::TOKEN} fence, opened on the first byte and
- * closed before the tool's own commands and at the end of the run.
+ * The output of one run inside GitHub Actions, where the runner obeys workflow commands in any line
+ * of stdout or stderr: all text (which may name files or quote manifests a pull request controls)
+ * is written inside a {@code ::stop-commands::TOKEN} fence, opened on the first byte and closed
+ * before the tool's own commands and at the end of the run.
  *
  * <p>Both of the run's text streams go through the one fence on stdout: a fence on each stream
  * would not hold, because the runner reads the two pipes concurrently and may see one stream's
@@ -28,32 +28,38 @@ final class FencedOutput {
 
   /** A stream for text: fenced. */
   PrintStream text() {
-    return new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) {
-        writeText(new byte[] {(byte) b}, 0, 1);
-      }
+    return new PrintStream(
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            writeText(new byte[] {(byte) b}, 0, 1);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        writeText(b, off, len);
-      }
-    }, true, StandardCharsets.UTF_8);
+          @Override
+          public void write(byte[] b, int off, int len) {
+            writeText(b, off, len);
+          }
+        },
+        true,
+        StandardCharsets.UTF_8);
   }
 
   /** A stream for the tool's own workflow commands, escaped by their writer: never fenced. */
   PrintStream commands() {
-    return new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) {
-        writeCommand(new byte[] {(byte) b}, 0, 1);
-      }
+    return new PrintStream(
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            writeCommand(new byte[] {(byte) b}, 0, 1);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        writeCommand(b, off, len);
-      }
-    }, true, StandardCharsets.UTF_8);
+          @Override
+          public void write(byte[] b, int off, int len) {
+            writeCommand(b, off, len);
+          }
+        },
+        true,
+        StandardCharsets.UTF_8);
   }
 
   private synchronized void writeText(byte[] b, int off, int len) {

@@ -5,9 +5,9 @@ import dev.kubegenerate.github.GitHubPublisher;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
-import java.util.List;
 import dev.kubegenerate.report.JsonReport;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Hands the check's report to the GitHub publisher with this run's environment. */
 final class GitHubOutput {
@@ -29,8 +29,10 @@ final class GitHubOutput {
 
   void publish(Report report) {
     String workingDirectory = workingDirectory(env);
-    Report located = workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
-    publisher.publish(located, env, workingDirectory, comment, JsonReport.render(report), terminal.raw());
+    Report located =
+        workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
+    publisher.publish(
+        located, env, workingDirectory, comment, JsonReport.render(report), terminal.raw());
   }
 
   /**
@@ -38,20 +40,43 @@ final class GitHubOutput {
    * annotation to the pull request's diff only by its repository path.
    */
   static Report relocate(Report report, String prefix) {
-    List<FileResult> files = report.files().stream().map(f -> new FileResult(
-        f.path(), f.status(), f.config(), f.template(), f.cluster(), f.committed(), f.rendered(), f.diff(), f.lines(),
-        new FileResult.Location(prefix + f.annotationLine().file(), f.annotationLine().line(), f.annotationLine().endLine()),
-        f.violations()))
-        .toList();
-    List<Problem> errors = report.errors().stream()
-        .map(p -> p.file().isEmpty() || p.file().equals(".") ? p : new Problem(prefix + p.file(), p.line(), p.column(), p.message()))
-        .toList();
+    List<FileResult> files =
+        report.files().stream()
+            .map(
+                f ->
+                    new FileResult(
+                        f.path(),
+                        f.status(),
+                        f.config(),
+                        f.template(),
+                        f.cluster(),
+                        f.committed(),
+                        f.rendered(),
+                        f.diff(),
+                        f.lines(),
+                        new FileResult.Location(
+                            prefix + f.annotationLine().file(),
+                            f.annotationLine().line(),
+                            f.annotationLine().endLine()),
+                        f.violations()))
+            .toList();
+    List<Problem> errors =
+        report.errors().stream()
+            .map(
+                p ->
+                    p.file().isEmpty() || p.file().equals(".")
+                        ? p
+                        : new Problem(prefix + p.file(), p.line(), p.column(), p.message()))
+            .toList();
     return new Report(files, errors, report.failOn(), report.fixCommand(), report.failOnRules());
   }
 
   /** The checked folder relative to the workspace: it names the sticky comment. */
   private String workingDirectory(ActionsEnvironment env) {
-    Path workspace = env.workspace().map(p -> terminal.workingDir().resolve(p).toAbsolutePath().normalize()).orElse(terminal.workingDir());
+    Path workspace =
+        env.workspace()
+            .map(p -> terminal.workingDir().resolve(p).toAbsolutePath().normalize())
+            .orElse(terminal.workingDir());
     if (!root.startsWith(workspace)) {
       return ".";
     }

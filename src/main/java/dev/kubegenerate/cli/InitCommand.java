@@ -1,5 +1,6 @@
 package dev.kubegenerate.cli;
 
+import dev.kubegenerate.config.Config;
 import dev.kubegenerate.kubernetes.KubernetesApi;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
@@ -12,14 +13,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.kubegenerate.config.Config;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kube-generate init}: write a starter config and its JSON Schema for editors. */
-@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = "Write a starter kube-generate.yaml (and kube-generate.schema.json for editors).")
 public final class InitCommand implements Callable<Integer> {
 
@@ -27,12 +30,16 @@ public final class InitCommand implements Callable<Integer> {
 
   private final Terminal terminal;
 
-  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
+  @Mixin(name = DirectoryOption.NAME)
+  DirectoryOption directory;
 
   @Spec CommandSpec spec;
 
   // only -f: --all and --templates mean nothing to init
-  @Option(names = "-f", paramLabel = "FILE", description = "The config file to write (default: kube-generate.yaml).")
+  @Option(
+      names = "-f",
+      paramLabel = "FILE",
+      description = "The config file to write (default: kube-generate.yaml).")
   String configFile;
 
   InitCommand(Terminal terminal) {
@@ -42,34 +49,62 @@ public final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InputException, IOException {
     Path dir = directory.root(terminal.workingDir());
-    String configFile = this.configFile != null ? this.configFile
-        : Mixins.ofParent(spec, ConfigOptions.NAME, ConfigOptions.class).map(ConfigOptions::configFile).orElse(Config.DEFAULT_FILE);
+    String configFile =
+        this.configFile != null
+            ? this.configFile
+            : Mixins.ofParent(spec, ConfigOptions.NAME, ConfigOptions.class)
+                .map(ConfigOptions::configFile)
+                .orElse(Config.DEFAULT_FILE);
     Path config = dir.resolve(configFile);
     if (Files.exists(config)) {
-      throw new InputException(Problem.of(configFile, "already exists; edit it, or delete it to start over"));
+      throw new InputException(
+          Problem.of(configFile, "already exists; edit it, or delete it to start over"));
     }
     String app = appName(dir);
-    String text = "# yaml-language-server: $schema=" + SCHEMA_FILE + "\n"
-        + "# Describe what this app runs; `kube-generate --update` writes the manifests.\n"
-        + "# `kube-generate templates` lists the templates and their parameters.\n"
-        + "app: " + app + "\n"
-        + "# the Kubernetes version of the clusters: manifests are checked against its API (supported: "
-        + KubernetesApi.supportedList() + ")\n"
-        + "kubernetesVersion: \"" + KubernetesApi.newest() + "\"\n"
-        + "clusters: [sandbox, qa, production]\n"
-        + "generates:\n"
-        + "  - namespace: {}\n";
-    Files.writeString(dir.resolve(SCHEMA_FILE), ConfigSchema.render(TemplateLibrary.builtIn()), StandardCharsets.UTF_8);
+    String text =
+        "# yaml-language-server: $schema="
+            + SCHEMA_FILE
+            + "\n"
+            + "# Describe what this app runs; `kube-generate --update` writes the manifests.\n"
+            + "# `kube-generate templates` lists the templates and their parameters.\n"
+            + "app: "
+            + app
+            + "\n"
+            + "# the Kubernetes version of the clusters: manifests are checked against its API (supported: "
+            + KubernetesApi.supportedList()
+            + ")\n"
+            + "kubernetesVersion: \""
+            + KubernetesApi.newest()
+            + "\"\n"
+            + "clusters: [sandbox, qa, production]\n"
+            + "generates:\n"
+            + "  - namespace: {}\n";
+    Files.writeString(
+        dir.resolve(SCHEMA_FILE),
+        ConfigSchema.render(TemplateLibrary.builtIn()),
+        StandardCharsets.UTF_8);
     Files.writeString(config, text, StandardCharsets.UTF_8);
-    terminal.out().println("Wrote " + configFile + " and " + SCHEMA_FILE
-        + "; next: add entries, then run `kube-generate --update`.");
+    terminal
+        .out()
+        .println(
+            "Wrote "
+                + configFile
+                + " and "
+                + SCHEMA_FILE
+                + "; next: add entries, then run `kube-generate --update`.");
     return ExitCode.CLEAN;
   }
 
   /** The folder name as a Kubernetes name, or "app" when it cannot be one. */
   static String appName(Path dir) {
-    String name = dir.getFileName() == null ? "app" : dir.getFileName().toString().toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+    String name =
+        dir.getFileName() == null
+            ? "app"
+            : dir.getFileName()
+                .toString()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]", "-")
+                .replaceAll("^-+|-+$", "");
     return name.isEmpty() || name.length() > 63 ? "app" : name;
   }
 }

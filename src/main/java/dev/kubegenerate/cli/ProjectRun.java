@@ -22,8 +22,14 @@ import java.util.Optional;
  * @param typedTemplates the {@code --templates} folders as typed, for the fix command
  * @param toolTemplates the folders of {@code KUBE_GENERATE_TEMPLATES}, absolute
  */
-record ProjectRun(Path root, Optional<Path> directory, String configFile, boolean all, List<Path> templates,
-    List<Path> typedTemplates, List<Path> toolTemplates) {
+record ProjectRun(
+    Path root,
+    Optional<Path> directory,
+    String configFile,
+    boolean all,
+    List<Path> templates,
+    List<Path> typedTemplates,
+    List<Path> toolTemplates) {
 
   ProjectRun {
     templates = List.copyOf(templates);
@@ -31,19 +37,30 @@ record ProjectRun(Path root, Optional<Path> directory, String configFile, boolea
     toolTemplates = List.copyOf(toolTemplates);
   }
 
-  static ProjectRun of(Terminal terminal, DirectoryOption directory, ConfigOptions configs, TemplateOption templates) {
+  static ProjectRun of(
+      Terminal terminal,
+      DirectoryOption directory,
+      ConfigOptions configs,
+      TemplateOption templates) {
     Path root = directory.root(terminal.workingDir());
-    return new ProjectRun(root, directory.given(), configs.configFile(), configs.all(), templates.resolvedIn(root),
-        templates.typed(), TemplateOption.toolFolders(terminal));
+    return new ProjectRun(
+        root,
+        directory.given(),
+        configs.configFile(),
+        configs.all(),
+        templates.resolvedIn(root),
+        templates.typed(),
+        TemplateOption.toolFolders(terminal));
   }
 
   Project load(Progress progress) throws InputException {
-    return new ProjectLoader(root).load(configFile, all, new TemplateFolders(templates, toolTemplates), progress);
+    return new ProjectLoader(root)
+        .load(configFile, all, new TemplateFolders(templates, toolTemplates), progress);
   }
 
   /**
-   * The command that fixes every finding, as the user would type it: every option that changes
-   * the render is repeated, each word shell-quoted, so pasting it renders what this run rendered.
+   * The command that fixes every finding, as the user would type it: every option that changes the
+   * render is repeated, each word shell-quoted, so pasting it renders what this run rendered.
    */
   String fixCommand() {
     List<String> words = new ArrayList<>(List.of("kube-generate"));

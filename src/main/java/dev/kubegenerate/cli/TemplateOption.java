@@ -12,16 +12,23 @@ final class TemplateOption {
 
   static final String NAME = "templateDirs";
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "An extra template folder, searched after the config's own and before the built-in ones.")
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description =
+          "An extra template folder, searched after the config's own and before the built-in ones.")
   List<Path> templates = new ArrayList<>();
 
   /** The folders as typed, the parent command's first. */
   List<Path> typed() {
-    List<Path> out = new ArrayList<>(Mixins.ofParent(mixee, NAME, TemplateOption.class)
-        .map(TemplateOption::typed).orElse(List.of()));
+    List<Path> out =
+        new ArrayList<>(
+            Mixins.ofParent(mixee, NAME, TemplateOption.class)
+                .map(TemplateOption::typed)
+                .orElse(List.of()));
     out.addAll(templates);
     return out;
   }
@@ -32,11 +39,13 @@ final class TemplateOption {
   /**
    * The tool's template folders: {@code KUBE_GENERATE_TEMPLATES}, a path-separator list (SPEC §3),
    * searched after the repository's and before the built-in library; read here so the core never
-   * reads the environment. Empty items are ignored; relative ones are taken from the current folder.
+   * reads the environment. Empty items are ignored; relative ones are taken from the current
+   * folder.
    */
   static List<Path> toolFolders(Terminal terminal) {
     String list = terminal.env().getOrDefault(VARIABLE, "");
-    return java.util.Arrays.stream(list.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+    return java.util.Arrays.stream(
+            list.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
         .filter(s -> !s.isBlank())
         .map(s -> terminal.workingDir().resolve(s).toAbsolutePath().normalize())
         .toList();
@@ -44,8 +53,11 @@ final class TemplateOption {
 
   /** The folders, absolute, the parent command's first. */
   List<Path> resolvedIn(Path root) {
-    List<Path> out = new ArrayList<>(Mixins.ofParent(mixee, NAME, TemplateOption.class)
-        .map(parent -> parent.resolvedIn(root)).orElse(List.of()));
+    List<Path> out =
+        new ArrayList<>(
+            Mixins.ofParent(mixee, NAME, TemplateOption.class)
+                .map(parent -> parent.resolvedIn(root))
+                .orElse(List.of()));
     templates.forEach(t -> out.add(root.resolve(t).normalize()));
     return out;
   }

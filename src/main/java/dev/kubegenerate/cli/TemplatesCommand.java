@@ -1,28 +1,33 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.render.ParameterSpec;
 import dev.kubegenerate.render.TemplateLibrary;
 import dev.kubegenerate.render.TemplateSpec;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code kube-generate templates [NAME]}: list the templates, or show one with an example. */
-@Command(name = "templates", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "templates",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = "List the templates with their parameters, or show one with an example entry.")
 public final class TemplatesCommand implements Callable<Integer> {
 
   private final Terminal terminal;
 
-  @Mixin(name = DirectoryOption.NAME) DirectoryOption directory;
+  @Mixin(name = DirectoryOption.NAME)
+  DirectoryOption directory;
 
-  @Mixin(name = TemplateOption.NAME) TemplateOption templates;
+  @Mixin(name = TemplateOption.NAME)
+  TemplateOption templates;
 
   TemplatesCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -35,26 +40,49 @@ public final class TemplatesCommand implements Callable<Integer> {
   public Integer call() throws InputException {
     Path root = directory.root(terminal.workingDir());
     var extra = templates.resolvedIn(root);
-    TemplateLibrary library = TemplateLibrary.with(extra, TemplateOption.toolFolders(terminal), root);
+    TemplateLibrary library =
+        TemplateLibrary.with(extra, TemplateOption.toolFolders(terminal), root);
     PrintStream out = terminal.out();
     if (name == null) {
       for (TemplateSpec t : library.all().values()) {
         out.println(t.name() + " - " + t.description());
-        out.println("  parameters: " + String.join(", ", t.parameters().stream()
-            .map(p -> p.required() ? p.name() + " (required)" : p.name()).toList()));
+        out.println(
+            "  parameters: "
+                + String.join(
+                    ", ",
+                    t.parameters().stream()
+                        .map(p -> p.required() ? p.name() + " (required)" : p.name())
+                        .toList()));
       }
       return ExitCode.CLEAN;
     }
-    TemplateSpec t = library.get(name).orElseThrow(() -> new InputException(Problem.of("",
-        "unknown template \"" + name + "\"" + Suggestions.didYouMean(name, library.all().keySet()))));
+    TemplateSpec t =
+        library
+            .get(name)
+            .orElseThrow(
+                () ->
+                    new InputException(
+                        Problem.of(
+                            "",
+                            "unknown template \""
+                                + name
+                                + "\""
+                                + Suggestions.didYouMean(name, library.all().keySet()))));
     out.println(t.name() + " - " + t.description());
     out.println();
-    out.println("Files: " + String.join(", ", t.bodies().stream().map(b -> b.name() + "[-<name>].yaml").toList()));
+    out.println(
+        "Files: "
+            + String.join(
+                ", ", t.bodies().stream().map(b -> b.name() + "[-<name>].yaml").toList()));
     out.println();
     out.println("Parameters:");
     int width = t.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0);
     for (ParameterSpec p : t.parameters()) {
-      String detail = p.shownType() + (p.required() ? ", required" : p.defaultValue() != null ? ", default " + json(p.defaultValue()) : "");
+      String detail =
+          p.shownType()
+              + (p.required()
+                  ? ", required"
+                  : p.defaultValue() != null ? ", default " + json(p.defaultValue()) : "");
       out.printf("  %-" + width + "s  %s (%s)%n", p.name(), p.description(), detail);
     }
     if (!t.example().isBlank()) {

@@ -5,15 +5,20 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The world a command runs in: streams, environment variables, working folder, and whether
- * stdout is a terminal. Commands read nothing of the process directly.
+ * The world a command runs in: streams, environment variables, working folder, and whether stdout
+ * is a terminal. Commands read nothing of the process directly.
  *
  * @param out text for stdout; inside GitHub Actions fenced so the runner obeys nothing in it
  * @param err text for stderr; inside GitHub Actions fenced with {@code out}, on stdout
- * @param raw stdout unfenced, only for text inert by construction: the tool's own escaped
- *     workflow commands and JSON whose every {@code #} is escaped
+ * @param raw stdout unfenced, only for text inert by construction: the tool's own escaped workflow
+ *     commands and JSON whose every {@code #} is escaped
  */
-public record Terminal(PrintStream out, PrintStream err, Map<String, String> env, Path workingDir, boolean interactive,
+public record Terminal(
+    PrintStream out,
+    PrintStream err,
+    Map<String, String> env,
+    Path workingDir,
+    boolean interactive,
     PrintStream raw) {
 
   public Terminal {
@@ -21,7 +26,12 @@ public record Terminal(PrintStream out, PrintStream err, Map<String, String> env
   }
 
   /** A terminal whose raw stream is {@code out}. */
-  public Terminal(PrintStream out, PrintStream err, Map<String, String> env, Path workingDir, boolean interactive) {
+  public Terminal(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      Path workingDir,
+      boolean interactive) {
     this(out, err, env, workingDir, interactive, out);
   }
 
@@ -38,8 +48,8 @@ public record Terminal(PrintStream out, PrintStream err, Map<String, String> env
   }
 
   /**
-   * Prints text that may hold untrusted content (file names, manifest lines), ending its last
-   * line. Inside GitHub Actions {@link Cli} has fenced both text streams already.
+   * Prints text that may hold untrusted content (file names, manifest lines), ending its last line.
+   * Inside GitHub Actions {@link Cli} has fenced both text streams already.
    */
   public void printUntrusted(PrintStream stream, String text) {
     if (!text.isEmpty()) {

@@ -4,8 +4,8 @@ import dev.kubegenerate.check.Progress;
 import java.io.PrintStream;
 
 /**
- * Shows progress on a terminal's stderr for runs that last over a second: one line, rewritten
- * in place at most ten times a second, and erased when the run is done.
+ * Shows progress on a terminal's stderr for runs that last over a second: one line, rewritten in
+ * place at most ten times a second, and erased when the run is done.
  */
 final class TerminalProgress implements Progress {
 
@@ -23,7 +23,9 @@ final class TerminalProgress implements Progress {
 
   /** Progress for this terminal: nothing at all when stderr is not a terminal or in Actions. */
   static Progress of(Terminal terminal) {
-    return terminal.interactive() && !terminal.githubActions() ? new TerminalProgress(terminal.err()) : Progress.NONE;
+    return terminal.interactive() && !terminal.githubActions()
+        ? new TerminalProgress(terminal.err())
+        : Progress.NONE;
   }
 
   @Override

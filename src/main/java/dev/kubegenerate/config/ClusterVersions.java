@@ -14,9 +14,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * Reads the Kubernetes versions of a config: {@code kubernetesVersion:} and the map form of
- * {@code clusters:}, each cluster with its own. A version is a supported {@code MAJOR.MINOR}
- * written as a string; anything else is a located problem that lists the supported ones.
+ * Reads the Kubernetes versions of a config: {@code kubernetesVersion:} and the map form of {@code
+ * clusters:}, each cluster with its own. A version is a supported {@code MAJOR.MINOR} written as a
+ * string; anything else is a located problem that lists the supported ones.
  */
 final class ClusterVersions {
 
@@ -28,7 +28,8 @@ final class ClusterVersions {
   private final Nodes nodes;
   private final List<KubernetesVersion> supported;
 
-  ClusterVersions(String shownAs, List<Problem> problems, Nodes nodes, List<KubernetesVersion> supported) {
+  ClusterVersions(
+      String shownAs, List<Problem> problems, Nodes nodes, List<KubernetesVersion> supported) {
     this.shownAs = shownAs;
     this.problems = problems;
     this.nodes = nodes;
@@ -42,8 +43,13 @@ final class ClusterVersions {
     for (Map.Entry<String, NodeTuple> e : byName.entrySet()) {
       String name = e.getKey();
       if (!Names.isFolderName(name)) {
-        problems.add(YamlNodes.at(shownAs, e.getValue().getKeyNode(), "cluster \"" + name
-            + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                e.getValue().getKeyNode(),
+                "cluster \""
+                    + name
+                    + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
         continue;
       }
       names.add(name);
@@ -53,7 +59,9 @@ final class ClusterVersions {
       }
       Map<String, NodeTuple> fields = nodes.mapping(settings, "cluster " + name, CLUSTER_KEYS);
       if (fields != null && fields.containsKey("kubernetesVersion")) {
-        version(fields.get("kubernetesVersion").getValueNode(), "clusters." + name + ".kubernetesVersion")
+        version(
+                fields.get("kubernetesVersion").getValueNode(),
+                "clusters." + name + ".kubernetesVersion")
             .ifPresent(v -> versions.put(name, v));
       }
     }
@@ -62,29 +70,62 @@ final class ClusterVersions {
 
   /** A supported {@code MAJOR.MINOR} written as a string; anything else is a located problem. */
   Optional<KubernetesVersion> version(Node node, String what) {
-    String supportedList = String.join(", ", supported.stream().map(KubernetesVersion::toString).toList());
+    String supportedList =
+        String.join(", ", supported.stream().map(KubernetesVersion::toString).toList());
     if (!(node instanceof ScalarNode scalar) || nodes.isNull(node)) {
-      problems.add(YamlNodes.at(shownAs, node, what + " must be a version like \"1.34\"; supported: " + supportedList));
+      problems.add(
+          YamlNodes.at(
+              shownAs,
+              node,
+              what + " must be a version like \"1.34\"; supported: " + supportedList));
       return Optional.empty();
     }
     String text = scalar.getValue();
     if (!scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.STR)) {
       // YAML reads 1.30 as the number 1.3: quoting keeps the version the user wrote
-      problems.add(YamlNodes.at(shownAs, node, what + " " + text + " must be quoted, \"" + text
-          + "\": unquoted it is a number; supported: " + supportedList));
+      problems.add(
+          YamlNodes.at(
+              shownAs,
+              node,
+              what
+                  + " "
+                  + text
+                  + " must be quoted, \""
+                  + text
+                  + "\": unquoted it is a number; supported: "
+                  + supportedList));
       return Optional.empty();
     }
     Optional<KubernetesVersion> version = KubernetesVersion.parse(text);
     if (version.isEmpty()) {
       // a patch release serves the same APIs as its minor release: name the version to write
-      String hint = text.matches("v?\\d+\\.\\d+(\\.\\d+)?")
-          ? "write \"" + text.replaceFirst("^v", "").replaceFirst("^(\\d+\\.\\d+).*", "$1") + "\""
-          : "write MAJOR.MINOR like \"1.34\"";
-      problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not a Kubernetes version; " + hint + "; supported: "
-          + supportedList));
+      String hint =
+          text.matches("v?\\d+\\.\\d+(\\.\\d+)?")
+              ? "write \""
+                  + text.replaceFirst("^v", "").replaceFirst("^(\\d+\\.\\d+).*", "$1")
+                  + "\""
+              : "write MAJOR.MINOR like \"1.34\"";
+      problems.add(
+          YamlNodes.at(
+              shownAs,
+              node,
+              what
+                  + " \""
+                  + text
+                  + "\" is not a Kubernetes version; "
+                  + hint
+                  + "; supported: "
+                  + supportedList));
     } else if (!supported.contains(version.get())) {
-      problems.add(YamlNodes.at(shownAs, node, what + " \"" + text + "\" is not supported by this kube-generate; supported: "
-          + supportedList));
+      problems.add(
+          YamlNodes.at(
+              shownAs,
+              node,
+              what
+                  + " \""
+                  + text
+                  + "\" is not supported by this kube-generate; supported: "
+                  + supportedList));
       return Optional.empty();
     }
     return version;

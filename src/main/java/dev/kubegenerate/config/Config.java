@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param handwritten globs of hand-managed manifests, relative to the config's folder
  * @param manualAnnotation the annotation key that marks a manifest as hand-managed
  * @param entries the items of {@code generates}
- * @param kubernetesVersion the default Kubernetes version of every cluster ({@code kubernetesVersion:})
+ * @param kubernetesVersion the default Kubernetes version of every cluster ({@code
+ *     kubernetesVersion:})
  * @param clusterVersions a cluster's own version, from the map form of {@code clusters:}
  * @param schemaDirs folders of CustomResourceDefinition manifests (absolute), from {@code schemas:}
  */
@@ -55,7 +56,9 @@ public record Config(
     schemaDirs = List.copyOf(schemaDirs);
   }
 
-  /** The Kubernetes version a cluster runs: its own, else the config's; empty when neither is set. */
+  /**
+   * The Kubernetes version a cluster runs: its own, else the config's; empty when neither is set.
+   */
   public Optional<KubernetesVersion> versionOf(String cluster) {
     KubernetesVersion own = clusterVersions.get(cluster);
     return own != null ? Optional.of(own) : kubernetesVersion;

@@ -1,13 +1,13 @@
 package dev.kubegenerate.config;
 
-import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.KubernetesVersion;
+import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Names;
+import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
-import dev.kubegenerate.model.ManifestPath;
-import dev.kubegenerate.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +23,23 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Loads {@code kube-generate.yaml}: structure, defaults and naming rules. Template parameters are
- * checked later against the template library (see {@code check.EntryResolver}); every problem
- * found here is collected before failing.
+ * checked later against the template library (see {@code check.EntryResolver}); every problem found
+ * here is collected before failing.
  */
 public final class ConfigLoader {
 
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("app", "outputDir", "clusters", "templates", "values", "handwritten", "manualAnnotation", "generates",
-          "kubernetesVersion", "schemas");
+      Set.of(
+          "app",
+          "outputDir",
+          "clusters",
+          "templates",
+          "values",
+          "handwritten",
+          "manualAnnotation",
+          "generates",
+          "kubernetesVersion",
+          "schemas");
 
   private final Path root;
   private final List<KubernetesVersion> supported;
@@ -45,8 +54,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * A config as far as it could be read, and the problems found. Problems do not stop the
-   * load, so the template checks that follow can report theirs in the same run.
+   * A config as far as it could be read, and the problems found. Problems do not stop the load, so
+   * the template checks that follow can report theirs in the same run.
    */
   public record Loaded(Config config, List<Problem> problems) {
     public Loaded {
@@ -59,8 +68,14 @@ public final class ConfigLoader {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');
     String text = RepositoryFiles.read(root, absolute, shownAs);
-    Node document = YamlNodes.compose(text, shownAs)
-        .orElseThrow(() -> new InputException(Problem.of(shownAs, "the config is empty; run `kube-generate init` for a starter")));
+    Node document =
+        YamlNodes.compose(text, shownAs)
+            .orElseThrow(
+                () ->
+                    new InputException(
+                        Problem.of(
+                            shownAs,
+                            "the config is empty; run `kube-generate init` for a starter")));
     return new Reader(absolute, shownAs).read(document);
   }
 
@@ -87,33 +102,49 @@ public final class ConfigLoader {
       Path folder = file.getParent();
       ManifestPath folderPath = folder.equals(root) ? null : ManifestPath.relative(root, folder);
 
-      String app = optionalString(top, "app").orElse(folder.getFileName() == null ? "app" : folder.getFileName().toString());
+      String app =
+          optionalString(top, "app")
+              .orElse(folder.getFileName() == null ? "app" : folder.getFileName().toString());
       if (!Names.isDnsLabel(app)) {
         Node at = top.containsKey("app") ? top.get("app").getValueNode() : document;
-        problems.add(YamlNodes.at(shownAs, at, "app \"" + app + "\" is not a valid Kubernetes name"
-            + " (lower-case letters, digits and '-', at most 63); set `app:` to one"));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                at,
+                "app \""
+                    + app
+                    + "\" is not a valid Kubernetes name"
+                    + " (lower-case letters, digits and '-', at most 63); set `app:` to one"));
       }
 
       ManifestPath outputDir = outputDir(top, folderPath);
-      Optional<KubernetesVersion> kubernetesVersion = top.containsKey("kubernetesVersion")
-          ? versions.version(top.get("kubernetesVersion").getValueNode(), "kubernetesVersion")
-          : Optional.empty();
+      Optional<KubernetesVersion> kubernetesVersion =
+          top.containsKey("kubernetesVersion")
+              ? versions.version(top.get("kubernetesVersion").getValueNode(), "kubernetesVersion")
+              : Optional.empty();
       Map<String, KubernetesVersion> clusterVersions = new LinkedHashMap<>();
-      List<String> clusters = top.containsKey("clusters") && top.get("clusters").getValueNode() instanceof MappingNode
-          ? versions.clusterMap(top.get("clusters").getValueNode(), clusterVersions)
-          : clusterList(top.get("clusters"), "clusters");
+      List<String> clusters =
+          top.containsKey("clusters") && top.get("clusters").getValueNode() instanceof MappingNode
+              ? versions.clusterMap(top.get("clusters").getValueNode(), clusterVersions)
+              : clusterList(top.get("clusters"), "clusters");
       List<Path> schemaDirs = folders(top.get("schemas"), folder, "schemas");
       List<Path> templateDirs = folders(top.get("templates"), folder, "template");
       Map<String, Param> values = params(top.get("values"), "values");
-      List<String> handwritten = top.containsKey("handwritten")
-          ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
-          : List.of();
-      String manualAnnotation = optionalString(top, "manualAnnotation").orElse(Config.DEFAULT_MANUAL_ANNOTATION);
+      List<String> handwritten =
+          top.containsKey("handwritten")
+              ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
+              : List.of();
+      String manualAnnotation =
+          optionalString(top, "manualAnnotation").orElse(Config.DEFAULT_MANUAL_ANNOTATION);
 
       List<Entry> entries = new ArrayList<>();
       NodeTuple generates = top.get("generates");
       if (generates == null) {
-        problems.add(YamlNodes.at(shownAs, document, "missing `generates:`; list what to generate, e.g. `generates: [{namespace: {}}]`"));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                document,
+                "missing `generates:`; list what to generate, e.g. `generates: [{namespace: {}}]`"));
       } else if (nodes.isNull(generates.getValueNode())) {
         // an empty list is legal: nothing to generate (every generated file becomes orphaned)
       } else if (generates.getValueNode() instanceof SequenceNode seq) {
@@ -121,11 +152,28 @@ public final class ConfigLoader {
           entry(item, top.containsKey("clusters") ? clusters : null).ifPresent(entries::add);
         }
       } else {
-        problems.add(YamlNodes.at(shownAs, generates.getValueNode(), "generates must be a list of entries like `- autoscale: {...}`"));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                generates.getValueNode(),
+                "generates must be a list of entries like `- autoscale: {...}`"));
       }
-      Config config = new Config(
-          file, shownAs, folderPath, app, outputDir, clusters, templateDirs, values, handwritten, manualAnnotation, entries,
-          kubernetesVersion, clusterVersions, schemaDirs);
+      Config config =
+          new Config(
+              file,
+              shownAs,
+              folderPath,
+              app,
+              outputDir,
+              clusters,
+              templateDirs,
+              values,
+              handwritten,
+              manualAnnotation,
+              entries,
+              kubernetesVersion,
+              clusterVersions,
+              schemaDirs);
       return new Loaded(config, problems);
     }
 
@@ -133,16 +181,30 @@ public final class ConfigLoader {
       String dir = optionalString(top, "outputDir").orElse(Config.DEFAULT_OUTPUT_DIR);
       // relative to the config's folder; `..` is fine while the result stays inside the repository
       Path resolved = file.getParent().resolve(dir).normalize();
-      boolean inside = !dir.isEmpty() && !Path.of(dir).isAbsolute() && resolved.startsWith(root) && !resolved.equals(root);
+      boolean inside =
+          !dir.isEmpty()
+              && !Path.of(dir).isAbsolute()
+              && resolved.startsWith(root)
+              && !resolved.equals(root);
       if (!inside) {
-        problems.add(YamlNodes.at(shownAs, top.get("outputDir").getValueNode(),
-            "outputDir \"" + dir + "\" must be a folder inside the repository, below its root"));
-        return folderPath == null ? ManifestPath.of(Config.DEFAULT_OUTPUT_DIR) : folderPath.resolve(Config.DEFAULT_OUTPUT_DIR);
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                top.get("outputDir").getValueNode(),
+                "outputDir \""
+                    + dir
+                    + "\" must be a folder inside the repository, below its root"));
+        return folderPath == null
+            ? ManifestPath.of(Config.DEFAULT_OUTPUT_DIR)
+            : folderPath.resolve(Config.DEFAULT_OUTPUT_DIR);
       }
       return ManifestPath.relative(root, resolved);
     }
 
-    /** Folders named by {@code templates:} or {@code schemas:}, relative to the config's folder and inside the repository. */
+    /**
+     * Folders named by {@code templates:} or {@code schemas:}, relative to the config's folder and
+     * inside the repository.
+     */
     private List<Path> folders(NodeTuple tuple, Path folder, String what) {
       if (tuple == null) {
         return List.of();
@@ -154,8 +216,13 @@ public final class ConfigLoader {
       for (int i = 0; i < names.size(); i++) {
         Path dir = folder.resolve(names.get(i)).normalize();
         if (Path.of(names.get(i)).isAbsolute() || !dir.startsWith(root)) {
-          problems.add(YamlNodes.at(shownAs, items.get(Math.min(i, items.size() - 1)),
-              (what.equals("template") ? "template folder \"" : "schemas folder \"") + names.get(i) + "\" must be inside the repository"));
+          problems.add(
+              YamlNodes.at(
+                  shownAs,
+                  items.get(Math.min(i, items.size() - 1)),
+                  (what.equals("template") ? "template folder \"" : "schemas folder \"")
+                      + names.get(i)
+                      + "\" must be inside the repository"));
         } else {
           dirs.add(dir);
         }
@@ -169,8 +236,11 @@ public final class ConfigLoader {
      */
     private Optional<Entry> entry(Node item, List<String> topClusters) {
       if (!(item instanceof MappingNode map) || map.getValue().size() != 1) {
-        problems.add(YamlNodes.at(shownAs, item,
-            "each entry of generates is a map with exactly one key, the template's name, e.g. `- worker: {name: jobs}`"));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                item,
+                "each entry of generates is a map with exactly one key, the template's name, e.g. `- worker: {name: jobs}`"));
         return Optional.empty();
       }
       NodeTuple only = map.getValue().get(0);
@@ -195,18 +265,27 @@ public final class ConfigLoader {
             case "clusters" -> clusters = Optional.of(knownClusters(f.getValue(), topClusters));
             case "subdir" -> subdir = Optional.ofNullable(folderName(value, "subdir"));
             case "overrides" -> overrides(value, overrides, overrideKeys);
-            default -> params.put(f.getKey(), new Param(f.getKey(), f.getValue().getKeyNode(), value));
+            default ->
+                params.put(f.getKey(), new Param(f.getKey(), f.getValue().getKeyNode(), value));
           }
         }
       }
       if (clusters.isEmpty() && topClusters == null) {
-        problems.add(YamlNodes.at(shownAs, only.getKeyNode(),
-            "entry " + template + " targets no cluster; add a top-level `clusters:` list or `clusters:` to the entry"));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                only.getKeyNode(),
+                "entry "
+                    + template
+                    + " targets no cluster; add a top-level `clusters:` list or `clusters:` to the entry"));
       }
-      return Optional.of(new Entry(template, only.getKeyNode(), params, clusters, overrides, overrideKeys, subdir));
+      return Optional.of(
+          new Entry(
+              template, only.getKeyNode(), params, clusters, overrides, overrideKeys, subdir));
     }
 
-    private void overrides(Node value, Map<String, Map<String, Param>> overrides, Map<String, Node> keys) {
+    private void overrides(
+        Node value, Map<String, Map<String, Param>> overrides, Map<String, Node> keys) {
       Map<String, NodeTuple> byCluster = nodes.mapping(value, "overrides", null);
       if (byCluster == null) {
         return;
@@ -246,13 +325,22 @@ public final class ConfigLoader {
           known.add(name);
           continue;
         }
-        Node at = items.stream()
-            .filter(n -> n instanceof ScalarNode sn && sn.getValue().equals(name))
-            .findFirst()
-            .orElse(value);
+        Node at =
+            items.stream()
+                .filter(n -> n instanceof ScalarNode sn && sn.getValue().equals(name))
+                .findFirst()
+                .orElse(value);
         String near = Suggestions.didYouMean(name, topClusters);
-        problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name + "\" is not in the top-level clusters list"
-            + (near.isEmpty() ? " (" + String.join(", ", topClusters) + "); add it there first" : near)));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                at,
+                "cluster \""
+                    + name
+                    + "\" is not in the top-level clusters list"
+                    + (near.isEmpty()
+                        ? " (" + String.join(", ", topClusters) + "); add it there first"
+                        : near)));
       }
       return known;
     }
@@ -269,8 +357,13 @@ public final class ConfigLoader {
         String name = names.get(i);
         Node at = items.get(Math.min(i, items.size() - 1));
         if (!Names.isFolderName(name)) {
-          problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name
-              + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+          problems.add(
+              YamlNodes.at(
+                  shownAs,
+                  at,
+                  "cluster \""
+                      + name
+                      + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
         } else if (valid.contains(name)) {
           problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name + "\" is listed twice"));
         } else {
@@ -283,8 +376,14 @@ public final class ConfigLoader {
     private String folderName(Node value, String what) {
       String s = nodes.string(value, what);
       if (s != null && !Names.isFolderName(s)) {
-        problems.add(YamlNodes.at(shownAs, value, what + " \"" + s
-            + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+        problems.add(
+            YamlNodes.at(
+                shownAs,
+                value,
+                what
+                    + " \""
+                    + s
+                    + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
         return null;
       }
       return s;
@@ -292,7 +391,9 @@ public final class ConfigLoader {
 
     private Optional<String> optionalString(Map<String, NodeTuple> top, String key) {
       NodeTuple t = top.get(key);
-      return t == null ? Optional.empty() : Optional.ofNullable(nodes.string(t.getValueNode(), key));
+      return t == null
+          ? Optional.empty()
+          : Optional.ofNullable(nodes.string(t.getValueNode(), key));
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.YamlNodes;
-import dev.kubegenerate.model.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +47,19 @@ final class Nodes {
       }
       if (out.containsKey(key)) {
         int firstLine = YamlNodes.line(out.get(key).getKeyNode());
-        problems.add(YamlNodes.at(file, t.getKeyNode(), "duplicate key \"" + key + "\" (first set on line " + firstLine + ")"));
+        problems.add(
+            YamlNodes.at(
+                file,
+                t.getKeyNode(),
+                "duplicate key \"" + key + "\" (first set on line " + firstLine + ")"));
         continue;
       }
       if (allowed != null && !allowed.contains(key)) {
-        problems.add(YamlNodes.at(file, t.getKeyNode(),
-            "unknown key \"" + key + "\" in " + what + Suggestions.didYouMean(key, allowed)));
+        problems.add(
+            YamlNodes.at(
+                file,
+                t.getKeyNode(),
+                "unknown key \"" + key + "\" in " + what + Suggestions.didYouMean(key, allowed)));
         continue;
       }
       out.put(key, t);

@@ -1,8 +1,8 @@
 package dev.kubegenerate.diff;
 
-import java.util.Locale;
 import dev.kubegenerate.model.ManifestPath;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Writes a path the way git writes it in diff headers, so {@code git apply} reads it back. */
 public final class GitPath {

@@ -8,8 +8,8 @@ package dev.kubegenerate.diff;
  * <p>Which characters belong to a Secret is decided by structure ({@link SecretSpans}: the text
  * read as YAML 1.2, so any encoding a parser accepts counts), not by line patterns. Each run of
  * hidden characters becomes one {@value #MASK}; indentation, line breaks and the keys of the data
- * mapping stay, so a reader still sees which entry changed. Text that does not parse is masked
- * from the first line that could belong to a Secret to its end.
+ * mapping stay, so a reader still sees which entry changed. Text that does not parse is masked from
+ * the first line that could belong to a Secret to its end.
  */
 public final class SecretMask {
 
@@ -34,11 +34,12 @@ public final class SecretMask {
       // CR alone breaks a line in YAML too, and the diff keeps it as part of its line
       boolean lineBreak = c == '\n' || c == '\r';
       boolean indentation = lineStart && (c == ' ' || c == '\t');
-      boolean shown = switch (levels[i]) {
-        case SHOWN, KEY -> true;
-        case AROUND -> lineBreak || Character.isWhitespace(c) || INDICATORS.indexOf(c) >= 0;
-        case VALUE -> lineBreak || indentation;
-      };
+      boolean shown =
+          switch (levels[i]) {
+            case SHOWN, KEY -> true;
+            case AROUND -> lineBreak || Character.isWhitespace(c) || INDICATORS.indexOf(c) >= 0;
+            case VALUE -> lineBreak || indentation;
+          };
       if (shown) {
         out.append(c);
         hiding = false;

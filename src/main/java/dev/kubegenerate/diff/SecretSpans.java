@@ -20,17 +20,17 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Finds what of a text must be hidden because it belongs to a Kubernetes {@code Secret}, by
- * reading the text as YAML 1.2 (which JSON is, too) rather than by its layout: any mapping with
- * {@code kind: Secret}, at any depth and in any document, however it is spelt (flow or block,
- * quoted or escaped keys, tags, {@code ? data} keys, anchors and aliases, CR line breaks).
+ * Finds what of a text must be hidden because it belongs to a Kubernetes {@code Secret}, by reading
+ * the text as YAML 1.2 (which JSON is, too) rather than by its layout: any mapping with {@code
+ * kind: Secret}, at any depth and in any document, however it is spelt (flow or block, quoted or
+ * escaped keys, tags, {@code ? data} keys, anchors and aliases, CR line breaks).
  *
- * <p>Marks each character of the text with a {@link Level}: what is under {@code data} and
- * {@code stringData} (values, comments among them, the definition of an anchor an alias there
- * points to) is hidden, the keys of those mappings stay readable. A scalar that itself holds a
- * Secret (a {@code last-applied-configuration} annotation, a manifest inside a ConfigMap) is
- * hidden whole. Where a document does not parse, everything from its first line is hidden when the
- * rest of the text could spell {@code Secret} at all.
+ * <p>Marks each character of the text with a {@link Level}: what is under {@code data} and {@code
+ * stringData} (values, comments among them, the definition of an anchor an alias there points to)
+ * is hidden, the keys of those mappings stay readable. A scalar that itself holds a Secret (a
+ * {@code last-applied-configuration} annotation, a manifest inside a ConfigMap) is hidden whole.
+ * Where a document does not parse, everything from its first line is hidden when the rest of the
+ * text could spell {@code Secret} at all.
  */
 final class SecretSpans {
 
@@ -82,15 +82,17 @@ final class SecretSpans {
   }
 
   private void read(int depth) {
-    LoadSettings settings = LoadSettings.builder()
-        .setLabel("text")
-        .setAllowDuplicateKeys(true)
-        .setCodePointLimit(Integer.MAX_VALUE)
-        .setUseMarks(true)
-        .build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel("text")
+            .setAllowDuplicateKeys(true)
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .setUseMarks(true)
+            .build();
     int parsedTo = 0;
     try {
-      Iterator<Node> documents = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Iterator<Node> documents =
+          new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       while (documents.hasNext()) {
         Node document = documents.next();
         visit(document, depth);
@@ -113,10 +115,13 @@ final class SecretSpans {
     }
     if (node instanceof MappingNode mapping) {
       List<NodeTuple> entries = withMerged(mapping);
-      boolean secret = entries.stream()
-          .anyMatch(t -> isScalar(t.getKeyNode(), "kind") && isScalar(t.getValueNode(), "Secret"));
+      boolean secret =
+          entries.stream()
+              .anyMatch(
+                  t -> isScalar(t.getKeyNode(), "kind") && isScalar(t.getValueNode(), "Secret"));
       for (NodeTuple t : entries) {
-        if (secret && (isScalar(t.getKeyNode(), "data") || isScalar(t.getKeyNode(), "stringData"))) {
+        if (secret
+            && (isScalar(t.getKeyNode(), "data") || isScalar(t.getKeyNode(), "stringData"))) {
           hideData(t);
         }
       }
@@ -126,17 +131,19 @@ final class SecretSpans {
       }
     } else if (node instanceof SequenceNode sequence) {
       sequence.getValue().forEach(n -> visit(n, depth));
-    } else if (node instanceof ScalarNode scalar && depth < NESTED_DEPTH
-        && scalar.getValue().indexOf(':') >= 0 && of(scalar.getValue(), depth + 1) != null) {
+    } else if (node instanceof ScalarNode scalar
+        && depth < NESTED_DEPTH
+        && scalar.getValue().indexOf(':') >= 0
+        && of(scalar.getValue(), depth + 1) != null) {
       // YAML or JSON inside a string, such as kubectl's last-applied-configuration
       hideValue(scalar);
     }
   }
 
   /**
-   * The entries of a mapping with those it merges in through {@code <<} keys: YAML 1.2 has no
-   * merge keys, but Kubernetes' YAML reader (YAML 1.1) does, so {@code <<: *base} can make a
-   * Secret or give it its data.
+   * The entries of a mapping with those it merges in through {@code <<} keys: YAML 1.2 has no merge
+   * keys, but Kubernetes' YAML reader (YAML 1.1) does, so {@code <<: *base} can make a Secret or
+   * give it its data.
    */
   private static List<NodeTuple> withMerged(MappingNode mapping) {
     List<NodeTuple> out = new ArrayList<>();
@@ -153,7 +160,8 @@ final class SecretSpans {
           if (t.getValueNode() instanceof MappingNode base) {
             pending.push(base);
           } else if (t.getValueNode() instanceof SequenceNode bases) {
-            bases.getValue().stream().filter(MappingNode.class::isInstance)
+            bases.getValue().stream()
+                .filter(MappingNode.class::isInstance)
                 .forEach(b -> pending.push((MappingNode) b));
           }
         }
@@ -196,7 +204,9 @@ final class SecretSpans {
   private void mark(int from, int to, Level level) {
     for (int i = from; i < to && i < levels.length; i++) {
       // a value stays hidden even where it is also a key (an alias used as both)
-      boolean stronger = level == Level.VALUE || levels[i] != Level.VALUE && level.ordinal() >= levels[i].ordinal();
+      boolean stronger =
+          level == Level.VALUE
+              || levels[i] != Level.VALUE && level.ordinal() >= levels[i].ordinal();
       if (stronger) {
         levels[i] = level;
       }

@@ -40,7 +40,15 @@ public record ActionInputs(
 
   /** Every input this class reads, in the order action.yml declares them. */
   public static final List<String> NAMES =
-      List.of("config", "working-directory", "all", "fail-on", "comment", "github-token", "templates", "update");
+      List.of(
+          "config",
+          "working-directory",
+          "all",
+          "fail-on",
+          "comment",
+          "github-token",
+          "templates",
+          "update");
 
   static final String DEFAULT_CONFIG = "kube-generate.yaml";
 
@@ -161,11 +169,16 @@ public record ActionInputs(
         if (id.isEmpty()) {
           continue;
         }
-        boolean rule = Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA).isPresent();
+        boolean rule =
+            Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA).isPresent();
         if (Status.fromId(id).isEmpty() && !rule) {
-          throw invalid(input, "has an unknown status or rule " + quote(id)
-              + "; use a comma list of: " + Arrays.stream(Status.values()).map(Status::id)
-                  .collect(Collectors.joining(", ")) + ", invalid, removed-api, deprecated-api");
+          throw invalid(
+              input,
+              "has an unknown status or rule "
+                  + quote(id)
+                  + "; use a comma list of: "
+                  + Arrays.stream(Status.values()).map(Status::id).collect(Collectors.joining(", "))
+                  + ", invalid, removed-api, deprecated-api");
         }
         if (!out.contains(id)) {
           out.add(id);
@@ -177,7 +190,12 @@ public record ActionInputs(
     /** A value for a message: quoted, on one line, with the token masked as the runner does. */
     String quote(String value) {
       String shown = token.isEmpty() ? value : value.replace(token, "***");
-      return '"' + shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n")
+      return '"'
+          + shown
+              .replace("\\", "\\\\")
+              .replace("\"", "\\\"")
+              .replace("\r", "\\r")
+              .replace("\n", "\\n")
           + '"';
     }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param stepSummary {@code GITHUB_STEP_SUMMARY}: the markdown file of this step
  * @param output {@code GITHUB_OUTPUT}: the step's outputs file
  * @param eventPath {@code GITHUB_EVENT_PATH}: the webhook payload
- * @param apiUrl {@code GITHUB_API_URL}, by default {@code https://api.github.com}; empty when
- *     the variable holds no http(s) URL
+ * @param apiUrl {@code GITHUB_API_URL}, by default {@code https://api.github.com}; empty when the
+ *     variable holds no http(s) URL
  * @param repository {@code GITHUB_REPOSITORY}, {@code owner/name}
  * @param runnerTemp {@code RUNNER_TEMP}
  * @param token {@code INPUT_GITHUB-TOKEN} (the action's input), else {@code GITHUB_TOKEN}
@@ -47,7 +47,9 @@ public record ActionsEnvironment(
         get(env, "GITHUB_STEP_SUMMARY").map(Path::of),
         get(env, "GITHUB_OUTPUT").map(Path::of),
         get(env, "GITHUB_EVENT_PATH").map(Path::of),
-        get(env, "GITHUB_API_URL").map(ActionsEnvironment::apiRoot).orElse(Optional.of(DEFAULT_API_URL)),
+        get(env, "GITHUB_API_URL")
+            .map(ActionsEnvironment::apiRoot)
+            .orElse(Optional.of(DEFAULT_API_URL)),
         get(env, "GITHUB_REPOSITORY"),
         get(env, "RUNNER_TEMP").map(Path::of),
         get(env, "INPUT_GITHUB-TOKEN").or(() -> get(env, "GITHUB_TOKEN")).map(Token::new));
@@ -57,7 +59,8 @@ public record ActionsEnvironment(
     return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  // GitHub Enterprise Server's root has a path (https://HOST/api/v3); a trailing slash would double.
+  // GitHub Enterprise Server's root has a path (https://HOST/api/v3); a trailing slash would
+  // double.
   // A malformed value must not fall back to api.github.com: the token belongs to its own server.
   private static Optional<URI> apiRoot(String url) {
     String u = url;
@@ -66,9 +69,14 @@ public record ActionsEnvironment(
     }
     try {
       URI uri = new URI(u);
-      boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-      return web && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
-          ? Optional.of(uri) : Optional.empty();
+      boolean web =
+          "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+      return web
+              && uri.getHost() != null
+              && uri.getRawQuery() == null
+              && uri.getRawFragment() == null
+          ? Optional.of(uri)
+          : Optional.empty();
     } catch (java.net.URISyntaxException e) {
       return Optional.empty();
     }

@@ -16,17 +16,26 @@ final class ApiFailures {
     String text;
     boolean limited = s == 429 || (s == 403 && rateLimited(r));
     if (limited) {
-      text = "GitHub's API rate limit is used up (" + s + ")"
-          + r.header("retry-after").map(a -> "; retry after " + safe(a) + " s").orElse("");
+      text =
+          "GitHub's API rate limit is used up ("
+              + s
+              + ")"
+              + r.header("retry-after").map(a -> "; retry after " + safe(a) + " s").orElse("");
     } else if (s == 403) {
-      text = "the token may not write pull-request comments (403" + said + "); a pull request"
-          + " from a fork gets a read-only token, and the workflow needs"
-          + " 'permissions: pull-requests: write'";
+      text =
+          "the token may not write pull-request comments (403"
+              + said
+              + "); a pull request"
+              + " from a fork gets a read-only token, and the workflow needs"
+              + " 'permissions: pull-requests: write'";
     } else if (s == 401) {
       text = "GitHub rejected the token (401" + said + ")";
     } else if (s == 404) {
-      text = "GitHub found no such pull request or comment (404" + said + "); check that the"
-          + " token can see the repository";
+      text =
+          "GitHub found no such pull request or comment (404"
+              + said
+              + "); check that the"
+              + " token can see the repository";
     } else if (s == 422) {
       text = "GitHub refused the comment (422" + said + ")";
     } else {
@@ -44,7 +53,9 @@ final class ApiFailures {
   private static java.util.Optional<String> detail(HttpTransport.Response r, Token token) {
     try {
       String m = Json.READER.readTree(r.body()).path("message").asText("");
-      return m.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(safe(token.redact(m)));
+      return m.isBlank()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(safe(token.redact(m)));
     } catch (java.io.IOException | RuntimeException e) {
       return java.util.Optional.empty();
     }

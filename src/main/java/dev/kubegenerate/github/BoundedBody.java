@@ -38,7 +38,8 @@ final class BoundedBody implements HttpResponse.BodySubscriber<String> {
     for (ByteBuffer b : items) {
       if (bytes.size() + b.remaining() > maxBytes) {
         subscription.cancel();
-        result.completeExceptionally(new IOException("the answer is larger than " + (maxBytes >> 20) + " MiB"));
+        result.completeExceptionally(
+            new IOException("the answer is larger than " + (maxBytes >> 20) + " MiB"));
         return;
       }
       byte[] chunk = new byte[b.remaining()];

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * The time left for the pull-request comment, all requests, pauses and pages together: a slow
- * or hostile API (a trickling body, pages that link to themselves) must not hold the check.
+ * The time left for the pull-request comment, all requests, pauses and pages together: a slow or
+ * hostile API (a trickling body, pages that link to themselves) must not hold the check.
  */
 public final class Deadline {
 

@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Publishes a report in GitHub Actions: annotations on stdout, the job summary, the step outputs
- * and, when asked, the sticky pull-request comment. Nothing here changes the check's verdict:
- * every failure to publish becomes a one-line warning annotation.
+ * and, when asked, the sticky pull-request comment. Nothing here changes the check's verdict: every
+ * failure to publish becomes a one-line warning annotation.
  */
 public final class GitHubPublisher {
 
@@ -50,7 +50,8 @@ public final class GitHubPublisher {
     this(http, retry, containerRunnerTemp, COMMENT_BUDGET);
   }
 
-  private GitHubPublisher(HttpTransport http, RetryPolicy retry, Path containerRunnerTemp, Duration commentBudget) {
+  private GitHubPublisher(
+      HttpTransport http, RetryPolicy retry, Path containerRunnerTemp, Duration commentBudget) {
     this.http = http;
     this.retry = retry;
     this.containerRunnerTemp = containerRunnerTemp;
@@ -64,8 +65,8 @@ public final class GitHubPublisher {
    */
   public static GitHubPublisher standard(ActionsEnvironment env, boolean comment) {
     boolean http = comment && env.token().isPresent() && env.eventPath().isPresent();
-    return new GitHubPublisher(http ? JdkHttpTransport.startingNow() : GitHubPublisher::noHttp,
-        RetryPolicy.standard());
+    return new GitHubPublisher(
+        http ? JdkHttpTransport.startingNow() : GitHubPublisher::noHttp, RetryPolicy.standard());
   }
 
   private static HttpTransport.Response noHttp(HttpTransport.Request request) throws IOException {
@@ -75,27 +76,38 @@ public final class GitHubPublisher {
   /**
    * Publishes {@code report}.
    *
-   * @param workingDirectory the folder the check ran in, relative to the repository root; names
-   *     the comment, so two checks in one repository keep two comments
+   * @param workingDirectory the folder the check ran in, relative to the repository root; names the
+   *     comment, so two checks in one repository keep two comments
    * @param comment whether to keep the pull-request comment
    * @param jsonReport the report as JSON, written to a file named by the {@code report} output
    * @param out stdout: only workflow commands are written to it
    * @return what happened to the comment, empty when no comment was kept
    */
-  public Optional<StickyComment.Outcome> publish(Report report, ActionsEnvironment env,
-      String workingDirectory, boolean comment, String jsonReport, PrintStream out) {
+  public Optional<StickyComment.Outcome> publish(
+      Report report,
+      ActionsEnvironment env,
+      String workingDirectory,
+      boolean comment,
+      String jsonReport,
+      PrintStream out) {
     // everything the runner reads from files and stdout first: the comment talks to a server
     // that may be slow or hostile, and must not stand between the check and its verdict
     List<String> warnings = new ArrayList<>();
-    env.stepSummary().ifPresent(file -> {
-      try {
-        Files.writeString(file, StepSummary.render(report, workingDirectory) + "\n",
-            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-            StandardOpenOption.WRITE);
-      } catch (IOException e) {
-        warnings.add("could not append the job summary: " + e);
-      }
-    });
+    env.stepSummary()
+        .ifPresent(
+            file -> {
+              try {
+                Files.writeString(
+                    file,
+                    StepSummary.render(report, workingDirectory) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+              } catch (IOException e) {
+                warnings.add("could not append the job summary: " + e);
+              }
+            });
     env.output().ifPresent(file -> outputs(report, env, jsonReport, file, warnings));
     // publishing problems first: the runner shows only the first warnings of a step; one place
     // is kept for the comment's own
@@ -119,8 +131,8 @@ public final class GitHubPublisher {
     }
   }
 
-  private void outputs(Report report, ActionsEnvironment env, String jsonReport, Path file,
-      List<String> warnings) {
+  private void outputs(
+      Report report, ActionsEnvironment env, String jsonReport, Path file, List<String> warnings) {
     String reportPath = "";
     try {
       reportPath = writeReport(env, jsonReport);
@@ -138,8 +150,8 @@ public final class GitHubPublisher {
     }
   }
 
-  private Optional<StickyComment.Outcome> comment(Report report, ActionsEnvironment env,
-      String workingDirectory, List<String> warnings) {
+  private Optional<StickyComment.Outcome> comment(
+      Report report, ActionsEnvironment env, String workingDirectory, List<String> warnings) {
     String skipped = "pull-request comment skipped: ";
     if (env.token().isEmpty()) {
       warnings.add(skipped + "no token (set the action's github-token input, or GITHUB_TOKEN)");
@@ -159,27 +171,33 @@ public final class GitHubPublisher {
         warnings.add(skipped + "this run is not for a pull request");
         return Optional.empty();
       }
-      IssueComments api = new IssueComments(http, env.apiUrl().get(), env.token().get(), retry,
-          Deadline.in(commentBudget));
+      IssueComments api =
+          new IssueComments(
+              http, env.apiUrl().get(), env.token().get(), retry, Deadline.in(commentBudget));
       try {
         return Optional.of(new StickyComment(api).keep(pr.get(), report, workingDirectory));
       } catch (GitHubApiException e) {
         boolean readOnly = e.status() == 403 && pr.get().fork() && !e.rateLimited();
-        warnings.add("pull-request comment not updated: " + (readOnly
-            ? "this pull request comes from a fork, whose token may not write comments (403);"
-                + " the annotations and the job summary show every finding"
-            : e.getMessage()));
+        warnings.add(
+            "pull-request comment not updated: "
+                + (readOnly
+                    ? "this pull request comes from a fork, whose token may not write comments (403);"
+                        + " the annotations and the job summary show every finding"
+                    : e.getMessage()));
       }
     } catch (IOException | RuntimeException e) {
-      warnings.add("pull-request comment not updated: " + e.getClass().getSimpleName() + ": "
-          + e.getMessage());
+      warnings.add(
+          "pull-request comment not updated: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage());
     }
     return Optional.empty();
   }
 
   /**
-   * Writes the JSON report to the runner's temp area and returns the path that later steps see.
-   * In a container action RUNNER_TEMP names the host's folder, which the runner mounts at
+   * Writes the JSON report to the runner's temp area and returns the path that later steps see. In
+   * a container action RUNNER_TEMP names the host's folder, which the runner mounts at
    * /github/runner_temp; the file is written there and named by its host path.
    */
   private String writeReport(ActionsEnvironment env, String json) throws IOException {
@@ -187,7 +205,9 @@ public final class GitHubPublisher {
     Path shown;
     Optional<Path> temp = env.runnerTemp();
     Optional<Path> workspace = env.workspace();
-    if (temp.isPresent() && temp.get().startsWith(containerRunnerTemp) && workspace.isPresent()
+    if (temp.isPresent()
+        && temp.get().startsWith(containerRunnerTemp)
+        && workspace.isPresent()
         && Files.isDirectory(workspace.get())) {
       // newer runners set RUNNER_TEMP to the container's mount point, a path no later step on
       // the host can open; the workspace is mounted too, and a path relative to it works in both

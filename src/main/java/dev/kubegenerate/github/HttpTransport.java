@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The seam between the REST client and the network: one request, one response. The real one is
- * {@link JdkHttpTransport}; tests use it against a real peer, and a fake for what no peer can do
- * on demand (time-outs).
+ * {@link JdkHttpTransport}; tests use it against a real peer, and a fake for what no peer can do on
+ * demand (time-outs).
  */
 public interface HttpTransport {
 
@@ -25,7 +25,8 @@ public interface HttpTransport {
    *
    * @throws java.net.http.HttpTimeoutException when the whole answer did not arrive in time
    */
-  default Response send(Request request, java.time.Duration timeout) throws IOException, InterruptedException {
+  default Response send(Request request, java.time.Duration timeout)
+      throws IOException, InterruptedException {
     return send(request);
   }
 

@@ -1,6 +1,5 @@
 package dev.kubegenerate.github;
 
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubegenerate.yaml.Json;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,7 +36,8 @@ public final class IssueComments {
   }
 
   /** A client whose requests, pauses and pages all end by {@code deadline}. */
-  public IssueComments(HttpTransport http, URI api, Token token, RetryPolicy retry, Deadline deadline) {
+  public IssueComments(
+      HttpTransport http, URI api, Token token, RetryPolicy retry, Deadline deadline) {
     this.http = http;
     this.api = api;
     this.token = token;
@@ -54,13 +55,16 @@ public final class IssueComments {
   public record Comment(long id, String body, String author, boolean bot, String app) {}
 
   /**
-   * The login of the token's user, or empty for a token that is no user: {@code GET /user}
-   * answers a personal token, and refuses {@code GITHUB_TOKEN} and other App installation tokens,
-   * whose comments are written by a bot.
+   * The login of the token's user, or empty for a token that is no user: {@code GET /user} answers
+   * a personal token, and refuses {@code GITHUB_TOKEN} and other App installation tokens, whose
+   * comments are written by a bot.
    */
   public Optional<String> tokenLogin() throws GitHubApiException {
     try {
-      String login = parse(call("GET", URI.create(api + "/user"), Optional.empty(), 200, true)).path("login").asText("");
+      String login =
+          parse(call("GET", URI.create(api + "/user"), Optional.empty(), 200, true))
+              .path("login")
+              .asText("");
       return login.isEmpty() ? Optional.empty() : Optional.of(login);
     } catch (GitHubApiException e) {
       if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
@@ -93,8 +97,13 @@ public final class IssueComments {
 
   /** Creates a comment; never repeated here, since a lost answer may hide a created comment. */
   public Comment create(PullRequestEvent pr, String body) throws GitHubApiException {
-    HttpTransport.Response r = call("POST", uri("/repos/%s/%s/issues/%d/comments", pr),
-        Optional.of(json(body)), 201, false);
+    HttpTransport.Response r =
+        call(
+            "POST",
+            uri("/repos/%s/%s/issues/%d/comments", pr),
+            Optional.of(json(body)),
+            201,
+            false);
     return comment(parse(r));
   }
 
@@ -104,13 +113,16 @@ public final class IssueComments {
     return comment(parse(call("PATCH", uri, Optional.of(json(body)), 200, true)));
   }
 
-  private HttpTransport.Response call(String method, URI uri, Optional<String> body, int expected,
-      boolean repeatable) throws GitHubApiException {
-    Map<String, String> headers = new java.util.HashMap<>(Map.of(
-        "Accept", "application/vnd.github+json",
-        "X-GitHub-Api-Version", "2022-11-28",
-        "Authorization", token.bearer(),
-        "User-Agent", "kube-generate"));
+  private HttpTransport.Response call(
+      String method, URI uri, Optional<String> body, int expected, boolean repeatable)
+      throws GitHubApiException {
+    Map<String, String> headers =
+        new java.util.HashMap<>(
+            Map.of(
+                "Accept", "application/vnd.github+json",
+                "X-GitHub-Api-Version", "2022-11-28",
+                "Authorization", token.bearer(),
+                "User-Agent", "kube-generate"));
     body.ifPresent(b -> headers.put("Content-Type", "application/json"));
     HttpTransport.Request request = new HttpTransport.Request(method, uri, headers, body);
     int attempt = 0;
@@ -132,12 +144,16 @@ public final class IssueComments {
         throw new GitHubApiException(0, method + " failed: cannot connect to " + uri.getHost());
       } catch (IOException e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        failure = new GitHubApiException(0, method + " failed: " + token.redact(detail).replaceAll("\\s+", " "));
+        failure =
+            new GitHubApiException(
+                0, method + " failed: " + token.redact(detail).replaceAll("\\s+", " "));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new GitHubApiException(0, method + " was interrupted");
       }
-      if (!repeatable || !failure.outcomeUnknown() || attempt == retry.pauses().size()
+      if (!repeatable
+          || !failure.outcomeUnknown()
+          || attempt == retry.pauses().size()
           || retry.pauses().get(attempt).compareTo(deadline.remaining()) >= 0) {
         throw failure;
       }
@@ -161,8 +177,10 @@ public final class IssueComments {
       return Optional.empty();
     }
     URI next = URI.create(m.group(1));
-    boolean sameOrigin = api.getScheme().equalsIgnoreCase(next.getScheme())
-        && api.getHost().equalsIgnoreCase(next.getHost()) && api.getPort() == next.getPort();
+    boolean sameOrigin =
+        api.getScheme().equalsIgnoreCase(next.getScheme())
+            && api.getHost().equalsIgnoreCase(next.getHost())
+            && api.getPort() == next.getPort();
     return sameOrigin ? Optional.of(next) : Optional.empty();
   }
 
@@ -183,7 +201,11 @@ public final class IssueComments {
       throw new GitHubApiException(0, "GitHub's answer holds no comment id");
     }
     JsonNode user = c.path("user");
-    return new Comment(c.path("id").asLong(), c.path("body").asText(""), user.path("login").asText(""),
-        "Bot".equals(user.path("type").asText("")), c.path("performed_via_github_app").path("slug").asText(""));
+    return new Comment(
+        c.path("id").asLong(),
+        c.path("body").asText(""),
+        user.path("login").asText(""),
+        "Bot".equals(user.path("type").asText("")),
+        c.path("performed_via_github_app").path("slug").asText(""));
   }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * {@link HttpTransport} over the JDK's {@link HttpClient}, with time-outs on every request that
- * cover the body too (the client's own time-out ends with the headers), and a bound on the size
- * of an answer.
+ * cover the body too (the client's own time-out ends with the headers), and a bound on the size of
+ * an answer.
  */
 public final class JdkHttpTransport implements HttpTransport {
 
@@ -24,11 +24,12 @@ public final class JdkHttpTransport implements HttpTransport {
 
   /** A transport whose requests give up after {@code requestTimeout}. */
   public JdkHttpTransport(Duration connectTimeout, Duration requestTimeout) {
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        // a redirect could carry the Authorization header to another host
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            // a redirect could carry the Authorization header to another host
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.requestTimeout = requestTimeout;
   }
 
@@ -47,13 +48,16 @@ public final class JdkHttpTransport implements HttpTransport {
    */
   public static HttpTransport startingNow() {
     CompletableFuture<JdkHttpTransport> building = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        building.complete(standard());
-      } catch (RuntimeException | Error e) {
-        building.completeExceptionally(e);
-      }
-    }, "kube-generate-http-setup");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                building.complete(standard());
+              } catch (RuntimeException | Error e) {
+                building.completeExceptionally(e);
+              }
+            },
+            "kube-generate-http-setup");
     thread.setDaemon(true);
     thread.start();
     return request -> {
@@ -80,16 +84,20 @@ public final class JdkHttpTransport implements HttpTransport {
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(limit);
     request.headers().forEach(b::header);
-    b.method(request.method(), request.body()
-        .map(HttpRequest.BodyPublishers::ofString)
-        .orElse(HttpRequest.BodyPublishers.noBody()));
+    b.method(
+        request.method(),
+        request
+            .body()
+            .map(HttpRequest.BodyPublishers::ofString)
+            .orElse(HttpRequest.BodyPublishers.noBody()));
     var pending = client.sendAsync(b.build(), info -> new BoundedBody(MAX_ANSWER_BYTES));
     HttpResponse<String> r;
     try {
       r = pending.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       pending.cancel(true);
-      throw new java.net.http.HttpTimeoutException("no complete answer within " + limit.toSeconds() + " s");
+      throw new java.net.http.HttpTimeoutException(
+          "no complete answer within " + limit.toSeconds() + " s");
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;

@@ -36,8 +36,13 @@ public final class OutputFile {
   public static void append(Path file, Map<String, String> outputs) throws IOException {
     StringBuilder b = new StringBuilder();
     outputs.forEach((k, v) -> b.append(entry(k, v, OutputFile::randomDelimiter)));
-    Files.writeString(file, b, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    Files.writeString(
+        file,
+        b,
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND,
+        StandardOpenOption.WRITE);
   }
 
   /** {@code ghadelimiter_} and 128 random bits, like the toolkit's delimiters. */

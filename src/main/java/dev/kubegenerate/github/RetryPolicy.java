@@ -17,8 +17,8 @@ public record RetryPolicy(List<Duration> pauses, Sleeper sleeper) {
 
   /** Two repeats, after 1 s and 3 s. */
   public static RetryPolicy standard() {
-    return new RetryPolicy(List.of(Duration.ofSeconds(1), Duration.ofSeconds(3)),
-        d -> Thread.sleep(d.toMillis()));
+    return new RetryPolicy(
+        List.of(Duration.ofSeconds(1), Duration.ofSeconds(3)), d -> Thread.sleep(d.toMillis()));
   }
 
   /** Pauses the calling thread. */

@@ -14,15 +14,18 @@ import java.util.function.Predicate;
  *
  * <p>Anybody can write the marker into a comment; only the token's own comments count, so a
  * stranger's is never edited and never stops the tool from keeping its own. A personal token's
- * identity is its user ({@code GET /user}); {@code GITHUB_TOKEN} and GitHub App tokens write as
- * a bot: {@code github-actions[bot]}, or the App's {@code <slug>[bot]} with
- * {@code performed_via_github_app} naming that App. No person can write as a bot.
+ * identity is its user ({@code GET /user}); {@code GITHUB_TOKEN} and GitHub App tokens write as a
+ * bot: {@code github-actions[bot]}, or the App's {@code <slug>[bot]} with {@code
+ * performed_via_github_app} naming that App. No person can write as a bot.
  */
 public final class StickyComment {
 
   /** What a run did to the comment. */
   public enum Outcome {
-    CREATED, UPDATED, UNCHANGED, NOTHING_TO_SAY
+    CREATED,
+    UPDATED,
+    UNCHANGED,
+    NOTHING_TO_SAY
   }
 
   /** The login {@code GITHUB_TOKEN} writes comments as. */
@@ -46,9 +49,10 @@ public final class StickyComment {
       // nobody needs to hear that a pull request which never failed still passes
       return Outcome.NOTHING_TO_SAY;
     }
-    String body = clean && !report.hasFindings()
-        ? PullRequestComment.resolved(report, workingDirectory)
-        : PullRequestComment.render(report, workingDirectory);
+    String body =
+        clean && !report.hasFindings()
+            ? PullRequestComment.resolved(report, workingDirectory)
+            : PullRequestComment.render(report, workingDirectory);
     if (earlier.isPresent()) {
       return update(pr, earlier.get(), body);
     }
@@ -78,8 +82,9 @@ public final class StickyComment {
     return Outcome.UPDATED;
   }
 
-  private Optional<IssueComments.Comment> find(PullRequestEvent pr, String marker,
-      Predicate<IssueComments.Comment> ours) throws GitHubApiException {
+  private Optional<IssueComments.Comment> find(
+      PullRequestEvent pr, String marker, Predicate<IssueComments.Comment> ours)
+      throws GitHubApiException {
     List<IssueComments.Comment> all = comments.list(pr);
     // the oldest one wins, so a duplicate left by some other run never takes over
     return all.stream().filter(ours).filter(c -> c.body().startsWith(marker)).findFirst();
@@ -90,7 +95,9 @@ public final class StickyComment {
     if (tokenLogin.isPresent()) {
       return c -> c.author().equalsIgnoreCase(tokenLogin.get());
     }
-    return c -> c.bot() && (c.author().equals(ACTIONS_BOT)
-        || !c.app().isEmpty() && c.author().equalsIgnoreCase(c.app() + "[bot]"));
+    return c ->
+        c.bot()
+            && (c.author().equals(ACTIONS_BOT)
+                || !c.app().isEmpty() && c.author().equalsIgnoreCase(c.app() + "[bot]"));
   }
 }

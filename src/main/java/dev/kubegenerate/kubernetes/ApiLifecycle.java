@@ -18,7 +18,12 @@ final class ApiLifecycle {
   record Verdict(Status status, String message) {}
 
   /** What a release does with an apiVersion/kind. */
-  enum Status { SERVED, DEPRECATED, REMOVED, CUSTOM }
+  enum Status {
+    SERVED,
+    DEPRECATED,
+    REMOVED,
+    CUSTOM
+  }
 
   private static final Pattern API_VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 
@@ -27,7 +32,10 @@ final class ApiLifecycle {
 
   private ApiLifecycle(BundledApis data) {
     this.data = data;
-    data.served.values().forEach(s -> s.keySet().forEach(k -> builtInGroups.add(group(k.substring(0, k.indexOf(' '))))));
+    data.served
+        .values()
+        .forEach(
+            s -> s.keySet().forEach(k -> builtInGroups.add(group(k.substring(0, k.indexOf(' '))))));
     data.lifecycle.keySet().forEach(k -> builtInGroups.add(group(k.substring(0, k.indexOf(' ')))));
   }
 
@@ -58,44 +66,83 @@ final class ApiLifecycle {
     Optional<BundledApis.Lifecycle> row = Optional.ofNullable(data.lifecycle.get(key));
     KubernetesApi api = KubernetesApi.of(target);
     if (api.serves(apiVersion, kind)) {
-      if (row.isPresent() && !row.get().deprecatedIn().isEmpty() && !after(row.get().deprecatedIn(), target)) {
-        // the release that removes it is what a team plans by; the table's deprecation release is not always exact
-        String removal = row.get().removedIn().isEmpty() ? "" : " and removed in Kubernetes " + row.get().removedIn();
-        return new Verdict(Status.DEPRECATED, key + " is deprecated" + removal
-            + replacement(target, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
+      if (row.isPresent()
+          && !row.get().deprecatedIn().isEmpty()
+          && !after(row.get().deprecatedIn(), target)) {
+        // the release that removes it is what a team plans by; the table's deprecation release is
+        // not always exact
+        String removal =
+            row.get().removedIn().isEmpty()
+                ? ""
+                : " and removed in Kubernetes " + row.get().removedIn();
+        return new Verdict(
+            Status.DEPRECATED,
+            key
+                + " is deprecated"
+                + removal
+                + replacement(target, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
       }
       for (KubernetesVersion later : data.releases.keySet()) {
         if (later.compareTo(target) > 0 && !KubernetesApi.of(later).serves(apiVersion, kind)) {
-          return new Verdict(Status.DEPRECATED, key + " is removed in Kubernetes " + later
-              + replacement(later, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
+          return new Verdict(
+              Status.DEPRECATED,
+              key
+                  + " is removed in Kubernetes "
+                  + later
+                  + replacement(later, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
         }
       }
       return new Verdict(Status.SERVED, "");
     }
     String use = replacement(target, apiVersion, kind, row).map(r -> "; use " + r).orElse("");
-    Optional<KubernetesVersion> lastServing = data.releases.keySet().stream()
-        .filter(v -> v.compareTo(target) < 0 && KubernetesApi.of(v).serves(apiVersion, kind)).max(Comparator.naturalOrder());
-    if (row.isPresent() && !row.get().removedIn().isEmpty() && !after(row.get().removedIn(), target)) {
-      return new Verdict(Status.REMOVED, key + " was removed in Kubernetes " + row.get().removedIn() + use);
+    Optional<KubernetesVersion> lastServing =
+        data.releases.keySet().stream()
+            .filter(v -> v.compareTo(target) < 0 && KubernetesApi.of(v).serves(apiVersion, kind))
+            .max(Comparator.naturalOrder());
+    if (row.isPresent()
+        && !row.get().removedIn().isEmpty()
+        && !after(row.get().removedIn(), target)) {
+      return new Verdict(
+          Status.REMOVED, key + " was removed in Kubernetes " + row.get().removedIn() + use);
     }
     if (lastServing.isPresent()) {
-      KubernetesVersion removedIn = data.releases.keySet().stream().filter(v -> v.compareTo(lastServing.get()) > 0).findFirst().orElse(target);
+      KubernetesVersion removedIn =
+          data.releases.keySet().stream()
+              .filter(v -> v.compareTo(lastServing.get()) > 0)
+              .findFirst()
+              .orElse(target);
       return new Verdict(Status.REMOVED, key + " was removed in Kubernetes " + removedIn + use);
     }
-    Optional<KubernetesVersion> firstServing = data.releases.keySet().stream()
-        .filter(v -> v.compareTo(target) > 0 && KubernetesApi.of(v).serves(apiVersion, kind)).findFirst();
-    return new Verdict(Status.REMOVED, key + " is not served by Kubernetes " + target
-        + firstServing.map(v -> " (first served in " + v + ")").orElse("") + use);
+    Optional<KubernetesVersion> firstServing =
+        data.releases.keySet().stream()
+            .filter(v -> v.compareTo(target) > 0 && KubernetesApi.of(v).serves(apiVersion, kind))
+            .findFirst();
+    return new Verdict(
+        Status.REMOVED,
+        key
+            + " is not served by Kubernetes "
+            + target
+            + firstServing.map(v -> " (first served in " + v + ")").orElse("")
+            + use);
   }
 
   private static boolean after(String release, KubernetesVersion target) {
     return KubernetesVersion.parse(release).map(v -> v.compareTo(target) > 0).orElse(true);
   }
 
-  /** The table's replacement when {@code target} serves it, else the most stable version of the kind it serves. */
-  private Optional<String> replacement(KubernetesVersion target, String apiVersion, String kind, Optional<BundledApis.Lifecycle> row) {
+  /**
+   * The table's replacement when {@code target} serves it, else the most stable version of the kind
+   * it serves.
+   */
+  private Optional<String> replacement(
+      KubernetesVersion target,
+      String apiVersion,
+      String kind,
+      Optional<BundledApis.Lifecycle> row) {
     KubernetesApi api = KubernetesApi.of(target);
-    if (row.isPresent() && !row.get().replacement().isEmpty() && api.serves(row.get().replacement(), kind)) {
+    if (row.isPresent()
+        && !row.get().replacement().isEmpty()
+        && api.serves(row.get().replacement(), kind)) {
       return Optional.of(row.get().replacement());
     }
     String group = group(apiVersion);
@@ -103,7 +150,8 @@ final class ApiLifecycle {
     for (String served : api.servedKinds()) {
       int space = served.indexOf(' ');
       String v = served.substring(0, space);
-      if (served.substring(space + 1).equals(kind) && !v.equals(apiVersion)
+      if (served.substring(space + 1).equals(kind)
+          && !v.equals(apiVersion)
           && (best.isEmpty() || better(v, best.get(), group))) {
         best = Optional.of(v);
       }
@@ -130,5 +178,4 @@ final class ApiLifecycle {
     long sub = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
     return stage * 100_000_000L + Long.parseLong(m.group(1)) * 10_000 + sub;
   }
-
 }

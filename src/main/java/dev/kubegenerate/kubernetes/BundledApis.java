@@ -1,8 +1,8 @@
 package dev.kubegenerate.kubernetes;
 
 import dev.kubegenerate.model.KubernetesVersion;
-import java.io.IOException;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * The API data bundled in the jar ({@code kube-generate/kubernetes/}, written by the build-time
- * tool described in its README): {@code api.txt} is read once per process; a release's
- * {@code definitions-<release>.txt.gz} only when a manifest of that release is validated, and each
+ * tool described in its README): {@code api.txt} is read once per process; a release's {@code
+ * definitions-<release>.txt.gz} only when a manifest of that release is validated, and each
  * definition is parsed only when used.
  */
 final class BundledApis {
@@ -29,8 +29,10 @@ final class BundledApis {
 
   /** Each release and where its data comes from (a bundled document, or derived). */
   final Map<KubernetesVersion, String> releases = new TreeMap<>();
+
   /** Per release: {@code apiVersion kind} served, to its definition's name (may be empty). */
   final Map<KubernetesVersion, Map<String, String>> served = new HashMap<>();
+
   final Map<String, Lifecycle> lifecycle = new LinkedHashMap<>();
 
   private BundledApis(BufferedReader in) throws IOException {
@@ -47,7 +49,10 @@ final class BundledApis {
           releases.put(v, f[2]);
           served.put(v, new HashMap<>());
         }
-        case "kind" -> versionLists.computeIfAbsent(f[1], BundledApis::versions).forEach(v -> served.get(v).put(f[2], f[3]));
+        case "kind" ->
+            versionLists
+                .computeIfAbsent(f[1], BundledApis::versions)
+                .forEach(v -> served.get(v).put(f[2], f[3]));
         case "lifecycle" -> lifecycle.put(f[1], new Lifecycle(f[2], f[3], f[4]));
         default -> throw new IllegalStateException("bundled API data: unknown line kind " + kind);
       }

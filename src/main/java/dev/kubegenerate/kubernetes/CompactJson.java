@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Reads the JSON of the bundled API data into maps, lists, strings, numbers and booleans.
  *
- * <p>The data is trusted and written by our own tool; a parser this small starts in no time,
- * while Jackson's {@code ObjectMapper} costs a few hundred milliseconds of class loading.
+ * <p>The data is trusted and written by our own tool; a parser this small starts in no time, while
+ * Jackson's {@code ObjectMapper} costs a few hundred milliseconds of class loading.
  */
 final class CompactJson {
 
@@ -81,8 +81,10 @@ final class CompactJson {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
       case "null" -> null;
-      default -> word.contains(".") || word.contains("e") || word.contains("E")
-          ? (Object) Double.parseDouble(word) : (Object) Long.parseLong(word);
+      default ->
+          word.contains(".") || word.contains("e") || word.contains("E")
+              ? (Object) Double.parseDouble(word)
+              : (Object) Long.parseLong(word);
     };
   }
 

@@ -1,10 +1,10 @@
 package dev.kubegenerate.kubernetes;
 
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.yaml.InputText;
 import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.yaml.YamlNodes;
-import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -28,11 +28,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * The schemas of custom resources, from the CustomResourceDefinition manifests of a config's
- * {@code schemas:} folders: for each served version, its {@code openAPIV3Schema}.
+ * The schemas of custom resources, from the CustomResourceDefinition manifests of a config's {@code
+ * schemas:} folders: for each served version, its {@code openAPIV3Schema}.
  *
- * <p>The folders are the repository's input: links are never followed (a link could lead out of
- * the repository), every file is read with the bounds of {@link InputText}.
+ * <p>The folders are the repository's input: links are never followed (a link could lead out of the
+ * repository), every file is read with the bounds of {@link InputText}.
  */
 public final class CustomResources {
 
@@ -58,7 +58,8 @@ public final class CustomResources {
   /**
    * Reads every {@code *.yaml}, {@code *.yml} and {@code *.json} file below the folders.
    *
-   * @param root the repository root: folders must be inside it, and paths in problems are relative to it
+   * @param root the repository root: folders must be inside it, and paths in problems are relative
+   *     to it
    * @param folders absolute folders inside {@code root}
    */
   public static CustomResources load(Path root, List<Path> folders) throws InputException {
@@ -73,8 +74,11 @@ public final class CustomResources {
         // a link is fine while it stays in the repository: only the real folder is listed
         Path real = folder.toRealPath();
         if (!real.startsWith(root.toRealPath())) {
-          problems.add(Problem.of(shown, "the schemas folder leads out of the repository through a symbolic link;"
-              + " kube-generate reads nothing outside it"));
+          problems.add(
+              Problem.of(
+                  shown,
+                  "the schemas folder leads out of the repository through a symbolic link;"
+                      + " kube-generate reads nothing outside it"));
           continue;
         }
         if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
@@ -97,27 +101,35 @@ public final class CustomResources {
   }
 
   private static String shown(Path root, Path file) {
-    return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    return root.toAbsolutePath()
+        .normalize()
+        .relativize(file.toAbsolutePath().normalize())
+        .toString()
+        .replace('\\', '/');
   }
 
   /** Regular files only: a link, to a file or a folder, is skipped, never followed. */
   private static List<Path> files(Path folder) throws IOException {
     List<Path> out = new ArrayList<>();
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        String name = file.getFileName().toString();
-        if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
-          out.add(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString();
+            if (attrs.isRegularFile()
+                && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+              out.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     out.sort(null);
     return out;
   }
 
-  private static void read(Path file, String shown, Map<String, Schema> byKind, List<Problem> problems) {
+  private static void read(
+      Path file, String shown, Map<String, Schema> byKind, List<Problem> problems) {
     try {
       String text = readRegularFile(file, shown);
       LoadSettings settings = YamlNodes.safeSettings(shown);
@@ -130,7 +142,11 @@ public final class CustomResources {
     } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
       problems.add(YamlNodes.problemAt(shown, e));
     } catch (YamlEngineException e) {
-      problems.add(Problem.of(shown, "malformed YAML: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")));
+      problems.add(
+          Problem.of(
+              shown,
+              "malformed YAML: "
+                  + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")));
     }
   }
 
@@ -149,21 +165,31 @@ public final class CustomResources {
   }
 
   /** Takes a CustomResourceDefinition document's served versions; other documents are ignored. */
-  private static void definition(Node doc, String shown, Map<String, Schema> byKind, List<Problem> problems) {
-    if (!"CustomResourceDefinition".equals(text(doc, "kind")) || !"apiextensions.k8s.io/v1".equals(text(doc, "apiVersion"))) {
+  private static void definition(
+      Node doc, String shown, Map<String, Schema> byKind, List<Problem> problems) {
+    if (!"CustomResourceDefinition".equals(text(doc, "kind"))
+        || !"apiextensions.k8s.io/v1".equals(text(doc, "apiVersion"))) {
       return;
     }
     Node spec = field(doc, "spec");
     String group = text(spec, "group");
     String kind = text(field(spec, "names"), "kind");
-    if (group == null || kind == null || !(field(spec, "versions") instanceof SequenceNode versions)) {
-      problems.add(YamlNodes.at(shown, doc, "a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions"));
+    if (group == null
+        || kind == null
+        || !(field(spec, "versions") instanceof SequenceNode versions)) {
+      problems.add(
+          YamlNodes.at(
+              shown,
+              doc,
+              "a CustomResourceDefinition needs spec.group, spec.names.kind and spec.versions"));
       return;
     }
     for (Node version : versions.getValue()) {
       String name = text(version, "name");
       Node schema = field(field(version, "schema"), "openAPIV3Schema");
-      if (name == null || "false".equals(text(version, "served")) || !(schema instanceof MappingNode)) {
+      if (name == null
+          || "false".equals(text(version, "served"))
+          || !(schema instanceof MappingNode)) {
         continue;
       }
       try {

@@ -3,9 +3,9 @@ package dev.kubegenerate.kubernetes;
 import java.util.regex.Pattern;
 
 /**
- * The path of a field as reviewers read it: {@code spec.containers[0].image},
- * {@code metadata.labels["app.kubernetes.io/name"]}. Built segment by segment while validating
- * and turned into text only for a violation, since almost every field is valid.
+ * The path of a field as reviewers read it: {@code spec.containers[0].image}, {@code
+ * metadata.labels["app.kubernetes.io/name"]}. Built segment by segment while validating and turned
+ * into text only for a violation, since almost every field is valid.
  */
 final class FieldPath {
 

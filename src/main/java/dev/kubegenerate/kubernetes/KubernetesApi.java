@@ -47,7 +47,9 @@ public final class KubernetesApi {
     return all.get(all.size() - 1);
   }
 
-  /** Where a release's data comes from: the release of its OpenAPI document, or how it was derived. */
+  /**
+   * Where a release's data comes from: the release of its OpenAPI document, or how it was derived.
+   */
   public static String source(KubernetesVersion version) {
     return BundledApis.get().releases.getOrDefault(version, "");
   }
@@ -56,7 +58,8 @@ public final class KubernetesApi {
   public static KubernetesApi of(KubernetesVersion version) {
     BundledApis data = BundledApis.get();
     if (!data.releases.containsKey(version)) {
-      throw new IllegalArgumentException("no API data for Kubernetes " + version + " (supported: " + supportedList() + ")");
+      throw new IllegalArgumentException(
+          "no API data for Kubernetes " + version + " (supported: " + supportedList() + ")");
     }
     return BY_VERSION.computeIfAbsent(version, v -> new KubernetesApi(v, data));
   }
@@ -88,12 +91,15 @@ public final class KubernetesApi {
 
   /** The schema of a definition, parsed on first use. */
   Optional<Schema> schema(String name) {
-    return parsed.computeIfAbsent(name, n -> {
-      String json = rawDefinitions.get(n);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> raw = json == null ? null : (Map<String, Object>) CompactJson.parse(json);
-      return raw == null ? Optional.empty() : Optional.of(Schema.from(raw, false));
-    });
+    return parsed.computeIfAbsent(
+        name,
+        n -> {
+          String json = rawDefinitions.get(n);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> raw =
+              json == null ? null : (Map<String, Object>) CompactJson.parse(json);
+          return raw == null ? Optional.empty() : Optional.of(Schema.from(raw, false));
+        });
   }
 
   /**
@@ -101,11 +107,11 @@ public final class KubernetesApi {
    * server would decode it: unknown fields (strict), types, required fields, int-or-string and
    * quantities.
    *
-   * <p>For a template parameter declared {@code kubernetesType: io.k8s.api.core.v1.ResourceRequirements},
-   * pass the parameter's value node as the config loader holds it (snakeyaml-engine, with marks);
-   * for a list parameter call it once per item. Each violation carries the line and column of the
-   * offending node in that file and its path below {@code pathPrefix}, e.g. prefix
-   * {@code resources} gives {@code resources.requests.cpu}.
+   * <p>For a template parameter declared {@code kubernetesType:
+   * io.k8s.api.core.v1.ResourceRequirements}, pass the parameter's value node as the config loader
+   * holds it (snakeyaml-engine, with marks); for a list parameter call it once per item. Each
+   * violation carries the line and column of the offending node in that file and its path below
+   * {@code pathPrefix}, e.g. prefix {@code resources} gives {@code resources.requests.cpu}.
    *
    * @param definitionName an OpenAPI definition name, see {@link #hasDefinition}
    * @param value the value's node; a null node is valid (as an omitted field)
@@ -114,8 +120,12 @@ public final class KubernetesApi {
    * @throws IllegalArgumentException when this release has no such definition
    */
   public List<Violation> validate(String definitionName, Node value, String pathPrefix) {
-    Schema schema = schema(definitionName).orElseThrow(() -> new IllegalArgumentException(
-        "Kubernetes " + version + " has no definition " + definitionName));
+    Schema schema =
+        schema(definitionName)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Kubernetes " + version + " has no definition " + definitionName));
     List<Violation> out = new ArrayList<>();
     new SchemaValidator(this::schema, out).validate(schema, value, pathPrefix, value, 0);
     return out;

@@ -1,10 +1,10 @@
 package dev.kubegenerate.kubernetes;
 
 import dev.kubegenerate.model.KubernetesVersion;
-import dev.kubegenerate.yaml.YamlNodes;
 import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Violation.Rule;
 import dev.kubegenerate.model.Violation.Severity;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,11 +33,12 @@ public final class ManifestValidator {
 
   /**
    * @param version the cluster's version
-   * @param versionConfigured false when the config names no version: a removed API is then only
-   *     a warning, since the cluster may be older than the newest release used for validation
+   * @param versionConfigured false when the config names no version: a removed API is then only a
+   *     warning, since the cluster may be older than the newest release used for validation
    * @param custom schemas of custom resources
    */
-  public ManifestValidator(KubernetesVersion version, boolean versionConfigured, CustomResources custom) {
+  public ManifestValidator(
+      KubernetesVersion version, boolean versionConfigured, CustomResources custom) {
     this.api = KubernetesApi.of(version);
     this.versionConfigured = versionConfigured;
     this.custom = custom;
@@ -48,11 +49,12 @@ public final class ManifestValidator {
   }
 
   /**
-   * Reading with source marks (line and column on every token and node) allocates several
-   * times more than without, and almost every file is valid: read without them first, and again
-   * with them only to locate what was found.
+   * Reading with source marks (line and column on every token and node) allocates several times
+   * more than without, and almost every file is valid: read without them first, and again with them
+   * only to locate what was found.
    */
   private static final LoadSettings UNMARKED = settings(false);
+
   private static final LoadSettings MARKED = settings(true);
 
   private static LoadSettings settings(boolean marks) {
@@ -67,7 +69,10 @@ public final class ManifestValidator {
         .build();
   }
 
-  /** The violations of every object in {@code text} (one or more YAML documents, or JSON), in document order. */
+  /**
+   * The violations of every object in {@code text} (one or more YAML documents, or JSON), in
+   * document order.
+   */
   public List<Violation> validate(String text) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     List<Violation> found = validate(body, UNMARKED);
@@ -77,7 +82,8 @@ public final class ManifestValidator {
   private List<Violation> validate(String body, LoadSettings settings) {
     List<Violation> out = new ArrayList<>();
     try {
-      // the shared depth-limited parser: composing recurses once per level, deeper input would overflow the stack
+      // the shared depth-limited parser: composing recurses once per level, deeper input would
+      // overflow the stack
       Composer composer = new Composer(settings, YamlNodes.parser(settings, body));
       while (composer.hasNext() && out.size() < SchemaValidator.MAX_VIOLATIONS) {
         Node doc = composer.next();
@@ -88,29 +94,56 @@ public final class ManifestValidator {
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
       String problem = oneLine(e.getProblem());
-      out.add(new Violation(Rule.INVALID, Severity.ERROR, line, 0, "", problem.startsWith("nested more than") ? problem
-          : "not valid YAML: " + problem));
+      out.add(
+          new Violation(
+              Rule.INVALID,
+              Severity.ERROR,
+              line,
+              0,
+              "",
+              problem.startsWith("nested more than") ? problem : "not valid YAML: " + problem));
     } catch (YamlEngineException e) {
-      out.add(new Violation(Rule.INVALID, Severity.ERROR, 1, 0, "", "not valid YAML: " + oneLine(e.getMessage())));
+      out.add(
+          new Violation(
+              Rule.INVALID,
+              Severity.ERROR,
+              1,
+              0,
+              "",
+              "not valid YAML: " + oneLine(e.getMessage())));
     }
     return out;
   }
 
   private void object(Node doc, String path, List<Violation> out) {
     if (!(doc instanceof MappingNode)) {
-      out.add(at(Rule.INVALID, Severity.ERROR, doc, path, "expected a Kubernetes object (a map with apiVersion and kind), got "
-          + SchemaValidator.describe(doc)));
+      out.add(
+          at(
+              Rule.INVALID,
+              Severity.ERROR,
+              doc,
+              path,
+              "expected a Kubernetes object (a map with apiVersion and kind), got "
+                  + SchemaValidator.describe(doc)));
       return;
     }
     String apiVersion = CustomResources.text(doc, "apiVersion");
     String kind = CustomResources.text(doc, "kind");
     if (apiVersion == null || kind == null) {
-      out.add(at(Rule.INVALID, Severity.ERROR, doc, path, "missing required field \"" + (apiVersion == null ? "apiVersion" : "kind") + "\""));
+      out.add(
+          at(
+              Rule.INVALID,
+              Severity.ERROR,
+              doc,
+              path,
+              "missing required field \"" + (apiVersion == null ? "apiVersion" : "kind") + "\""));
       return;
     }
     Node at = CustomResources.field(doc, "apiVersion");
     String apiPath = path.isEmpty() ? "apiVersion" : path + ".apiVersion";
-    if (apiVersion.equals("v1") && kind.equals("List") && CustomResources.field(doc, "items") instanceof SequenceNode items) {
+    if (apiVersion.equals("v1")
+        && kind.equals("List")
+        && CustomResources.field(doc, "items") instanceof SequenceNode items) {
       for (int i = 0; i < items.getValue().size(); i++) {
         object(items.getValue().get(i), FieldPath.field(path, "items") + "[" + i + "]", out);
       }
@@ -119,31 +152,60 @@ public final class ManifestValidator {
     ApiLifecycle.Verdict verdict = ApiLifecycle.get().judge(api.version(), apiVersion, kind);
     switch (verdict.status()) {
       case REMOVED -> {
-        out.add(at(Rule.REMOVED_API, versionConfigured ? Severity.ERROR : Severity.WARNING, at, apiPath, verdict.message()
-            + (versionConfigured ? "" : " (no kubernetesVersion is set; checked against " + api.version() + ")")));
+        out.add(
+            at(
+                Rule.REMOVED_API,
+                versionConfigured ? Severity.ERROR : Severity.WARNING,
+                at,
+                apiPath,
+                verdict.message()
+                    + (versionConfigured
+                        ? ""
+                        : " (no kubernetesVersion is set; checked against "
+                            + api.version()
+                            + ")")));
         return;
       }
-      case DEPRECATED -> out.add(at(Rule.DEPRECATED_API, Severity.WARNING, at, apiPath, verdict.message()));
-      default -> { }
+      case DEPRECATED ->
+          out.add(at(Rule.DEPRECATED_API, Severity.WARNING, at, apiPath, verdict.message()));
+      default -> {}
     }
-    Optional<Schema> schema = verdict.status() == ApiLifecycle.Status.CUSTOM
-        ? customRoot(apiVersion, kind)
-        : api.definitionOf(apiVersion, kind).flatMap(api::schema);
+    Optional<Schema> schema =
+        verdict.status() == ApiLifecycle.Status.CUSTOM
+            ? customRoot(apiVersion, kind)
+            : api.definitionOf(apiVersion, kind).flatMap(api::schema);
     if (schema.isEmpty()) {
       if (verdict.status() == ApiLifecycle.Status.CUSTOM) {
-        out.add(at(Rule.NO_SCHEMA, Severity.NOTICE, at, apiPath, apiVersion + " " + kind
-            + " has no schema, so it is not validated; add its CustomResourceDefinition to a `schemas:` folder"));
+        out.add(
+            at(
+                Rule.NO_SCHEMA,
+                Severity.NOTICE,
+                at,
+                apiPath,
+                apiVersion
+                    + " "
+                    + kind
+                    + " has no schema, so it is not validated; add its CustomResourceDefinition to a `schemas:` folder"));
       }
       return;
     }
     List<Violation> found = new ArrayList<>();
     new SchemaValidator(api::schema, found).validate(schema.get(), doc, path, doc, 0);
     for (Violation v : found) {
-      out.add("Secret".equals(kind) && SECRET_DATA.matcher(v.path().substring(Math.min(path.length(), v.path().length()))).find()
-          // a violation message quotes the value, and a Secret's values are never shown
-          ? new Violation(v.rule(), v.severity(), v.line(), v.column(), v.path(),
-              "must be a string (the value is not shown: it is Secret data)")
-          : v);
+      out.add(
+          "Secret".equals(kind)
+                  && SECRET_DATA
+                      .matcher(v.path().substring(Math.min(path.length(), v.path().length())))
+                      .find()
+              // a violation message quotes the value, and a Secret's values are never shown
+              ? new Violation(
+                  v.rule(),
+                  v.severity(),
+                  v.line(),
+                  v.column(),
+                  v.path(),
+                  "must be a string (the value is not shown: it is Secret data)")
+              : v);
     }
   }
 
@@ -165,21 +227,53 @@ public final class ManifestValidator {
     }
     Schema s = crd.get();
     Map<String, Schema> properties = new HashMap<>(s.properties());
-    Schema string = new Schema(Optional.of("string"), Optional.empty(), Map.of(), List.of(), Optional.empty(),
-        Optional.empty(), false, Optional.empty(), List.of(), false);
+    Schema string =
+        new Schema(
+            Optional.of("string"),
+            Optional.empty(),
+            Map.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            List.of(),
+            false);
     properties.put("apiVersion", string);
     properties.put("kind", string);
-    properties.put("metadata", new Schema(Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(),
-        Optional.empty(), false, Optional.of(OBJECT_META), List.of(), false));
-    Schema root = new Schema(s.type(), s.format(), Map.copyOf(properties), s.required(), s.items(), s.values(),
-        s.closed() || s.values().isEmpty() && !s.properties().isEmpty(), Optional.empty(), s.enumValues(), false);
+    properties.put(
+        "metadata",
+        new Schema(
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.of(OBJECT_META),
+            List.of(),
+            false));
+    Schema root =
+        new Schema(
+            s.type(),
+            s.format(),
+            Map.copyOf(properties),
+            s.required(),
+            s.items(),
+            s.values(),
+            s.closed() || s.values().isEmpty() && !s.properties().isEmpty(),
+            Optional.empty(),
+            s.enumValues(),
+            false);
     synchronized (customRoots) {
       customRoots.put(key, root);
     }
     return Optional.of(root);
   }
 
-  private static Violation at(Rule rule, Severity severity, Node node, String path, String message) {
+  private static Violation at(
+      Rule rule, Severity severity, Node node, String path, String message) {
     int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
     int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     return new Violation(rule, severity, line, column, path, message);
@@ -188,5 +282,4 @@ public final class ManifestValidator {
   private static String oneLine(String s) {
     return s == null ? "syntax error" : s.strip().replaceAll("\\s*\\R\\s*", " ");
   }
-
 }

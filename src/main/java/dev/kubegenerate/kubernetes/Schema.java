@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The part of an OpenAPI schema that validation reads: a built-in definition of the bundled
- * data or a custom resource's {@code openAPIV3Schema}.
+ * The part of an OpenAPI schema that validation reads: a built-in definition of the bundled data or
+ * a custom resource's {@code openAPIV3Schema}.
  *
  * @param type {@code object}, {@code array}, {@code string}, {@code integer}, {@code number},
  *     {@code boolean}, or empty for any value
@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param required fields an object must have, sorted
  * @param items the schema of an array's items
  * @param values the schema of a map's values ({@code additionalProperties})
- * @param closed whether fields outside {@code properties} are unknown (strict, as kubeconform -strict)
+ * @param closed whether fields outside {@code properties} are unknown (strict, as kubeconform
+ *     -strict)
  * @param ref the definition this schema stands for, resolved against the same version
  * @param enumValues allowed values of a custom resource's field, empty when any
  * @param intOrString an integer or a string
@@ -34,48 +35,81 @@ public record Schema(
     boolean intOrString) {
 
   /** Accepts any value. */
-  static final Schema ANY = new Schema(Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(),
-      Optional.empty(), false, Optional.empty(), List.of(), false);
+  static final Schema ANY =
+      new Schema(
+          Optional.empty(),
+          Optional.empty(),
+          Map.of(),
+          List.of(),
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          Optional.empty(),
+          List.of(),
+          false);
 
   /**
    * A schema from its JSON or YAML form, as maps, lists and scalars.
    *
-   * @param custom a custom resource's schema: unknown fields are allowed where it says
-   *     {@code x-kubernetes-preserve-unknown-fields}, and {@code enum} is checked
+   * @param custom a custom resource's schema: unknown fields are allowed where it says {@code
+   *     x-kubernetes-preserve-unknown-fields}, and {@code enum} is checked
    */
   @SuppressWarnings("unchecked")
   static Schema from(Map<String, Object> raw, boolean custom) {
     Map<String, Schema> properties = new LinkedHashMap<>();
     if (raw.get("properties") instanceof Map<?, ?> props) {
-      ((Map<String, Object>) props).forEach((k, v) -> {
-        if (v instanceof Map<?, ?> m) {
-          properties.put(k, from((Map<String, Object>) m, custom));
-        }
-      });
+      ((Map<String, Object>) props)
+          .forEach(
+              (k, v) -> {
+                if (v instanceof Map<?, ?> m) {
+                  properties.put(k, from((Map<String, Object>) m, custom));
+                }
+              });
     }
     java.util.TreeSet<String> required = new java.util.TreeSet<>();
     if (raw.get("required") instanceof List<?> list) {
       list.forEach(r -> required.add(String.valueOf(r)));
     }
-    Optional<Schema> items = raw.get("items") instanceof Map<?, ?> m
-        ? Optional.of(from((Map<String, Object>) m, custom)) : Optional.empty();
+    Optional<Schema> items =
+        raw.get("items") instanceof Map<?, ?> m
+            ? Optional.of(from((Map<String, Object>) m, custom))
+            : Optional.empty();
     Object additional = raw.get("additionalProperties");
-    Optional<Schema> values = additional instanceof Map<?, ?> m
-        ? Optional.of(from((Map<String, Object>) m, custom)) : Optional.empty();
-    boolean preserve = Boolean.TRUE.equals(raw.get("x-kubernetes-preserve-unknown-fields"))
-        || Boolean.TRUE.equals(additional) || Boolean.TRUE.equals(raw.get("x-kubernetes-embedded-resource"));
-    boolean closed = !properties.isEmpty() && values.isEmpty() && !preserve || Boolean.FALSE.equals(additional);
+    Optional<Schema> values =
+        additional instanceof Map<?, ?> m
+            ? Optional.of(from((Map<String, Object>) m, custom))
+            : Optional.empty();
+    boolean preserve =
+        Boolean.TRUE.equals(raw.get("x-kubernetes-preserve-unknown-fields"))
+            || Boolean.TRUE.equals(additional)
+            || Boolean.TRUE.equals(raw.get("x-kubernetes-embedded-resource"));
+    boolean closed =
+        !properties.isEmpty() && values.isEmpty() && !preserve || Boolean.FALSE.equals(additional);
     if (custom && Boolean.TRUE.equals(raw.get("x-kubernetes-embedded-resource"))) {
       // an embedded object always carries apiVersion, kind and metadata, even when not listed
       properties.putIfAbsent("apiVersion", ANY);
       properties.putIfAbsent("kind", ANY);
       properties.putIfAbsent("metadata", ANY);
     }
-    boolean intOrString = "int-or-string".equals(raw.get("format")) || Boolean.TRUE.equals(raw.get("x-kubernetes-int-or-string"));
-    Optional<String> type = raw.get("type") instanceof String t && !intOrString ? Optional.of(t) : Optional.empty();
-    List<Object> enumValues = custom && raw.get("enum") instanceof List<?> e ? List.copyOf(e.stream().map(String::valueOf).toList()) : List.of();
-    return new Schema(type, Optional.ofNullable((String) (raw.get("format") instanceof String f ? f : null)),
-        Map.copyOf(properties), List.copyOf(required), items, values, closed,
-        raw.get("$ref") instanceof String r ? Optional.of(r) : Optional.empty(), enumValues, intOrString);
+    boolean intOrString =
+        "int-or-string".equals(raw.get("format"))
+            || Boolean.TRUE.equals(raw.get("x-kubernetes-int-or-string"));
+    Optional<String> type =
+        raw.get("type") instanceof String t && !intOrString ? Optional.of(t) : Optional.empty();
+    List<Object> enumValues =
+        custom && raw.get("enum") instanceof List<?> e
+            ? List.copyOf(e.stream().map(String::valueOf).toList())
+            : List.of();
+    return new Schema(
+        type,
+        Optional.ofNullable((String) (raw.get("format") instanceof String f ? f : null)),
+        Map.copyOf(properties),
+        List.copyOf(required),
+        items,
+        values,
+        closed,
+        raw.get("$ref") instanceof String r ? Optional.of(r) : Optional.empty(),
+        enumValues,
+        intOrString);
   }
 }

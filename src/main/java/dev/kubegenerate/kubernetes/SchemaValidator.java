@@ -15,8 +15,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Checks a YAML node tree against a schema as the API server decodes it: unknown fields (strict),
- * types, required fields, int-or-string and quantities. Each violation is located on the
- * offending node and names its path.
+ * types, required fields, int-or-string and quantities. Each violation is located on the offending
+ * node and names its path.
  */
 final class SchemaValidator {
 
@@ -24,7 +24,8 @@ final class SchemaValidator {
 
   /** Kubernetes' quantity grammar: a signed decimal number and an optional suffix. */
   private static final Pattern QUANTITY_TEXT =
-      Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?[0-9]+))?");
+      Pattern.compile(
+          "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?[0-9]+))?");
 
   /** Deeper nesting is no real manifest; stopping bounds the work on hostile input. */
   private static final int MAX_DEPTH = 100;
@@ -61,7 +62,12 @@ final class SchemaValidator {
     }
     if (++visited > MAX_NODES) {
       if (visited == MAX_NODES + 1) {
-        add(node, path, "the object expands to more than " + MAX_NODES + " values (through aliases?); not checked further");
+        add(
+            node,
+            path,
+            "the object expands to more than "
+                + MAX_NODES
+                + " values (through aliases?); not checked further");
       }
       return;
     }
@@ -78,12 +84,15 @@ final class SchemaValidator {
       s = definitions.apply(s.ref().get()).orElse(Schema.ANY);
     }
     if (s.intOrString()) {
-      if (!(node instanceof ScalarNode sc) || !(sc.getTag().equals(Tag.INT) || sc.getTag().equals(Tag.STR))) {
+      if (!(node instanceof ScalarNode sc)
+          || !(sc.getTag().equals(Tag.INT) || sc.getTag().equals(Tag.STR))) {
         add(node, path, "expected an integer or a string, got " + describe(node));
       }
       return;
     }
-    if (!s.enumValues().isEmpty() && node instanceof ScalarNode sc && !s.enumValues().contains(sc.getValue())) {
+    if (!s.enumValues().isEmpty()
+        && node instanceof ScalarNode sc
+        && !s.enumValues().contains(sc.getValue())) {
       add(node, path, "\"" + sc.getValue() + "\" is not one of " + s.enumValues());
       return;
     }
@@ -100,7 +109,7 @@ final class SchemaValidator {
       case "boolean" -> scalar(node, path, "boolean", Tag.BOOL);
       case "number" -> scalar(node, path, "number", Tag.INT, Tag.FLOAT);
       case "integer" -> integer(s, node, path);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -122,7 +131,13 @@ final class SchemaValidator {
       } else if (s.values().isPresent()) {
         validate(s.values().get(), t.getValueNode(), child, key, depth + 1);
       } else if (s.closed()) {
-        add(key, child, "unknown field \"" + name + "\"" + Suggestions.didYouMean(name, s.properties().keySet()));
+        add(
+            key,
+            child,
+            "unknown field \""
+                + name
+                + "\""
+                + Suggestions.didYouMean(name, s.properties().keySet()));
       }
     }
     for (String required : s.required()) {
@@ -166,7 +181,9 @@ final class SchemaValidator {
 
   private void integer(Schema s, Node node, FieldPath path) {
     scalar(node, path, "integer", Tag.INT);
-    if (node instanceof ScalarNode sc && sc.getTag().equals(Tag.INT) && s.format().filter("int32"::equals).isPresent()) {
+    if (node instanceof ScalarNode sc
+        && sc.getTag().equals(Tag.INT)
+        && s.format().filter("int32"::equals).isPresent()) {
       try {
         long value = Long.decode(sc.getValue().replace("_", "").replace("0o", "0"));
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
@@ -181,7 +198,9 @@ final class SchemaValidator {
   private void quantity(Node node, FieldPath path) {
     if (node instanceof ScalarNode sc) {
       Tag tag = sc.getTag();
-      if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.STR) && QUANTITY_TEXT.matcher(sc.getValue()).matches()) {
+      if (tag.equals(Tag.INT)
+          || tag.equals(Tag.FLOAT)
+          || tag.equals(Tag.STR) && QUANTITY_TEXT.matcher(sc.getValue()).matches()) {
         return;
       }
       if (tag.equals(Tag.STR)) {
@@ -196,7 +215,14 @@ final class SchemaValidator {
     if (out.size() < MAX_VIOLATIONS) {
       int line = at.getStartMark().map(m -> m.getLine() + 1).orElse(1);
       int column = at.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-      out.add(new Violation(Violation.Rule.INVALID, Violation.Severity.ERROR, line, column, path.toString(), message));
+      out.add(
+          new Violation(
+              Violation.Rule.INVALID,
+              Violation.Severity.ERROR,
+              line,
+              column,
+              path.toString(),
+              message));
     }
   }
 
@@ -217,13 +243,19 @@ final class SchemaValidator {
       return "a list";
     }
     ScalarNode sc = (ScalarNode) node;
-    String value = sc.getValue().length() > 40 ? sc.getValue().substring(0, 40) + "..." : sc.getValue();
+    String value =
+        sc.getValue().length() > 40 ? sc.getValue().substring(0, 40) + "..." : sc.getValue();
     Tag tag = sc.getTag();
-    String kind = tag.equals(Tag.STR) ? "string \"" + value + "\""
-        : tag.equals(Tag.INT) ? "integer " + value
-        : tag.equals(Tag.FLOAT) ? "number " + value
-        : tag.equals(Tag.BOOL) ? "boolean " + value
-        : "a value tagged " + tag.getValue();
+    String kind =
+        tag.equals(Tag.STR)
+            ? "string \"" + value + "\""
+            : tag.equals(Tag.INT)
+                ? "integer " + value
+                : tag.equals(Tag.FLOAT)
+                    ? "number " + value
+                    : tag.equals(Tag.BOOL)
+                        ? "boolean " + value
+                        : "a value tagged " + tag.getValue();
     return kind;
   }
 }

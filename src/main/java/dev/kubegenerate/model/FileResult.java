@@ -43,15 +43,44 @@ public record FileResult(
 
   /** A result with no violations. */
   public FileResult(
-      ManifestPath path, Status status, String config, Optional<String> template, Optional<String> cluster,
-      Optional<String> committed, Optional<String> rendered, Optional<String> diff, List<LineRange> lines,
+      ManifestPath path,
+      Status status,
+      String config,
+      Optional<String> template,
+      Optional<String> cluster,
+      Optional<String> committed,
+      Optional<String> rendered,
+      Optional<String> diff,
+      List<LineRange> lines,
       Location annotationLine) {
-    this(path, status, config, template, cluster, committed, rendered, diff, lines, annotationLine, List.of());
+    this(
+        path,
+        status,
+        config,
+        template,
+        cluster,
+        committed,
+        rendered,
+        diff,
+        lines,
+        annotationLine,
+        List.of());
   }
 
   /** The same result with other violations. */
   public FileResult withViolations(List<Violation> other) {
-    return new FileResult(path, status, config, template, cluster, committed, rendered, diff, lines, annotationLine, other);
+    return new FileResult(
+        path,
+        status,
+        config,
+        template,
+        cluster,
+        committed,
+        rendered,
+        diff,
+        lines,
+        annotationLine,
+        other);
   }
 
   /** Where in the repository an annotation for this file belongs. */

@@ -1,6 +1,5 @@
 package dev.kubegenerate.model;
 
-import dev.kubegenerate.model.Problem;
 import java.util.List;
 
 /** The input cannot be used; carries every problem found, each located where possible. */
@@ -15,9 +14,13 @@ public final class InputException extends Exception {
   public InputException(List<Problem> problems) {
     super(problems.isEmpty() ? "invalid input" : problems.get(0).format(), null, false, false);
     // file order, whatever order the checks that found them ran in
-    this.problems = problems.stream()
-        .sorted(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line).thenComparingInt(Problem::column))
-        .toList();
+    this.problems =
+        problems.stream()
+            .sorted(
+                java.util.Comparator.comparing(Problem::file)
+                    .thenComparingInt(Problem::line)
+                    .thenComparingInt(Problem::column))
+            .toList();
   }
 
   /** Every problem, sorted by file, line and column. */

@@ -10,24 +10,29 @@ import java.util.regex.Pattern;
  */
 public record KubernetesVersion(int major, int minor) implements Comparable<KubernetesVersion> {
 
-  private static final Pattern FORMAT = Pattern.compile("(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})");
+  private static final Pattern FORMAT =
+      Pattern.compile("(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})");
 
   /** Parses {@code 1.34}; empty for anything else ({@code v1.34}, {@code 1.34.1}, {@code 1}). */
   public static Optional<KubernetesVersion> parse(String text) {
     Matcher m = FORMAT.matcher(text);
     return m.matches()
-        ? Optional.of(new KubernetesVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+        ? Optional.of(
+            new KubernetesVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
         : Optional.empty();
   }
 
   /** Parses a version written as {@code 1.34} in bundled data; fails on anything else. */
   public static KubernetesVersion of(String text) {
-    return parse(text).orElseThrow(() -> new IllegalArgumentException("not a Kubernetes version: " + text));
+    return parse(text)
+        .orElseThrow(() -> new IllegalArgumentException("not a Kubernetes version: " + text));
   }
 
   @Override
   public int compareTo(KubernetesVersion other) {
-    return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+    return major != other.major
+        ? Integer.compare(major, other.major)
+        : Integer.compare(minor, other.minor);
   }
 
   @Override

@@ -6,14 +6,17 @@ import java.util.Objects;
 /**
  * A repository-relative path of a manifest, with {@code /} separators.
  *
- * <p>Parsed once at the boundary: {@link #of} rejects absolute paths, empty segments, {@code .}
- * and {@code ..}, so nothing built from one can leave the folder it is resolved against.
+ * <p>Parsed once at the boundary: {@link #of} rejects absolute paths, empty segments, {@code .} and
+ * {@code ..}, so nothing built from one can leave the folder it is resolved against.
  */
 public record ManifestPath(String value) implements Comparable<ManifestPath> {
 
   public ManifestPath {
     Objects.requireNonNull(value, "value");
-    if (value.isEmpty() || value.startsWith("/") || value.contains("\\") || value.indexOf('\0') >= 0) {
+    if (value.isEmpty()
+        || value.startsWith("/")
+        || value.contains("\\")
+        || value.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("not a relative path: " + value);
     }
     for (String segment : value.split("/", -1)) {

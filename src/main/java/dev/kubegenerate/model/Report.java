@@ -16,7 +16,11 @@ import java.util.Set;
  * @param failOnRules the violation rules that fail the check (see {@link Violation.Severity})
  */
 public record Report(
-    List<FileResult> files, List<Problem> errors, Set<Status> failOn, String fixCommand, Set<Violation.Rule> failOnRules) {
+    List<FileResult> files,
+    List<Problem> errors,
+    Set<Status> failOn,
+    String fixCommand,
+    Set<Violation.Rule> failOnRules) {
 
   public Report {
     files = List.copyOf(files);
@@ -26,11 +30,15 @@ public record Report(
   }
 
   /** A report failing on the default rules. */
-  public Report(List<FileResult> files, List<Problem> errors, Set<Status> failOn, String fixCommand) {
+  public Report(
+      List<FileResult> files, List<Problem> errors, Set<Status> failOn, String fixCommand) {
     this(files, errors, failOn, fixCommand, defaultFailOnRules());
   }
 
-  /** The rules that fail the check unless {@code --fail-on} says otherwise: not {@code deprecated-api}. */
+  /**
+   * The rules that fail the check unless {@code --fail-on} says otherwise: not {@code
+   * deprecated-api}.
+   */
   public static Set<Violation.Rule> defaultFailOnRules() {
     return EnumSet.of(Violation.Rule.INVALID, Violation.Rule.REMOVED_API);
   }
@@ -65,7 +73,9 @@ public record Report(
   public List<Flagged> notices() {
     List<Flagged> out = new java.util.ArrayList<>();
     for (FileResult f : files) {
-      f.violations().stream().filter(v -> v.severity() == Violation.Severity.NOTICE).forEach(v -> out.add(new Flagged(f, v)));
+      f.violations().stream()
+          .filter(v -> v.severity() == Violation.Severity.NOTICE)
+          .forEach(v -> out.add(new Flagged(f, v)));
     }
     return out;
   }
@@ -75,11 +85,19 @@ public record Report(
     return !findings().isEmpty() || !violations().isEmpty();
   }
 
-  /** How many files have a finding status or a violation (notices aside): the action's {@code findings} output. */
+  /**
+   * How many files have a finding status or a violation (notices aside): the action's {@code
+   * findings} output.
+   */
   public int findingFiles() {
-    return (int) files.stream()
-        .filter(f -> f.status().isFinding() || f.violations().stream().anyMatch(v -> v.severity() != Violation.Severity.NOTICE))
-        .count();
+    return (int)
+        files.stream()
+            .filter(
+                f ->
+                    f.status().isFinding()
+                        || f.violations().stream()
+                            .anyMatch(v -> v.severity() != Violation.Severity.NOTICE))
+            .count();
   }
 
   /** A violation and the file it is in. */
@@ -88,8 +106,15 @@ public record Report(
   /** How many files have at least one violation of each rule that is a finding, in report order. */
   public Map<Violation.Rule, Integer> ruleCounts() {
     Map<Violation.Rule, Integer> counts = new EnumMap<>(Violation.Rule.class);
-    for (Violation.Rule r : List.of(Violation.Rule.INVALID, Violation.Rule.REMOVED_API, Violation.Rule.DEPRECATED_API)) {
-      counts.put(r, (int) files.stream().filter(f -> f.violations().stream().anyMatch(v -> v.rule() == r)).count());
+    for (Violation.Rule r :
+        List.of(
+            Violation.Rule.INVALID, Violation.Rule.REMOVED_API, Violation.Rule.DEPRECATED_API)) {
+      counts.put(
+          r,
+          (int)
+              files.stream()
+                  .filter(f -> f.violations().stream().anyMatch(v -> v.rule() == r))
+                  .count());
     }
     return counts;
   }
@@ -114,7 +139,10 @@ public record Report(
     return files.stream().filter(f -> f.status().isFinding()).toList();
   }
 
-  /** Whether a file's status fails the check or is only a warning (violations: {@link #fails(Violation)}). */
+  /**
+   * Whether a file's status fails the check or is only a warning (violations: {@link
+   * #fails(Violation)}).
+   */
   public boolean fails(FileResult file) {
     return file.status().isFinding() && failOn.contains(file.status());
   }

@@ -33,9 +33,9 @@ public enum Status {
   }
 
   /**
-   * Statuses that fail the check unless {@code --fail-on} says otherwise: every finding but
-   * {@code outdated}, which only kube-generate's own release caused (SPEC §6), so it must not
-   * fail a pull request that did not cause it.
+   * Statuses that fail the check unless {@code --fail-on} says otherwise: every finding but {@code
+   * outdated}, which only kube-generate's own release caused (SPEC §6), so it must not fail a pull
+   * request that did not cause it.
    */
   public static Set<Status> defaultFailOn() {
     return EnumSet.complementOf(EnumSet.of(OK, HANDWRITTEN, OUTDATED));
@@ -48,6 +48,8 @@ public enum Status {
 
   /** The report order used by SPEC §6's counts object. */
   public static Status[] reportOrder() {
-    return new Status[] {OK, STALE, OUTDATED, HAND_EDITED, MISSING, ORPHANED, UNMANAGED, HANDWRITTEN};
+    return new Status[] {
+      OK, STALE, OUTDATED, HAND_EDITED, MISSING, ORPHANED, UNMANAGED, HANDWRITTEN
+    };
   }
 }

@@ -1,9 +1,9 @@
 package dev.kubegenerate.model;
 
-import java.util.Locale;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** "Did you mean ...?" for misspelt names, by edit distance. */
 public final class Suggestions {
@@ -14,9 +14,11 @@ public final class Suggestions {
   public static List<String> nearest(String name, Collection<String> known) {
     int limit = Math.max(2, name.length() / 3);
     return known.stream()
-        .filter(k -> distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT)) <= limit
-            || k.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT))
-            || name.toLowerCase(Locale.ROOT).startsWith(k.toLowerCase(Locale.ROOT)))
+        .filter(
+            k ->
+                distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT)) <= limit
+                    || k.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT))
+                    || name.toLowerCase(Locale.ROOT).startsWith(k.toLowerCase(Locale.ROOT)))
         .sorted(Comparator.comparingInt((String k) -> distance(name, k)).thenComparing(k -> k))
         .limit(3)
         .toList();

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param path the field's path in the object, e.g. {@code spec.template.spec.containers[0].image}
  * @param message one line saying what is wrong and how to fix it
  */
-public record Violation(Rule rule, Severity severity, int line, int column, String path, String message) {
+public record Violation(
+    Rule rule, Severity severity, int line, int column, String path, String message) {
 
   public Violation {
     Objects.requireNonNull(rule, "rule");
@@ -25,7 +26,10 @@ public record Violation(Rule rule, Severity severity, int line, int column, Stri
     line = Math.max(line, 1);
   }
 
-  /** The rules a manifest is checked against; the ids are those of {@code --fail-on} and the JSON report. */
+  /**
+   * The rules a manifest is checked against; the ids are those of {@code --fail-on} and the JSON
+   * report.
+   */
   public enum Rule {
     INVALID("invalid"),
     REMOVED_API("removed-api"),

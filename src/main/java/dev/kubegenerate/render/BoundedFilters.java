@@ -38,7 +38,12 @@ final class BoundedFilters {
     }
 
     @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
+        int line) {
       if (input == null || !(args.get("replace_pairs") instanceof Map<?, ?> pairs)) {
         return core.apply(input, args, self, context, line);
       }
@@ -73,8 +78,14 @@ final class BoundedFilters {
     }
 
     @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-      int items = input instanceof Collection<?> c ? c.size() : input instanceof Object[] a ? a.length : 0;
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
+        int line) {
+      int items =
+          input instanceof Collection<?> c ? c.size() : input instanceof Object[] a ? a.length : 0;
       Object separator = args.get("separator");
       long separators = separator == null ? 0 : (long) items * separator.toString().length();
       RenderBudget b = budget.get();
@@ -94,7 +105,12 @@ final class BoundedFilters {
     }
 
     @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
+        int line) {
       if (input == null || !(args.get("delimiter") instanceof String delimiter)) {
         return core.apply(input, args, self, context, line);
       }
@@ -103,7 +119,8 @@ final class BoundedFilters {
       try {
         pattern = Pattern.compile(delimiter);
       } catch (PatternSyntaxException e) {
-        throw new PebbleException(null, "split: invalid delimiter: " + e.getDescription(), line, self.getName());
+        throw new PebbleException(
+            null, "split: invalid delimiter: " + e.getDescription(), line, self.getName());
       }
       return pattern.split(new ClockedText(input.toString(), budget.get(), line), limit);
     }

@@ -62,7 +62,8 @@ final class BudgetVisitor extends AbstractNodeVisitor {
     }
 
     @Override
-    public void render(PebbleTemplateImpl self, Writer writer, EvaluationContextImpl context) throws IOException {
+    public void render(PebbleTemplateImpl self, Writer writer, EvaluationContextImpl context)
+        throws IOException {
       RenderBudget b = budget.get();
       b.checkTime(getLineNumber());
       b.checkWriter(writer, getLineNumber());

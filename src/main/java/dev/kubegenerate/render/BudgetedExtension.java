@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * Puts every Pebble extension (the core one included) under the render budget: each operator
  * measures its operands and its result, each filter its input, arguments and result, and the
- * filters whose result can be many times their input ({@code replace}, {@code join},
- * {@code split}'s regular expression) are replaced by versions that check before they build.
+ * filters whose result can be many times their input ({@code replace}, {@code join}, {@code
+ * split}'s regular expression) are replaced by versions that check before they build.
  */
 final class BudgetedExtension extends ExtensionCustomizer {
 
@@ -43,13 +43,26 @@ final class BudgetedExtension extends ExtensionCustomizer {
     for (BinaryOperator op : operators) {
       if (op.getSymbol().equals("..")) {
         // builds its whole list before anything could measure it
-        out.add(new BinaryOperatorImpl("..", op.getPrecedence(), () -> new BoundedRange(budget), op.getType(), op.getAssociativity()));
+        out.add(
+            new BinaryOperatorImpl(
+                "..",
+                op.getPrecedence(),
+                () -> new BoundedRange(budget),
+                op.getType(),
+                op.getAssociativity()));
         continue;
       }
       // filter (|) and test (is) operators hand their right side to Pebble's own invocation
       // nodes, which must keep their type; the filters and tests are bounded themselves
-      out.add(op.getType() != BinaryOperatorType.NORMAL ? op : new BinaryOperatorImpl(op.getSymbol(), op.getPrecedence(),
-          () -> new Measured(op.createInstance(), budget), op.getType(), op.getAssociativity()));
+      out.add(
+          op.getType() != BinaryOperatorType.NORMAL
+              ? op
+              : new BinaryOperatorImpl(
+                  op.getSymbol(),
+                  op.getPrecedence(),
+                  () -> new Measured(op.createInstance(), budget),
+                  op.getType(),
+                  op.getAssociativity()));
     }
     return out;
   }
@@ -61,7 +74,10 @@ final class BudgetedExtension extends ExtensionCustomizer {
       return null;
     }
     Map<String, Filter> out = new LinkedHashMap<>();
-    filters.forEach((name, filter) -> out.put(name, new MeasuredFilter(BoundedFilters.replacing(name, filter, budget), budget)));
+    filters.forEach(
+        (name, filter) ->
+            out.put(
+                name, new MeasuredFilter(BoundedFilters.replacing(name, filter, budget), budget)));
     return out;
   }
 
@@ -112,7 +128,8 @@ final class BudgetedExtension extends ExtensionCustomizer {
       Object from = getLeftExpression().evaluate(self, context);
       Object to = getRightExpression().evaluate(self, context);
       if (!(from instanceof Number f) || !(to instanceof Number t)) {
-        throw new io.pebbletemplates.pebble.error.PebbleException(null, "a range needs two numbers", getLineNumber(), self.getName());
+        throw new io.pebbletemplates.pebble.error.PebbleException(
+            null, "a range needs two numbers", getLineNumber(), self.getName());
       }
       long first = f.longValue();
       long last = t.longValue();
@@ -170,7 +187,12 @@ final class BudgetedExtension extends ExtensionCustomizer {
     }
 
     @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
+        int line) {
       RenderBudget b = budget.get();
       b.checkTime(line);
       b.measured(input, line);

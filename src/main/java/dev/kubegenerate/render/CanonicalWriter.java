@@ -1,29 +1,30 @@
 package dev.kubegenerate.render;
 
-import java.util.Locale;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Writes parsed YAML values (maps, lists, strings, numbers, booleans, null) in kube-generate's
- * canonical block style. A direct writer, because a general-purpose emitter spends most of a
- * render analysing styles this form never uses; {@code CanonicalWriterTest} holds it to
- * snakeyaml's output for the same settings.
+ * canonical block style. A direct writer, because a general-purpose emitter spends most of a render
+ * analysing styles this form never uses; {@code CanonicalWriterTest} holds it to snakeyaml's output
+ * for the same settings.
  */
 final class CanonicalWriter {
 
   /** Strings YAML 1.1 or 1.2 would read as another type: always double-quoted. */
-  static final Pattern NOT_A_STRING = Pattern.compile(
-      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-          + "|~|null|Null|NULL|=|<<"
-          + "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?0o[0-7]+"
-          + "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
-          + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
-          + "|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9][0-9_]*\\.?[0-9]*[eE][-+]?[0-9]+"
-          + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-          + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?");
+  static final Pattern NOT_A_STRING =
+      Pattern.compile(
+          "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+              + "|~|null|Null|NULL|=|<<"
+              + "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?0o[0-7]+"
+              + "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
+              + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
+              + "|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9][0-9_]*\\.?[0-9]*[eE][-+]?[0-9]+"
+              + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+              + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?");
 
   /** Every string {@link #NOT_A_STRING} matches starts with one of these. */
   private static final String SPECIAL_FIRST = "yYnNtTfFoO~=<-+.0123456789";
@@ -112,10 +113,14 @@ final class CanonicalWriter {
     if (value instanceof Double d) {
       return d.isNaN() ? ".nan" : d.isInfinite() ? (d > 0 ? ".inf" : "-.inf") : d.toString();
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof BigInteger || value instanceof Boolean) {
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof BigInteger
+        || value instanceof Boolean) {
       return value.toString();
     }
-    throw new IllegalArgumentException("cannot write a " + value.getClass().getSimpleName() + " as YAML");
+    throw new IllegalArgumentException(
+        "cannot write a " + value.getClass().getSimpleName() + " as YAML");
   }
 
   /** A one-line string: plain when YAML reads it back as the same string, else quoted. */
@@ -144,7 +149,10 @@ final class CanonicalWriter {
     return NOT_A_STRING.matcher(s).matches();
   }
 
-  /** Plain in block context: no indicator at the start, no {@code ": "} or {@code " #"}, no edge spaces. */
+  /**
+   * Plain in block context: no indicator at the start, no {@code ": "} or {@code " #"}, no edge
+   * spaces.
+   */
   static boolean isPlainSafe(String s) {
     if (s.isEmpty() || !isPrintable(s)) {
       return false;
@@ -153,7 +161,8 @@ final class CanonicalWriter {
     if ("#,[]{}&*!|>'\"%@`".indexOf(c) >= 0) {
       return false;
     }
-    if ((c == '-' || c == '?' || c == ':') && (s.length() == 1 || s.charAt(1) == ' ' || s.charAt(1) == '\t')) {
+    if ((c == '-' || c == '?' || c == ':')
+        && (s.length() == 1 || s.charAt(1) == ' ' || s.charAt(1) == '\t')) {
       return false;
     }
     if (s.startsWith("---") || s.startsWith("...")) {
@@ -175,8 +184,14 @@ final class CanonicalWriter {
 
   /** Multi-line text as a literal block when YAML can hold it exactly, else double-quoted. */
   private static String literalOrQuoted(String s, int indent) {
-    boolean ok = isPrintable(s.replace("\n", "")) && !s.startsWith(" ") && !s.startsWith("\t") && !s.startsWith("\n")
-        && !s.contains(" \n") && !s.contains("\t\n") && !s.contains("\r");
+    boolean ok =
+        isPrintable(s.replace("\n", ""))
+            && !s.startsWith(" ")
+            && !s.startsWith("\t")
+            && !s.startsWith("\n")
+            && !s.contains(" \n")
+            && !s.contains("\t\n")
+            && !s.contains("\r");
     if (!ok) {
       return doubleQuoted(s);
     }
@@ -203,8 +218,11 @@ final class CanonicalWriter {
 
   /** YAML's printable set, less the characters some readers treat as line breaks or a BOM. */
   private static boolean isPrintable(char c) {
-    return c == '\t' || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029)
-        || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || Character.isSurrogate(c);
+    return c == '\t'
+        || (c >= 0x20 && c <= 0x7E)
+        || (c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029)
+        || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF)
+        || Character.isSurrogate(c);
   }
 
   private static String doubleQuoted(String s) {

@@ -7,36 +7,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one way kube-generate writes YAML: two-space indent, sequences indented under their key,
- * keys in the order written, strings quoted only when needed, {@code ---} between documents,
- * LF line endings and one trailing newline.
+ * The one way kube-generate writes YAML: two-space indent, sequences indented under their key, keys
+ * in the order written, strings quoted only when needed, {@code ---} between documents, LF line
+ * endings and one trailing newline.
  *
  * <p>"Needed" is judged by YAML 1.1 as well as 1.2, because Kubernetes' YAML reader follows 1.1:
- * {@code yes}, {@code on}, {@code 0755} or {@code 2026-01-01} stay strings only when quoted.
- * Keys whose value is null are dropped, so a template can write an optional value
- * unconditionally.
+ * {@code yes}, {@code on}, {@code 0755} or {@code 2026-01-01} stay strings only when quoted. Keys
+ * whose value is null are dropped, so a template can write an optional value unconditionally.
  */
 public final class CanonicalYaml {
 
   /** Immutable and costly to build (its schema compiles patterns): one for every render. */
-  private static final org.snakeyaml.engine.v2.api.LoadSettings LOAD_SETTINGS = YamlNodes.safeSettings("rendered");
+  private static final org.snakeyaml.engine.v2.api.LoadSettings LOAD_SETTINGS =
+      YamlNodes.safeSettings("rendered");
 
   private CanonicalYaml() {}
 
   /**
-   * Values and characters a rendered text may expand to. Aliases let 1 MiB of text stand for
-   * far more (50 aliases nest to tens of millions of nodes); a body that rendered at most 1 MiB
-   * and means what it says stays well below both.
+   * Values and characters a rendered text may expand to. Aliases let 1 MiB of text stand for far
+   * more (50 aliases nest to tens of millions of nodes); a body that rendered at most 1 MiB and
+   * means what it says stays well below both.
    */
   static final int MAX_NODES = 1_000_000;
 
   static final int MAX_CHARS = 8 << 20;
 
   /** Thrown when a rendered text expands past {@link #MAX_NODES} or {@link #MAX_CHARS}. */
-  public static final class TooLarge extends org.snakeyaml.engine.v2.exceptions.YamlEngineException {
+  public static final class TooLarge
+      extends org.snakeyaml.engine.v2.exceptions.YamlEngineException {
     TooLarge() {
-      super("the rendered YAML expands through aliases to more than " + MAX_NODES + " values or "
-          + (MAX_CHARS >> 20) + " MiB");
+      super(
+          "the rendered YAML expands through aliases to more than "
+              + MAX_NODES
+              + " values or "
+              + (MAX_CHARS >> 20)
+              + " MiB");
     }
   }
 
@@ -44,9 +49,10 @@ public final class CanonicalYaml {
   public static String format(String text) {
     int[] nodes = {0};
     List<Object> documents = new ArrayList<>();
-    Iterable<Object> parsed = RenderedYaml.read(text, LOAD_SETTINGS)
-        .<Iterable<Object>>map(docs -> docs)
-        .orElseGet(() -> YamlNodes.loader(LOAD_SETTINGS).loadAllFromString(text));
+    Iterable<Object> parsed =
+        RenderedYaml.read(text, LOAD_SETTINGS)
+            .<Iterable<Object>>map(docs -> docs)
+            .orElseGet(() -> YamlNodes.loader(LOAD_SETTINGS).loadAllFromString(text));
     for (Object doc : parsed) {
       if (doc != null) {
         documents.add(dropNulls(doc, nodes));

@@ -1,13 +1,13 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.yaml.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubegenerate.kubernetes.KubernetesApi;
+import dev.kubegenerate.yaml.Json;
 
 /**
- * The JSON Schema (draft 2020-12) of {@code kube-generate.yaml} for a template library, so
- * editors can validate and complete configs; each template's parameters are typed.
+ * The JSON Schema (draft 2020-12) of {@code kube-generate.yaml} for a template library, so editors
+ * can validate and complete configs; each template's parameters are typed.
  */
 public final class ConfigSchema {
 
@@ -27,25 +27,40 @@ public final class ConfigSchema {
     ObjectNode props = root.putObject("properties");
     string(props, "app", "Application name; default: the name of the folder holding this file.")
         .put("pattern", "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
-    string(props, "outputDir", "Folder of the generated manifests, relative to this file; default: kubernetes.");
-    ObjectNode version = string(props, "kubernetesVersion",
-        "Kubernetes version (MAJOR.MINOR) of every cluster, unless the cluster sets its own; manifests are validated for it."
-            + " Default: the newest supported, with removed APIs only warned.");
+    string(
+        props,
+        "outputDir",
+        "Folder of the generated manifests, relative to this file; default: kubernetes.");
+    ObjectNode version =
+        string(
+            props,
+            "kubernetesVersion",
+            "Kubernetes version (MAJOR.MINOR) of every cluster, unless the cluster sets its own; manifests are validated for it."
+                + " Default: the newest supported, with removed APIs only warned.");
     ArrayNode supported = version.putArray("enum");
     KubernetesApi.supported().forEach(v -> supported.add(v.toString()));
     ArrayNode clusterForms = props.putObject("clusters").putArray("oneOf");
     clusterList(clusterForms.addObject(), "The clusters an entry targets when it names none.");
     ObjectNode map = clusterForms.addObject();
-    map.put("description", "The clusters an entry targets when it names none, each with its own settings.");
+    map.put(
+        "description",
+        "The clusters an entry targets when it names none, each with its own settings.");
     map.put("type", "object");
     map.putObject("propertyNames").put("pattern", PLAIN_NAME);
     ObjectNode cluster = map.putObject("additionalProperties");
     cluster.putArray("type").add("object").add("null");
     cluster.put("additionalProperties", false);
-    cluster.putObject("properties").set("kubernetesVersion", version.deepCopy()
-        .put("description", "Kubernetes version of this cluster (MAJOR.MINOR)."));
+    cluster
+        .putObject("properties")
+        .set(
+            "kubernetesVersion",
+            version
+                .deepCopy()
+                .put("description", "Kubernetes version of this cluster (MAJOR.MINOR)."));
     ObjectNode schemas = props.putObject("schemas");
-    schemas.put("description", "Folders of CustomResourceDefinition manifests whose schemas validate custom resources.");
+    schemas.put(
+        "description",
+        "Folders of CustomResourceDefinition manifests whose schemas validate custom resources.");
     schemas.put("type", "array");
     schemas.putObject("items").put("type", "string");
     ObjectNode templates = props.putObject("templates");
@@ -59,7 +74,10 @@ public final class ConfigSchema {
     handwritten.put("description", "Globs of hand-written manifests that the check accepts.");
     handwritten.put("type", "array");
     handwritten.putObject("items").put("type", "string");
-    string(props, "manualAnnotation", "Annotation key whose value `manual` marks a manifest as hand-managed.");
+    string(
+        props,
+        "manualAnnotation",
+        "Annotation key whose value `manual` marks a manifest as hand-managed.");
     ObjectNode generates = props.putObject("generates");
     generates.put("description", "What to generate: each item names one template.");
     generates.put("type", "array");
@@ -92,7 +110,10 @@ public final class ConfigSchema {
       }
     }
     clusterList(props, "clusters", "Clusters this entry targets; default: the top-level clusters.");
-    props.putObject("subdir").put("type", "string").put("pattern", PLAIN_NAME)
+    props
+        .putObject("subdir")
+        .put("type", "string")
+        .put("pattern", PLAIN_NAME)
         .put("description", "A folder below the cluster folder.");
     ObjectNode overrides = props.putObject("overrides");
     overrides.put("type", "object");
@@ -100,7 +121,9 @@ public final class ConfigSchema {
     ObjectNode perCluster = overrides.putObject("additionalProperties");
     perCluster.put("type", "object");
     perCluster.put("additionalProperties", false);
-    perCluster.set("properties", props.deepCopy().without(java.util.List.of("clusters", "subdir", "overrides")));
+    perCluster.set(
+        "properties",
+        props.deepCopy().without(java.util.List.of("clusters", "subdir", "overrides")));
     return item;
   }
 
@@ -130,7 +153,11 @@ public final class ConfigSchema {
       }
       case MAP -> {
         node.put("type", "object");
-        node.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
+        node.putObject("additionalProperties")
+            .putArray("type")
+            .add("string")
+            .add("number")
+            .add("boolean");
       }
       case OBJECT -> {
         node.put("type", "object");

@@ -14,7 +14,9 @@ public final class ContentHash {
   /** The first 16 hex digits of the SHA-256 of {@code value} written as JSON. */
   public static String of(Object value) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonLiteral.of(value).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(JsonLiteral.of(value).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -1,9 +1,9 @@
 package dev.kubegenerate.render;
 
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
-import dev.kubegenerate.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,20 +14,30 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Reads the {@code uses:} of a template.yaml: built-in fragments and the parameters they
- * declare. The sandbox stays closed (no include or import): a template names one of a fixed
- * set of fragments of the tool's own library, and Java renders it; no body names a file.
+ * Reads the {@code uses:} of a template.yaml: built-in fragments and the parameters they declare.
+ * The sandbox stays closed (no include or import): a template names one of a fixed set of fragments
+ * of the tool's own library, and Java renders it; no body names a file.
  */
 final class Fragments {
 
   static final String POD_TEMPLATE = "pod-template";
 
   /**
-   * The fragments the built-in library ships, with their settings' defaults; any other name is
-   * an error, never a path.
+   * The fragments the built-in library ships, with their settings' defaults; any other name is an
+   * error, never a path.
    */
-  private static final Map<String, Map<String, Object>> KNOWN = Map.of(POD_TEMPLATE, defaults(
-      "portName", "http", "defaultProbes", "none", "restartPolicy", null, "autoscaled", false));
+  private static final Map<String, Map<String, Object>> KNOWN =
+      Map.of(
+          POD_TEMPLATE,
+          defaults(
+              "portName",
+              "http",
+              "defaultProbes",
+              "none",
+              "restartPolicy",
+              null,
+              "autoscaled",
+              false));
 
   private static Map<String, Object> defaults(Object... keyValues) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -40,42 +50,70 @@ final class Fragments {
   private Fragments() {}
 
   /**
-   * The fragments a template uses. Their parameter declarations are appended to
-   * {@code parameters}, except those the template declares itself (with its own default).
+   * The fragments a template uses. Their parameter declarations are appended to {@code parameters},
+   * except those the template declares itself (with its own default).
    */
-  static List<TemplateSpec.Fragment> read(Object uses, Path shared, String specShown, List<ParameterSpec> parameters,
+  static List<TemplateSpec.Fragment> read(
+      Object uses,
+      Path shared,
+      String specShown,
+      List<ParameterSpec> parameters,
       List<Problem> problems) {
     List<TemplateSpec.Fragment> out = new ArrayList<>();
     if (uses == null) {
       return out;
     }
     if (!(uses instanceof Map<?, ?> byName)) {
-      problems.add(Problem.of(specShown, "uses must map fragment names to their settings, such as {pod-template: {portName: http}}"));
+      problems.add(
+          Problem.of(
+              specShown,
+              "uses must map fragment names to their settings, such as {pod-template: {portName: http}}"));
       return out;
     }
     for (Map.Entry<?, ?> e : byName.entrySet()) {
       String name = String.valueOf(e.getKey());
       if (!KNOWN.containsKey(name)) {
-        problems.add(Problem.of(specShown, "unknown fragment \"" + name + "\" in uses; the library has "
-            + String.join(", ", KNOWN.keySet())));
+        problems.add(
+            Problem.of(
+                specShown,
+                "unknown fragment \""
+                    + name
+                    + "\" in uses; the library has "
+                    + String.join(", ", KNOWN.keySet())));
         continue;
       }
       Map<String, Object> settings = new LinkedHashMap<>(KNOWN.get(name));
       if (e.getValue() instanceof Map<?, ?> m) {
         for (Map.Entry<?, ?> setting : m.entrySet()) {
           if (!settings.containsKey(String.valueOf(setting.getKey()))) {
-            problems.add(Problem.of(specShown, "fragment " + name + " has no setting \"" + setting.getKey() + "\"; it has "
-                + String.join(", ", settings.keySet())));
+            problems.add(
+                Problem.of(
+                    specShown,
+                    "fragment "
+                        + name
+                        + " has no setting \""
+                        + setting.getKey()
+                        + "\"; it has "
+                        + String.join(", ", settings.keySet())));
           }
           settings.put(String.valueOf(setting.getKey()), setting.getValue());
         }
       }
       try {
         String shown = "built-in fragment " + name;
-        addParameters(shared, shared.resolve(name + ".yaml"), shown + ".yaml", parameters, problems);
-        String source = RepositoryFiles.read(shared, shared.resolve(name + TemplateReader.BODY_SUFFIX), shown + TemplateReader.BODY_SUFFIX);
-        out.add(new TemplateSpec.Fragment(name, variable(name),
-            new TemplateSpec.Body(name, source, shown + TemplateReader.BODY_SUFFIX), settings));
+        addParameters(
+            shared, shared.resolve(name + ".yaml"), shown + ".yaml", parameters, problems);
+        String source =
+            RepositoryFiles.read(
+                shared,
+                shared.resolve(name + TemplateReader.BODY_SUFFIX),
+                shown + TemplateReader.BODY_SUFFIX);
+        out.add(
+            new TemplateSpec.Fragment(
+                name,
+                variable(name),
+                new TemplateSpec.Body(name, source, shown + TemplateReader.BODY_SUFFIX),
+                settings));
       } catch (InputException ex) {
         problems.addAll(ex.problems());
       }
@@ -83,13 +121,18 @@ final class Fragments {
     return out;
   }
 
-  private static void addParameters(Path shared, Path file, String shown, List<ParameterSpec> parameters, List<Problem> problems)
+  private static void addParameters(
+      Path shared, Path file, String shown, List<ParameterSpec> parameters, List<Problem> problems)
       throws InputException {
     Object loaded;
     try {
-      loaded = new Load(YamlNodes.safeSettings(shown)).loadFromString(RepositoryFiles.read(shared, file, shown));
+      loaded =
+          new Load(YamlNodes.safeSettings(shown))
+              .loadFromString(RepositoryFiles.read(shared, file, shown));
     } catch (YamlEngineException e) {
-      throw new InputException(Problem.of(shown, "malformed YAML: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")));
+      throw new InputException(
+          Problem.of(
+              shown, "malformed YAML: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")));
     }
     Object declared = loaded instanceof Map<?, ?> m ? m.get("parameters") : null;
     Set<String> own = new java.util.HashSet<>();

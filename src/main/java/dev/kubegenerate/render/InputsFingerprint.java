@@ -2,9 +2,9 @@ package dev.kubegenerate.render;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
-import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.config.Param;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.yaml.NodeValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -14,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code inputs=} fingerprint of a generated file (SPEC §4): the SHA-256 of everything the
- * repository contributes to it, and of nothing the tool contributes, so a file whose render
- * changed while its fingerprint did not was changed by kube-generate alone ({@code outdated}).
+ * repository contributes to it, and of nothing the tool contributes, so a file whose render changed
+ * while its fingerprint did not was changed by kube-generate alone ({@code outdated}).
  *
  * <p>The fingerprinted text is one JSON object with its fields in this fixed order:
  *
@@ -37,9 +37,9 @@ import java.util.TreeMap;
  * never reaches the output. A parameter's value keeps the config's order, because a template may
  * iterate over it (an {@code env} map becomes a list in that order). A parameter set to nothing
  * ({@code replicas:}) means "use the default" and is left out, as if not written. Every key of
- * {@code values} is in, not only those the template declares: which parameters a template
- * declares is the tool's business, and a release that starts using a value must not turn the
- * repository's files {@code stale}. Template defaults are never in: they are the tool's.
+ * {@code values} is in, not only those the template declares: which parameters a template declares
+ * is the tool's business, and a release that starts using a value must not turn the repository's
+ * files {@code stale}. Template defaults are never in: they are the tool's.
  */
 public final class InputsFingerprint {
 
@@ -55,10 +55,15 @@ public final class InputsFingerprint {
   /** The part every file of {@code config} shares. */
   public InputsFingerprint(Config config) {
     this.config = config;
-    this.configPart = "{\"kube-generate-inputs\":" + FORMAT
-        + ",\"app\":" + JsonLiteral.canonical(config.app())
-        + ",\"config\":" + JsonLiteral.canonical(config.fileName())
-        + ",\"values\":" + parameters(config.values());
+    this.configPart =
+        "{\"kube-generate-inputs\":"
+            + FORMAT
+            + ",\"app\":"
+            + JsonLiteral.canonical(config.app())
+            + ",\"config\":"
+            + JsonLiteral.canonical(config.fileName())
+            + ",\"values\":"
+            + parameters(config.values());
     this.configDigest = Marker.newSha256();
     configDigest.update(configPart.getBytes(StandardCharsets.UTF_8));
   }
@@ -69,16 +74,24 @@ public final class InputsFingerprint {
   }
 
   private static String entryPart(Entry entry, TemplateSpec template) {
-    return ",\"template\":" + JsonLiteral.canonical(template.name())
-        + ",\"templateFiles\":" + template.repositoryFiles().map(JsonLiteral::canonical).orElse("null")
-        + ",\"entry\":" + parameters(entry.params());
+    return ",\"template\":"
+        + JsonLiteral.canonical(template.name())
+        + ",\"templateFiles\":"
+        + template.repositoryFiles().map(JsonLiteral::canonical).orElse("null")
+        + ",\"entry\":"
+        + parameters(entry.params());
   }
 
   private String filePart(Entry entry, String cluster, ManifestPath path) {
-    return ",\"cluster\":" + JsonLiteral.canonical(cluster)
-        + ",\"kubernetesVersion\":" + config.versionOf(cluster).map(v -> JsonLiteral.canonical(v.toString())).orElse("null")
-        + ",\"override\":" + parameters(entry.overrides().getOrDefault(cluster, Map.of()))
-        + ",\"path\":" + JsonLiteral.canonical(path.value()) + "}";
+    return ",\"cluster\":"
+        + JsonLiteral.canonical(cluster)
+        + ",\"kubernetesVersion\":"
+        + config.versionOf(cluster).map(v -> JsonLiteral.canonical(v.toString())).orElse("null")
+        + ",\"override\":"
+        + parameters(entry.overrides().getOrDefault(cluster, Map.of()))
+        + ",\"path\":"
+        + JsonLiteral.canonical(path.value())
+        + "}";
   }
 
   /** The fingerprinted text itself, for tests and for anyone checking the format. */

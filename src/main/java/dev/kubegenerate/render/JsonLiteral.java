@@ -1,7 +1,7 @@
 package dev.kubegenerate.render;
 
-import dev.kubegenerate.yaml.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kubegenerate.yaml.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * A value as one JSON literal, byte for byte as Jackson's {@code ObjectMapper} writes it.
  *
- * <p>The {@code json} filter runs for almost every value of every body, and creating an
- * {@code ObjectMapper} costs a few hundred milliseconds of class loading at start-up (issue 6),
- * so the value types a config can hold (strings, numbers, booleans, null, lists and maps of them)
- * are written here, and only anything else falls back to Jackson.
+ * <p>The {@code json} filter runs for almost every value of every body, and creating an {@code
+ * ObjectMapper} costs a few hundred milliseconds of class loading at start-up (issue 6), so the
+ * value types a config can hold (strings, numbers, booleans, null, lists and maps of them) are
+ * written here, and only anything else falls back to Jackson.
  */
 final class JsonLiteral {
 
@@ -32,8 +32,8 @@ final class JsonLiteral {
   }
 
   /**
-   * The JSON text of a value a config can hold, for fingerprints: never Jackson, and a value
-   * JSON cannot hold (a non-finite number) is written as its string.
+   * The JSON text of a value a config can hold, for fingerprints: never Jackson, and a value JSON
+   * cannot hold (a non-finite number) is written as its string.
    */
   static String canonical(Object value) {
     StringBuilder out = new StringBuilder();
@@ -51,8 +51,12 @@ final class JsonLiteral {
       out.append("null");
     } else if (value instanceof String s) {
       string(s, out);
-    } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
-        || value instanceof Short || value instanceof Byte || value instanceof BigInteger
+    } else if (value instanceof Boolean
+        || value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigInteger
         || value instanceof BigDecimal) {
       out.append(value);
     } else if (value instanceof Double d && Double.isFinite(d)) {

@@ -12,15 +12,20 @@ import java.util.Optional;
  * @param required whether an entry must give it
  * @param defaultValue the value when not given (null: none)
  * @param description one line for {@code kube-generate templates} and the JSON Schema
- * @param allowed the values an {@code enum} accepts, or the keys an {@code object} may have
- *     (empty: any key; other types ignore it)
- * @param kubernetesType the OpenAPI definition an {@code object} parameter (each of its values
- *     when it lists its keys), or each item of a {@code list} parameter, must match, such as
- *     {@code io.k8s.api.core.v1.ResourceRequirements} (null: none)
+ * @param allowed the values an {@code enum} accepts, or the keys an {@code object} may have (empty:
+ *     any key; other types ignore it)
+ * @param kubernetesType the OpenAPI definition an {@code object} parameter (each of its values when
+ *     it lists its keys), or each item of a {@code list} parameter, must match, such as {@code
+ *     io.k8s.api.core.v1.ResourceRequirements} (null: none)
  */
 public record ParameterSpec(
-    String name, ParameterType type, boolean required, Object defaultValue, String description,
-    List<String> allowed, String kubernetesType) {
+    String name,
+    ParameterType type,
+    boolean required,
+    Object defaultValue,
+    String description,
+    List<String> allowed,
+    String kubernetesType) {
 
   public ParameterSpec {
     Objects.requireNonNull(name, "name");
@@ -30,7 +35,8 @@ public record ParameterSpec(
   }
 
   /** A parameter with no allowed values and no Kubernetes type. */
-  public ParameterSpec(String name, ParameterType type, boolean required, Object defaultValue, String description) {
+  public ParameterSpec(
+      String name, ParameterType type, boolean required, Object defaultValue, String description) {
     this(name, type, required, defaultValue, description, List.of(), null);
   }
 
@@ -44,12 +50,17 @@ public record ParameterSpec(
     return type.mismatch(value, allowed, kubernetesType != null);
   }
 
-  /** The type as {@code kube-generate templates} shows it: {@code enum (Forbid, Allow, Replace)}. */
+  /**
+   * The type as {@code kube-generate templates} shows it: {@code enum (Forbid, Allow, Replace)}.
+   */
   public String shownType() {
     if (type == ParameterType.ENUM) {
       return "enum (" + String.join(", ", allowed) + ")";
     }
-    String kind = kubernetesType == null ? "object" : kubernetesType.substring(kubernetesType.lastIndexOf('.') + 1);
+    String kind =
+        kubernetesType == null
+            ? "object"
+            : kubernetesType.substring(kubernetesType.lastIndexOf('.') + 1);
     if (type == ParameterType.OBJECT && !allowed.isEmpty()) {
       return "map of " + String.join(", ", allowed) + " to " + kind;
     }

@@ -20,9 +20,13 @@ public enum ParameterType {
   ENUM("enum", "one of the allowed values"),
   IMAGE("image", "a container image pinned by a tag or a digest");
 
-  /** Kubernetes' quantity grammar: a decimal number, then a binary or decimal suffix or an exponent. */
+  /**
+   * Kubernetes' quantity grammar: a decimal number, then a binary or decimal suffix or an exponent.
+   */
   private static final Pattern QUANTITY_TEXT =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+      Pattern.compile(
+          "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+
   private static final Pattern PERCENT = Pattern.compile("\\d+%");
 
   private final String id;
@@ -58,11 +62,12 @@ public enum ParameterType {
   }
 
   /**
-   * The value as the template sees it, or empty when it is of the wrong type. Map values that
-   * are scalars become strings, as environment variables and labels must be.
+   * The value as the template sees it, or empty when it is of the wrong type. Map values that are
+   * scalars become strings, as environment variables and labels must be.
    *
    * @param allowed the allowed values of an enum (ignored by other types)
-   * @param objectItems whether a list holds objects (a list tied to a Kubernetes type) rather than strings
+   * @param objectItems whether a list holds objects (a list tied to a Kubernetes type) rather than
+   *     strings
    */
   public Optional<Object> coerce(Object value, List<String> allowed, boolean objectItems) {
     return switch (this) {
@@ -74,11 +79,16 @@ public enum ParameterType {
       case MAP -> stringMap(value);
       // the keys an object lists are checked with the config's nodes, each at its own line
       case OBJECT -> value instanceof Map ? Optional.of(value) : Optional.empty();
-      case INT_OR_STRING -> isInteger(value) && ((Number) value).longValue() >= 0
-          || value instanceof String s && PERCENT.matcher(s).matches() ? Optional.of(value) : Optional.empty();
+      case INT_OR_STRING ->
+          isInteger(value) && ((Number) value).longValue() >= 0
+                  || value instanceof String s && PERCENT.matcher(s).matches()
+              ? Optional.of(value)
+              : Optional.empty();
       case QUANTITY -> isQuantity(value) ? Optional.of(value) : Optional.empty();
-      case ENUM -> value instanceof String s && allowed.contains(s) ? Optional.of(value) : Optional.empty();
-      case IMAGE -> value instanceof String s && Images.isPinned(s) ? Optional.of(value) : Optional.empty();
+      case ENUM ->
+          value instanceof String s && allowed.contains(s) ? Optional.of(value) : Optional.empty();
+      case IMAGE ->
+          value instanceof String s && Images.isPinned(s) ? Optional.of(value) : Optional.empty();
     };
   }
 
@@ -87,7 +97,10 @@ public enum ParameterType {
     if (this == MAP && value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!isScalar(e.getValue())) {
-          return "must be a map of names to single values; \"" + e.getKey() + "\" is " + describe(e.getValue());
+          return "must be a map of names to single values; \""
+              + e.getKey()
+              + "\" is "
+              + describe(e.getValue());
         }
       }
     }
@@ -102,8 +115,13 @@ public enum ParameterType {
       }
     }
     if (this == ENUM) {
-      return "must be one of " + String.join(", ", allowed) + ", not " + describe(value)
-          + (value instanceof String s ? dev.kubegenerate.model.Suggestions.didYouMean(s, allowed) : "");
+      return "must be one of "
+          + String.join(", ", allowed)
+          + ", not "
+          + describe(value)
+          + (value instanceof String s
+              ? dev.kubegenerate.model.Suggestions.didYouMean(s, allowed)
+              : "");
     }
     if (this == IMAGE && value instanceof String s) {
       return Images.unpinnedReason(s);
@@ -111,8 +129,10 @@ public enum ParameterType {
     if (this == LIST && objectItems) {
       return "must be a list of maps, not " + describe(value);
     }
-    String hint = (this == STRING || this == ENUM) && (value instanceof Number || value instanceof Boolean)
-        ? " (quote it: \"" + value + "\")" : "";
+    String hint =
+        (this == STRING || this == ENUM) && (value instanceof Number || value instanceof Boolean)
+            ? " (quote it: \"" + value + "\")"
+            : "";
     return "must be " + expected + ", not " + describe(value) + hint;
   }
 
@@ -139,7 +159,9 @@ public enum ParameterType {
     return value instanceof Long || value instanceof Integer;
   }
 
-  /** Whether a value is a quantity as Kubernetes parses one: {@code cpu: 1}, {@code memory: 512Mi}. */
+  /**
+   * Whether a value is a quantity as Kubernetes parses one: {@code cpu: 1}, {@code memory: 512Mi}.
+   */
   public static boolean isQuantity(Object value) {
     if (isInteger(value)) {
       return true;

@@ -10,9 +10,9 @@ import java.util.Deque;
 import java.util.Map;
 
 /**
- * What one render of one body may spend: wall-clock time, and the size of any value it builds
- * or prints. A hostile body can double a string forty times or nest loops a billion iterations
- * deep without printing a byte, so the output limit alone bounds neither memory nor time.
+ * What one render of one body may spend: wall-clock time, and the size of any value it builds or
+ * prints. A hostile body can double a string forty times or nest loops a billion iterations deep
+ * without printing a byte, so the output limit alone bounds neither memory nor time.
  */
 final class RenderBudget {
 
@@ -113,7 +113,11 @@ final class RenderBudget {
   }
 
   private PebbleException tooLarge(int line) {
-    return exceeded("a value grows beyond " + (MAX_VALUE_CHARS >> 20) + " MiB (repeated ~, replace, join or nested lists?)", line);
+    return exceeded(
+        "a value grows beyond "
+            + (MAX_VALUE_CHARS >> 20)
+            + " MiB (repeated ~, replace, join or nested lists?)",
+        line);
   }
 
   private PebbleException exceeded(String message, int line) {

@@ -1,13 +1,13 @@
 package dev.kubegenerate.render;
 
 import dev.kubegenerate.yaml.YamlNodes;
-import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -20,10 +20,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
- * Reads rendered text into plain values straight from the parser's events, skipping the node
- * tree a general load builds: rendering parses every body it writes, so this is the hot path.
- * Text with tags, anchors or aliases (which no built-in template writes) is left to the general
- * loader, so its meaning never depends on which path read it.
+ * Reads rendered text into plain values straight from the parser's events, skipping the node tree a
+ * general load builds: rendering parses every body it writes, so this is the hot path. Text with
+ * tags, anchors or aliases (which no built-in template writes) is left to the general loader, so
+ * its meaning never depends on which path read it.
  */
 final class RenderedYaml {
 
@@ -36,10 +36,15 @@ final class RenderedYaml {
     }
   }
 
-  /** The documents of {@code text}, null documents included; empty when the general loader must read it. */
+  /**
+   * The documents of {@code text}, null documents included; empty when the general loader must read
+   * it.
+   */
   static Optional<List<Object>> read(String text, LoadSettings settings) {
     try {
-      return Optional.of(new Builder(settings.getSchema().getScalarResolver()).build(new Parse(settings).parseString(text)));
+      return Optional.of(
+          new Builder(settings.getSchema().getScalarResolver())
+              .build(new Parse(settings).parseString(text)));
     } catch (NeedsGeneralLoader e) {
       return Optional.empty();
     }

@@ -23,32 +23,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Pebble, locked down for templates that may come from an untrusted pull request: no method
- * calls on Java objects, no includes (so no file access), no functions that touch the class
- * path or threads, undefined variables are errors, and output is bounded. Each render has a
- * budget (see {@link RenderBudget}): {@link #BODY_TIME} of wall-clock time, and no value, printed
- * or intermediate, larger than the output limit.
+ * Pebble, locked down for templates that may come from an untrusted pull request: no method calls
+ * on Java objects, no includes (so no file access), no functions that touch the class path or
+ * threads, undefined variables are errors, and output is bounded. Each render has a budget (see
+ * {@link RenderBudget}): {@link #BODY_TIME} of wall-clock time, and no value, printed or
+ * intermediate, larger than the output limit.
  */
 public final class SandboxedEngine {
 
   /** A body that renders more than this is broken or hostile. */
   static final int MAX_OUTPUT = 1 << 20;
 
-  /** The built-in bodies render in about a millisecond; a body still running after this is hostile. */
+  /**
+   * The built-in bodies render in about a millisecond; a body still running after this is hostile.
+   */
   static final Duration BODY_TIME = Duration.ofSeconds(2);
 
   /** Tags and functions that reach files, the class path or threads, or build unbounded lists. */
-  private static final Function<Extension, ExtensionCustomizer> DISALLOWED = new DisallowExtensionCustomizerBuilder()
-      .disallowedTokenParserTags(List.of("include", "import", "from", "extends", "embed", "parallel", "block"))
-      .disallowedFunctionKeys(List.of("i18n", "range", "parent", "block"))
-      .build();
+  private static final Function<Extension, ExtensionCustomizer> DISALLOWED =
+      new DisallowExtensionCustomizerBuilder()
+          .disallowedTokenParserTags(
+              List.of("include", "import", "from", "extends", "embed", "parallel", "block"))
+          .disallowedFunctionKeys(List.of("i18n", "range", "parent", "block"))
+          .build();
 
   /** The budget of the render running on each thread; set for the span of one evaluation. */
   private final ThreadLocal<RenderBudget> budgets = new ThreadLocal<>();
 
   /**
-   * Set once a body ran out of time: the ones after it are refused at once, so a repository full
-   * of slow bodies still gets its verdict in seconds, not seconds times bodies.
+   * Set once a body ran out of time: the ones after it are refused at once, so a repository full of
+   * slow bodies still gets its verdict in seconds, not seconds times bodies.
    */
   private final AtomicBoolean outOfTime = new AtomicBoolean();
 
@@ -69,7 +73,8 @@ public final class SandboxedEngine {
           // the one exception is a map entry's key and value, which `for e in map` needs
           .methodAccessValidator(SandboxedEngine::isMapEntryAccessor)
           // Pebble keeps only the last customizer registered: this one applies both
-          .registerExtensionCustomizer(extension -> new BudgetedExtension(DISALLOWED.apply(extension), budgets::get))
+          .registerExtensionCustomizer(
+              extension -> new BudgetedExtension(DISALLOWED.apply(extension), budgets::get))
           .extension(new KubeGenerateExtension(budgets))
           .build();
 
@@ -112,18 +117,22 @@ public final class SandboxedEngine {
       }
       return out.toString();
     } catch (PebbleException e) {
-      if (e.getPebbleMessage() != null && e.getPebbleMessage().startsWith(RenderBudget.OUT_OF_TIME)) {
+      if (e.getPebbleMessage() != null
+          && e.getPebbleMessage().startsWith(RenderBudget.OUT_OF_TIME)) {
         outOfTime.set(true);
       }
       Integer line = e.getLineNumber();
       String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-      throw new RenderException(message.strip().replaceAll("\\s*\\R\\s*", " "), line == null ? 0 : line);
+      throw new RenderException(
+          message.strip().replaceAll("\\s*\\R\\s*", " "), line == null ? 0 : line);
     } catch (IOException | RuntimeException e) {
       throw new RenderException(String.valueOf(e.getMessage()), 0);
     } catch (StackOverflowError e) {
       // Pebble parses and evaluates recursively: a deeply nested expression or a macro calling
       // itself ends here; the stack has unwound, so carrying on is safe
-      throw new RenderException("the template nests too deeply (a macro calling itself, or deeply nested expressions)", 0);
+      throw new RenderException(
+          "the template nests too deeply (a macro calling itself, or deeply nested expressions)",
+          0);
     }
   }
 
@@ -155,7 +164,12 @@ public final class SandboxedEngine {
     }
 
     @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line)
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
+        int line)
         throws PebbleException {
       try {
         return JsonLiteral.of(input);

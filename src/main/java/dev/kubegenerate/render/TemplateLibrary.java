@@ -1,8 +1,8 @@
 package dev.kubegenerate.render;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.yaml.RepositoryFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -51,15 +51,15 @@ public final class TemplateLibrary {
   }
 
   /**
-   * The library seen by a config: {@code repositoryFolders} first, then {@code toolFolders},
-   * then the built-in library; an earlier folder's template replaces a later one of the same name.
+   * The library seen by a config: {@code repositoryFolders} first, then {@code toolFolders}, then
+   * the built-in library; an earlier folder's template replaces a later one of the same name.
    *
    * @param repositoryFolders folders inside the repository: their files are the repository's input
    * @param toolFolders the tool's folders ({@code KUBE_GENERATE_TEMPLATES}), absolute, anywhere
    * @param root the repository root, for the names shown in messages
    */
-  public static TemplateLibrary with(List<Path> repositoryFolders, List<Path> toolFolders, Path root)
-      throws InputException {
+  public static TemplateLibrary with(
+      List<Path> repositoryFolders, List<Path> toolFolders, Path root) throws InputException {
     Map<String, TemplateSpec> all = new TreeMap<>(builtInTemplates());
     List<Path> tool = new ArrayList<>(toolFolders);
     java.util.Collections.reverse(tool);
@@ -109,15 +109,21 @@ public final class TemplateLibrary {
     private static Loaded read() {
       try {
         Path dir = builtInFolder();
-        return new Loaded(load(dir, dir, name -> "built-in template " + name, "built-in", false), List.of());
+        return new Loaded(
+            load(dir, dir, name -> "built-in template " + name, "built-in", false), List.of());
       } catch (InputException e) {
         return new Loaded(Map.of(), e.problems());
       }
     }
   }
 
-  private static Map<String, TemplateSpec> fromFolder(Path folder, Path root) throws InputException {
-    String shown = root.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString();
+  private static Map<String, TemplateSpec> fromFolder(Path folder, Path root)
+      throws InputException {
+    String shown =
+        root.toAbsolutePath()
+            .normalize()
+            .relativize(folder.toAbsolutePath().normalize())
+            .toString();
     if (!Files.isDirectory(folder)) {
       throw new InputException(Problem.of(shown, "template folder does not exist"));
     }
@@ -128,14 +134,19 @@ public final class TemplateLibrary {
   private static Map<String, TemplateSpec> fromToolFolder(Path folder) throws InputException {
     String shown = folder.toString();
     if (!Files.isDirectory(folder)) {
-      throw new InputException(Problem.of(shown, "template folder of KUBE_GENERATE_TEMPLATES does not exist"));
+      throw new InputException(
+          Problem.of(shown, "template folder of KUBE_GENERATE_TEMPLATES does not exist"));
     }
     // the tool's own folder, named by the workflow: its files may not lead out of it either
     return load(folder, folder, name -> shown + "/" + name, shown, false);
   }
 
   private static Map<String, TemplateSpec> load(
-      Path dir, Path root, java.util.function.Function<String, String> shownAs, String origin, boolean repository)
+      Path dir,
+      Path root,
+      java.util.function.Function<String, String> shownAs,
+      String origin,
+      boolean repository)
       throws InputException {
     Map<String, TemplateSpec> out = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
@@ -144,8 +155,16 @@ public final class TemplateLibrary {
         if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
           String name = child.getFileName().toString();
           try {
-            out.put(name, TemplateReader.read(name, child, shownAs.apply(name), origin, repository,
-                builtInFolder().resolve(TemplateReader.SHARED_FOLDER), root));
+            out.put(
+                name,
+                TemplateReader.read(
+                    name,
+                    child,
+                    shownAs.apply(name),
+                    origin,
+                    repository,
+                    builtInFolder().resolve(TemplateReader.SHARED_FOLDER),
+                    root));
           } catch (InputException e) {
             problems.addAll(e.problems());
           }
@@ -163,7 +182,8 @@ public final class TemplateLibrary {
   private static Path builtInFolder() throws InputException {
     URL url = TemplateLibrary.class.getClassLoader().getResource(BUILT_IN + "/README.md");
     if (url == null) {
-      throw new InputException(Problem.of("", "the built-in template library is missing from this build"));
+      throw new InputException(
+          Problem.of("", "the built-in template library is missing from this build"));
     }
     try {
       URI uri = url.toURI();
@@ -178,7 +198,8 @@ public final class TemplateLibrary {
       }
       return Path.of(uri).getParent();
     } catch (URISyntaxException | IOException e) {
-      throw new InputException(Problem.of("", "cannot open the built-in template library: " + e.getMessage()));
+      throw new InputException(
+          Problem.of("", "cannot open the built-in template library: " + e.getMessage()));
     }
   }
 }

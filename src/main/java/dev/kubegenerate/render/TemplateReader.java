@@ -2,9 +2,9 @@ package dev.kubegenerate.render;
 
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Names;
+import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
-import dev.kubegenerate.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +38,18 @@ final class TemplateReader {
    *     every file the template renders
    * @param shared the built-in library's {@code _shared} folder, the only place fragments come
    *     from: a template names a fragment, never a file, so {@code uses:} cannot read anything else
-   * @param root the folder no file of the template may lead out of (the repository, or the
-   *     template folder the tool was given)
+   * @param root the folder no file of the template may lead out of (the repository, or the template
+   *     folder the tool was given)
    */
-  static TemplateSpec read(String name, Path folder, String shownAs, String origin, boolean repository, Path shared,
-      Path root)      throws InputException {
+  static TemplateSpec read(
+      String name,
+      Path folder,
+      String shownAs,
+      String origin,
+      boolean repository,
+      Path shared,
+      Path root)
+      throws InputException {
     String specShown = shownAs + "/" + SPEC_FILE;
     // the folder itself may be a link: it must stay under root, as every file in it
     RepositoryFiles.folder(root, folder, shownAs);
@@ -53,34 +60,43 @@ final class TemplateReader {
     } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
       throw new InputException(YamlNodes.problemAt(specShown, e));
     } catch (YamlEngineException e) {
-      throw new InputException(Problem.of(specShown, "malformed YAML: " + YamlNodes.withoutSnippet(e)));
+      throw new InputException(
+          Problem.of(specShown, "malformed YAML: " + YamlNodes.withoutSnippet(e)));
     }
     if (!(loaded instanceof Map<?, ?> spec)) {
-      throw new InputException(Problem.of(specShown, "must be a map with description, parameters and files"));
+      throw new InputException(
+          Problem.of(specShown, "must be a map with description, parameters and files"));
     }
     List<Problem> problems = new ArrayList<>();
     String description = String.valueOf(Optional.ofNullable(spec.get("description")).orElse(""));
     List<ParameterSpec> parameters = parameters(spec.get("parameters"), specShown, problems);
     plainNameDefaults(parameters, text, specShown, problems);
-    List<TemplateSpec.Body> bodies = bodies(spec.get("files"), folder, shownAs, specShown, problems, root);
+    List<TemplateSpec.Body> bodies =
+        bodies(spec.get("files"), folder, shownAs, specShown, problems, root);
     String example = spec.get("example") instanceof String s ? s : "";
     String component = spec.get("component") instanceof String c ? c : null;
-    List<TemplateSpec.Fragment> fragments = Fragments.read(spec.get("uses"), shared, specShown, parameters, problems);
-    if (component == null && fragments.stream().anyMatch(f -> f.name().equals(Fragments.POD_TEMPLATE))) {
+    List<TemplateSpec.Fragment> fragments =
+        Fragments.read(spec.get("uses"), shared, specShown, parameters, problems);
+    if (component == null
+        && fragments.stream().anyMatch(f -> f.name().equals(Fragments.POD_TEMPLATE))) {
       // every pod needs a component label, or two entries' selectors could overlap
-      problems.add(Problem.of(specShown, "a template that uses pod-template needs component: its role,"
-          + " the app.kubernetes.io/component of an entry with no name (such as web or worker)"));
+      problems.add(
+          Problem.of(
+              specShown,
+              "a template that uses pod-template needs component: its role,"
+                  + " the app.kubernetes.io/component of an entry with no name (such as web or worker)"));
     }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
     Optional<String> files = repository ? Optional.of(filesDigest(text, bodies)) : Optional.empty();
-    return new TemplateSpec(name, description, parameters, bodies, example, origin, files, component, fragments);
+    return new TemplateSpec(
+        name, description, parameters, bodies, example, origin, files, component, fragments);
   }
 
   /**
-   * The SHA-256 of the files the template is made of, as the canonical JSON object
-   * {@code {"<file name>":"<text>",...}} with the names sorted: the spec file and every body.
+   * The SHA-256 of the files the template is made of, as the canonical JSON object {@code {"<file
+   * name>":"<text>",...}} with the names sorted: the spec file and every body.
    */
   private static String filesDigest(String specText, List<TemplateSpec.Body> bodies) {
     java.util.TreeMap<String, String> files = new java.util.TreeMap<>();
@@ -97,7 +113,9 @@ final class TemplateReader {
       return out;
     }
     if (!(declared instanceof List<?> list)) {
-      problems.add(Problem.of(shown, "parameters must be a list of {name, type, required, default, description}"));
+      problems.add(
+          Problem.of(
+              shown, "parameters must be a list of {name, type, required, default, description}"));
       return out;
     }
     for (Object item : list) {
@@ -107,8 +125,15 @@ final class TemplateReader {
       }
       Optional<ParameterType> type = ParameterType.fromId(String.valueOf(p.get("type")));
       if (type.isEmpty()) {
-        problems.add(Problem.of(shown, "parameter " + pname + " has unknown type \"" + p.get("type")
-            + "\"; use " + ParameterType.ids()));
+        problems.add(
+            Problem.of(
+                shown,
+                "parameter "
+                    + pname
+                    + " has unknown type \""
+                    + p.get("type")
+                    + "\"; use "
+                    + ParameterType.ids()));
         continue;
       }
       List<String> allowed = new ArrayList<>();
@@ -116,41 +141,67 @@ final class TemplateReader {
         values.forEach(v -> allowed.add(String.valueOf(v)));
       }
       if (type.get() == ParameterType.ENUM && allowed.isEmpty()) {
-        problems.add(Problem.of(shown, "enum parameter " + pname + " needs values: [the allowed values]"));
+        problems.add(
+            Problem.of(shown, "enum parameter " + pname + " needs values: [the allowed values]"));
         continue;
       }
       String kubernetesType = p.get("kubernetesType") instanceof String k ? k : null;
-      if (kubernetesType != null && type.get() != ParameterType.OBJECT && type.get() != ParameterType.LIST) {
-        problems.add(Problem.of(shown, "parameter " + pname + ": kubernetesType needs type object or list"));
+      if (kubernetesType != null
+          && type.get() != ParameterType.OBJECT
+          && type.get() != ParameterType.LIST) {
+        problems.add(
+            Problem.of(shown, "parameter " + pname + ": kubernetesType needs type object or list"));
         continue;
       }
       String description = p.get("description") == null ? "" : String.valueOf(p.get("description"));
-      ParameterSpec declaredSpec = new ParameterSpec(pname, type.get(), Boolean.TRUE.equals(p.get("required")), null,
-          description, allowed, kubernetesType);
+      ParameterSpec declaredSpec =
+          new ParameterSpec(
+              pname,
+              type.get(),
+              Boolean.TRUE.equals(p.get("required")),
+              null,
+              description,
+              allowed,
+              kubernetesType);
       Object def = p.get("default");
       if (def != null && declaredSpec.coerce(def).isEmpty()) {
-        problems.add(Problem.of(shown, "default of parameter " + pname + " " + declaredSpec.mismatch(def)));
+        problems.add(
+            Problem.of(shown, "default of parameter " + pname + " " + declaredSpec.mismatch(def)));
         continue;
       }
-      out.add(new ParameterSpec(pname, type.get(), declaredSpec.required(), def == null ? null : declaredSpec.coerce(def).get(),
-          description, allowed, kubernetesType));
+      out.add(
+          new ParameterSpec(
+              pname,
+              type.get(),
+              declaredSpec.required(),
+              def == null ? null : declaredSpec.coerce(def).get(),
+              description,
+              allowed,
+              kubernetesType));
     }
     return out;
   }
 
   /**
-   * The defaults of {@code name} and {@code namespace} obey the rule their values in a config
-   * obey: {@code name} becomes part of every output path, so a default like {@code ../x} would
-   * write outside the cluster folder.
+   * The defaults of {@code name} and {@code namespace} obey the rule their values in a config obey:
+   * {@code name} becomes part of every output path, so a default like {@code ../x} would write
+   * outside the cluster folder.
    */
-  private static void plainNameDefaults(List<ParameterSpec> parameters, String text, String shown, List<Problem> problems)
+  private static void plainNameDefaults(
+      List<ParameterSpec> parameters, String text, String shown, List<Problem> problems)
       throws InputException {
     for (ParameterSpec p : parameters) {
       boolean named = p.name().equals("name") || p.name().equals("namespace");
       if (named && p.defaultValue() instanceof String value && !Names.isDnsLabel(value)) {
-        Node at = YamlNodes.compose(text, shown).flatMap(doc -> defaultNode(doc, p.name())).orElse(null);
-        String message = "default of parameter " + p.name() + " \"" + value + "\" is not a plain path segment"
-            + " (a Kubernetes name: lower-case letters, digits and '-', at most 63)";
+        Node at =
+            YamlNodes.compose(text, shown).flatMap(doc -> defaultNode(doc, p.name())).orElse(null);
+        String message =
+            "default of parameter "
+                + p.name()
+                + " \""
+                + value
+                + "\" is not a plain path segment"
+                + " (a Kubernetes name: lower-case letters, digits and '-', at most 63)";
         problems.add(at == null ? Problem.of(shown, message) : YamlNodes.at(shown, at, message));
       }
     }
@@ -168,14 +219,32 @@ final class TemplateReader {
         .flatMap(seq -> ((SequenceNode) seq).getValue().stream())
         .filter(MappingNode.class::isInstance)
         .map(item -> ((MappingNode) item).getValue())
-        .filter(fields -> fields.stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("name")
-            && t.getValueNode() instanceof ScalarNode v && v.getValue().equals(parameter)))
-        .flatMap(fields -> fields.stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("default")))
+        .filter(
+            fields ->
+                fields.stream()
+                    .anyMatch(
+                        t ->
+                            t.getKeyNode() instanceof ScalarNode k
+                                && k.getValue().equals("name")
+                                && t.getValueNode() instanceof ScalarNode v
+                                && v.getValue().equals(parameter)))
+        .flatMap(
+            fields ->
+                fields.stream()
+                    .filter(
+                        t ->
+                            t.getKeyNode() instanceof ScalarNode k
+                                && k.getValue().equals("default")))
         .map(NodeTuple::getValueNode)
         .findFirst();
   }
 
-  private static List<TemplateSpec.Body> bodies(Object files, Path folder, String shownAs, String specShown, List<Problem> problems,
+  private static List<TemplateSpec.Body> bodies(
+      Object files,
+      Path folder,
+      String shownAs,
+      String specShown,
+      List<Problem> problems,
       Path root) {
     List<String> names = new ArrayList<>();
     if (files instanceof List<?> list) {
@@ -195,11 +264,18 @@ final class TemplateReader {
     for (String body : names) {
       String bodyShown = shownAs + "/" + body + BODY_SUFFIX;
       if (!body.matches("[a-z0-9][a-z0-9-]*")) {
-        problems.add(Problem.of(specShown, "body name \"" + body + "\" must be lower-case letters, digits and '-'"));
+        problems.add(
+            Problem.of(
+                specShown,
+                "body name \"" + body + "\" must be lower-case letters, digits and '-'"));
         continue;
       }
       try {
-        out.add(new TemplateSpec.Body(body, RepositoryFiles.read(root, folder.resolve(body + BODY_SUFFIX), bodyShown), bodyShown));
+        out.add(
+            new TemplateSpec.Body(
+                body,
+                RepositoryFiles.read(root, folder.resolve(body + BODY_SUFFIX), bodyShown),
+                bodyShown));
       } catch (InputException e) {
         problems.addAll(e.problems());
       }

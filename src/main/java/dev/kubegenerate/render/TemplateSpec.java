@@ -14,13 +14,20 @@ import java.util.Optional;
  * @param origin where the template was loaded from, for messages ({@code built-in} or a folder)
  * @param repositoryFiles for a template from a folder inside the repository, the digest of its
  *     files (they are the repository's input, SPEC §4); empty for the tool's own templates
- * @param component the template's role ({@code web}, {@code worker}): the
- *     {@code app.kubernetes.io/component} label of an entry with no {@code name} (null: none)
+ * @param component the template's role ({@code web}, {@code worker}): the {@code
+ *     app.kubernetes.io/component} label of an entry with no {@code name} (null: none)
  * @param fragments built-in fragments rendered before the bodies, each into one variable
  */
 public record TemplateSpec(
-    String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin,
-    Optional<String> repositoryFiles, String component, List<Fragment> fragments) {
+    String name,
+    String description,
+    List<ParameterSpec> parameters,
+    List<Body> bodies,
+    String example,
+    String origin,
+    Optional<String> repositoryFiles,
+    String component,
+    List<Fragment> fragments) {
 
   public TemplateSpec {
     parameters = List.copyOf(parameters);
@@ -34,17 +41,18 @@ public record TemplateSpec(
   }
 
   /**
-   * A built-in snippet shared by several templates, such as the pod template. It is rendered
-   * with the body's context plus {@code settings}, parsed as YAML and given to the bodies as
-   * {@code variable}, which they write with {@code | json}: no text is pasted, so indentation
-   * and line numbers of the bodies stay their own.
+   * A built-in snippet shared by several templates, such as the pod template. It is rendered with
+   * the body's context plus {@code settings}, parsed as YAML and given to the bodies as {@code
+   * variable}, which they write with {@code | json}: no text is pasted, so indentation and line
+   * numbers of the bodies stay their own.
    *
    * @param name the fragment's name ({@code pod-template})
    * @param variable the context variable holding its value ({@code podTemplate})
    * @param body its Pebble source
    * @param settings the template's constants for it ({@code portName: grpc})
    */
-  public record Fragment(String name, String variable, Body body, java.util.Map<String, Object> settings) {
+  public record Fragment(
+      String name, String variable, Body body, java.util.Map<String, Object> settings) {
     public Fragment {
       settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }
@@ -52,7 +60,12 @@ public record TemplateSpec(
 
   /** One of the tool's own templates (built-in, or from {@code KUBE_GENERATE_TEMPLATES}). */
   public TemplateSpec(
-      String name, String description, List<ParameterSpec> parameters, List<Body> bodies, String example, String origin) {
+      String name,
+      String description,
+      List<ParameterSpec> parameters,
+      List<Body> bodies,
+      String example,
+      String origin) {
     this(name, description, parameters, bodies, example, origin, Optional.empty(), null, List.of());
   }
 

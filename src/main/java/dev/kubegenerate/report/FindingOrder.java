@@ -13,9 +13,10 @@ final class FindingOrder {
   /** Every finding of the report, most important first. */
   static List<FileResult> of(Report report) {
     // Status declares its constants in order of importance, so its ordinal is the rank
-    Comparator<FileResult> order = Comparator.<FileResult, Boolean>comparing(f -> !report.fails(f))
-        .thenComparing(FileResult::status)
-        .thenComparing(FileResult::path);
+    Comparator<FileResult> order =
+        Comparator.<FileResult, Boolean>comparing(f -> !report.fails(f))
+            .thenComparing(FileResult::status)
+            .thenComparing(FileResult::path);
     return report.findings().stream().sorted(order).toList();
   }
 }

@@ -13,14 +13,14 @@ import java.util.Map;
  * indent, a trailing newline.
  *
  * <p>Every file is listed; {@code template} and {@code cluster} only when known; {@code diff} and
- * {@code lines} only when the file differs; a {@code missing} file has {@code configLine}, the
- * line of the config entry that produces it. Errors always carry all four fields, with {@code
+ * {@code lines} only when the file differs; a {@code missing} file has {@code configLine}, the line
+ * of the config entry that produces it. Errors always carry all four fields, with {@code
  * line}/{@code column} 0 when unknown and {@code file} empty when not about a file.
  *
  * <p>Written here rather than through Jackson's ObjectMapper: the action writes this report on
  * every run, and the mapper's few hundred classes cost more start-up than the whole check of a
- * small repository. The text is byte for byte what Jackson's pretty printer wrote (a test keeps
- * the two equal).
+ * small repository. The text is byte for byte what Jackson's pretty printer wrote (a test keeps the
+ * two equal).
  */
 public final class JsonReport {
 
@@ -30,10 +30,10 @@ public final class JsonReport {
   private JsonReport() {}
 
   /**
-   * The same JSON document with nothing the Actions runner obeys: no line of it starts with
-   * {@code ::} (every line starts with indentation and a structural character), and every
-   * {@code #}, which occurs only inside strings, becomes the escape {@code \u0023}, so no
-   * {@code ##[} is left. A fence would make it unparseable for a step that captures it.
+   * The same JSON document with nothing the Actions runner obeys: no line of it starts with {@code
+   * ::} (every line starts with indentation and a structural character), and every {@code #}, which
+   * occurs only inside strings, becomes the escape {@code \u0023}, so no {@code ##[} is left. A
+   * fence would make it unparseable for a step that captures it.
    */
   public static String inertInWorkflowLog(String json) {
     return json.replace("#", "\\u0023");
@@ -73,17 +73,20 @@ public final class JsonReport {
     }
     f.template().ifPresent(t -> w.field("template").string(t));
     f.cluster().ifPresent(c -> w.field("cluster").string(c));
-    f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> {
-      w.field("diff").string(d);
-      w.field("lines").open('[');
-      for (LineRange range : f.lines()) {
-        w.item().open('{');
-        w.field("start").number(range.start());
-        w.field("end").number(range.end());
-        w.close('}');
-      }
-      w.close(']');
-    });
+    f.diff()
+        .filter(d -> !d.isEmpty())
+        .ifPresent(
+            d -> {
+              w.field("diff").string(d);
+              w.field("lines").open('[');
+              for (LineRange range : f.lines()) {
+                w.item().open('{');
+                w.field("start").number(range.start());
+                w.field("end").number(range.end());
+                w.close('}');
+              }
+              w.close(']');
+            });
     w.field("violations").open('[');
     for (Violation v : f.violations()) {
       w.item().open('{');
@@ -98,9 +101,14 @@ public final class JsonReport {
     w.close('}');
   }
 
-  /** {@code error} when the violation fails this run, {@code notice} for a notice, else {@code warning}. */
+  /**
+   * {@code error} when the violation fails this run, {@code notice} for a notice, else {@code
+   * warning}.
+   */
   static String severity(Report report, Violation v) {
-    return report.fails(v) ? "error" : v.severity() == Violation.Severity.NOTICE ? "notice" : "warning";
+    return report.fails(v)
+        ? "error"
+        : v.severity() == Violation.Severity.NOTICE ? "notice" : "warning";
   }
 
   private static void error(Writer w, Problem p) {
@@ -113,14 +121,15 @@ public final class JsonReport {
   }
 
   /**
-   * Pretty-printed JSON as Jackson's DefaultPrettyPrinter with a two-space indenter writes it:
-   * one member per line, {@code "key": value}, {@code []} and {@code {}} when empty.
+   * Pretty-printed JSON as Jackson's DefaultPrettyPrinter with a two-space indenter writes it: one
+   * member per line, {@code "key": value}, {@code []} and {@code {}} when empty.
    */
   private static final class Writer {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final StringBuilder out = new StringBuilder(4096);
     private int depth;
+
     /** Whether the innermost open object or array has no member yet. */
     private boolean empty;
 
@@ -161,7 +170,9 @@ public final class JsonReport {
       out.append(value);
     }
 
-    /** A quoted string, escaped as Jackson does by default: quote, backslash, control characters. */
+    /**
+     * A quoted string, escaped as Jackson does by default: quote, backslash, control characters.
+     */
     void string(String s) {
       out.append('"');
       for (int i = 0; i < s.length(); i++) {

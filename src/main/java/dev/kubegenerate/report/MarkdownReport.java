@@ -43,11 +43,18 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     List<FileResult> findings = FindingOrder.of(report);
     StringBuilder out = new StringBuilder(prefix).append(heading(report)).append('\n');
     counts(out, report);
-    String fix = findings.isEmpty() && report.violations().isEmpty() ? ""
-        : outdatedNote(findings) + "**Fix:** run this at the repository root and commit the result:\n\n"
-            + MarkdownText.fence("sh", report.fixCommand()) + "\n";
+    String fix =
+        findings.isEmpty() && report.violations().isEmpty()
+            ? ""
+            : outdatedNote(findings)
+                + "**Fix:** run this at the repository root and commit the result:\n\n"
+                + MarkdownText.fence("sh", report.fixCommand())
+                + "\n";
     // errors come first but may take only half the room when there are findings to list too
-    int errorBudget = findings.isEmpty() && report.violations().isEmpty() ? budget - measure.applyAsInt(fix) : budget / 2;
+    int errorBudget =
+        findings.isEmpty() && report.violations().isEmpty()
+            ? budget - measure.applyAsInt(fix)
+            : budget / 2;
     int errorsLeft = problems(out, report.errors(), errorBudget);
     // every row before any diff: the table is the one place that lists every finding
     int rowsLeft = table(out, report, findings, budget - measure.applyAsInt(fix));
@@ -113,12 +120,15 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
       case ERROR -> "### ❌ kube-generate: the manifests could not be checked\n";
       case FINDINGS -> {
         int n = report.failures().size();
-        yield "### ❌ kube-generate: " + n + (n == 1 ? " manifest fails" : " manifests fail")
+        yield "### ❌ kube-generate: "
+            + n
+            + (n == 1 ? " manifest fails" : " manifests fail")
             + " the check\n";
       }
-      case CLEAN -> !report.hasFindings()
-          ? "### ✅ kube-generate: every manifest matches its config\n"
-          : "### ✅ kube-generate: the check passes, with warnings\n";
+      case CLEAN ->
+          !report.hasFindings()
+              ? "### ✅ kube-generate: every manifest matches its config\n"
+              : "### ✅ kube-generate: the check passes, with warnings\n";
     };
   }
 
@@ -129,13 +139,18 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
         parts.add(c.getValue() + " " + c.getKey().id());
       }
     }
-    report.ruleCounts().forEach((rule, n) -> {
-      if (n > 0) {
-        parts.add(n + " " + rule.id());
-      }
-    });
-    out.append(report.files().size()).append(report.files().size() == 1 ? " file" : " files")
-        .append(" checked").append(parts.isEmpty() ? "" : ": " + String.join(", ", parts))
+    report
+        .ruleCounts()
+        .forEach(
+            (rule, n) -> {
+              if (n > 0) {
+                parts.add(n + " " + rule.id());
+              }
+            });
+    out.append(report.files().size())
+        .append(report.files().size() == 1 ? " file" : " files")
+        .append(" checked")
+        .append(parts.isEmpty() ? "" : ": " + String.join(", ", parts))
         .append(".\n\n");
   }
 
@@ -146,7 +161,10 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     for (Problem p : problems) {
       String text = p.format();
       if (text.length() > MAX_PROBLEM_CHARS) {
-        int end = Character.isHighSurrogate(text.charAt(MAX_PROBLEM_CHARS - 1)) ? MAX_PROBLEM_CHARS - 1 : MAX_PROBLEM_CHARS;
+        int end =
+            Character.isHighSurrogate(text.charAt(MAX_PROBLEM_CHARS - 1))
+                ? MAX_PROBLEM_CHARS - 1
+                : MAX_PROBLEM_CHARS;
         text = text.substring(0, end) + " …";
       }
       String line = "- " + MarkdownText.inline(text) + "\n";
@@ -166,26 +184,59 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
 
   /** Appends the findings table; returns how many rows did not fit. */
   private int table(StringBuilder out, Report report, List<FileResult> findings, int tableBudget) {
-    List<String> rows = findings.stream()
-        .map(f -> "| " + f.status().id() + " | " + MarkdownText.inline(f.path().value()) + " | "
-            + FindingText.fileLines(f) + " | " + (report.fails(f) ? "❌ fails" : "⚠️ warns") + " |\n")
-        .toList();
-    return rows(out, "| Status | File | Lines | Verdict |\n| --- | --- | --- | --- |\n", rows, tableBudget);
+    List<String> rows =
+        findings.stream()
+            .map(
+                f ->
+                    "| "
+                        + f.status().id()
+                        + " | "
+                        + MarkdownText.inline(f.path().value())
+                        + " | "
+                        + FindingText.fileLines(f)
+                        + " | "
+                        + (report.fails(f) ? "❌ fails" : "⚠️ warns")
+                        + " |\n")
+            .toList();
+    return rows(
+        out, "| Status | File | Lines | Verdict |\n| --- | --- | --- | --- |\n", rows, tableBudget);
   }
 
-  /** Appends the table of violations and notices, one row each; returns how many rows did not fit. */
+  /**
+   * Appends the table of violations and notices, one row each; returns how many rows did not fit.
+   */
   private int violations(StringBuilder out, Report report, int tableBudget) {
     List<Report.Flagged> flagged = new ArrayList<>(report.violations());
     flagged.addAll(report.notices());
-    List<String> rows = flagged.stream().map(r -> {
-      Violation v = r.violation();
-      String verdict = report.fails(v) ? "❌ fails" : v.severity() == Violation.Severity.NOTICE ? "ℹ️ notice" : "⚠️ warns";
-      return "| " + v.rule().id() + " | " + MarkdownText.inline(r.file().path().value()) + " | " + v.line() + " | "
-          + (v.path().isEmpty() ? "" : MarkdownText.inline(v.path())) + " | " + MarkdownText.inline(v.message())
-          + " | " + verdict + " |\n";
-    }).toList();
-    return rows(out, "| Rule | File | Line | Field | Problem | Verdict |\n| --- | --- | --- | --- | --- | --- |\n",
-        rows, tableBudget);
+    List<String> rows =
+        flagged.stream()
+            .map(
+                r -> {
+                  Violation v = r.violation();
+                  String verdict =
+                      report.fails(v)
+                          ? "❌ fails"
+                          : v.severity() == Violation.Severity.NOTICE ? "ℹ️ notice" : "⚠️ warns";
+                  return "| "
+                      + v.rule().id()
+                      + " | "
+                      + MarkdownText.inline(r.file().path().value())
+                      + " | "
+                      + v.line()
+                      + " | "
+                      + (v.path().isEmpty() ? "" : MarkdownText.inline(v.path()))
+                      + " | "
+                      + MarkdownText.inline(v.message())
+                      + " | "
+                      + verdict
+                      + " |\n";
+                })
+            .toList();
+    return rows(
+        out,
+        "| Rule | File | Line | Field | Problem | Verdict |\n| --- | --- | --- | --- | --- | --- |\n",
+        rows,
+        tableBudget);
   }
 
   /** Appends a table's header and as many rows as fit the budget; returns how many did not fit. */
@@ -210,8 +261,12 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
   }
 
   private static String details(FileResult f) {
-    return "<details><summary>" + MarkdownText.html(f.path().value()) + " (" + f.status().id()
-        + ")</summary>\n\n" + MarkdownText.fence("diff", f.diff().orElseThrow())
+    return "<details><summary>"
+        + MarkdownText.html(f.path().value())
+        + " ("
+        + f.status().id()
+        + ")</summary>\n\n"
+        + MarkdownText.fence("diff", f.diff().orElseThrow())
         + "\n</details>\n\n";
   }
 
@@ -227,8 +282,11 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
       what.add("the diffs of " + diffsLeft + (diffsLeft == 1 ? " file" : " files"));
     }
     String list = what.isEmpty() ? "the rest" : String.join(" and ", what);
-    return "> [!NOTE]\n> Left out to stay within GitHub's size limit for a " + place + ": "
-        + list + ". Run `kube-generate check` locally, or read the JSON"
+    return "> [!NOTE]\n> Left out to stay within GitHub's size limit for a "
+        + place
+        + ": "
+        + list
+        + ". Run `kube-generate check` locally, or read the JSON"
         + " report (output `report`), for every finding and diff.\n";
   }
 }

@@ -14,29 +14,35 @@ final class MarkdownText {
   /** Inline text: markdown's special characters backslash-escaped, control characters shown. */
   static String inline(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
-    visible(s).codePoints().forEach(c -> {
-      if (c < 128 && PUNCTUATION.indexOf(c) >= 0) {
-        b.append('\\');
-      }
-      b.appendCodePoint(c);
-    });
+    visible(s)
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c < 128 && PUNCTUATION.indexOf(c) >= 0) {
+                b.append('\\');
+              }
+              b.appendCodePoint(c);
+            });
     return b.toString();
   }
 
   /** Text inside raw HTML such as {@code <summary>}: entities for HTML's special characters. */
   static String html(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
-    visible(s).codePoints().forEach(c -> {
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        // an @name in a comment would notify that user or team
-        case '@' -> b.append("&#64;");
-        default -> b.appendCodePoint(c);
-      }
-    });
+    visible(s)
+        .codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                // an @name in a comment would notify that user or team
+                case '@' -> b.append("&#64;");
+                default -> b.appendCodePoint(c);
+              }
+            });
     return b.toString();
   }
 

@@ -1,8 +1,8 @@
 package dev.kubegenerate.report;
 
-import java.util.Locale;
 import dev.kubegenerate.model.Report;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Renders the sticky pull-request comment: a hidden marker naming the working directory (so two
@@ -48,9 +48,12 @@ public final class PullRequestComment {
 
   /** The body once a later run is clean: says so, so the earlier findings are not left standing. */
   public static String resolved(Report report, String workingDirectory) {
-    return marker(workingDirectory) + "\n" + where(workingDirectory)
+    return marker(workingDirectory)
+        + "\n"
+        + where(workingDirectory)
         + "### ✅ kube-generate: every manifest matches its config\n\n"
-        + report.files().size() + (report.files().size() == 1 ? " file" : " files")
+        + report.files().size()
+        + (report.files().size() == 1 ? " file" : " files")
         + " checked. The findings reported earlier on this pull request are fixed.\n";
   }
 

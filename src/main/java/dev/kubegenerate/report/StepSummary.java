@@ -21,8 +21,8 @@ public final class StepSummary {
   }
 
   /**
-   * As {@link #render(Report)}, naming the working directory when it is not the repository root,
-   * so that two checks in one job tell their summaries apart.
+   * As {@link #render(Report)}, naming the working directory when it is not the repository root, so
+   * that two checks in one job tell their summaries apart.
    */
   public static String render(Report report, String workingDirectory) {
     return render(report, workingDirectory, LIMIT_BYTES);
@@ -34,7 +34,8 @@ public final class StepSummary {
   }
 
   private static String render(Report report, String workingDirectory, int limitBytes) {
-    return new MarkdownReport(limitBytes, s -> s.getBytes(StandardCharsets.UTF_8).length,
-        "job summary").render(report, MarkdownReport.where(workingDirectory));
+    return new MarkdownReport(
+            limitBytes, s -> s.getBytes(StandardCharsets.UTF_8).length, "job summary")
+        .render(report, MarkdownReport.where(workingDirectory));
   }
 }

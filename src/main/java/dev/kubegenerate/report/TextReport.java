@@ -46,9 +46,19 @@ public final class TextReport {
     for (Report.Flagged v : violations) {
       boolean fails = report.fails(v.violation());
       Violation x = v.violation();
-      out.append(Visible.of(v.file().path() + ":" + x.line() + ": " + x.rule().id() + ": " + (x.path().isEmpty() ? "" : x.path() + ": ")
-          + x.message()))
-          .append(' ').append(fails ? ansi.red("(fails)") : ansi.yellow("(warns)")).append('\n');
+      out.append(
+              Visible.of(
+                  v.file().path()
+                      + ":"
+                      + x.line()
+                      + ": "
+                      + x.rule().id()
+                      + ": "
+                      + (x.path().isEmpty() ? "" : x.path() + ": ")
+                      + x.message()))
+          .append(' ')
+          .append(fails ? ansi.red("(fails)") : ansi.yellow("(warns)"))
+          .append('\n');
     }
     out.append(notices(report));
     if (!violations.isEmpty()) {
@@ -60,11 +70,15 @@ public final class TextReport {
               + " handwritten: in the config to keep them.\n");
     }
     if (findings.stream().anyMatch(f -> f.status() == Status.OUTDATED)) {
-      out.append("Outdated files differ only because kube-generate changed, not this repository; the scheduled"
-          + " kube-generate update refreshes them, or run: ").append(report.fixCommand()).append('\n');
+      out.append(
+              "Outdated files differ only because kube-generate changed, not this repository; the scheduled"
+                  + " kube-generate update refreshes them, or run: ")
+          .append(report.fixCommand())
+          .append('\n');
     }
-    int failing = (int) findings.stream().filter(report::fails).count()
-        + (int) violations.stream().filter(v -> report.fails(v.violation())).count();
+    int failing =
+        (int) findings.stream().filter(report::fails).count()
+            + (int) violations.stream().filter(v -> report.fails(v.violation())).count();
     String byStatus =
         findings.stream()
             .collect(
@@ -76,9 +90,17 @@ public final class TextReport {
             .stream()
             .map(e -> e.getValue() + " " + e.getKey().id())
             .collect(Collectors.joining(", "));
-    String byRule = violations.stream()
-        .collect(Collectors.groupingBy(v -> v.violation().rule(), () -> new java.util.EnumMap<>(Violation.Rule.class), Collectors.counting()))
-        .entrySet().stream().map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", "));
+    String byRule =
+        violations.stream()
+            .collect(
+                Collectors.groupingBy(
+                    v -> v.violation().rule(),
+                    () -> new java.util.EnumMap<>(Violation.Rule.class),
+                    Collectors.counting()))
+            .entrySet()
+            .stream()
+            .map(e -> e.getValue() + " " + e.getKey().id())
+            .collect(Collectors.joining(", "));
     int total = findings.size() + violations.size();
     out.append(ansi.bold(plural(total, "finding")))
         .append(" in ")
@@ -102,11 +124,20 @@ public final class TextReport {
     return out.toString();
   }
 
-  /** One line per notice (a custom resource without a schema), {@code file:line: notice: message}. */
+  /**
+   * One line per notice (a custom resource without a schema), {@code file:line: notice: message}.
+   */
   private static String notices(Report report) {
     StringBuilder out = new StringBuilder();
     for (Report.Flagged n : report.notices()) {
-      out.append(Visible.of(n.file().path() + ":" + n.violation().line() + ": notice: " + n.violation().message())).append('\n');
+      out.append(
+              Visible.of(
+                  n.file().path()
+                      + ":"
+                      + n.violation().line()
+                      + ": notice: "
+                      + n.violation().message()))
+          .append('\n');
     }
     return out.toString();
   }

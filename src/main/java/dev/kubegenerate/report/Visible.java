@@ -1,6 +1,7 @@
 package dev.kubegenerate.report;
 
 import java.util.Locale;
+
 /**
  * Makes untrusted text safe and visible on a terminal: control characters become caret notation
  * ({@code ^[}, {@code ^M}), so a manifest cannot move the cursor or recolour the screen, and a CRLF

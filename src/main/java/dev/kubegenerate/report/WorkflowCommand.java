@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One GitHub Actions workflow command line ({@code ::error file=F,line=L::message}), escaped exactly
- * as the Actions toolkit ({@code @actions/core}) escapes it.
+ * One GitHub Actions workflow command line ({@code ::error file=F,line=L::message}), escaped
+ * exactly as the Actions toolkit ({@code @actions/core}) escapes it.
  *
- * <p>Escaping keeps untrusted text (file names, messages) inside the one command line: a line
- * break would start a new line that the runner reads as a command of its own. A {@code ##[} inside
- * a well-formed {@code ::} command is harmless, because the runner parses a line as a {@code ::}
+ * <p>Escaping keeps untrusted text (file names, messages) inside the one command line: a line break
+ * would start a new line that the runner reads as a command of its own. A {@code ##[} inside a
+ * well-formed {@code ::} command is harmless, because the runner parses a line as a {@code ::}
  * command first and only falls back to the legacy {@code ##[} form when that fails.
  *
  * @param command {@code error}, {@code warning}, {@code notice}, ...

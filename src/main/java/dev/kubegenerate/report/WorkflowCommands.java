@@ -44,11 +44,13 @@ public final class WorkflowCommands {
     // failures of either kind before warnings: GitHub shows only the first few of each type
     List<WorkflowCommand> warnings = new ArrayList<>();
     for (FileResult f : FindingOrder.of(report)) {
-      (report.fails(f) ? commands : warnings).add(annotation(report.fails(f) ? "error" : "warning", f, report.fixCommand()));
+      (report.fails(f) ? commands : warnings)
+          .add(annotation(report.fails(f) ? "error" : "warning", f, report.fixCommand()));
     }
     for (Report.Flagged flagged : report.violations()) {
       boolean fails = report.fails(flagged.violation());
-      (fails ? commands : warnings).add(annotation(fails ? "error" : "warning", flagged.file(), flagged.violation()));
+      (fails ? commands : warnings)
+          .add(annotation(fails ? "error" : "warning", flagged.file(), flagged.violation()));
     }
     commands.addAll(warnings);
     report.notices().forEach(n -> commands.add(annotation("notice", n.file(), n.violation())));
@@ -63,9 +65,15 @@ public final class WorkflowCommands {
       }
     }
     if (hidden > 0) {
-      lines.add(new WorkflowCommand("notice", Map.of("title", "kube-generate"),
-              hidden + (hidden == 1 ? " more finding is" : " more findings are")
-                  + " not annotated here (GitHub shows " + PER_TYPE + " per type and step);"
+      lines.add(
+          new WorkflowCommand(
+              "notice",
+              Map.of("title", "kube-generate"),
+              hidden
+                  + (hidden == 1 ? " more finding is" : " more findings are")
+                  + " not annotated here (GitHub shows "
+                  + PER_TYPE
+                  + " per type and step);"
                   + " the job summary lists every finding."));
     }
     return lines;

@@ -6,8 +6,8 @@ import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * A YAML event stream that refuses to nest deeper than {@link YamlNodes#MAX_DEPTH}. The parser
- * itself is a state machine, but composing nodes and constructing values recurse once per level,
- * so a few kilobytes of {@code [[[[...]]]]} overflowed the stack before this check (issue 11).
+ * itself is a state machine, but composing nodes and constructing values recurse once per level, so
+ * a few kilobytes of {@code [[[[...]]]]} overflowed the stack before this check (issue 11).
  */
 final class DepthLimitedParser implements Parser {
 
@@ -56,7 +56,8 @@ final class DepthLimitedParser implements Parser {
 
   /** The located error for an event that opens one level too many. */
   static ParserException tooDeep(Event event) {
-    return new ParserException("nested more than " + YamlNodes.MAX_DEPTH + " levels deep; flatten the structure",
+    return new ParserException(
+        "nested more than " + YamlNodes.MAX_DEPTH + " levels deep; flatten the structure",
         event.getStartMark());
   }
 }

@@ -9,8 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a text file the way every input of kube-generate must be read: bounded in size, UTF-8
- * only, no binary content. Anything else becomes a one-line {@link InputException}.
+ * Reads a text file the way every input of kube-generate must be read: bounded in size, UTF-8 only,
+ * no binary content. Anything else becomes a one-line {@link InputException}.
  */
 public final class InputText {
 
@@ -19,7 +19,10 @@ public final class InputText {
 
   private InputText() {}
 
-  /** Decodes bytes already in memory with the rules of every input ({@link RepositoryFiles#read} reads files). */
+  /**
+   * Decodes bytes already in memory with the rules of every input ({@link RepositoryFiles#read}
+   * reads files).
+   */
   public static String decode(byte[] bytes, String shownAs) throws InputException {
     if (bytes.length > MAX_BYTES) {
       throw new InputException(
@@ -27,7 +30,8 @@ public final class InputText {
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new InputException(Problem.of(shownAs, "binary file (NUL byte at offset " + i + "); expected UTF-8 text"));
+        throw new InputException(
+            Problem.of(shownAs, "binary file (NUL byte at offset " + i + "); expected UTF-8 text"));
       }
     }
     try {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The tool's one Jackson configuration. Only the immutable reader and writer leave this class,
- * so no caller can reconfigure what another relies on. Loaded on first use: a run that writes
- * no JSON never pays for Jackson's start-up.
+ * The tool's one Jackson configuration. Only the immutable reader and writer leave this class, so
+ * no caller can reconfigure what another relies on. Loaded on first use: a run that writes no JSON
+ * never pays for Jackson's start-up.
  */
 public final class Json {
 

@@ -1,10 +1,10 @@
 package dev.kubegenerate.yaml;
 
-import java.util.Locale;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -14,8 +14,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Turns a YAML node into plain Java values (String, Long, BigInteger, Double, Boolean, null,
- * List, LinkedHashMap) as YAML 1.2's core schema reads them.
+ * Turns a YAML node into plain Java values (String, Long, BigInteger, Double, Boolean, null, List,
+ * LinkedHashMap) as YAML 1.2's core schema reads them.
  */
 public final class NodeValues {
 
@@ -67,14 +67,19 @@ public final class NodeValues {
 
   private Object convert(Node node) throws ValueException {
     if (++visited > MAX_NODES) {
-      throw new ValueException(node, "value expands to more than " + MAX_NODES + " nodes (too many aliases?)");
+      throw new ValueException(
+          node, "value expands to more than " + MAX_NODES + " nodes (too many aliases?)");
     }
     if (node instanceof ScalarNode s) {
       chars += s.getValue().length();
       if (chars > MAX_CHARS) {
-        throw new ValueException(node, "value expands to more than " + (MAX_CHARS >> 20) + " MiB of text (too many aliases?)");
+        throw new ValueException(
+            node,
+            "value expands to more than " + (MAX_CHARS >> 20) + " MiB of text (too many aliases?)");
       }
-      return scalarsAsText && !s.getTag().equals(Tag.NULL) && isCoreScalar(s.getTag()) ? s.getValue() : scalar(s);
+      return scalarsAsText && !s.getTag().equals(Tag.NULL) && isCoreScalar(s.getTag())
+          ? s.getValue()
+          : scalar(s);
     }
     if (node instanceof SequenceNode seq) {
       List<Object> list = new ArrayList<>(seq.getValue().size());
@@ -98,7 +103,10 @@ public final class NodeValues {
   }
 
   private static boolean isCoreScalar(Tag tag) {
-    return tag.equals(Tag.STR) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL);
+    return tag.equals(Tag.STR)
+        || tag.equals(Tag.INT)
+        || tag.equals(Tag.FLOAT)
+        || tag.equals(Tag.BOOL);
   }
 
   private static Object scalar(ScalarNode s) throws ValueException {

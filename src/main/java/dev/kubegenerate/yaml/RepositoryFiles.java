@@ -12,10 +12,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Opens the files of a repository the way every input must be opened, because a pull request
- * controls them: a symbolic link may point anywhere inside the root but never out of it (a link
- * to the runner's files would have them read and shown in an error or a diff), and only regular
- * files are read (a FIFO would block the check forever, a device would never end). Each refusal
- * is a one-line {@link InputException} naming the file.
+ * controls them: a symbolic link may point anywhere inside the root but never out of it (a link to
+ * the runner's files would have them read and shown in an error or a diff), and only regular files
+ * are read (a FIFO would block the check forever, a device would never end). Each refusal is a
+ * one-line {@link InputException} naming the file.
  *
  * <p>The checks run on the real path (every link resolved) just before it is opened, and the file
  * is opened without following links, so what was checked is what is read.
@@ -41,12 +41,16 @@ public final class RepositoryFiles {
     return InputText.decode(bytes, shownAs);
   }
 
-  /** The real path of a regular file under {@code root}; refuses links out of it and anything else. */
+  /**
+   * The real path of a regular file under {@code root}; refuses links out of it and anything else.
+   */
   public static Path regularFile(Path root, Path file, String shownAs) throws InputException {
     Path real = inside(root, file, shownAs);
     if (!attributes(real, shownAs).isRegularFile()) {
-      throw new InputException(Problem.of(shownAs,
-          "not a regular file (a folder, FIFO, socket or device); kube-generate reads only regular files"));
+      throw new InputException(
+          Problem.of(
+              shownAs,
+              "not a regular file (a folder, FIFO, socket or device); kube-generate reads only regular files"));
     }
     return real;
   }
@@ -76,7 +80,8 @@ public final class RepositoryFiles {
     try {
       realRoot = root.toRealPath();
     } catch (IOException e) {
-      throw new InputException(Problem.of(shownAs, "cannot read: the folder " + root + " " + InputText.describe(e)));
+      throw new InputException(
+          Problem.of(shownAs, "cannot read: the folder " + root + " " + InputText.describe(e)));
     }
     try {
       real = path.toRealPath();
@@ -84,19 +89,25 @@ public final class RepositoryFiles {
       throw new InputException(Problem.of(shownAs, "cannot read: " + InputText.describe(e)));
     }
     if (!real.startsWith(realRoot)) {
-      boolean named = path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize());
-      throw new InputException(Problem.of(shownAs, (named ? "a symbolic link leads" : "this is")
-          + " out of the repository; kube-generate reads nothing outside it"));
+      boolean named =
+          path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize());
+      throw new InputException(
+          Problem.of(
+              shownAs,
+              (named ? "a symbolic link leads" : "this is")
+                  + " out of the repository; kube-generate reads nothing outside it"));
     }
     return real;
   }
 
   /**
-   * Not following links where the file system has them; the built-in templates are read from
-   * the jar's file system, which has none and refuses the option.
+   * Not following links where the file system has them; the built-in templates are read from the
+   * jar's file system, which has none and refuses the option.
    */
   private static LinkOption[] noFollow(Path path) {
-    return path.getFileSystem() == FileSystems.getDefault() ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+    return path.getFileSystem() == FileSystems.getDefault()
+        ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS}
+        : new LinkOption[0];
   }
 
   private static BasicFileAttributes attributes(Path real, String shownAs) throws InputException {

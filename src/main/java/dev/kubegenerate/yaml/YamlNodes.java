@@ -21,8 +21,8 @@ public final class YamlNodes {
   public static final int MAX_ALIASES = 50;
 
   /**
-   * Real manifests nest about 20 levels (CRD schemas about 40); every reader of YAML, the
-   * recursive ones included, stays far from the stack's end below this.
+   * Real manifests nest about 20 levels (CRD schemas about 40); every reader of YAML, the recursive
+   * ones included, stays far from the stack's end below this.
    */
   public static final int MAX_DEPTH = 128;
 
@@ -44,24 +44,25 @@ public final class YamlNodes {
       public Iterable<Object> loadAllFromString(String text) {
         Composer composer = createComposer(text);
         StandardConstructor constructor = new StandardConstructor(settings);
-        return () -> new java.util.Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return composer.hasNext();
-          }
+        return () ->
+            new java.util.Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                return composer.hasNext();
+              }
 
-          @Override
-          public Object next() {
-            return constructor.constructSingleDocument(Optional.of(composer.next()));
-          }
-        };
+              @Override
+              public Object next() {
+                return constructor.constructSingleDocument(Optional.of(composer.next()));
+              }
+            };
       }
     };
   }
 
   /**
-   * The parser every reader of untrusted YAML composes from: events as snakeyaml-engine reads
-   * them, refused past {@link #MAX_DEPTH} levels. Use it with {@code new Composer(settings, ...)}.
+   * The parser every reader of untrusted YAML composes from: events as snakeyaml-engine reads them,
+   * refused past {@link #MAX_DEPTH} levels. Use it with {@code new Composer(settings, ...)}.
    */
   public static org.snakeyaml.engine.v2.parser.Parser parser(LoadSettings settings, String text) {
     return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
@@ -97,7 +98,8 @@ public final class YamlNodes {
     } catch (YamlEngineException e) {
       String message = oneLine(e.getMessage());
       if (message.startsWith("Number of aliases")) {
-        message = "too many aliases (more than " + MAX_ALIASES + "); such YAML can expand without bound";
+        message =
+            "too many aliases (more than " + MAX_ALIASES + "); such YAML can expand without bound";
       }
       throw new InputException(Problem.of(file, "malformed YAML: " + message));
     }
@@ -118,14 +120,17 @@ public final class YamlNodes {
   }
 
   /**
-   * A parser failure in one line, without the parser's snippet of the text around it: the text
-   * may be a rendered Secret, and an error message goes to every log and annotation.
+   * A parser failure in one line, without the parser's snippet of the text around it: the text may
+   * be a rendered Secret, and an error message goes to every log and annotation.
    */
   public static String withoutSnippet(YamlEngineException e) {
     if (e instanceof MarkedYamlEngineException marked) {
       String problem = marked.getProblem() == null ? "syntax error" : marked.getProblem();
-      return oneLine(problem) + marked.getProblemMark()
-          .map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")").orElse("");
+      return oneLine(problem)
+          + marked
+              .getProblemMark()
+              .map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")")
+              .orElse("");
     }
     return oneLine(e.getMessage());
   }
@@ -134,7 +139,10 @@ public final class YamlNodes {
   public static Problem at(String file, Node node, String message) {
     Optional<Mark> mark = node.getStartMark();
     return new Problem(
-        file, mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0), message);
+        file,
+        mark.map(m -> m.getLine() + 1).orElse(0),
+        mark.map(m -> m.getColumn() + 1).orElse(0),
+        message);
   }
 
   /** The 1-based line a node starts on, or 0. */

@@ -13,18 +13,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An error no code path expected (here: the standard output failing) is still one line and exit 2. */
+/**
+ * An error no code path expected (here: the standard output failing) is still one line and exit 2.
+ */
 class BoundsCrashTest {
 
   @TempDir Path dir;
 
-  private static int runWithFailingStdout(Throwable failure, ByteArrayOutputStream err, Path dir, String... args) {
-    OutputStream broken = new OutputStream() {
-      @Override
-      public void write(int b) {
-        throw sneaky(failure);
-      }
-    };
+  private static int runWithFailingStdout(
+      Throwable failure, ByteArrayOutputStream err, Path dir, String... args) {
+    OutputStream broken =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            throw sneaky(failure);
+          }
+        };
     PrintStream out = new PrintStream(broken, false, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     return new Cli(new Terminal(out, errStream, Map.of(), dir, false)).run(args);
@@ -37,8 +41,12 @@ class BoundsCrashTest {
 
   @Test
   void anErrorThrownAnywhere_isOneLineAndExit2() {
-    for (Throwable failure : new Throwable[] {
-        new StackOverflowError(), new OutOfMemoryError("Java heap space"), new IllegalStateException("boom\nsecond line")}) {
+    for (Throwable failure :
+        new Throwable[] {
+          new StackOverflowError(),
+          new OutOfMemoryError("Java heap space"),
+          new IllegalStateException("boom\nsecond line")
+        }) {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int exit = runWithFailingStdout(failure, err, dir, "templates");
       String text = err.toString(StandardCharsets.UTF_8);

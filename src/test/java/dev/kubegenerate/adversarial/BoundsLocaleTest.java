@@ -25,11 +25,14 @@ class BoundsLocaleTest {
   @Test
   void update_underATurkishDefaultLocale_writesWhatTheRootLocaleWrites() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/cased"));
-    Files.writeString(tpl.resolve("template.yaml"), "description: Changes case.\nfiles: [config-map]\n");
+    Files.writeString(
+        tpl.resolve("template.yaml"), "description: Changes case.\nfiles: [config-map]\n");
     // `upper` of an i, `lower` of an I, and YAML's .INF read back: all differ under tr-TR's
     // dotted and dotless i when the default locale leaks in (a kind without a schema: a ConfigMap
     // has no spec, and an invalid render is refused)
-    Files.writeString(tpl.resolve("config-map.yaml.peb"), """
+    Files.writeString(
+        tpl.resolve("config-map.yaml.peb"),
+        """
         apiVersion: example.com/v1
         kind: Cased
         metadata:
@@ -41,7 +44,9 @@ class BoundsLocaleTest {
         spec:
           limit: .INF
         """);
-    Files.writeString(repo.resolve("kube-generate.yaml"), "clusters: [qa]\ntemplates: [tpl]\ngenerates:\n  - cased: {}\n");
+    Files.writeString(
+        repo.resolve("kube-generate.yaml"),
+        "clusters: [qa]\ntemplates: [tpl]\ngenerates:\n  - cased: {}\n");
 
     Locale.setDefault(Locale.ROOT);
     assertEquals(0, CliRunner.run(repo, "--update").exit());
@@ -54,6 +59,7 @@ class BoundsLocaleTest {
 
     assertEquals("", turkish.err());
     assertEquals(expected, Files.readString(written));
-    assertEquals(true, expected.contains("upper: IDLE\n") && expected.contains("lower: info\n"), expected);
+    assertEquals(
+        true, expected.contains("upper: IDLE\n") && expected.contains("lower: info\n"), expected);
   }
 }

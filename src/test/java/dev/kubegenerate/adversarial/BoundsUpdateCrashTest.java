@@ -19,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code --update} killed at any moment leaves the old tree, the new tree, or an interrupted
- * update that {@code check} refuses and the next {@code --update} finishes; what can be found
- * before renaming stops the update before anything changes; file modes are those of a checkout.
+ * {@code --update} killed at any moment leaves the old tree, the new tree, or an interrupted update
+ * that {@code check} refuses and the next {@code --update} finishes; what can be found before
+ * renaming stops the update before anything changes; file modes are those of a checkout.
  */
 class BoundsUpdateCrashTest {
 
@@ -35,10 +35,16 @@ class BoundsUpdateCrashTest {
   }
 
   private static void config(Path dir, String version, boolean namespaces) throws IOException {
-    Files.writeString(dir.resolve("kube-generate.yaml"), "app: shop\n" + CLUSTERS + """
+    Files.writeString(
+        dir.resolve("kube-generate.yaml"),
+        "app: shop\n"
+            + CLUSTERS
+            + """
         generates:
           - config-map: {name: settings, data: {VERSION: "%s"}}
-        """.formatted(version) + (namespaces ? "  - namespace: {}\n" : ""));
+        """
+                .formatted(version)
+            + (namespaces ? "  - namespace: {}\n" : ""));
   }
 
   /** Every file below {@code kubernetes/} and the root, by relative path. */
@@ -68,10 +74,19 @@ class BoundsUpdateCrashTest {
     Map<String, String> old = tree(repo);
     config(repo, "2", false);
 
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dkube-generate.test.updatePauseMillis=400", "-cp", System.getProperty("java.class.path"),
-        "dev.kubegenerate.Main", "-C", repo.toString(), "--update")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkube-generate.test.updatePauseMillis=400",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.kubegenerate.Main",
+                "-C",
+                repo.toString(),
+                "--update")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     Path changed = repo.resolve("kubernetes/" + cluster + "/config-map-settings.yaml");
     String before = Files.readString(changed);
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -81,13 +96,22 @@ class BoundsUpdateCrashTest {
     child.destroyForcibly().waitFor();
 
     Map<String, String> mixed = tree(repo);
-    assertTrue(mixed.containsKey(".kube-generate-update"), "the journal is there: " + mixed.keySet());
-    assertTrue(!mixed.get("kubernetes/a/config-map-settings.yaml").equals(old.get("kubernetes/a/config-map-settings.yaml"))
-        && mixed.containsKey("kubernetes/f/namespace.yaml"), "killed half-way: renames begun, deletions not finished");
+    assertTrue(
+        mixed.containsKey(".kube-generate-update"), "the journal is there: " + mixed.keySet());
+    assertTrue(
+        !mixed
+                .get("kubernetes/a/config-map-settings.yaml")
+                .equals(old.get("kubernetes/a/config-map-settings.yaml"))
+            && mixed.containsKey("kubernetes/f/namespace.yaml"),
+        "killed half-way: renames begun, deletions not finished");
 
     CliRunner.Result check = CliRunner.run(repo, "check");
     assertEquals(2, check.exit(), check.out() + check.err());
-    assertTrue(check.err().contains(".kube-generate-update: an update was interrupted; run `kube-generate --update` to finish it"),
+    assertTrue(
+        check
+            .err()
+            .contains(
+                ".kube-generate-update: an update was interrupted; run `kube-generate --update` to finish it"),
         check.err());
     assertEquals(2, CliRunner.run(repo).exit(), "the diff mode refuses too");
 
@@ -109,7 +133,8 @@ class BoundsUpdateCrashTest {
 
     CliRunner.Result check = CliRunner.run(repo, "check", "--format", "json");
     assertEquals(2, check.exit(), check.out());
-    assertTrue(check.out().contains("kubernetes/c/.namespace.yaml.4711.kube-generate.tmp"), check.out());
+    assertTrue(
+        check.out().contains("kubernetes/c/.namespace.yaml.4711.kube-generate.tmp"), check.out());
 
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     assertEquals(clean, tree(repo));
@@ -127,7 +152,9 @@ class BoundsUpdateCrashTest {
     CliRunner.Result r = CliRunner.run(repo, "--update");
 
     assertEquals(2, r.exit());
-    assertEquals("kubernetes/f/namespace.yaml: a folder is where this file goes; remove or rename it; nothing was changed\n", r.err());
+    assertEquals(
+        "kubernetes/f/namespace.yaml: a folder is where this file goes; remove or rename it; nothing was changed\n",
+        r.err());
     assertEquals(before, tree(repo), "no file renamed, no journal, no temporary file");
   }
 
@@ -136,13 +163,19 @@ class BoundsUpdateCrashTest {
     config(repo, "1");
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     Files.writeString(repo.resolve("README.md"), "hand-written\n");
-    for (String journal : new String[] {"move ../outside.yaml kubernetes/a/namespace.yaml\n",
-        "move README.md kubernetes/a/namespace.yaml\n", "delete ..%2Fetc%2Fpasswd\n"}) {
+    for (String journal :
+        new String[] {
+          "move ../outside.yaml kubernetes/a/namespace.yaml\n",
+          "move README.md kubernetes/a/namespace.yaml\n",
+          "delete ..%2Fetc%2Fpasswd\n"
+        }) {
       Files.writeString(repo.resolve(".kube-generate-update"), journal);
       Map<String, String> before = tree(repo);
       CliRunner.Result r = CliRunner.run(repo, "--update");
       assertEquals(2, r.exit(), journal);
-      assertTrue(r.err().startsWith(".kube-generate-update:1:1: not a step kube-generate writes"), r.err());
+      assertTrue(
+          r.err().startsWith(".kube-generate-update:1:1: not a step kube-generate writes"),
+          r.err());
       assertEquals(before, tree(repo));
     }
     // a deletion of a file without the marker is skipped, never done
@@ -158,7 +191,8 @@ class BoundsUpdateCrashTest {
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     Path newFile = repo.resolve("kubernetes/a/namespace.yaml");
     int umask = umask();
-    assertEquals(PosixFilePermissions.toString(permissions(0644 & ~umask)),
+    assertEquals(
+        PosixFilePermissions.toString(permissions(0644 & ~umask)),
         PosixFilePermissions.toString(Files.getPosixFilePermissions(newFile)));
 
     Path privateFile = repo.resolve("kubernetes/a/config-map-settings.yaml");
@@ -168,8 +202,10 @@ class BoundsUpdateCrashTest {
     config(repo, "2");
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     assertTrue(Files.readString(privateFile).contains("VERSION: \"2\""));
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile)));
-    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(executable)));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile)));
+    assertEquals(
+        "rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(executable)));
   }
 
   private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
@@ -181,7 +217,9 @@ class BoundsUpdateCrashTest {
     return PosixFilePermissions.fromString(s.toString());
   }
 
-  /** The test process's umask, read independently of the code under test: a file a shell creates. */
+  /**
+   * The test process's umask, read independently of the code under test: a file a shell creates.
+   */
   private static int umask() throws Exception {
     Process p = new ProcessBuilder("sh", "-c", "umask").start();
     String out = new String(p.getInputStream().readAllBytes()).strip();

@@ -17,13 +17,16 @@ import java.util.Map;
 final class HostileRepo {
 
   /** A template whose body is a Secret with the parameter {@code value} under stringData. */
-  static final String SECRET_TEMPLATE = """
+  static final String SECRET_TEMPLATE =
+      """
       description: A Secret.
       parameters:
         - {name: name, type: string, required: true, description: Name.}
         - {name: value, type: string, required: true, description: The value.}
       """;
-  static final String SECRET_BODY = """
+
+  static final String SECRET_BODY =
+      """
       apiVersion: v1
       kind: Secret
       metadata:
@@ -41,13 +44,16 @@ final class HostileRepo {
   /** A repository rendering one Secret from its own template into kubernetes/qa. */
   static HostileRepo withSecretTemplate(Path root, String value) throws IOException {
     HostileRepo repo = new HostileRepo(root);
-    repo.write("kube-generate.yaml", """
+    repo.write(
+        "kube-generate.yaml",
+        """
         app: shop
         clusters: [qa]
         templates: [platform/templates]
         generates:
           - secret: {name: creds, value: %s}
-        """.formatted(jsonString(value)));
+        """
+            .formatted(jsonString(value)));
     repo.write("platform/templates/secret/template.yaml", SECRET_TEMPLATE);
     repo.write("platform/templates/secret/secret.yaml.peb", SECRET_BODY);
     return repo;
@@ -83,7 +89,12 @@ final class HostileRepo {
    * @param logs what the runner reads of each run inside Actions: stdout, then stderr
    * @param patch the patch written by the run that asked for one
    */
-  record Outputs(String all, List<Integer> exits, Map<String, String> byMode, List<String> logs, String patch) {}
+  record Outputs(
+      String all,
+      List<Integer> exits,
+      Map<String, String> byMode,
+      List<String> logs,
+      String patch) {}
 
   /**
    * Runs {@code kube-generate} with {@code args} (plus {@code check} in text, JSON and GitHub mode
@@ -96,19 +107,27 @@ final class HostileRepo {
     List<Integer> exits = new ArrayList<>();
     List<String> logs = new ArrayList<>();
     String[][] modes = {
-        {"diff"},
-        {"check", "--format", "text"},
-        {"check", "--format", "json"},
-        {"check", "--format", "github", "--summary", "summary-local.md", "--patch", "fix.patch"},
+      {"diff"},
+      {"check", "--format", "text"},
+      {"check", "--format", "json"},
+      {"check", "--format", "github", "--summary", "summary-local.md", "--patch", "fix.patch"},
     };
     for (boolean actions : new boolean[] {false, true}) {
       for (String[] mode : modes) {
         Path summary = Files.createTempFile(runnerTemp, "summary", ".md");
         Path outputs = Files.createTempFile(runnerTemp, "outputs", ".txt");
-        Map<String, String> env = actions
-            ? Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString(),
-                "GITHUB_OUTPUT", outputs.toString(), "RUNNER_TEMP", runnerTemp.toString())
-            : Map.of();
+        Map<String, String> env =
+            actions
+                ? Map.of(
+                    "GITHUB_ACTIONS",
+                    "true",
+                    "GITHUB_STEP_SUMMARY",
+                    summary.toString(),
+                    "GITHUB_OUTPUT",
+                    outputs.toString(),
+                    "RUNNER_TEMP",
+                    runnerTemp.toString())
+                : Map.of();
         List<String> all = new ArrayList<>(List.of(args));
         if (!mode[0].equals("diff")) {
           all.addAll(List.of(mode));
@@ -120,14 +139,20 @@ final class HostileRepo {
           logs.add(r.err());
         }
         StringBuilder text = new StringBuilder(r.out()).append('\n').append(r.err()).append('\n');
-        text.append(Files.readString(summary)).append('\n').append(Files.readString(outputs)).append('\n');
+        text.append(Files.readString(summary))
+            .append('\n')
+            .append(Files.readString(outputs))
+            .append('\n');
         byMode.put((actions ? "actions " : "") + String.join(" ", mode), text.toString());
       }
     }
     StringBuilder all = new StringBuilder();
     byMode.values().forEach(all::append);
     try (var files = Files.list(runnerTemp)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("kube-generate-report-")).toList()) {
+      for (Path f :
+          files
+              .filter(p -> p.getFileName().toString().startsWith("kube-generate-report-"))
+              .toList()) {
         all.append(Files.readString(f)).append('\n');
       }
     }

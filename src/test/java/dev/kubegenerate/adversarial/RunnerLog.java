@@ -8,15 +8,16 @@ import java.util.Set;
 
 /**
  * Reads a step's output as the Actions runner does (actions/runner, ActionCommandManager): a line
- * whose text, leading whitespace trimmed, starts with {@code ::} is a command
- * {@code ::name props::data}; failing that, {@code ##[name props]data} anywhere in a line is one
- * (the legacy form); after {@code ::stop-commands::TOKEN} only {@code ::TOKEN::} is obeyed. The
- * runner splits output at CR, LF and CRLF.
+ * whose text, leading whitespace trimmed, starts with {@code ::} is a command {@code ::name
+ * props::data}; failing that, {@code ##[name props]data} anywhere in a line is one (the legacy
+ * form); after {@code ::stop-commands::TOKEN} only {@code ::TOKEN::} is obeyed. The runner splits
+ * output at CR, LF and CRLF.
  */
 final class RunnerLog {
 
   /** A command the runner obeyed. */
-  record Command(String name, Map<String, String> properties, String data, boolean legacy, String line) {}
+  record Command(
+      String name, Map<String, String> properties, String data, boolean legacy, String line) {}
 
   private RunnerLog() {}
 
@@ -104,6 +105,10 @@ final class RunnerLog {
   }
 
   private static String unescape(String s) {
-    return s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+    return s.replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%");
   }
 }

@@ -37,18 +37,25 @@ class SecurityLinksTest {
   void repository() throws IOException {
     repo = HostileRepo.withSecretTemplate(repoDir, "s3cr3t");
     // what a runner keeps beside the workspace, in text the parser would quote in an error
-    Files.writeString(outside.resolve("secret.yaml.peb"), "kind: " + OUTSIDE + "\n: : [" + OUTSIDE + "\n");
-    Files.writeString(outside.resolve("template.yaml"), "description: " + OUTSIDE + "\nparameters: [" + OUTSIDE + "\n");
+    Files.writeString(
+        outside.resolve("secret.yaml.peb"), "kind: " + OUTSIDE + "\n: : [" + OUTSIDE + "\n");
+    Files.writeString(
+        outside.resolve("template.yaml"),
+        "description: " + OUTSIDE + "\nparameters: [" + OUTSIDE + "\n");
     // a config that renders: the name of its Secret would show in every diff
-    Files.writeString(outside.resolve("kube-generate.yaml"),
-        Files.readString(repoDir.resolve("kube-generate.yaml")).replace("name: creds", "name: " + OUTSIDE));
+    Files.writeString(
+        outside.resolve("kube-generate.yaml"),
+        Files.readString(repoDir.resolve("kube-generate.yaml"))
+            .replace("name: creds", "name: " + OUTSIDE));
     Files.createDirectories(outside.resolve("qa"));
-    Files.writeString(outside.resolve("qa/secret-creds.yaml"), "# " + OUTSIDE + "\nkind: ConfigMap\n");
+    Files.writeString(
+        outside.resolve("qa/secret-creds.yaml"), "# " + OUTSIDE + "\nkind: ConfigMap\n");
     Files.writeString(outside.resolve("qa/extra.yaml"), "# " + OUTSIDE + "\nkind: ConfigMap\n");
   }
 
   private void assertRefused(String... args) throws IOException {
-    HostileRepo.Outputs o = assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp, args));
+    HostileRepo.Outputs o =
+        assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp, args));
     assertFalse(o.all().contains(OUTSIDE), o.all());
     assertFalse(o.patch().contains(OUTSIDE), o.patch());
     for (int exit : o.exits()) {
@@ -59,7 +66,9 @@ class SecurityLinksTest {
   @Test
   void parentOfOutputDir_linkedOutside_isNeverRead() throws IOException {
     // deploy -> a folder on the runner; deploy/qa is the output folder, itself no link
-    repo.write("kube-generate.yaml", Files.readString(repoDir.resolve("kube-generate.yaml")) + "outputDir: deploy/qa\n");
+    repo.write(
+        "kube-generate.yaml",
+        Files.readString(repoDir.resolve("kube-generate.yaml")) + "outputDir: deploy/qa\n");
     Files.createSymbolicLink(repoDir.resolve("deploy"), outside);
     assertRefused();
     CliRunner.Result r = CliRunner.run(repoDir, "check");
@@ -72,8 +81,10 @@ class SecurityLinksTest {
     Files.delete(body);
     Files.createSymbolicLink(body, outside.resolve("secret.yaml.peb"));
     assertRefused();
-    assertEquals("platform/templates/secret/secret.yaml.peb: a symbolic link leads out of the repository;"
-        + " kube-generate reads nothing outside it\n", CliRunner.run(repoDir, "check").err());
+    assertEquals(
+        "platform/templates/secret/secret.yaml.peb: a symbolic link leads out of the repository;"
+            + " kube-generate reads nothing outside it\n",
+        CliRunner.run(repoDir, "check").err());
   }
 
   @Test
@@ -86,7 +97,9 @@ class SecurityLinksTest {
 
   @Test
   void templateFolder_linkedOutside_isNeverRead() throws IOException {
-    Files.copy(repoDir.resolve("platform/templates/secret/template.yaml"), outside.resolve("template.yaml"),
+    Files.copy(
+        repoDir.resolve("platform/templates/secret/template.yaml"),
+        outside.resolve("template.yaml"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.createSymbolicLink(repoDir.resolve("platform/templates/other"), outside);
     assertRefused();
@@ -95,7 +108,8 @@ class SecurityLinksTest {
   @Test
   void config_linkedOutside_isNeverRead() throws IOException {
     Files.delete(repoDir.resolve("kube-generate.yaml"));
-    Files.createSymbolicLink(repoDir.resolve("kube-generate.yaml"), outside.resolve("kube-generate.yaml"));
+    Files.createSymbolicLink(
+        repoDir.resolve("kube-generate.yaml"), outside.resolve("kube-generate.yaml"));
     assertRefused();
     Files.createSymbolicLink(repoDir.resolve("other.yaml"), outside.resolve("kube-generate.yaml"));
     assertRefused("-f", "other.yaml");
@@ -119,7 +133,9 @@ class SecurityLinksTest {
     mkfifo(repoDir.resolve("kube-generate.yaml"));
     CliRunner.Result r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run(repoDir, "check"));
     assertEquals(2, r.exit());
-    assertTrue(r.err().startsWith("kube-generate.yaml: ") && r.err().contains("not a regular file"), r.err());
+    assertTrue(
+        r.err().startsWith("kube-generate.yaml: ") && r.err().contains("not a regular file"),
+        r.err());
   }
 
   @Test
@@ -128,7 +144,8 @@ class SecurityLinksTest {
     Path committed = repoDir.resolve("kubernetes/qa/secret-creds.yaml");
     Files.delete(committed);
     mkfifo(committed);
-    CliRunner.Result r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run(repoDir, "check", "--format", "json"));
+    CliRunner.Result r =
+        assertTimeoutPreemptively(BOUND, () -> CliRunner.run(repoDir, "check", "--format", "json"));
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.out().contains("\"hand-edited\""), r.out());
     // a device is no input either

@@ -23,19 +23,24 @@ class CheckerTest {
     for (int i = 0; i < 40; i++) {
       Path dir = repo.resolve(String.format("apps/app-%02d", i));
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("kube-generate.yaml"),
+      Files.writeString(
+          dir.resolve("kube-generate.yaml"),
           "clusters: [sandbox, production]\ngenerates:\n  - worker: {name: jobs, image: \"example/app:1\"}\n");
     }
     Files.createDirectories(repo.resolve("apps/app-13/kubernetes/sandbox"));
-    Files.writeString(repo.resolve("apps/app-13/kubernetes/sandbox/notes.yaml"), "kind: ConfigMap\n");
+    Files.writeString(
+        repo.resolve("apps/app-13/kubernetes/sandbox/notes.yaml"), "kind: ConfigMap\n");
     for (int i : new int[] {30, 5}) {
       // an output folder that is a link cannot be checked: an error for that config alone
       Files.createDirectories(repo.resolve("elsewhere-" + i));
-      Files.createSymbolicLink(repo.resolve(String.format("apps/app-%02d/kubernetes", i)), repo.resolve("elsewhere-" + i));
+      Files.createSymbolicLink(
+          repo.resolve(String.format("apps/app-%02d/kubernetes", i)),
+          repo.resolve("elsewhere-" + i));
     }
     Project project = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
 
-    Report report = new Checker(repo).check(project, Status.defaultFailOn(), "kube-generate --all --update");
+    Report report =
+        new Checker(repo).check(project, Status.defaultFailOn(), "kube-generate --all --update");
 
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -51,9 +56,15 @@ class CheckerTest {
       }
     }
     assertEquals(expected, report.files().stream().map(f -> f.path().value()).toList());
-    assertEquals(Status.UNMANAGED, report.files().stream()
-        .filter(f -> f.path().value().endsWith("notes.yaml")).map(FileResult::status).findFirst().orElseThrow());
-    assertEquals(List.of("apps/app-05/kubernetes", "apps/app-30/kubernetes"),
+    assertEquals(
+        Status.UNMANAGED,
+        report.files().stream()
+            .filter(f -> f.path().value().endsWith("notes.yaml"))
+            .map(FileResult::status)
+            .findFirst()
+            .orElseThrow());
+    assertEquals(
+        List.of("apps/app-05/kubernetes", "apps/app-30/kubernetes"),
         report.errors().stream().map(Problem::file).toList());
   }
 }

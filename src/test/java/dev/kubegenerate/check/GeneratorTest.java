@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Clusters with equal parameters share one render of a body; a body that reads the cluster, or
- * an override, still gets each cluster its own text.
+ * Clusters with equal parameters share one render of a body; a body that reads the cluster, or an
+ * override, still gets each cluster its own text.
  */
 class GeneratorTest {
 
@@ -31,14 +31,18 @@ class GeneratorTest {
   @Test
   void render_bodyReadingTheCluster_differsPerCluster() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/where"));
-    Files.writeString(tpl.resolve("template.yaml"), """
+    Files.writeString(
+        tpl.resolve("template.yaml"),
+        """
         description: Names the cluster it is rendered for.
         files: [config-map]
         parameters:
           - name: name
             type: string
         """);
-    Files.writeString(tpl.resolve("config-map.yaml.peb"), """
+    Files.writeString(
+        tpl.resolve("config-map.yaml.peb"),
+        """
         {% set here = cluster %}
         apiVersion: v1
         kind: ConfigMap
@@ -48,14 +52,17 @@ class GeneratorTest {
           where: {{ here | json }}
         """);
 
-    List<RenderedFile> files = render("""
+    List<RenderedFile> files =
+        render(
+            """
         clusters: [sandbox, qa, production]
         templates: [tpl]
         generates:
           - where: {name: x}
         """);
 
-    assertEquals(List.of("sandbox", "qa", "production"), files.stream().map(RenderedFile::cluster).toList());
+    assertEquals(
+        List.of("sandbox", "qa", "production"), files.stream().map(RenderedFile::cluster).toList());
     for (RenderedFile f : files) {
       assertTrue(body(f).endsWith("data:\n  where: " + f.cluster() + "\n"), f.content());
     }
@@ -63,7 +70,9 @@ class GeneratorTest {
 
   @Test
   void render_overrideForOneCluster_onlyThatClusterDiffers() throws Exception {
-    List<RenderedFile> files = render("""
+    List<RenderedFile> files =
+        render(
+            """
         clusters: [sandbox, qa, production]
         generates:
           - worker:
@@ -79,7 +88,8 @@ class GeneratorTest {
     assertTrue(files.get(0).content().contains("replicas: 1\n"), files.get(0).content());
   }
 
-  private static final String WITH_SETTINGS = """
+  private static final String WITH_SETTINGS =
+      """
       app: people
       clusters: [production]
       generates:
@@ -91,12 +101,16 @@ class GeneratorTest {
       """;
 
   private static String hashOf(RenderedFile f) {
-    var m = java.util.regex.Pattern.compile("kube-generate/config-hash: (\\w+)").matcher(f.content());
+    var m =
+        java.util.regex.Pattern.compile("kube-generate/config-hash: (\\w+)").matcher(f.content());
     return m.find() ? m.group(1) : null;
   }
 
   private static RenderedFile file(List<RenderedFile> files, String name) {
-    return files.stream().filter(f -> f.path().toString().endsWith("/" + name)).findFirst().orElseThrow();
+    return files.stream()
+        .filter(f -> f.path().toString().endsWith("/" + name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -106,17 +120,29 @@ class GeneratorTest {
     List<RenderedFile> paris = render(WITH_SETTINGS.formatted("Europe/Paris"));
 
     String hash = hashOf(file(berlin, "deployment-jobs.yaml"));
-    assertTrue(hash != null && hash.matches("[0-9a-f]{16}"), file(berlin, "deployment-jobs.yaml").content());
-    assertEquals(hash, hashOf(file(berlin, "deployment-mail.yaml")), "a volume reads the ConfigMap as envFrom does");
+    assertTrue(
+        hash != null && hash.matches("[0-9a-f]{16}"),
+        file(berlin, "deployment-jobs.yaml").content());
+    assertEquals(
+        hash,
+        hashOf(file(berlin, "deployment-mail.yaml")),
+        "a volume reads the ConfigMap as envFrom does");
     assertEquals(hash, hashOf(file(again, "deployment-jobs.yaml")), "the same data, the same hash");
-    assertTrue(!hash.equals(hashOf(file(paris, "deployment-jobs.yaml"))), "new data, new hash, so the pods roll");
-    assertEquals(null, hashOf(file(berlin, "deployment-plain.yaml")), "a pod that reads no ConfigMap has no hash");
+    assertTrue(
+        !hash.equals(hashOf(file(paris, "deployment-jobs.yaml"))),
+        "new data, new hash, so the pods roll");
+    assertEquals(
+        null,
+        hashOf(file(berlin, "deployment-plain.yaml")),
+        "a pod that reads no ConfigMap has no hash");
   }
 
   @Test
   void render_customTemplateUsingThePodTemplate_getsTheSharedParameters() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/daemon"));
-    Files.writeString(tpl.resolve("template.yaml"), """
+    Files.writeString(
+        tpl.resolve("template.yaml"),
+        """
         description: One pod per node.
         component: agent
         files: [daemon-set]
@@ -126,7 +152,9 @@ class GeneratorTest {
           - name: name
             type: string
         """);
-    Files.writeString(tpl.resolve("daemon-set.yaml.peb"), """
+    Files.writeString(
+        tpl.resolve("daemon-set.yaml.peb"),
+        """
         apiVersion: apps/v1
         kind: DaemonSet
         metadata:
@@ -137,7 +165,9 @@ class GeneratorTest {
           template: {{ podTemplate | json }}
         """);
 
-    List<RenderedFile> files = render("""
+    List<RenderedFile> files =
+        render(
+            """
         app: people
         clusters: [production]
         templates: [tpl]
@@ -154,31 +184,41 @@ class GeneratorTest {
   @Test
   void load_unknownFragment_isAnErrorNamingTheKnownOnes() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/odd"));
-    Files.writeString(tpl.resolve("template.yaml"), """
+    Files.writeString(
+        tpl.resolve("template.yaml"),
+        """
         description: Asks for a file.
         files: [x]
         uses: {../../etc/passwd: {}}
         """);
     Files.writeString(tpl.resolve("x.yaml.peb"), "a: 1\n");
-    Files.writeString(repo.resolve("kube-generate.yaml"), "clusters: [qa]\ntemplates: [tpl]\ngenerates: []\n");
+    Files.writeString(
+        repo.resolve("kube-generate.yaml"), "clusters: [qa]\ntemplates: [tpl]\ngenerates: []\n");
 
-    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kubegenerate.model.InputException.class,
-        () -> new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()));
-    assertEquals("tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has pod-template",
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.kubegenerate.model.InputException.class,
+            () -> new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()));
+    assertEquals(
+        "tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has pod-template",
         e.problems().get(0).file() + ": " + e.problems().get(0).message());
   }
 
   @Test
   void render_bodySeesEachClustersKubernetesVersion() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/budget"));
-    Files.writeString(tpl.resolve("template.yaml"), """
+    Files.writeString(
+        tpl.resolve("template.yaml"),
+        """
         description: A disruption budget, on the API the cluster serves.
         files: [pod-disruption-budget]
         parameters:
           - name: name
             type: string
         """);
-    Files.writeString(tpl.resolve("pod-disruption-budget.yaml.peb"), """
+    Files.writeString(
+        tpl.resolve("pod-disruption-budget.yaml.peb"),
+        """
         apiVersion: policy/v1
         kind: PodDisruptionBudget
         metadata:
@@ -190,7 +230,9 @@ class GeneratorTest {
           minAvailable: 1
         """);
 
-    List<RenderedFile> files = render("""
+    List<RenderedFile> files =
+        render(
+            """
         kubernetesVersion: "1.34"
         clusters:
           sandbox: {kubernetesVersion: "1.36"}
@@ -201,17 +243,29 @@ class GeneratorTest {
           - budget: {name: x}
         """);
 
-    assertEquals(List.of("sandbox 1.36 36", "qa 1.34 34", "production 1.30 30"), files.stream()
-        .map(f -> f.cluster() + " " + body(f).replaceAll("(?s).*version: \"([0-9.]+)\"\n    minor: \"([0-9]+)\".*", "$1 $2"))
-        .toList());
+    assertEquals(
+        List.of("sandbox 1.36 36", "qa 1.34 34", "production 1.30 30"),
+        files.stream()
+            .map(
+                f ->
+                    f.cluster()
+                        + " "
+                        + body(f)
+                            .replaceAll(
+                                "(?s).*version: \"([0-9.]+)\"\n    minor: \"([0-9]+)\".*", "$1 $2"))
+            .toList());
   }
 
   @Test
   void render_withoutAnyVersion_bodiesSeeTheNewestSupported() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/v"));
-    Files.writeString(tpl.resolve("template.yaml"), "description: Says the version.\nfiles: [config-map]\nparameters: []\n");
-    Files.writeString(tpl.resolve("config-map.yaml.peb"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: v}\n"
-        + "data: {version: {{ kubernetes.version | json }}}\n");
+    Files.writeString(
+        tpl.resolve("template.yaml"),
+        "description: Says the version.\nfiles: [config-map]\nparameters: []\n");
+    Files.writeString(
+        tpl.resolve("config-map.yaml.peb"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: v}\n"
+            + "data: {version: {{ kubernetes.version | json }}}\n");
     List<RenderedFile> files = render("clusters: [qa]\ntemplates: [tpl]\ngenerates:\n  - v: {}\n");
     assertTrue(body(files.get(0)).endsWith("data:\n  version: \"1.36\"\n"), files.get(0).content());
   }
@@ -220,11 +274,16 @@ class GeneratorTest {
   void render_twoTemplatesRenderingTheSameText_eachFileNamesItsOwnTemplate() throws Exception {
     for (String name : List.of("first", "second")) {
       Path tpl = Files.createDirectories(repo.resolve("tpl/" + name));
-      Files.writeString(tpl.resolve("template.yaml"), "description: The same text.\nfiles: [" + name + "]\n");
-      Files.writeString(tpl.resolve(name + ".yaml.peb"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: same\n");
+      Files.writeString(
+          tpl.resolve("template.yaml"), "description: The same text.\nfiles: [" + name + "]\n");
+      Files.writeString(
+          tpl.resolve(name + ".yaml.peb"),
+          "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: same\n");
     }
 
-    List<RenderedFile> files = render("""
+    List<RenderedFile> files =
+        render(
+            """
         clusters: [sandbox]
         templates: [tpl]
         generates:
@@ -234,14 +293,17 @@ class GeneratorTest {
 
     assertEquals(List.of("first", "second"), files.stream().map(RenderedFile::template).toList());
     for (RenderedFile f : files) {
-      assertTrue(f.content().contains("# kube-generate: template=" + f.template() + " "), f.content());
+      assertTrue(
+          f.content().contains("# kube-generate: template=" + f.template() + " "), f.content());
     }
   }
 
   @Test
   void render_numberLikeValuesOfStringParameters_keepTheirText() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/texts"));
-    Files.writeString(tpl.resolve("template.yaml"), """
+    Files.writeString(
+        tpl.resolve("template.yaml"),
+        """
         description: Strings that look like numbers.
         files: [config-map]
         parameters:
@@ -249,8 +311,11 @@ class GeneratorTest {
           - {name: data, type: map}
           - {name: args, type: list}
         """);
-    // a kind without a schema: a list under annotations is what this test writes, not a valid ConfigMap
-    Files.writeString(tpl.resolve("config-map.yaml.peb"), """
+    // a kind without a schema: a list under annotations is what this test writes, not a valid
+    // ConfigMap
+    Files.writeString(
+        tpl.resolve("config-map.yaml.peb"),
+        """
         apiVersion: example.com/v1
         kind: Texts
         metadata:
@@ -259,7 +324,9 @@ class GeneratorTest {
         data: {{ data | json }}
         """);
 
-    List<RenderedFile> files = render("""
+    List<RenderedFile> files =
+        render(
+            """
         clusters: [qa]
         templates: [tpl]
         values:
@@ -270,7 +337,8 @@ class GeneratorTest {
               args: [1.10, 007, 0x1F, +12, .5]
         """);
 
-    assertEquals("""
+    assertEquals(
+        """
         apiVersion: example.com/v1
         kind: Texts
         metadata:
@@ -291,6 +359,7 @@ class GeneratorTest {
           OCT: "0o17"
           "ON": "true"
           BIG: "123456789012345678901234567890"
-        """, body(files.get(0)));
+        """,
+        body(files.get(0)));
   }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Configs load and render on every core; what a run shows must not depend on which finished first. */
+/**
+ * Configs load and render on every core; what a run shows must not depend on which finished first.
+ */
 class ProjectLoaderTest {
 
   @TempDir Path repo;
@@ -26,14 +28,17 @@ class ProjectLoaderTest {
     for (int i = 0; i < APPS; i++) {
       Path dir = repo.resolve(String.format("apps/app-%02d", i));
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("kube-generate.yaml"), """
+      Files.writeString(
+          dir.resolve("kube-generate.yaml"),
+          """
           clusters: [sandbox, production]
           generates:
             - worker:
                 name: jobs
                 image: example/app:%d
                 replicas: %d
-          """.formatted(i, 1 + i % 5));
+          """
+              .formatted(i, 1 + i % 5));
     }
   }
 
@@ -51,7 +56,8 @@ class ProjectLoaderTest {
     for (int i = 0; i < APPS; i++) {
       List<RenderedFile> files = project.rendered().get(i);
       assertEquals(
-          List.of(String.format("apps/app-%02d/kubernetes/sandbox/deployment-jobs.yaml", i),
+          List.of(
+              String.format("apps/app-%02d/kubernetes/sandbox/deployment-jobs.yaml", i),
               String.format("apps/app-%02d/kubernetes/production/deployment-jobs.yaml", i)),
           files.stream().map(f -> f.path().value()).toList());
       int app = i;
@@ -73,18 +79,25 @@ class ProjectLoaderTest {
   void load_errorsInSeveralConfigs_reportedInFileOrder() throws Exception {
     writeApps();
     for (int i : new int[] {31, 7, 19}) {
-      Files.writeString(repo.resolve(String.format("apps/app-%02d/kube-generate.yaml", i)), """
+      Files.writeString(
+          repo.resolve(String.format("apps/app-%02d/kube-generate.yaml", i)),
+          """
           clusters: [sandbox]
           generates:
             - wroker: {}
           """);
     }
 
-    InputException e = assertThrows(InputException.class,
-        () -> new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()));
 
     assertEquals(
-        List.of("apps/app-07/kube-generate.yaml", "apps/app-19/kube-generate.yaml", "apps/app-31/kube-generate.yaml"),
+        List.of(
+            "apps/app-07/kube-generate.yaml",
+            "apps/app-19/kube-generate.yaml",
+            "apps/app-31/kube-generate.yaml"),
         e.problems().stream().map(Problem::file).toList());
     e.problems().forEach(p -> assertEquals(3, p.line()));
   }
@@ -95,23 +108,30 @@ class ProjectLoaderTest {
     for (String folder : List.of("config-templates", "cli-templates")) {
       Path template = repo.resolve(folder).resolve("namespace");
       Files.createDirectories(template);
-      Files.writeString(template.resolve("template.yaml"), "description: Namespace from " + folder + ".\n");
-      Files.writeString(template.resolve("namespace.yaml.peb"), """
+      Files.writeString(
+          template.resolve("template.yaml"), "description: Namespace from " + folder + ".\n");
+      Files.writeString(
+          template.resolve("namespace.yaml.peb"),
+          """
           apiVersion: v1
           kind: Namespace
           metadata:
             name: %s
-          """.formatted(folder));
+          """
+              .formatted(folder));
     }
-    Files.writeString(repo.resolve("kube-generate.yaml"), """
+    Files.writeString(
+        repo.resolve("kube-generate.yaml"),
+        """
         clusters: [sandbox]
         templates: [config-templates]
         generates:
           - namespace: {}
         """);
 
-    Project project = new ProjectLoader(repo)
-        .load("kube-generate.yaml", false, List.of(repo.resolve("cli-templates")));
+    Project project =
+        new ProjectLoader(repo)
+            .load("kube-generate.yaml", false, List.of(repo.resolve("cli-templates")));
 
     String body = project.rendered().get(0).get(0).content();
     assertTrue(body.contains("name: config-templates"), body);

@@ -26,8 +26,8 @@ import net.jqwik.api.Provide;
 /**
  * A kube-generate release never fails a pull request (issue 9): for any config, a change of the
  * tool's templates alone makes the changed files {@code outdated} (a warning), and a change of a
- * parameter makes that entry's files {@code stale} (a failure). The tool's templates change
- * through {@code KUBE_GENERATE_TEMPLATES}, exactly as an organisation's release changes them.
+ * parameter makes that entry's files {@code stale} (a failure). The tool's templates change through
+ * {@code KUBE_GENERATE_TEMPLATES}, exactly as an organisation's release changes them.
  */
 class ReleaseSimulationTest {
 
@@ -38,14 +38,23 @@ class ReleaseSimulationTest {
 
   @Provide
   Arbitrary<List<Worker>> workers() {
-    Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
-    Arbitrary<Map<String, String>> env = Arbitraries.maps(
-        Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
-        Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(12).alpha(), Arbitraries.of("yes", "0755", "on", "a: b")))
-        .ofMaxSize(3);
-    Arbitrary<List<String>> clusters = Arbitraries.of("sandbox", "qa", "production").set().ofMinSize(1).map(List::copyOf);
-    return Combinators.combine(names, Arbitraries.integers().between(1, 9), env, clusters).as(Worker::new)
-        .list().ofMinSize(1).ofMaxSize(3).uniqueElements(Worker::name);
+    Arbitrary<String> names =
+        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
+    Arbitrary<Map<String, String>> env =
+        Arbitraries.maps(
+                Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
+                Arbitraries.oneOf(
+                    Arbitraries.strings().ofMaxLength(12).alpha(),
+                    Arbitraries.of("yes", "0755", "on", "a: b")))
+            .ofMaxSize(3);
+    Arbitrary<List<String>> clusters =
+        Arbitraries.of("sandbox", "qa", "production").set().ofMinSize(1).map(List::copyOf);
+    return Combinators.combine(names, Arbitraries.integers().between(1, 9), env, clusters)
+        .as(Worker::new)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(3)
+        .uniqueElements(Worker::name);
   }
 
   @Provide
@@ -55,11 +64,15 @@ class ReleaseSimulationTest {
 
   @Property(tries = 15)
   void toolTemplatesChanged_configUnchanged_everyChangedFileIsOutdated(
-      @ForAll("workers") List<Worker> workers, @ForAll("releaseMarks") String mark) throws IOException {
+      @ForAll("workers") List<Worker> workers, @ForAll("releaseMarks") String mark)
+      throws IOException {
     Path repo = newRepo(workers);
     // the files were written by an older release whose worker template labelled objects differently
     Path older = olderRelease(mark);
-    assertEquals(0, CliRunner.run(repo, Map.of("KUBE_GENERATE_TEMPLATES", older.toString()), "--update").exit());
+    assertEquals(
+        0,
+        CliRunner.run(repo, Map.of("KUBE_GENERATE_TEMPLATES", older.toString()), "--update")
+            .exit());
 
     JsonNode report = checkJson(repo, Map.of());
     assertEquals(0, report.get("exit").intValue(), report::toString);
@@ -68,30 +81,35 @@ class ReleaseSimulationTest {
       String expected = file.getKey().contains("/deployment-") ? "outdated" : "ok";
       assertEquals(expected, file.getValue(), file.getKey() + " in " + statuses);
     }
-    assertEquals(workers.stream().mapToInt(w -> w.clusters().size()).sum(), report.at("/report/counts/outdated").intValue());
+    assertEquals(
+        workers.stream().mapToInt(w -> w.clusters().size()).sum(),
+        report.at("/report/counts/outdated").intValue());
   }
 
   @Property(tries = 15)
   void parameterChanged_thatEntrysFilesAreStale(
-      @ForAll("workers") List<Worker> workers, @ForAll("changes") int change, @ForAll("changes") int which)
+      @ForAll("workers") List<Worker> workers,
+      @ForAll("changes") int change,
+      @ForAll("changes") int which)
       throws IOException {
     Path repo = newRepo(workers);
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     List<Worker> changed = new ArrayList<>(workers);
     Worker w = changed.get(which % changed.size());
     Map<String, String> env = new TreeMap<>(w.env());
-    Worker after = switch (change % 3) {
-      case 0 -> new Worker(w.name(), w.replicas() % 9 + 1, w.env(), w.clusters());
-      case 1 -> {
-        env.put("ADDED", "x");
-        yield new Worker(w.name(), w.replicas(), env, w.clusters());
-      }
-      default -> {
-        env.remove(env.isEmpty() ? "" : env.keySet().iterator().next());
-        env.put("RELEASE", "y");
-        yield new Worker(w.name(), w.replicas(), env, w.clusters());
-      }
-    };
+    Worker after =
+        switch (change % 3) {
+          case 0 -> new Worker(w.name(), w.replicas() % 9 + 1, w.env(), w.clusters());
+          case 1 -> {
+            env.put("ADDED", "x");
+            yield new Worker(w.name(), w.replicas(), env, w.clusters());
+          }
+          default -> {
+            env.remove(env.isEmpty() ? "" : env.keySet().iterator().next());
+            env.put("RELEASE", "y");
+            yield new Worker(w.name(), w.replicas(), env, w.clusters());
+          }
+        };
     changed.set(which % changed.size(), after);
     writeConfig(repo, changed);
 
@@ -99,7 +117,8 @@ class ReleaseSimulationTest {
     assertEquals(1, report.get("exit").intValue(), report::toString);
     Map<String, String> statuses = statuses(report);
     for (Map.Entry<String, String> file : statuses.entrySet()) {
-      String expected = file.getKey().endsWith("/deployment-" + w.name() + ".yaml") ? "stale" : "ok";
+      String expected =
+          file.getKey().endsWith("/deployment-" + w.name() + ".yaml") ? "stale" : "ok";
       assertEquals(expected, file.getValue(), file.getKey() + " in " + statuses);
     }
   }
@@ -121,10 +140,13 @@ class ReleaseSimulationTest {
     // the tool's copy changes: outdated
     assertEquals(0, CliRunner.run(repo, env, "--update").exit());
     relabel(tool.resolve("worker"), "tool-release");
-    assertEquals("outdated", statuses(checkJson(repo, env)).get("kubernetes/qa/deployment-jobs.yaml"));
+    assertEquals(
+        "outdated", statuses(checkJson(repo, env)).get("kubernetes/qa/deployment-jobs.yaml"));
 
-    // the repository's copy, given with --templates, changes: stale, even though it renders the same as before
-    assertEquals(0, CliRunner.run(repo, env, "--templates", "platform/templates", "--update").exit());
+    // the repository's copy, given with --templates, changes: stale, even though it renders the
+    // same as before
+    assertEquals(
+        0, CliRunner.run(repo, env, "--templates", "platform/templates", "--update").exit());
     relabel(repoTemplates.resolve("worker"), "repository-change");
     JsonNode report = checkJson(repo, env, "--templates", "platform/templates");
     assertEquals("stale", statuses(report).get("kubernetes/qa/deployment-jobs.yaml"));
@@ -132,29 +154,48 @@ class ReleaseSimulationTest {
   }
 
   @Example
-  void outdated_inTheGitHubFormat_isAWarningAndTheSummarySaysTheScheduledUpdateRefreshesIt() throws IOException {
+  void outdated_inTheGitHubFormat_isAWarningAndTheSummarySaysTheScheduledUpdateRefreshesIt()
+      throws IOException {
     Path repo = newRepo(List.of(new Worker("jobs", 2, Map.of(), List.of("qa"))));
     Path older = olderRelease("old");
-    assertEquals(0, CliRunner.run(repo, Map.of("KUBE_GENERATE_TEMPLATES", older.toString()), "--update").exit());
+    assertEquals(
+        0,
+        CliRunner.run(repo, Map.of("KUBE_GENERATE_TEMPLATES", older.toString()), "--update")
+            .exit());
     Path summary = repo.resolve("summary.md");
     Path output = repo.resolve("output.txt");
     Files.createFile(summary);
     Files.createFile(output);
-    Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString(),
-        "GITHUB_OUTPUT", output.toString());
+    Map<String, String> env =
+        Map.of(
+            "GITHUB_ACTIONS",
+            "true",
+            "GITHUB_STEP_SUMMARY",
+            summary.toString(),
+            "GITHUB_OUTPUT",
+            output.toString());
 
     CliRunner.Result r = CliRunner.run(repo, env, "check");
 
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("::warning ") && l.contains("file=kubernetes/qa/deployment-jobs.yaml")
-        && l.contains("title=kube-generate%3A outdated") && l.contains("The scheduled kube-generate update refreshes it")), r.out());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("::warning ")
+                        && l.contains("file=kubernetes/qa/deployment-jobs.yaml")
+                        && l.contains("title=kube-generate%3A outdated")
+                        && l.contains("The scheduled kube-generate update refreshes it")),
+        r.out());
     String markdown = Files.readString(summary);
     assertTrue(markdown.contains("| outdated | kubernetes/qa/deployment-jobs.yaml |"), markdown);
     assertTrue(markdown.contains("The scheduled kube-generate update refreshes them"), markdown);
   }
 
   /** The check as JSON, with the exit code beside it. */
-  private static JsonNode checkJson(Path repo, Map<String, String> env, String... options) throws IOException {
+  private static JsonNode checkJson(Path repo, Map<String, String> env, String... options)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(List.of("check", "--format", "json"));
     CliRunner.Result r = CliRunner.run(repo, env, args.toArray(String[]::new));
@@ -164,11 +205,16 @@ class ReleaseSimulationTest {
 
   private static Map<String, String> statuses(JsonNode report) {
     Map<String, String> out = new TreeMap<>();
-    report.get("report").get("files").forEach(f -> out.put(f.get("path").textValue(), f.get("status").textValue()));
+    report
+        .get("report")
+        .get("files")
+        .forEach(f -> out.put(f.get("path").textValue(), f.get("status").textValue()));
     return out;
   }
 
-  /** The built-in library as a release before this one: the worker labels its objects differently. */
+  /**
+   * The built-in library as a release before this one: the worker labels its objects differently.
+   */
   private static Path olderRelease(String mark) throws IOException {
     Path tool = Files.createTempDirectory("kube-generate-older");
     copyTree(BUILT_IN.resolve("worker"), tool.resolve("worker"));
@@ -180,7 +226,10 @@ class ReleaseSimulationTest {
   private static void relabel(Path template, String mark) throws IOException {
     Path body = template.resolve("deployment.yaml.peb");
     String text = Files.readString(body);
-    String changed = text.replace("app.kubernetes.io/managed-by: kube-generate", "app.kubernetes.io/managed-by: kube-generate-" + mark);
+    String changed =
+        text.replace(
+            "app.kubernetes.io/managed-by: kube-generate",
+            "app.kubernetes.io/managed-by: kube-generate-" + mark);
     assertTrue(!changed.equals(text), "the worker template sets the managed-by label");
     Files.writeString(body, changed);
   }
@@ -192,15 +241,32 @@ class ReleaseSimulationTest {
   }
 
   private static void writeConfig(Path repo, List<Worker> workers) throws IOException {
-    StringBuilder config = new StringBuilder("app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n  - namespace: {}\n");
+    StringBuilder config =
+        new StringBuilder(
+            "app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n  - namespace: {}\n");
     for (Worker w : workers) {
-      config.append("  - worker:\n")
-          .append("      name: ").append(w.name()).append('\n')
+      config
+          .append("  - worker:\n")
+          .append("      name: ")
+          .append(w.name())
+          .append('\n')
           .append("      image: ghcr.io/example/shop:1.0\n")
-          .append("      replicas: ").append(w.replicas()).append('\n')
-          .append("      clusters: [").append(String.join(", ", w.clusters())).append("]\n")
+          .append("      replicas: ")
+          .append(w.replicas())
+          .append('\n')
+          .append("      clusters: [")
+          .append(String.join(", ", w.clusters()))
+          .append("]\n")
           .append("      env: {");
-      w.env().forEach((k, v) -> config.append('"').append(k).append("\": \"").append(v.replace("\"", "")).append("\", "));
+      w.env()
+          .forEach(
+              (k, v) ->
+                  config
+                      .append('"')
+                      .append(k)
+                      .append("\": \"")
+                      .append(v.replace("\"", ""))
+                      .append("\", "));
       config.append("}\n");
     }
     Files.writeString(repo.resolve("kube-generate.yaml"), config.toString());

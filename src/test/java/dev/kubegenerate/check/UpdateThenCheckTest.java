@@ -21,8 +21,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * For any config: {@code --update} followed by {@code check} is clean, and any single-line edit
- * of a generated file is reported as {@code hand-edited} on exactly that line.
+ * For any config: {@code --update} followed by {@code check} is clean, and any single-line edit of
+ * a generated file is reported as {@code hand-edited} on exactly that line.
  */
 class UpdateThenCheckTest {
 
@@ -31,14 +31,23 @@ class UpdateThenCheckTest {
 
   @Provide
   Arbitrary<List<Worker>> workers() {
-    Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
-    Arbitrary<Map<String, String>> env = Arbitraries.maps(
-        Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
-        Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(12).alpha(), Arbitraries.of("yes", "0755", "on", "3000", "a: b", "#x")))
-        .ofMaxSize(3);
-    Arbitrary<List<String>> clusters = Arbitraries.of("sandbox", "qa", "production").set().ofMinSize(1).map(List::copyOf);
-    return Combinators.combine(names, Arbitraries.integers().between(1, 9), env, clusters).as(Worker::new)
-        .list().ofMinSize(1).ofMaxSize(4).uniqueElements(Worker::name);
+    Arbitrary<String> names =
+        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
+    Arbitrary<Map<String, String>> env =
+        Arbitraries.maps(
+                Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
+                Arbitraries.oneOf(
+                    Arbitraries.strings().ofMaxLength(12).alpha(),
+                    Arbitraries.of("yes", "0755", "on", "3000", "a: b", "#x")))
+            .ofMaxSize(3);
+    Arbitrary<List<String>> clusters =
+        Arbitraries.of("sandbox", "qa", "production").set().ofMinSize(1).map(List::copyOf);
+    return Combinators.combine(names, Arbitraries.integers().between(1, 9), env, clusters)
+        .as(Worker::new)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .uniqueElements(Worker::name);
   }
 
   @Property(tries = 25)
@@ -46,13 +55,16 @@ class UpdateThenCheckTest {
     Path repo = newRepo(workers);
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     Report report = check(repo);
-    assertEquals(dev.kubegenerate.model.Result.CLEAN, report.result(), () -> report.findings().toString());
+    assertEquals(
+        dev.kubegenerate.model.Result.CLEAN, report.result(), () -> report.findings().toString());
     assertEquals(0, CliRunner.run(repo, "--update").exit(), "a second update changes nothing");
   }
 
   @Property(tries = 40)
   void singleLineEdit_isHandEditedOnThatLine(
-      @ForAll("workers") List<Worker> workers, @ForAll("edits") double fileChoice, @ForAll("edits") double lineChoice)
+      @ForAll("workers") List<Worker> workers,
+      @ForAll("edits") double fileChoice,
+      @ForAll("edits") double lineChoice)
       throws IOException {
     Path repo = newRepo(workers);
     CliRunner.run(repo, "--update");
@@ -89,15 +101,31 @@ class UpdateThenCheckTest {
 
   private static Path newRepo(List<Worker> workers) throws IOException {
     Path repo = Files.createTempDirectory("kube-generate-prop");
-    StringBuilder config = new StringBuilder("app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n");
+    StringBuilder config =
+        new StringBuilder("app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n");
     for (Worker w : workers) {
-      config.append("  - worker:\n")
-          .append("      name: ").append(w.name()).append('\n')
+      config
+          .append("  - worker:\n")
+          .append("      name: ")
+          .append(w.name())
+          .append('\n')
           .append("      image: ghcr.io/example/shop:1.0\n")
-          .append("      replicas: ").append(w.replicas()).append('\n')
-          .append("      clusters: [").append(String.join(", ", w.clusters())).append("]\n")
+          .append("      replicas: ")
+          .append(w.replicas())
+          .append('\n')
+          .append("      clusters: [")
+          .append(String.join(", ", w.clusters()))
+          .append("]\n")
           .append("      env: {");
-      w.env().forEach((k, v) -> config.append('"').append(k).append("\": \"").append(v.replace("\"", "")).append("\", "));
+      w.env()
+          .forEach(
+              (k, v) ->
+                  config
+                      .append('"')
+                      .append(k)
+                      .append("\": \"")
+                      .append(v.replace("\"", ""))
+                      .append("\", "));
       config.append("}\n");
     }
     Files.writeString(repo.resolve("kube-generate.yaml"), config.toString());

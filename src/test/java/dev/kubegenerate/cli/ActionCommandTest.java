@@ -26,8 +26,13 @@ class ActionCommandTest {
   }
 
   private int run(Map<String, String> env, String... args) {
-    Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env, repo, false);
+    Terminal t =
+        new Terminal(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            repo,
+            false);
     return new Cli(t).run(args);
   }
 
@@ -43,8 +48,17 @@ class ActionCommandTest {
   }
 
   private Map<String, String> runner(Path outputs, String... inputs) {
-    Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", repo.toString(),
-        "GITHUB_OUTPUT", outputs.toString(), "INPUT_COMMENT", "false"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_WORKSPACE",
+                repo.toString(),
+                "GITHUB_OUTPUT",
+                outputs.toString(),
+                "INPUT_COMMENT",
+                "false"));
     for (int i = 0; i < inputs.length; i += 2) {
       env.put(inputs[i], inputs[i + 1]);
     }
@@ -52,32 +66,49 @@ class ActionCommandTest {
   }
 
   @Test
-  void action_update_writesTheManifestsThenTheCheckIsClean(@TempDir Path runner) throws IOException {
+  void action_update_writesTheManifestsThenTheCheckIsClean(@TempDir Path runner)
+      throws IOException {
     Path edited = handEditedService();
     Path outputs = Files.createFile(runner.resolve("outputs"));
 
-    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_UPDATE", "true"));
+    int code =
+        action(
+            runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_UPDATE", "true"));
 
     assertEquals(ExitCode.CLEAN, code, err::toString);
-    assertTrue(out.toString().contains("Generate manifests by using kube-generate.yaml"), out::toString);
-    assertTrue(out.toString().startsWith("::stop-commands::"), "file names are fenced from the runner: " + out);
-    assertTrue(!Files.readString(edited).contains("# tuned by hand"), "the update rewrote the edited file");
-    assertEquals(ExitCode.CLEAN, action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people")), out::toString);
+    assertTrue(
+        out.toString().contains("Generate manifests by using kube-generate.yaml"), out::toString);
+    assertTrue(
+        out.toString().startsWith("::stop-commands::"),
+        "file names are fenced from the runner: " + out);
+    assertTrue(
+        !Files.readString(edited).contains("# tuned by hand"),
+        "the update rewrote the edited file");
+    assertEquals(
+        ExitCode.CLEAN,
+        action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people")),
+        out::toString);
   }
 
   @Test
-  void action_workingDirectory_checksThereAndAnnotatesRepositoryPaths(@TempDir Path runner) throws IOException {
+  void action_workingDirectory_checksThereAndAnnotatesRepositoryPaths(@TempDir Path runner)
+      throws IOException {
     handEditedService();
     Path outputs = Files.createFile(runner.resolve("outputs"));
 
     int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people"));
 
     assertEquals(ExitCode.FINDINGS, code, err::toString);
-    List<String> errors = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("::error ")).toList();
+    List<String> errors =
+        out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("::error ")).toList();
     assertEquals(1, errors.size(), out::toString);
     // the path GitHub attaches the annotation to: relative to the repository, not to -C
-    assertTrue(errors.get(0).contains(",file=services/people/kubernetes/production/deployment-web.yaml,")
-        || errors.get(0).startsWith("::error file=services/people/kubernetes/production/deployment-web.yaml,"),
+    assertTrue(
+        errors.get(0).contains(",file=services/people/kubernetes/production/deployment-web.yaml,")
+            || errors
+                .get(0)
+                .startsWith(
+                    "::error file=services/people/kubernetes/production/deployment-web.yaml,"),
         errors.get(0));
     assertTrue(Files.readString(outputs).contains("findings<<"), Files.readString(outputs));
   }
@@ -87,12 +118,23 @@ class ActionCommandTest {
     handEditedService();
     Path outputs = Files.createFile(runner.resolve("outputs"));
 
-    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_FAIL-ON", "stale, missing"));
+    int code =
+        action(
+            runner(
+                outputs,
+                "INPUT_WORKING-DIRECTORY",
+                "services/people",
+                "INPUT_FAIL-ON",
+                "stale, missing"));
 
     assertEquals(ExitCode.CLEAN, code, err::toString);
     String stdout = out.toString(StandardCharsets.UTF_8);
     assertTrue(stdout.lines().noneMatch(l -> l.startsWith("::error ")), stdout);
-    assertTrue(stdout.lines().anyMatch(l -> l.startsWith("::warning ") && l.contains("deployment-web.yaml")), stdout);
+    assertTrue(
+        stdout
+            .lines()
+            .anyMatch(l -> l.startsWith("::warning ") && l.contains("deployment-web.yaml")),
+        stdout);
   }
 
   @Test
@@ -101,9 +143,22 @@ class ActionCommandTest {
     Files.createDirectories(repo.resolve("services/people/platform/templates"));
     Path outputs = Files.createFile(runner.resolve("outputs"));
 
-    int code = action(runner(outputs, "INPUT_WORKING-DIRECTORY", "services/people", "INPUT_CONFIG", "kube-generate.yaml",
-        "INPUT_ALL", "true", "INPUT_FAIL-ON", "hand-edited", "INPUT_TEMPLATES", "platform/templates",
-        "INPUT_GITHUB-TOKEN", "ghs_unused"));
+    int code =
+        action(
+            runner(
+                outputs,
+                "INPUT_WORKING-DIRECTORY",
+                "services/people",
+                "INPUT_CONFIG",
+                "kube-generate.yaml",
+                "INPUT_ALL",
+                "true",
+                "INPUT_FAIL-ON",
+                "hand-edited",
+                "INPUT_TEMPLATES",
+                "platform/templates",
+                "INPUT_GITHUB-TOKEN",
+                "ghs_unused"));
 
     assertEquals(ExitCode.FINDINGS, code, err::toString);
     assertTrue(Files.readString(outputs).contains("findings<<"), Files.readString(outputs));
@@ -111,7 +166,8 @@ class ActionCommandTest {
 
   @Test
   void action_badInput_usageErrorNamingTheInput() {
-    assertEquals(ExitCode.ERROR, action(Map.of("GITHUB_ACTIONS", "true", "INPUT_ALL", "yes please")));
+    assertEquals(
+        ExitCode.ERROR, action(Map.of("GITHUB_ACTIONS", "true", "INPUT_ALL", "yes please")));
     // inside Actions the message is fenced (on stdout, the one fenced stream), so the runner
     // shows it and obeys nothing in it
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
@@ -125,7 +181,8 @@ class ActionCommandTest {
   @Test
   void action_workingDirectoryOutsideWorkspace_usageError() {
     assertEquals(ExitCode.ERROR, action(Map.of("INPUT_WORKING-DIRECTORY", "../other")));
-    assertEquals("kube-generate: INPUT_WORKING-DIRECTORY must be a relative path inside the repository, got \"../other\"\n",
+    assertEquals(
+        "kube-generate: INPUT_WORKING-DIRECTORY must be a relative path inside the repository, got \"../other\"\n",
         err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -25,8 +25,13 @@ class FencedOutputTest {
     assertEquals(8, lines.size(), lines.toString());
     assertTrue(lines.get(0).startsWith("::stop-commands::kube-generate-"), lines.get(0));
     String first = lines.get(0).substring("::stop-commands::".length());
-    assertEquals(List.of("::error::forged", "no final newline", "::" + first + "::",
-        "::warning title=kube-generate::ours"), lines.subList(1, 5));
+    assertEquals(
+        List.of(
+            "::error::forged",
+            "no final newline",
+            "::" + first + "::",
+            "::warning title=kube-generate::ours"),
+        lines.subList(1, 5));
     String second = lines.get(5).substring("::stop-commands::".length());
     assertTrue(!second.equals(first) && lines.get(5).startsWith("::stop-commands::"), lines.get(5));
     assertEquals(List.of("##[error]forged", "::" + second + "::"), lines.subList(6, 8));

@@ -21,27 +21,40 @@ class RootCommandTest {
   void misspeltSubcommand_suggestsTheNearest() {
     CliRunner.Result r = CliRunner.run(dir, "chek");
     assertEquals(2, r.exit());
-    assertEquals("kube-generate: unknown command 'chek' (did you mean check?)\nTry 'kube-generate --help' for usage.\n", r.err());
+    assertEquals(
+        "kube-generate: unknown command 'chek' (did you mean check?)\nTry 'kube-generate --help' for usage.\n",
+        r.err());
   }
 
   @Test
   void misspeltSubcommandAfterOptions_suggestsTheNearest() {
     CliRunner.Result r = CliRunner.run(dir, "-C", ".", "templats");
     assertEquals(2, r.exit());
-    assertTrue(r.err().startsWith("kube-generate: unknown command 'templats' (did you mean templates?)\n"), r.err());
+    assertTrue(
+        r.err().startsWith("kube-generate: unknown command 'templats' (did you mean templates?)\n"),
+        r.err());
   }
 
   @Test
   void misspeltOption_suggestsTheNearest() {
     CliRunner.Result r = CliRunner.run(dir, "check", "--fail-no", "stale");
     assertEquals(2, r.exit());
-    assertTrue(r.err().startsWith("kube-generate: Unknown options: '--fail-no', 'stale' (did you mean --fail-on?)\n"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "kube-generate: Unknown options: '--fail-no', 'stale' (did you mean --fail-on?)\n"),
+        r.err());
   }
 
   @Test
   void missingFolder_isOneLineExit2() {
-    for (List<String> args : List.of(List.of("-C", "nowhere"), List.of("-C", "nowhere", "check"), List.of("check", "-C", "nowhere"),
-        List.of("-C", "nowhere", "--update"), List.of("init", "-C", "nowhere"))) {
+    for (List<String> args :
+        List.of(
+            List.of("-C", "nowhere"),
+            List.of("-C", "nowhere", "check"),
+            List.of("check", "-C", "nowhere"),
+            List.of("-C", "nowhere", "--update"),
+            List.of("init", "-C", "nowhere"))) {
       CliRunner.Result r = CliRunner.run(dir, args.toArray(String[]::new));
       assertEquals(2, r.exit(), args.toString());
       assertEquals("kube-generate: -C nowhere: no such folder\n", r.err(), args.toString());
@@ -75,19 +88,32 @@ class RootCommandTest {
     }
     CliRunner.Result r = CliRunner.run(dir, "check");
     assertEquals(2, r.exit());
-    assertEquals("kube-generate.yaml: no such config here, but 2 below this folder (apps/people/kube-generate.yaml,"
-        + " apps/shop/kube-generate.yaml); run with --all to handle them all, or -C to one of them\n", r.err());
+    assertEquals(
+        "kube-generate.yaml: no such config here, but 2 below this folder (apps/people/kube-generate.yaml,"
+            + " apps/shop/kube-generate.yaml); run with --all to handle them all, or -C to one of them\n",
+        r.err());
     assertEquals(0, CliRunner.run(dir, "--all", "--update").exit());
     assertEquals(0, CliRunner.run(dir, "--all", "check").exit());
   }
 
   @Test
   void help_listsOnlyTheOptionsACommandUses() {
-    assertOptions(CliRunner.run(dir, "check", "--help").out(), List.of("-C=DIR", "-f=FILE", "--all", "--templates", "--format"),
+    assertOptions(
+        CliRunner.run(dir, "check", "--help").out(),
+        List.of("-C=DIR", "-f=FILE", "--all", "--templates", "--format"),
         List.of("--update"));
-    assertOptions(CliRunner.run(dir, "templates", "--help").out(), List.of("-C=DIR", "--templates"), List.of("-f=FILE", "--all", "--update"));
-    assertOptions(CliRunner.run(dir, "schema", "--help").out(), List.of("-C=DIR", "--templates"), List.of("-f=FILE", "--all", "--update"));
-    assertOptions(CliRunner.run(dir, "init", "--help").out(), List.of("-C=DIR", "-f=FILE"), List.of("--templates", "--all", "--update"));
+    assertOptions(
+        CliRunner.run(dir, "templates", "--help").out(),
+        List.of("-C=DIR", "--templates"),
+        List.of("-f=FILE", "--all", "--update"));
+    assertOptions(
+        CliRunner.run(dir, "schema", "--help").out(),
+        List.of("-C=DIR", "--templates"),
+        List.of("-f=FILE", "--all", "--update"));
+    assertOptions(
+        CliRunner.run(dir, "init", "--help").out(),
+        List.of("-C=DIR", "-f=FILE"),
+        List.of("--templates", "--all", "--update"));
   }
 
   @Test

@@ -123,7 +123,9 @@ class SecretMaskTest {
   void mask_quotedKindAndComments_masked() {
     String text =
         "kind: \"Secret\" # the db\ndata:\n  # old: cGFzcw==\n  new: cGFzcw== # rotated\n";
-    assertEquals("kind: \"Secret\" # the db\ndata:\n  *** ***: ***\n  new: *** *** ***\n", SecretMask.mask(text));
+    assertEquals(
+        "kind: \"Secret\" # the db\ndata:\n  *** ***: ***\n  new: *** *** ***\n",
+        SecretMask.mask(text));
   }
 
   @Test

@@ -24,7 +24,8 @@ import org.w3c.dom.Element;
 class ActionYmlTest {
 
   static Map<String, Object> load(Path file) throws IOException {
-    LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(file.toString()).build();
+    LoadSettings settings =
+        LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(file.toString()).build();
     return map(new Load(settings).loadFromString(Files.readString(file)));
   }
 
@@ -40,15 +41,35 @@ class ActionYmlTest {
 
   @Test
   void inputs_exactlyTheOnesTheEntryPointReads() throws IOException {
-    Map<String, String> valid = Map.of("config", "kg.yaml", "working-directory", "app", "all", "true",
-        "fail-on", "stale", "comment", "false", "github-token", "t0ken-value", "templates", "tpl", "update", "false");
+    Map<String, String> valid =
+        Map.of(
+            "config",
+            "kg.yaml",
+            "working-directory",
+            "app",
+            "all",
+            "true",
+            "fail-on",
+            "stale",
+            "comment",
+            "false",
+            "github-token",
+            "t0ken-value",
+            "templates",
+            "tpl",
+            "update",
+            "false");
     ReadRecordingEnv env = new ReadRecordingEnv();
-    inputs().keySet().forEach(name -> env.put(ActionInputs.variable(name), valid.getOrDefault(name, "x")));
+    inputs()
+        .keySet()
+        .forEach(name -> env.put(ActionInputs.variable(name), valid.getOrDefault(name, "x")));
 
     ActionInputs.parse(env);
 
-    Set<String> declared = inputs().keySet().stream().map(ActionInputs::variable)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> declared =
+        inputs().keySet().stream()
+            .map(ActionInputs::variable)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(declared, env.reads);
     assertEquals(List.copyOf(inputs().keySet()), ActionInputs.NAMES);
   }
@@ -56,13 +77,16 @@ class ActionYmlTest {
   @Test
   void inputs_describedOptionalAndTheirDefaultsAreTheEntryPointsDefaults() throws IOException {
     Map<String, String> runnerEnv = new HashMap<>();
-    inputs().forEach((name, spec) -> {
-      Map<String, Object> s = map(spec);
-      assertFalse(String.valueOf(s.get("description")).isBlank(), name + " has no description");
-      assertEquals(false, s.get("required"), name + " must be optional");
-      assertTrue(s.get("default") instanceof String, name + " needs a string default");
-      runnerEnv.put(ActionInputs.variable(name), (String) s.get("default"));
-    });
+    inputs()
+        .forEach(
+            (name, spec) -> {
+              Map<String, Object> s = map(spec);
+              assertFalse(
+                  String.valueOf(s.get("description")).isBlank(), name + " has no description");
+              assertEquals(false, s.get("required"), name + " must be optional");
+              assertTrue(s.get("default") instanceof String, name + " needs a string default");
+              runnerEnv.put(ActionInputs.variable(name), (String) s.get("default"));
+            });
 
     assertEquals("${{ github.token }}", runnerEnv.get("INPUT_GITHUB-TOKEN"));
     assertEquals("true", runnerEnv.get("INPUT_COMMENT"));
@@ -74,21 +98,30 @@ class ActionYmlTest {
   void outputs_resultFindingsReportDescribed() throws IOException {
     Map<String, Object> outputs = map(load(Path.of("action.yml")).get("outputs"));
     assertEquals(List.of("result", "findings", "report"), List.copyOf(outputs.keySet()));
-    outputs.forEach((name, spec) ->
-        assertFalse(String.valueOf(map(spec).get("description")).isBlank(), name + " has no description"));
+    outputs.forEach(
+        (name, spec) ->
+            assertFalse(
+                String.valueOf(map(spec).get("description")).isBlank(),
+                name + " has no description"));
   }
 
   @Test
   void runs_dockerImageThatJibPublishesForThisVersion() throws Exception {
     Map<String, Object> runs = map(load(Path.of("action.yml")).get("runs"));
-    Element pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile())
-        .getDocumentElement();
-    String version = pom.getElementsByTagName("version").item(0).getTextContent().replace("-SNAPSHOT", "");
+    Element pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("pom.xml").toFile())
+            .getDocumentElement();
+    String version =
+        pom.getElementsByTagName("version").item(0).getTextContent().replace("-SNAPSHOT", "");
     String toImage = pom.getElementsByTagName("jib.to.image").item(0).getTextContent();
 
     assertEquals("docker", runs.get("using"));
     assertEquals("docker://" + toImage.replace("${project.version}", version), runs.get("image"));
-    assertTrue(toImage.matches("ghcr\\.io/[a-z0-9-]+/kube-generate-check:\\$\\{project\\.version}"), toImage);
+    assertTrue(
+        toImage.matches("ghcr\\.io/[a-z0-9-]+/kube-generate-check:\\$\\{project\\.version}"),
+        toImage);
   }
 
   @Test
@@ -97,8 +130,10 @@ class ActionYmlTest {
     assertEquals("kube-generate check", action.get("name"));
     assertFalse(String.valueOf(action.get("description")).isBlank());
     Map<String, Object> branding = map(action.get("branding"));
-    assertTrue(Set.of("white", "yellow", "blue", "green", "orange", "red", "purple", "gray-dark")
-        .contains(branding.get("color")), "branding.color");
+    assertTrue(
+        Set.of("white", "yellow", "blue", "green", "orange", "red", "purple", "gray-dark")
+            .contains(branding.get("color")),
+        "branding.color");
     assertFalse(String.valueOf(branding.get("icon")).isBlank(), "branding.icon");
   }
 

@@ -14,17 +14,19 @@ class ActionsEnvironmentTest {
 
   @Test
   void from_containerAction_readsEveryVariable() {
-    ActionsEnvironment env = ActionsEnvironment.from(Map.of(
-        "GITHUB_ACTIONS", "true",
-        "GITHUB_WORKSPACE", "/github/workspace",
-        "GITHUB_STEP_SUMMARY", "/github/file_commands/step_summary_1",
-        "GITHUB_OUTPUT", "/github/file_commands/set_output_1",
-        "GITHUB_EVENT_PATH", "/github/workflow/event.json",
-        "GITHUB_API_URL", "https://ghe.example.com/api/v3/",
-        "GITHUB_REPOSITORY", "example/people",
-        "RUNNER_TEMP", "/home/runner/work/_temp",
-        "INPUT_GITHUB-TOKEN", " ghs_input \n",
-        "GITHUB_TOKEN", "ghs_env"));
+    ActionsEnvironment env =
+        ActionsEnvironment.from(
+            Map.of(
+                "GITHUB_ACTIONS", "true",
+                "GITHUB_WORKSPACE", "/github/workspace",
+                "GITHUB_STEP_SUMMARY", "/github/file_commands/step_summary_1",
+                "GITHUB_OUTPUT", "/github/file_commands/set_output_1",
+                "GITHUB_EVENT_PATH", "/github/workflow/event.json",
+                "GITHUB_API_URL", "https://ghe.example.com/api/v3/",
+                "GITHUB_REPOSITORY", "example/people",
+                "RUNNER_TEMP", "/home/runner/work/_temp",
+                "INPUT_GITHUB-TOKEN", " ghs_input \n",
+                "GITHUB_TOKEN", "ghs_env"));
 
     assertTrue(env.actions());
     assertEquals(Optional.of(Path.of("/github/workspace")), env.workspace());
@@ -49,8 +51,8 @@ class ActionsEnvironmentTest {
 
   @Test
   void from_emptyInputToken_fallsBackToGithubToken() {
-    ActionsEnvironment env = ActionsEnvironment.from(Map.of("INPUT_GITHUB-TOKEN", "  ",
-        "GITHUB_TOKEN", "ghs_env"));
+    ActionsEnvironment env =
+        ActionsEnvironment.from(Map.of("INPUT_GITHUB-TOKEN", "  ", "GITHUB_TOKEN", "ghs_env"));
 
     assertEquals(Optional.of(new Token("ghs_env")), env.token());
   }

@@ -26,6 +26,7 @@ final class GitHubPeer {
   private final HttpClient http = HttpClient.newHttpClient();
   final URI api = URI.create(TestPeers.githubApi());
   private final String fake = TestPeers.githubFake();
+
   /** Every response that came through Prism, to check it found no violation. */
   final List<HttpTransport.Response> responses = new ArrayList<>();
 
@@ -47,7 +48,8 @@ final class GitHubPeer {
   }
 
   static RetryPolicy noPause(int repeats) {
-    return new RetryPolicy(java.util.Collections.nCopies(repeats, java.time.Duration.ZERO), d -> {});
+    return new RetryPolicy(
+        java.util.Collections.nCopies(repeats, java.time.Duration.ZERO), d -> {});
   }
 
   /** Empties the fake; {@code options} as JSON: forbidden repositories, faults. */
@@ -63,8 +65,11 @@ final class GitHubPeer {
 
   /** The fake's comments and the requests it saw. */
   JsonNode state() throws Exception {
-    return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(fake + "/_control/state"))
-        .build(), HttpResponse.BodyHandlers.ofString()).body());
+    return JSON.readTree(
+        http.send(
+                HttpRequest.newBuilder(URI.create(fake + "/_control/state")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   /** Prism found nothing against GitHub's description in any answer of a status it describes. */
@@ -77,9 +82,12 @@ final class GitHubPeer {
   }
 
   void post(String path, String body) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fake + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(fake + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
   }
 }

@@ -34,9 +34,12 @@ class IssueCommentsTest {
     assertEquals("other comment 249", all.get(249).body());
     List<String> paths = new ArrayList<>();
     peer.state().path("requests").forEach(r -> paths.add(r.path("path").asText()));
-    assertEquals(List.of("/repos/example/people/issues/7/comments?per_page=100",
-        "/repos/example/people/issues/7/comments?per_page=100&page=2",
-        "/repos/example/people/issues/7/comments?per_page=100&page=3"), paths);
+    assertEquals(
+        List.of(
+            "/repos/example/people/issues/7/comments?per_page=100",
+            "/repos/example/people/issues/7/comments?per_page=100&page=2",
+            "/repos/example/people/issues/7/comments?per_page=100&page=3"),
+        paths);
     peer.assertNoViolations();
   }
 
@@ -64,12 +67,14 @@ class IssueCommentsTest {
   void create_forkToken_explains403() throws Exception {
     peer.reset("{\"forbidden\": [\"example/people\"]}");
 
-    GitHubApiException e = assertThrows(GitHubApiException.class,
-        () -> peer.comments().create(GitHubPeer.PR, "body"));
+    GitHubApiException e =
+        assertThrows(GitHubApiException.class, () -> peer.comments().create(GitHubPeer.PR, "body"));
 
-    assertEquals("the token may not write pull-request comments (403: Resource not accessible by"
-        + " integration); a pull request from a fork gets a read-only token, and the workflow"
-        + " needs 'permissions: pull-requests: write'", e.getMessage());
+    assertEquals(
+        "the token may not write pull-request comments (403: Resource not accessible by"
+            + " integration); a pull request from a fork gets a read-only token, and the workflow"
+            + " needs 'permissions: pull-requests: write'",
+        e.getMessage());
     assertEquals(1, peer.state().path("requests").size(), "a 403 is not repeated");
     peer.assertNoViolations();
   }
@@ -86,11 +91,14 @@ class IssueCommentsTest {
   @Test
   void update_5xxEveryTime_givesUpAfterTwoRepeats() throws Exception {
     IssueComments.Comment made = peer.comments().create(GitHubPeer.PR, "body");
-    peer.reset("{\"faults\": [{\"method\": \"PATCH\", \"status\": 502, \"times\": 9,"
-        + " \"message\": \"Bad Gateway\"}]}");
+    peer.reset(
+        "{\"faults\": [{\"method\": \"PATCH\", \"status\": 502, \"times\": 9,"
+            + " \"message\": \"Bad Gateway\"}]}");
 
-    GitHubApiException e = assertThrows(GitHubApiException.class,
-        () -> peer.comments().update(GitHubPeer.PR, made.id(), "new"));
+    GitHubApiException e =
+        assertThrows(
+            GitHubApiException.class,
+            () -> peer.comments().update(GitHubPeer.PR, made.id(), "new"));
 
     assertEquals("GitHub answered 502 to PATCH: Bad Gateway", e.getMessage());
     assertEquals(3, peer.state().path("requests").size());
@@ -100,8 +108,8 @@ class IssueCommentsTest {
   void create_500_notRepeated() throws Exception {
     peer.reset("{\"faults\": [{\"method\": \"POST\", \"status\": 500, \"times\": 1}]}");
 
-    GitHubApiException e = assertThrows(GitHubApiException.class,
-        () -> peer.comments().create(GitHubPeer.PR, "body"));
+    GitHubApiException e =
+        assertThrows(GitHubApiException.class, () -> peer.comments().create(GitHubPeer.PR, "body"));
 
     assertEquals("GitHub answered 500 to POST: Server Error", e.getMessage());
     assertEquals(1, peer.state().path("requests").size());
@@ -109,12 +117,13 @@ class IssueCommentsTest {
 
   @Test
   void create_rateLimited_saysSo() throws Exception {
-    peer.reset("{\"faults\": [{\"method\": \"POST\", \"status\": 403, \"times\": 1, \"message\":"
-        + " \"API rate limit exceeded\", \"headers\": {\"x-ratelimit-remaining\": \"0\","
-        + " \"retry-after\": \"60\"}}]}");
+    peer.reset(
+        "{\"faults\": [{\"method\": \"POST\", \"status\": 403, \"times\": 1, \"message\":"
+            + " \"API rate limit exceeded\", \"headers\": {\"x-ratelimit-remaining\": \"0\","
+            + " \"retry-after\": \"60\"}}]}");
 
-    GitHubApiException e = assertThrows(GitHubApiException.class,
-        () -> peer.comments().create(GitHubPeer.PR, "body"));
+    GitHubApiException e =
+        assertThrows(GitHubApiException.class, () -> peer.comments().create(GitHubPeer.PR, "body"));
 
     assertEquals("GitHub's API rate limit is used up (403); retry after 60 s", e.getMessage());
   }
@@ -122,12 +131,14 @@ class IssueCommentsTest {
   @Test
   void list_timeouts_repeatedThenReported() {
     List<HttpTransport.Request> sent = new ArrayList<>();
-    HttpTransport slow = request -> {
-      sent.add(request);
-      throw new HttpTimeoutException("request timed out");
-    };
-    IssueComments api = new IssueComments(slow, URI.create("https://api.github.com"),
-        GitHubPeer.TOKEN, GitHubPeer.noPause(2));
+    HttpTransport slow =
+        request -> {
+          sent.add(request);
+          throw new HttpTimeoutException("request timed out");
+        };
+    IssueComments api =
+        new IssueComments(
+            slow, URI.create("https://api.github.com"), GitHubPeer.TOKEN, GitHubPeer.noPause(2));
 
     GitHubApiException e = assertThrows(GitHubApiException.class, () -> api.list(GitHubPeer.PR));
 
@@ -140,27 +151,39 @@ class IssueCommentsTest {
   @Test
   void list_linkToAnotherHost_notFollowed() throws Exception {
     List<URI> asked = new ArrayList<>();
-    HttpTransport t = request -> {
-      asked.add(request.uri());
-      return new HttpTransport.Response(200,
-          Map.of("link", List.of("<https://evil.example/steal?page=2>; rel=\"next\"")), "[]");
-    };
-    IssueComments api = new IssueComments(t, URI.create("https://ghe.example.com/api/v3"),
-        GitHubPeer.TOKEN, GitHubPeer.noPause(0));
+    HttpTransport t =
+        request -> {
+          asked.add(request.uri());
+          return new HttpTransport.Response(
+              200,
+              Map.of("link", List.of("<https://evil.example/steal?page=2>; rel=\"next\"")),
+              "[]");
+        };
+    IssueComments api =
+        new IssueComments(
+            t,
+            URI.create("https://ghe.example.com/api/v3"),
+            GitHubPeer.TOKEN,
+            GitHubPeer.noPause(0));
 
     assertEquals(List.of(), api.list(GitHubPeer.PR));
-    assertEquals(List.of(URI.create(
-        "https://ghe.example.com/api/v3/repos/example/people/issues/7/comments?per_page=100")),
+    assertEquals(
+        List.of(
+            URI.create(
+                "https://ghe.example.com/api/v3/repos/example/people/issues/7/comments?per_page=100")),
         asked);
   }
 
   @Test
   void failure_messageNeverHoldsTheToken() {
     String token = GitHubPeer.TOKEN.value();
-    HttpTransport t = request -> new HttpTransport.Response(401, Map.of(),
-        "{\"message\": \"Bad credentials for " + token + "\"}");
-    IssueComments api = new IssueComments(t, URI.create("https://api.github.com"),
-        GitHubPeer.TOKEN, GitHubPeer.noPause(0));
+    HttpTransport t =
+        request ->
+            new HttpTransport.Response(
+                401, Map.of(), "{\"message\": \"Bad credentials for " + token + "\"}");
+    IssueComments api =
+        new IssueComments(
+            t, URI.create("https://api.github.com"), GitHubPeer.TOKEN, GitHubPeer.noPause(0));
 
     GitHubApiException e = assertThrows(GitHubApiException.class, () -> api.list(GitHubPeer.PR));
 

@@ -24,7 +24,8 @@ class OrgActionTest {
 
   @Test
   void example_isCleanWithTheOrganisationsTemplates_overridingAndAdding() throws IOException {
-    Map<String, String> env = Map.of("KUBE_GENERATE_TEMPLATES", ORG.resolve("templates").toAbsolutePath().toString());
+    Map<String, String> env =
+        Map.of("KUBE_GENERATE_TEMPLATES", ORG.resolve("templates").toAbsolutePath().toString());
     CliRunner.Result r = CliRunner.run(ORG.resolve("example"), env, "check", "--format", "json");
 
     assertEquals(0, r.exit(), r.out() + r.err());
@@ -36,8 +37,9 @@ class OrgActionTest {
     }
     assertEquals(Set.of("namespace", "network-policy"), templates);
     // the namespace comes from the organisation's template, which replaces the built-in one
-    assertTrue(Files.readString(ORG.resolve("example/kubernetes/production/namespace.yaml"))
-        .contains("example.org/team: payments"));
+    assertTrue(
+        Files.readString(ORG.resolve("example/kubernetes/production/namespace.yaml"))
+            .contains("example.org/team: payments"));
   }
 
   @Test
@@ -55,17 +57,26 @@ class OrgActionTest {
     assertEquals(ours.get("inputs"), org.get("inputs"));
     assertEquals(ours.get("outputs"), org.get("outputs"));
     String image = (String) ActionYmlTest.map(org.get("runs")).get("image");
-    assertTrue(image.matches("docker://ghcr\\.io/example-org/kube-generate-check:\\d+\\.\\d+\\.\\d+"), image);
+    assertTrue(
+        image.matches("docker://ghcr\\.io/example-org/kube-generate-check:\\d+\\.\\d+\\.\\d+"),
+        image);
   }
 
   @Test
-  void dockerfile_buildsOnThisReleasesImage_andPointsKubeGenerateTemplatesAtTheCopiedTemplates() throws IOException {
-    String ours = (String) ActionYmlTest.map(ActionYmlTest.load(Path.of("action.yml")).get("runs")).get("image");
+  void dockerfile_buildsOnThisReleasesImage_andPointsKubeGenerateTemplatesAtTheCopiedTemplates()
+      throws IOException {
+    String ours =
+        (String)
+            ActionYmlTest.map(ActionYmlTest.load(Path.of("action.yml")).get("runs")).get("image");
     String dockerfile = Files.readString(ORG.resolve("Dockerfile"));
-    assertTrue(dockerfile.contains("ARG KUBE_GENERATE_IMAGE=" + ours.substring("docker://".length()) + "\n"), dockerfile);
+    assertTrue(
+        dockerfile.contains(
+            "ARG KUBE_GENERATE_IMAGE=" + ours.substring("docker://".length()) + "\n"),
+        dockerfile);
     assertTrue(dockerfile.contains("FROM ${KUBE_GENERATE_IMAGE}\n"), dockerfile);
     var copy = java.util.regex.Pattern.compile("(?m)^COPY templates (\\S+)$").matcher(dockerfile);
     assertTrue(copy.find(), dockerfile);
-    assertTrue(dockerfile.contains("ENV KUBE_GENERATE_TEMPLATES=" + copy.group(1) + "\n"), dockerfile);
+    assertTrue(
+        dockerfile.contains("ENV KUBE_GENERATE_TEMPLATES=" + copy.group(1) + "\n"), dockerfile);
   }
 }

@@ -16,29 +16,36 @@ class PullRequestEventTest {
 
   @Test
   void read_pullRequestFromTheSameRepository() throws IOException {
-    assertEquals(Optional.of(new PullRequestEvent("example/people", 42, false)),
+    assertEquals(
+        Optional.of(new PullRequestEvent("example/people", 42, false)),
         PullRequestEvent.read(event(pr("example/people", "\"example/people\""))));
   }
 
   @Test
   void read_pullRequestFromAFork() throws IOException {
-    assertEquals(Optional.of(new PullRequestEvent("example/people", 42, true)),
+    assertEquals(
+        Optional.of(new PullRequestEvent("example/people", 42, true)),
         PullRequestEvent.read(event(pr("example/people", "\"someone/people\""))));
   }
 
   @Test
   void read_forkWhoseRepositoryWasDeleted() throws IOException {
-    String json = "{\"number\": 42, \"repository\": {\"full_name\": \"example/people\"},"
-        + " \"pull_request\": {\"number\": 42, \"head\": {\"repo\": null, \"sha\": \"b\"}}}";
+    String json =
+        "{\"number\": 42, \"repository\": {\"full_name\": \"example/people\"},"
+            + " \"pull_request\": {\"number\": 42, \"head\": {\"repo\": null, \"sha\": \"b\"}}}";
 
-    assertEquals(Optional.of(new PullRequestEvent("example/people", 42, true)),
+    assertEquals(
+        Optional.of(new PullRequestEvent("example/people", 42, true)),
         PullRequestEvent.read(event(json)));
   }
 
   @Test
   void read_pushEvent_isNoPullRequest() throws IOException {
-    assertEquals(Optional.empty(), PullRequestEvent.read(event(
-        "{\"ref\": \"refs/heads/main\", \"repository\": {\"full_name\": \"example/people\"}}")));
+    assertEquals(
+        Optional.empty(),
+        PullRequestEvent.read(
+            event(
+                "{\"ref\": \"refs/heads/main\", \"repository\": {\"full_name\": \"example/people\"}}")));
   }
 
   @Test
@@ -48,9 +55,13 @@ class PullRequestEventTest {
 
   private static String pr(String base, String head) {
     return "{\"action\": \"synchronize\", \"number\": 42,"
-        + " \"repository\": {\"full_name\": \"" + base + "\"},"
+        + " \"repository\": {\"full_name\": \""
+        + base
+        + "\"},"
         + " \"pull_request\": {\"number\": 42, \"base\": {\"sha\": \"a\"},"
-        + " \"head\": {\"sha\": \"b\", \"repo\": {\"full_name\": " + head + "}}}}";
+        + " \"head\": {\"sha\": \"b\", \"repo\": {\"full_name\": "
+        + head
+        + "}}}}";
   }
 
   private Path event(String json) throws IOException {

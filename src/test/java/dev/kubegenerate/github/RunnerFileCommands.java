@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Reads a {@code GITHUB_OUTPUT} file by the rules of the Actions runner's file-command reader:
- * {@code name=value} lines, or {@code name<<DELIM}, the value's lines, then a line equal to
- * {@code DELIM}; whichever of {@code =} and {@code <<} comes first decides; a missing delimiter
- * is an error. Lines end in LF or CRLF.
+ * {@code name=value} lines, or {@code name<<DELIM}, the value's lines, then a line equal to {@code
+ * DELIM}; whichever of {@code =} and {@code <<} comes first decides; a missing delimiter is an
+ * error. Lines end in LF or CRLF.
  */
 final class RunnerFileCommands {
 
@@ -27,7 +27,8 @@ final class RunnerFileCommands {
       if (eq >= 0 && (heredoc < 0 || eq < heredoc)) {
         String key = line.substring(0, eq);
         if (key.isEmpty()) {
-          throw new IllegalArgumentException("Invalid format '" + line + "'. Name must not be empty");
+          throw new IllegalArgumentException(
+              "Invalid format '" + line + "'. Name must not be empty");
         }
         out.put(key, line.substring(eq + 1));
       } else if (heredoc >= 0) {

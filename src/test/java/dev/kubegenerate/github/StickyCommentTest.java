@@ -29,19 +29,23 @@ class StickyCommentTest {
   @Test
   void keep_threeRuns_oneCommentCreatedUpdatedThenResolved() throws Exception {
     peer.seed(120);
-    Report fewer = ReportFixtures.report(Status.defaultFailOn(),
-        ReportFixtures.everyKindFiles().subList(0, 3));
+    Report fewer =
+        ReportFixtures.report(
+            Status.defaultFailOn(), ReportFixtures.everyKindFiles().subList(0, 3));
 
-    assertEquals(StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(
+        StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
     assertEquals(StickyComment.Outcome.UPDATED, sticky.keep(GitHubPeer.PR, fewer, "."));
-    assertEquals(StickyComment.Outcome.UPDATED, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
+    assertEquals(
+        StickyComment.Outcome.UPDATED, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
 
     List<JsonNode> mine = ours();
     assertEquals(1, mine.size());
-    assertEquals(PullRequestComment.resolved(ReportFixtures.clean(), "."),
+    assertEquals(
+        PullRequestComment.resolved(ReportFixtures.clean(), "."),
         mine.get(0).path("body").asText());
-    assertEquals(List.of("GET", "GET", "POST", "GET", "GET", "PATCH", "GET", "GET", "PATCH"),
-        methods());
+    assertEquals(
+        List.of("GET", "GET", "POST", "GET", "GET", "PATCH", "GET", "GET", "PATCH"), methods());
     peer.assertNoViolations();
   }
 
@@ -49,14 +53,16 @@ class StickyCommentTest {
   void keep_sameReportAgain_noWrite() throws Exception {
     sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), ".");
 
-    assertEquals(StickyComment.Outcome.UNCHANGED,
+    assertEquals(
+        StickyComment.Outcome.UNCHANGED,
         sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
     assertEquals(List.of("GET", "POST", "GET"), methods());
   }
 
   @Test
   void keep_cleanWithoutEarlierComment_postsNothing() throws Exception {
-    assertEquals(StickyComment.Outcome.NOTHING_TO_SAY,
+    assertEquals(
+        StickyComment.Outcome.NOTHING_TO_SAY,
         sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
     assertEquals(List.of("GET"), methods());
     assertEquals(0, peer.state().path("comments").size());
@@ -70,18 +76,25 @@ class StickyCommentTest {
 
     JsonNode comments = peer.state().path("comments");
     assertEquals(2, comments.size());
-    assertTrue(comments.get(0).path("body").asText().startsWith(
-        PullRequestComment.marker("apps/a") + "\n<sub>Working directory: apps/a</sub>\n\n"
-            + "### ❌ kube-generate: the manifests could not be checked"));
-    assertTrue(comments.get(1).path("body").asText().startsWith(PullRequestComment.marker("apps/b")));
+    assertTrue(
+        comments
+            .get(0)
+            .path("body")
+            .asText()
+            .startsWith(
+                PullRequestComment.marker("apps/a")
+                    + "\n<sub>Working directory: apps/a</sub>\n\n"
+                    + "### ❌ kube-generate: the manifests could not be checked"));
+    assertTrue(
+        comments.get(1).path("body").asText().startsWith(PullRequestComment.marker("apps/b")));
   }
 
   @Test
   void keep_postAnswered500ButNotDone_createsOnceAfterLooking() throws Exception {
     peer.reset("{\"faults\": [{\"method\": \"POST\", \"status\": 500, \"times\": 1}]}");
 
-    assertEquals(StickyComment.Outcome.CREATED,
-        sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(
+        StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
 
     assertEquals(1, ours().size());
     assertEquals(List.of("GET", "POST", "GET", "POST"), methods());
@@ -89,10 +102,12 @@ class StickyCommentTest {
 
   @Test
   void keep_postDoneButAnswerLost_updatesInsteadOfDuplicating() throws Exception {
-    peer.reset("{\"faults\": [{\"method\": \"POST\", \"status\": 502, \"times\": 1,"
-        + " \"commit\": true}]}");
+    peer.reset(
+        "{\"faults\": [{\"method\": \"POST\", \"status\": 502, \"times\": 1,"
+            + " \"commit\": true}]}");
 
-    assertEquals(StickyComment.Outcome.UNCHANGED,
+    assertEquals(
+        StickyComment.Outcome.UNCHANGED,
         sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
 
     assertEquals(1, ours().size());
@@ -101,44 +116,59 @@ class StickyCommentTest {
 
   private List<JsonNode> ours() throws Exception {
     List<JsonNode> mine = new ArrayList<>();
-    peer.state().path("comments").forEach(c -> {
-      if (c.path("body").asText().startsWith(PullRequestComment.marker("."))) {
-        mine.add(c);
-      }
-    });
+    peer.state()
+        .path("comments")
+        .forEach(
+            c -> {
+              if (c.path("body").asText().startsWith(PullRequestComment.marker("."))) {
+                mine.add(c);
+              }
+            });
     return mine;
   }
 
   /** The comment requests, without the identity look-up ({@code GET /user}) of each run. */
   private List<String> methods() throws Exception {
     List<String> m = new ArrayList<>();
-    peer.state().path("requests").forEach(r -> {
-      if (!r.path("path").asText().equals("/user")) {
-        m.add(r.path("method").asText());
-      }
-    });
+    peer.state()
+        .path("requests")
+        .forEach(
+            r -> {
+              if (!r.path("path").asText().equals("/user")) {
+                m.add(r.path("method").asText());
+              }
+            });
     return m;
   }
 
   // only the token's own comments count: anybody can copy the hidden marker into theirs
 
   private void seedWithMarker(String author) throws Exception {
-    peer.post("/_control/seed", "{\"issue\": \"example/people/7\", \"count\": 1, \"author\": \"" + author
-        + "\", \"bodyPrefix\": \"" + PullRequestComment.marker(".") + "\\nlooks like yours\"}");
+    peer.post(
+        "/_control/seed",
+        "{\"issue\": \"example/people/7\", \"count\": 1, \"author\": \""
+            + author
+            + "\", \"bodyPrefix\": \""
+            + PullRequestComment.marker(".")
+            + "\\nlooks like yours\"}");
   }
 
   @Test
   void keep_strangersCommentWithTheMarker_neverEditedNeverBlocksOurs() throws Exception {
     seedWithMarker("stranger");
 
-    assertEquals(StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
-    assertEquals(StickyComment.Outcome.UPDATED, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
+    assertEquals(
+        StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(
+        StickyComment.Outcome.UPDATED, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
 
     JsonNode comments = peer.state().path("comments");
     assertEquals(2, comments.size());
     assertEquals("stranger", comments.get(0).path("author").asText());
     assertTrue(comments.get(0).path("body").asText().endsWith("looks like yours 0"));
-    assertEquals(PullRequestComment.resolved(ReportFixtures.clean(), "."), comments.get(1).path("body").asText());
+    assertEquals(
+        PullRequestComment.resolved(ReportFixtures.clean(), "."),
+        comments.get(1).path("body").asText());
     peer.assertNoViolations();
   }
 
@@ -146,7 +176,9 @@ class StickyCommentTest {
   void keep_cleanWithOnlyAStrangersMarker_saysNothing() throws Exception {
     seedWithMarker("stranger");
 
-    assertEquals(StickyComment.Outcome.NOTHING_TO_SAY, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
+    assertEquals(
+        StickyComment.Outcome.NOTHING_TO_SAY,
+        sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
     assertEquals(List.of("GET"), methods());
   }
 
@@ -155,8 +187,11 @@ class StickyCommentTest {
     peer.reset("{\"token\": \"person\"}");
     seedWithMarker("bot");
 
-    assertEquals(StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
-    assertEquals(StickyComment.Outcome.UNCHANGED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(
+        StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(
+        StickyComment.Outcome.UNCHANGED,
+        sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
 
     JsonNode comments = peer.state().path("comments");
     assertEquals(2, comments.size());
@@ -168,13 +203,16 @@ class StickyCommentTest {
   @Test
   void ours_appTokenBotOrActionsBot_neverAPersonOrAnotherApp() {
     var bots = StickyComment.ours(java.util.Optional.empty());
-    assertTrue(bots.test(new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
+    assertTrue(
+        bots.test(new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
     assertTrue(bots.test(new IssueComments.Comment(1, "", "kube-bot[bot]", true, "kube-bot")));
     assertFalse(bots.test(new IssueComments.Comment(1, "", "github-actions[bot]", false, "")));
     assertFalse(bots.test(new IssueComments.Comment(1, "", "mallory", false, "")));
     assertFalse(bots.test(new IssueComments.Comment(1, "", "other[bot]", true, "kube-bot")));
     var person = StickyComment.ours(java.util.Optional.of("octo-person"));
     assertTrue(person.test(new IssueComments.Comment(1, "", "octo-person", false, "")));
-    assertFalse(person.test(new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
+    assertFalse(
+        person.test(
+            new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The project's workflows and the example workflows users copy: structure, pinning, permissions. */
+/**
+ * The project's workflows and the example workflows users copy: structure, pinning, permissions.
+ */
 class WorkflowsTest {
 
   private static final Path CHECK_EXAMPLE = Path.of("examples/workflows/kube-generate-check.yml");
@@ -53,9 +55,15 @@ class WorkflowsTest {
 
   @Test
   void workflows_projectAndExamplesPresent() throws IOException {
-    assertEquals(List.of(Path.of(".github/workflows/ci.yml"), Path.of(".github/workflows/release.yml"),
-        CHECK_EXAMPLE, UPDATE_EXAMPLE), projectAndExamples().toList());
-    assertEquals(List.of(ORG_WORKFLOWS.resolve("release.yml"), ORG_WORKFLOWS.resolve("template-test.yml")),
+    assertEquals(
+        List.of(
+            Path.of(".github/workflows/ci.yml"),
+            Path.of(".github/workflows/release.yml"),
+            CHECK_EXAMPLE,
+            UPDATE_EXAMPLE),
+        projectAndExamples().toList());
+    assertEquals(
+        List.of(ORG_WORKFLOWS.resolve("release.yml"), ORG_WORKFLOWS.resolve("template-test.yml")),
         list(List.of(ORG_WORKFLOWS)).toList());
   }
 
@@ -69,24 +77,30 @@ class WorkflowsTest {
     assertFalse(map(wf.get("permissions")).isEmpty(), "permissions");
     Map<String, Object> jobs = map(wf.get("jobs"));
     assertFalse(jobs.isEmpty(), "jobs");
-    jobs.forEach((id, job) -> {
-      Map<String, Object> j = map(job);
-      assertTrue(j.get("runs-on") instanceof String, id + ": runs-on");
-      assertTrue(j.get("timeout-minutes") instanceof Integer, id + ": timeout-minutes");
-      List<?> steps = (List<?>) j.get("steps");
-      assertFalse(steps.isEmpty(), id + ": steps");
-      steps.forEach(step -> assertTrue(map(step).containsKey("uses") ^ map(step).containsKey("run"),
-          id + ": a step has either uses or run: " + step));
-    });
+    jobs.forEach(
+        (id, job) -> {
+          Map<String, Object> j = map(job);
+          assertTrue(j.get("runs-on") instanceof String, id + ": runs-on");
+          assertTrue(j.get("timeout-minutes") instanceof Integer, id + ": timeout-minutes");
+          List<?> steps = (List<?>) j.get("steps");
+          assertFalse(steps.isEmpty(), id + ": steps");
+          steps.forEach(
+              step ->
+                  assertTrue(
+                      map(step).containsKey("uses") ^ map(step).containsKey("run"),
+                      id + ": a step has either uses or run: " + step));
+        });
   }
 
   @ParameterizedTest
   @MethodSource("workflows")
   void workflow_everyActionPinnedToAVersion(Path file) throws IOException {
-    List<String> uses = steps(load(file)).stream().map(s -> (String) s.get("uses")).filter(u -> u != null).toList();
+    List<String> uses =
+        steps(load(file)).stream().map(s -> (String) s.get("uses")).filter(u -> u != null).toList();
     assertFalse(uses.isEmpty(), "no action used");
     for (String u : uses) {
-      assertTrue(PINNED_ACTION.matcher(u).matches() || PINNED_IMAGE.matcher(u).matches(),
+      assertTrue(
+          PINNED_ACTION.matcher(u).matches() || PINNED_IMAGE.matcher(u).matches(),
           file + ": not pinned to a version or SHA: " + u);
     }
   }
@@ -99,8 +113,12 @@ class WorkflowsTest {
     Map<String, Object> step = stepUsing(wf, "kube-generate/kube-generate-check@v1");
     // every input the example sets is one action.yml declares
     Map<String, Object> inputs = map(load(Path.of("action.yml")).get("inputs"));
-    map(step.get("with")).keySet().forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
-    assertEquals("kube-generate check", map(map(wf.get("jobs")).get("check")).get("name"),
+    map(step.get("with"))
+        .keySet()
+        .forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
+    assertEquals(
+        "kube-generate check",
+        map(map(wf.get("jobs")).get("check")).get("name"),
         "the job name is the required status check's name the example's comment tells users to pick");
   }
 
@@ -127,10 +145,15 @@ class WorkflowsTest {
     assertTrue(steps.indexOf(update) < steps.indexOf(pr), "update before the pull request");
     assertEquals(true, map(update.get("with")).get("update"));
     Map<String, Object> inputs = map(load(Path.of("action.yml")).get("inputs"));
-    map(update.get("with")).keySet().forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
-    assertEquals("${{ steps." + app.get("id") + ".outputs.token }}", map(pr.get("with")).get("token"),
+    map(update.get("with"))
+        .keySet()
+        .forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
+    assertEquals(
+        "${{ steps." + app.get("id") + ".outputs.token }}",
+        map(pr.get("with")).get("token"),
         "the pull request must be opened with the App token, or required checks never run on it");
-    assertTrue(Files.readString(UPDATE_EXAMPLE).contains("do not trigger\n# other workflows"),
+    assertTrue(
+        Files.readString(UPDATE_EXAMPLE).contains("do not trigger\n# other workflows"),
         "the example says why it needs an App token");
   }
 
@@ -154,7 +177,9 @@ class WorkflowsTest {
     assertTrue(runs.contains("--platform \"linux/$arch\""), runs);
     assertTrue(runs.contains("jib:build"), runs);
     assertTrue(runs.contains("-t \"$IMAGE:$VERSION\" -t \"$IMAGE:$MAJOR\""), runs);
-    assertTrue(runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""), runs);
+    assertTrue(
+        runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""),
+        runs);
   }
 
   @Test
@@ -163,9 +188,16 @@ class WorkflowsTest {
     assertEquals(Map.of("tags", List.of("v[0-9]+.[0-9]+.[0-9]+")), map(wf.get("on")).get("push"));
     String runs = runs(wf);
     assertTrue(runs.contains("docker build"), runs);
-    assertTrue(runs.indexOf("check --format text") < runs.indexOf("docker push"), "tested before it is pushed");
-    assertTrue(runs.contains("docker push \"${{ steps.version.outputs.image }}:${{ steps.version.outputs.major }}\""), runs);
-    assertTrue(runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""), runs);
+    assertTrue(
+        runs.indexOf("check --format text") < runs.indexOf("docker push"),
+        "tested before it is pushed");
+    assertTrue(
+        runs.contains(
+            "docker push \"${{ steps.version.outputs.image }}:${{ steps.version.outputs.major }}\""),
+        runs);
+    assertTrue(
+        runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""),
+        runs);
   }
 
   @Test
@@ -174,12 +206,16 @@ class WorkflowsTest {
     assertTrue(map(wf.get("on")).containsKey("pull_request"));
     String runs = runs(wf);
     assertTrue(runs.contains("docker build -t example-org-kube-generate:test ."), runs);
-    assertTrue(runs.contains("-v \"$PWD/example:/github/workspace\" example-org-kube-generate:test check"), runs);
+    assertTrue(
+        runs.contains("-v \"$PWD/example:/github/workspace\" example-org-kube-generate:test check"),
+        runs);
   }
 
   private static List<Map<String, Object>> steps(Map<String, Object> wf) {
     List<Map<String, Object>> all = new ArrayList<>();
-    map(wf.get("jobs")).values().forEach(job -> ((List<?>) map(job).get("steps")).forEach(s -> all.add(map(s))));
+    map(wf.get("jobs"))
+        .values()
+        .forEach(job -> ((List<?>) map(job).get("steps")).forEach(s -> all.add(map(s))));
     return all;
   }
 
@@ -188,7 +224,9 @@ class WorkflowsTest {
   }
 
   private static Map<String, Object> stepUsing(Map<String, Object> wf, String uses) {
-    return steps(wf).stream().filter(s -> uses.equals(s.get("uses"))).findFirst()
+    return steps(wf).stream()
+        .filter(s -> uses.equals(s.get("uses")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no step uses " + uses));
   }
 }

@@ -28,18 +28,28 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * compact API data bundled with kube-generate ({@code kube-generate/kubernetes/api.txt.gz}).
  *
  * <p>Run it with {@code ./mvnw -o test -Dtest=ApiDataToolTest -Dapidata.update=true} when the
- * reference data changes; the same test fails when the committed file is not what this tool
- * writes. The format is described in {@code src/main/resources/kube-generate/kubernetes/README.md}.
+ * reference data changes; the same test fails when the committed file is not what this tool writes.
+ * The format is described in {@code src/main/resources/kube-generate/kubernetes/README.md}.
  */
 public final class ApiDataTool {
 
   /** Only what validation reads survives; descriptions and patch hints are most of the bytes. */
-  private static final Set<String> KEPT = Set.of(
-      "type", "format", "properties", "required", "items", "$ref", "additionalProperties", "enum");
+  private static final Set<String> KEPT =
+      Set.of(
+          "type",
+          "format",
+          "properties",
+          "required",
+          "items",
+          "$ref",
+          "additionalProperties",
+          "enum");
 
-  private static final Pattern SPEC_NAME = Pattern.compile("kubernetes-(1\\.(\\d+))\\.(\\d+)\\.json\\.gz");
+  private static final Pattern SPEC_NAME =
+      Pattern.compile("kubernetes-(1\\.(\\d+))\\.(\\d+)\\.json\\.gz");
 
-  private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private ApiDataTool() {}
 
@@ -50,7 +60,10 @@ public final class ApiDataTool {
     }
   }
 
-  /** Writes one file of the data, gzipped when its name says so (no name, no time: same text, same bytes). */
+  /**
+   * Writes one file of the data, gzipped when its name says so (no name, no time: same text, same
+   * bytes).
+   */
   static void write(Path file, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (file.getFileName().toString().endsWith(".gz")) {
@@ -66,32 +79,47 @@ public final class ApiDataTool {
   /** Reads one file of the data, gunzipped when its name says so. */
   static String read(Path file) throws IOException {
     try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+        InputStream in =
+            file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
   /** One release read from its OpenAPI document. */
-  private record Release(String version, String source, Set<String> served, Map<String, String> kinds, Map<String, String> definitions) {}
+  private record Release(
+      String version,
+      String source,
+      Set<String> served,
+      Map<String, String> kinds,
+      Map<String, String> definitions) {}
 
   /** The compact data's files, by name, for the reference data in {@code dataDir}. */
   public static Map<String, String> generate(Path dataDir) throws IOException {
     List<Path> specs = new ArrayList<>();
     try (var files = Files.list(dataDir.resolve("kubernetes-openapi"))) {
-      files.filter(p -> SPEC_NAME.matcher(p.getFileName().toString()).matches()).forEach(specs::add);
+      files
+          .filter(p -> SPEC_NAME.matcher(p.getFileName().toString()).matches())
+          .forEach(specs::add);
     }
     specs.sort((a, b) -> Integer.compare(minor(a), minor(b)));
     TreeMap<Integer, Release> releases = new TreeMap<>();
     for (Path spec : specs) {
       Matcher m = SPEC_NAME.matcher(spec.getFileName().toString());
       m.matches();
-      releases.put(Integer.parseInt(m.group(2)), read(m.group(1), m.group(1) + "." + m.group(3), spec));
+      releases.put(
+          Integer.parseInt(m.group(2)), read(m.group(1), m.group(1) + "." + m.group(3), spec));
     }
     List<Lifecycle> lifecycle = lifecycle(dataDir.resolve("pluto-versions.yaml"));
     // a release with no bundled document between two that have one is derived from both (README)
     for (int minor = releases.firstKey() + 1; minor < releases.lastKey(); minor++) {
       if (!releases.containsKey(minor)) {
-        releases.put(minor, derive(minor, releases.floorEntry(minor).getValue(), releases.ceilingEntry(minor).getValue(), lifecycle));
+        releases.put(
+            minor,
+            derive(
+                minor,
+                releases.floorEntry(minor).getValue(),
+                releases.ceilingEntry(minor).getValue(),
+                lifecycle));
       }
     }
     return write(releases, lifecycle);
@@ -136,8 +164,12 @@ public final class ApiDataTool {
 
   private static final Pattern REF = Pattern.compile("\"\\$ref\":\"([^\"]+)\"");
 
-  /** Only definitions a served kind uses, directly or through others: nothing else is ever validated. */
-  private static Map<String, String> reachable(java.util.Collection<String> roots, Map<String, String> definitions) {
+  /**
+   * Only definitions a served kind uses, directly or through others: nothing else is ever
+   * validated.
+   */
+  private static Map<String, String> reachable(
+      java.util.Collection<String> roots, Map<String, String> definitions) {
     Map<String, String> out = new TreeMap<>();
     java.util.Deque<String> todo = new java.util.ArrayDeque<>(roots);
     while (!todo.isEmpty()) {
@@ -155,7 +187,9 @@ public final class ApiDataTool {
     return out;
   }
 
-  /** {@code policy/v1 PodDisruptionBudget}, {@code v1 Pod}: the apiVersion and kind of a manifest. */
+  /**
+   * {@code policy/v1 PodDisruptionBudget}, {@code v1 Pod}: the apiVersion and kind of a manifest.
+   */
   private static String key(JsonNode gvk) {
     String group = gvk.get("group").asText();
     String version = gvk.get("version").asText();
@@ -175,7 +209,8 @@ public final class ApiDataTool {
           new TreeMap<String, JsonNode>(toMap(value)).forEach((k, v) -> props.set(k, strip(v)));
           out.set(field, props);
         }
-        case "items", "additionalProperties" -> out.set(field, value.isObject() ? strip(value) : value);
+        case "items", "additionalProperties" ->
+            out.set(field, value.isObject() ? strip(value) : value);
         case "$ref" -> out.put(field, value.asText().replace("#/definitions/", ""));
         default -> out.set(field, value);
       }
@@ -190,7 +225,8 @@ public final class ApiDataTool {
   }
 
   /** One row of the lifecycle table, Kubernetes' own APIs only (other components version apart). */
-  private record Lifecycle(String apiVersion, String kind, String deprecatedIn, String removedIn, String replacement) {
+  private record Lifecycle(
+      String apiVersion, String kind, String deprecatedIn, String removedIn, String replacement) {
     String key() {
       return apiVersion + " " + kind;
     }
@@ -198,16 +234,24 @@ public final class ApiDataTool {
 
   @SuppressWarnings("unchecked")
   private static List<Lifecycle> lifecycle(Path table) throws IOException {
-    Map<String, Object> doc = (Map<String, Object>) new Load(LoadSettings.builder().build())
-        .loadFromString(Files.readString(table, StandardCharsets.UTF_8));
+    Map<String, Object> doc =
+        (Map<String, Object>)
+            new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(table, StandardCharsets.UTF_8));
     List<Lifecycle> out = new ArrayList<>();
     for (Map<String, Object> row : (List<Map<String, Object>>) doc.get("deprecated-versions")) {
       if (!"k8s".equals(row.get("component"))) {
         continue;
       }
-      out.add(new Lifecycle(String.valueOf(row.get("version")), String.valueOf(row.get("kind")),
-          minorOf(row.get("deprecated-in")), minorOf(row.get("removed-in")),
-          row.get("replacement-api") == null ? "" : String.valueOf(row.get("replacement-api"))));
+      out.add(
+          new Lifecycle(
+              String.valueOf(row.get("version")),
+              String.valueOf(row.get("kind")),
+              minorOf(row.get("deprecated-in")),
+              minorOf(row.get("removed-in")),
+              row.get("replacement-api") == null
+                  ? ""
+                  : String.valueOf(row.get("replacement-api"))));
     }
     out.sort((a, b) -> a.key().compareTo(b.key()));
     return out;
@@ -223,11 +267,12 @@ public final class ApiDataTool {
   }
 
   /**
-   * A release without a bundled document: serves what either neighbour serves, unless the
-   * lifecycle table says it was removed by then (unknown is served: a required check must not
-   * invent a removal); definitions come from the older neighbour, new ones from the newer.
+   * A release without a bundled document: serves what either neighbour serves, unless the lifecycle
+   * table says it was removed by then (unknown is served: a required check must not invent a
+   * removal); definitions come from the older neighbour, new ones from the newer.
    */
-  private static Release derive(int minor, Release older, Release newer, List<Lifecycle> lifecycle) {
+  private static Release derive(
+      int minor, Release older, Release newer, List<Lifecycle> lifecycle) {
     Set<String> served = new TreeSet<>(older.served());
     served.addAll(newer.served());
     for (Lifecycle row : lifecycle) {
@@ -240,35 +285,62 @@ public final class ApiDataTool {
     kinds.keySet().retainAll(served);
     Map<String, String> definitions = new TreeMap<>(newer.definitions());
     definitions.putAll(older.definitions());
-    return new Release("1." + minor, "derived from " + older.source() + ", " + newer.source() + " and the lifecycle table",
-        served, kinds, definitions);
+    return new Release(
+        "1." + minor,
+        "derived from " + older.source() + ", " + newer.source() + " and the lifecycle table",
+        served,
+        kinds,
+        definitions);
   }
 
   /** {@code api.txt} and one definitions file per release. */
-  private static Map<String, String> write(TreeMap<Integer, Release> releases, List<Lifecycle> lifecycle) {
+  private static Map<String, String> write(
+      TreeMap<Integer, Release> releases, List<Lifecycle> lifecycle) {
     Map<String, String> files = new TreeMap<>();
     StringBuilder api = new StringBuilder();
-    api.append("# kube-generate Kubernetes API data; generated by ApiDataTool, do not edit (README.md)\n");
+    api.append(
+        "# kube-generate Kubernetes API data; generated by ApiDataTool, do not edit (README.md)\n");
     for (Release r : releases.values()) {
       api.append("release\t").append(r.version()).append('\t').append(r.source()).append('\n');
     }
     Map<String, List<String>> kindLines = new TreeMap<>();
     for (Release r : releases.values()) {
       for (String served : r.served()) {
-        kindLines.computeIfAbsent(served + "\t" + r.kinds().getOrDefault(served, ""), k -> new ArrayList<>()).add(r.version());
+        kindLines
+            .computeIfAbsent(
+                served + "\t" + r.kinds().getOrDefault(served, ""), k -> new ArrayList<>())
+            .add(r.version());
       }
-      StringBuilder defs = new StringBuilder("# the OpenAPI definitions of Kubernetes " + r.version()
-          + " that validation reads; generated by ApiDataTool, do not edit (README.md)\n");
-      r.definitions().forEach((name, body) -> defs.append(name).append('\t').append(body).append('\n'));
+      StringBuilder defs =
+          new StringBuilder(
+              "# the OpenAPI definitions of Kubernetes "
+                  + r.version()
+                  + " that validation reads; generated by ApiDataTool, do not edit (README.md)\n");
+      r.definitions()
+          .forEach((name, body) -> defs.append(name).append('\t').append(body).append('\n'));
       files.put("definitions-" + r.version() + ".txt.gz", defs.toString());
     }
-    kindLines.forEach((line, versions) -> api.append("kind\t").append(String.join(",", versions)).append('\t').append(line).append('\n'));
+    kindLines.forEach(
+        (line, versions) ->
+            api.append("kind\t")
+                .append(String.join(",", versions))
+                .append('\t')
+                .append(line)
+                .append('\n'));
     for (Lifecycle row : lifecycle) {
-      api.append("lifecycle\t").append(row.apiVersion()).append(' ').append(row.kind()).append('\t').append(row.deprecatedIn())
-          .append('\t').append(row.removedIn()).append('\t').append(row.replacement()).append('\n');
+      api.append("lifecycle\t")
+          .append(row.apiVersion())
+          .append(' ')
+          .append(row.kind())
+          .append('\t')
+          .append(row.deprecatedIn())
+          .append('\t')
+          .append(row.removedIn())
+          .append('\t')
+          .append(row.replacement())
+          .append('\n');
     }
     files.put("api.txt", api.toString());
     return files;
   }
-
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,13 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundled API data is exactly what {@link ApiDataTool} makes of the reference data. The
- * reference data lives beside the project ({@code ../shared/data}); without it the test is
- * skipped, so the project builds anywhere. {@code -Dapidata.update=true} rewrites the file.
+ * reference data lives beside the project ({@code ../shared/data}); without it the test is skipped,
+ * so the project builds anywhere. {@code -Dapidata.update=true} rewrites the file.
  */
 class ApiDataToolTest {
 
   /** The reference data; {@code -Dapidata.dir=DIR} names another copy. */
   static final Path DATA = Path.of(System.getProperty("apidata.dir", "../shared/data"));
+
   static final Path BUNDLED = Path.of("src/main/resources/kube-generate/kubernetes");
 
   private static boolean isData(Path f) {
@@ -30,7 +30,8 @@ class ApiDataToolTest {
 
   @Test
   void bundledData_isWhatTheToolWrites() throws IOException {
-    assumeTrue(Files.isDirectory(DATA.resolve("kubernetes-openapi")),
+    assumeTrue(
+        Files.isDirectory(DATA.resolve("kubernetes-openapi")),
         "skipped: the reference data (../shared/data/kubernetes-openapi) is not beside the project");
     Map<String, String> expected = ApiDataTool.generate(DATA);
     if (Boolean.getBoolean("apidata.update")) {
@@ -50,9 +51,15 @@ class ApiDataToolTest {
         bundled.put(f.getFileName().toString(), ApiDataTool.read(f));
       }
     }
-    assertEquals(expected.keySet(), bundled.keySet(), "the bundled API data files; rerun with -Dapidata.update=true");
+    assertEquals(
+        expected.keySet(),
+        bundled.keySet(),
+        "the bundled API data files; rerun with -Dapidata.update=true");
     for (String name : expected.keySet()) {
-      assertEquals(expected.get(name), bundled.get(name), name + " is out of date; rerun with -Dapidata.update=true");
+      assertEquals(
+          expected.get(name),
+          bundled.get(name),
+          name + " is out of date; rerun with -Dapidata.update=true");
     }
   }
 }

@@ -12,10 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code schemas:} folders are the pull request's input: nothing outside the repository is read. */
+/**
+ * The {@code schemas:} folders are the pull request's input: nothing outside the repository is
+ * read.
+ */
 class CustomResourcesTest {
 
-  private static final String CRD = """
+  private static final String CRD =
+      """
       apiVersion: apiextensions.k8s.io/v1
       kind: CustomResourceDefinition
       metadata: {name: widgets.example.com}
@@ -42,7 +46,8 @@ class CustomResourcesTest {
   void load_servedVersionsOfEveryDefinition() throws Exception {
     Path repo = Files.createDirectories(temp.resolve("repo"));
     Files.createDirectories(repo.resolve("crds/nested"));
-    Files.writeString(repo.resolve("crds/nested/widget.yaml"), "apiVersion: v1\nkind: ConfigMap\n---\n" + CRD);
+    Files.writeString(
+        repo.resolve("crds/nested/widget.yaml"), "apiVersion: v1\nkind: ConfigMap\n---\n" + CRD);
     CustomResources crds = CustomResources.load(repo, List.of(repo.resolve("crds")));
     assertEquals(1, crds.size(), "v0 is not served");
     assertEquals(true, crds.schema("example.com/v1", "Widget").isPresent());
@@ -54,9 +59,16 @@ class CustomResourcesTest {
     Path outside = Files.createDirectories(temp.resolve("outside"));
     Files.writeString(outside.resolve("widget.yaml"), CRD);
     Files.createSymbolicLink(repo.resolve("crds"), outside);
-    InputException e = assertThrows(InputException.class, () -> CustomResources.load(repo, List.of(repo.resolve("crds"))));
-    assertEquals(List.of(Problem.of("crds", "the schemas folder leads out of the repository through a symbolic link;"
-        + " kube-generate reads nothing outside it")), e.problems());
+    InputException e =
+        assertThrows(
+            InputException.class, () -> CustomResources.load(repo, List.of(repo.resolve("crds"))));
+    assertEquals(
+        List.of(
+            Problem.of(
+                "crds",
+                "the schemas folder leads out of the repository through a symbolic link;"
+                    + " kube-generate reads nothing outside it")),
+        e.problems());
   }
 
   @Test
@@ -74,10 +86,14 @@ class CustomResourcesTest {
     Path repo = Files.createDirectories(temp.resolve("repo"));
     Files.createDirectories(repo.resolve("crds"));
     Files.writeString(repo.resolve("crds/bad.yaml"), "a: [1\n");
-    InputException e = assertThrows(InputException.class,
-        () -> CustomResources.load(repo, List.of(repo.resolve("nope"), repo.resolve("crds"))));
-    assertEquals(List.of("crds/bad.yaml:2:1: malformed YAML: expected ',' or ']', but got <stream end>",
-        "nope: no such schemas folder"),
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> CustomResources.load(repo, List.of(repo.resolve("nope"), repo.resolve("crds"))));
+    assertEquals(
+        List.of(
+            "crds/bad.yaml:2:1: malformed YAML: expected ',' or ']', but got <stream end>",
+            "nope: no such schemas folder"),
         e.problems().stream().map(Problem::format).toList());
   }
 }

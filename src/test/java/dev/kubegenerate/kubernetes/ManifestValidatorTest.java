@@ -10,15 +10,27 @@ import org.junit.jupiter.api.Test;
 class ManifestValidatorTest {
 
   private static List<String> check(String version, boolean configured, String text) {
-    return new ManifestValidator(KubernetesVersion.parse(version).orElseThrow(), configured, CustomResources.NONE)
+    return new ManifestValidator(
+            KubernetesVersion.parse(version).orElseThrow(), configured, CustomResources.NONE)
         .validate(text).stream()
-        .map(v -> v.rule().id() + " " + v.severity().id() + " " + v.line() + " " + v.path() + ": " + v.message())
-        .toList();
+            .map(
+                v ->
+                    v.rule().id()
+                        + " "
+                        + v.severity().id()
+                        + " "
+                        + v.line()
+                        + " "
+                        + v.path()
+                        + ": "
+                        + v.message())
+            .toList();
   }
 
   @Test
   void validate_removedApisNameTheReleaseAndTheReplacement() {
-    String text = """
+    String text =
+        """
         apiVersion: policy/v1beta1
         kind: PodDisruptionBudget
         metadata: {name: web}
@@ -28,42 +40,60 @@ class ManifestValidatorTest {
         kind: HorizontalPodAutoscaler
         metadata: {name: web}
         """;
-    assertEquals(List.of(
-        "removed-api error 1 apiVersion: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1",
-        "removed-api error 6 apiVersion: autoscaling/v2beta2 HorizontalPodAutoscaler was removed in Kubernetes 1.26; use autoscaling/v2"),
+    assertEquals(
+        List.of(
+            "removed-api error 1 apiVersion: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1",
+            "removed-api error 6 apiVersion: autoscaling/v2beta2 HorizontalPodAutoscaler was removed in Kubernetes 1.26; use autoscaling/v2"),
         check("1.34", true, text));
   }
 
   @Test
   void validate_flowSchemaV1beta3_removedIn136_deprecatedIn130() {
-    String text = """
+    String text =
+        """
         apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
         kind: FlowSchema
         metadata: {name: web}
         spec:
           priorityLevelConfiguration: {name: global-default}
         """;
-    assertEquals(List.of("removed-api error 1 apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema was removed in Kubernetes 1.32;"
-        + " use flowcontrol.apiserver.k8s.io/v1"), check("1.36", true, text));
-    assertEquals(List.of("deprecated-api warning 1 apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated"
-        + " and removed in Kubernetes 1.32; use flowcontrol.apiserver.k8s.io/v1"), check("1.30", true, text));
+    assertEquals(
+        List.of(
+            "removed-api error 1 apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema was removed in Kubernetes 1.32;"
+                + " use flowcontrol.apiserver.k8s.io/v1"),
+        check("1.36", true, text));
+    assertEquals(
+        List.of(
+            "deprecated-api warning 1 apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated"
+                + " and removed in Kubernetes 1.32; use flowcontrol.apiserver.k8s.io/v1"),
+        check("1.30", true, text));
   }
 
   @Test
   void validate_alphaKindThatVanishes_fromTheBundledReleasesAlone() {
     // in no lifecycle table: 1.30 serves it, 1.31 does not
-    String text = "apiVersion: networking.k8s.io/v1alpha1\nkind: ServiceCIDR\nmetadata: {name: c}\nspec: {cidrs: [10.0.0.0/16]}\n";
-    assertEquals(List.of("deprecated-api warning 1 apiVersion: networking.k8s.io/v1alpha1 ServiceCIDR is removed in Kubernetes 1.31;"
-        + " use networking.k8s.io/v1beta1"), check("1.30", true, text));
-    assertEquals(List.of("removed-api error 1 apiVersion: networking.k8s.io/v1alpha1 ServiceCIDR was removed in Kubernetes 1.31;"
-        + " use networking.k8s.io/v1"), check("1.34", true, text));
-    assertEquals(List.of("removed-api error 1 apiVersion: apps/v2 Deployment is not served by Kubernetes 1.34; use apps/v1"),
+    String text =
+        "apiVersion: networking.k8s.io/v1alpha1\nkind: ServiceCIDR\nmetadata: {name: c}\nspec: {cidrs: [10.0.0.0/16]}\n";
+    assertEquals(
+        List.of(
+            "deprecated-api warning 1 apiVersion: networking.k8s.io/v1alpha1 ServiceCIDR is removed in Kubernetes 1.31;"
+                + " use networking.k8s.io/v1beta1"),
+        check("1.30", true, text));
+    assertEquals(
+        List.of(
+            "removed-api error 1 apiVersion: networking.k8s.io/v1alpha1 ServiceCIDR was removed in Kubernetes 1.31;"
+                + " use networking.k8s.io/v1"),
+        check("1.34", true, text));
+    assertEquals(
+        List.of(
+            "removed-api error 1 apiVersion: apps/v2 Deployment is not served by Kubernetes 1.34; use apps/v1"),
         check("1.34", true, "apiVersion: apps/v2\nkind: Deployment\n"));
   }
 
   @Test
   void validate_unknownFieldsAndWrongTypes_onTheirLines() {
-    String text = """
+    String text =
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -87,17 +117,19 @@ class ManifestValidatorTest {
                     - name: PORT
                       value: 8080
         """;
-    assertEquals(List.of(
-        "invalid error 6 spec.replica: unknown field \"replica\" (did you mean replicas?)",
-        "invalid error 17 spec.template.spec.containers[0].ports[0].containerPort: expected an integer, got string \"8080\"",
-        "invalid error 19 spec.template.spec.containers[0].resources.requests.cpu: \"1OOm\" is not a quantity (e.g. 100m, 0.5, 256Mi, 1Gi)",
-        "invalid error 22 spec.template.spec.containers[0].env[0].value: expected a string, got integer 8080; quote it"),
+    assertEquals(
+        List.of(
+            "invalid error 6 spec.replica: unknown field \"replica\" (did you mean replicas?)",
+            "invalid error 17 spec.template.spec.containers[0].ports[0].containerPort: expected an integer, got string \"8080\"",
+            "invalid error 19 spec.template.spec.containers[0].resources.requests.cpu: \"1OOm\" is not a quantity (e.g. 100m, 0.5, 256Mi, 1Gi)",
+            "invalid error 22 spec.template.spec.containers[0].env[0].value: expected a string, got integer 8080; quote it"),
         check("1.34", true, text));
   }
 
   @Test
   void validate_requiredFieldsAndIntOrString() {
-    String text = """
+    String text =
+        """
         apiVersion: policy/v1
         kind: PodDisruptionBudget
         metadata: {name: web}
@@ -111,15 +143,17 @@ class ManifestValidatorTest {
           containers:
             - image: nginx
         """;
-    assertEquals(List.of(
-        "invalid error 5 spec.maxUnavailable: expected an integer or a string, got a list",
-        "invalid error 12 spec.containers[0]: missing required field \"name\""),
+    assertEquals(
+        List.of(
+            "invalid error 5 spec.maxUnavailable: expected an integer or a string, got a list",
+            "invalid error 12 spec.containers[0]: missing required field \"name\""),
         check("1.34", true, text));
   }
 
   @Test
   void validate_noVersionConfigured_removedApiIsAWarning() {
-    List<String> found = check("1.36", false, "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n");
+    List<String> found =
+        check("1.36", false, "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n");
     assertEquals(1, found.size());
     assertEquals(true, found.get(0).startsWith("removed-api warning 1 apiVersion:"), found.get(0));
   }
@@ -127,17 +161,21 @@ class ManifestValidatorTest {
   @Test
   void validate_hostileInput_boundedVerdicts() {
     String flow = "a: " + "[".repeat(200_000);
-    assertEquals(List.of("invalid error 1 : nested more than 128 levels deep; flatten the structure"),
+    assertEquals(
+        List.of("invalid error 1 : nested more than 128 levels deep; flatten the structure"),
         check("1.34", true, flow));
     StringBuilder block = new StringBuilder("apiVersion: v1\nkind: ConfigMap\ndata:\n");
     for (int i = 1; i < 3000; i++) {
       block.append("  ".repeat(i)).append("a:\n");
     }
-    assertEquals(List.of("invalid error 131 : nested more than 128 levels deep; flatten the structure"),
+    assertEquals(
+        List.of("invalid error 131 : nested more than 128 levels deep; flatten the structure"),
         check("1.34", true, block.toString()));
     // 25 levels of two aliases each: 2^25 values from 50 aliases, in a CustomResourceDefinition,
     // whose schema type (JSONSchemaProps) nests without end
-    StringBuilder laughs = new StringBuilder("""
+    StringBuilder laughs =
+        new StringBuilder(
+            """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata: {name: xs.example.com}
@@ -155,19 +193,35 @@ class ManifestValidatorTest {
                     p0: &l0 {type: string}
         """);
     for (int i = 1; i <= 24; i++) {
-      laughs.append("            p").append(i).append(": &l").append(i).append(" {properties: {a: *l").append(i - 1)
-          .append(", b: *l").append(i - 1).append("}}\n");
+      laughs
+          .append("            p")
+          .append(i)
+          .append(": &l")
+          .append(i)
+          .append(" {properties: {a: *l")
+          .append(i - 1)
+          .append(", b: *l")
+          .append(i - 1)
+          .append("}}\n");
     }
     List<String> found = check("1.34", true, laughs.toString());
-    assertEquals(true, found.stream().anyMatch(v -> v.contains("expands to more than 200000 values")), found.toString());
+    assertEquals(
+        true,
+        found.stream().anyMatch(v -> v.contains("expands to more than 200000 values")),
+        found.toString());
     assertEquals(true, found.size() <= 50, found.toString());
   }
 
   @Test
   void validateDefinition_locatesTheValueInItsOwnFile() throws Exception {
-    var node = dev.kubegenerate.yaml.YamlNodes.compose("resources:\n  request: {cpu: 1}\n", "kube-generate.yaml").orElseThrow();
+    var node =
+        dev.kubegenerate.yaml.YamlNodes.compose(
+                "resources:\n  request: {cpu: 1}\n", "kube-generate.yaml")
+            .orElseThrow();
     var value = ((org.snakeyaml.engine.v2.nodes.MappingNode) node).getValue().get(0).getValueNode();
-    List<Violation> found = KubernetesApi.of(KubernetesApi.newest()).validate("io.k8s.api.core.v1.ResourceRequirements", value, "resources");
+    List<Violation> found =
+        KubernetesApi.of(KubernetesApi.newest())
+            .validate("io.k8s.api.core.v1.ResourceRequirements", value, "resources");
     assertEquals(1, found.size());
     Violation v = found.get(0);
     assertEquals(List.of(2, 3, "resources.request"), List.of(v.line(), v.column(), v.path()));

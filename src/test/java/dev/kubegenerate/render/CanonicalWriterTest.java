@@ -23,52 +23,116 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 
 /**
  * The direct canonical writer against two oracles: snakeyaml's own emitter with the canonical
- * settings (the same bytes for ordinary values), and snakeyaml's parser (any value reads back
- * as itself, under YAML 1.2's core schema).
+ * settings (the same bytes for ordinary values), and snakeyaml's parser (any value reads back as
+ * itself, under YAML 1.2's core schema).
  */
 class CanonicalWriterTest {
 
-  private static final DumpSettings SETTINGS = DumpSettings.builder()
-      .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true)
-      .setDefaultFlowStyle(FlowStyle.BLOCK).setDefaultScalarStyle(ScalarStyle.PLAIN)
-      .setWidth(Integer.MAX_VALUE).setSplitLines(false).setBestLineBreak("\n").build();
+  private static final DumpSettings SETTINGS =
+      DumpSettings.builder()
+          .setIndent(2)
+          .setIndicatorIndent(2)
+          .setIndentWithIndicator(true)
+          .setDefaultFlowStyle(FlowStyle.BLOCK)
+          .setDefaultScalarStyle(ScalarStyle.PLAIN)
+          .setWidth(Integer.MAX_VALUE)
+          .setSplitLines(false)
+          .setBestLineBreak("\n")
+          .build();
 
   /** snakeyaml with the canonical settings, quoting what YAML 1.1 would misread. */
   private static String snakeyaml(Object value) {
-    StandardRepresenter representer = new StandardRepresenter(SETTINGS) {
-      {
-        this.representers.put(String.class, data -> {
-          String s = (String) data;
-          // what YAML 1.1 or 1.2 would read as another type is double-quoted, as the writer does
-          boolean yaml11 = CanonicalWriter.readAsOtherType(s);
-          ScalarStyle style = s.indexOf('\n') >= 0 ? ScalarStyle.LITERAL : yaml11 ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN;
-          return representScalar(Tag.STR, s, style);
-        });
-      }
-    };
+    StandardRepresenter representer =
+        new StandardRepresenter(SETTINGS) {
+          {
+            this.representers.put(
+                String.class,
+                data -> {
+                  String s = (String) data;
+                  // what YAML 1.1 or 1.2 would read as another type is double-quoted, as the writer
+                  // does
+                  boolean yaml11 = CanonicalWriter.readAsOtherType(s);
+                  ScalarStyle style =
+                      s.indexOf('\n') >= 0
+                          ? ScalarStyle.LITERAL
+                          : yaml11 ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN;
+                  return representScalar(Tag.STR, s, style);
+                });
+          }
+        };
     return new Dump(SETTINGS, representer).dumpToString(value);
   }
 
   @Provide
   Arbitrary<Object> ordinaryDocuments() {
-    Arbitrary<String> words = Arbitraries.oneOf(
-        Arbitraries.strings().withChars("abcXYZ019-_./:@ ").ofMinLength(1).ofMaxLength(12)
-            .filter(s -> !s.startsWith(" ") && !s.endsWith(" ") && !s.endsWith(":")),
-        Arbitraries.of("yes", "on", "0755", "3000", "1.5", "2026-01-01", "true", "null", "~", "-", "a: b", "# x",
-            "it's", "\"q\"", "*ref", "&a", "!tag", "{x}", "[y]", "%p", "@at", "`b`", "key:", "---", "a #b", "x\ny\n",
-            "line\nnext", "trail\n\n", "über", "0x1F", "1e3", ".inf", "<<", "="));
-    Arbitrary<Object> scalars = Arbitraries.oneOf(words.map(s -> (Object) s),
-        Arbitraries.longs().between(-5000, 5000).map(n -> (Object) n), Arbitraries.of(true, false).map(b -> (Object) b));
-    Arbitrary<Object> level2 = Arbitraries.oneOf(scalars,
-        Arbitraries.maps(words.filter(w -> w.indexOf('\n') < 0), scalars).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
-        scalars.list().ofMaxSize(3).map(l -> (Object) l));
+    Arbitrary<String> words =
+        Arbitraries.oneOf(
+            Arbitraries.strings()
+                .withChars("abcXYZ019-_./:@ ")
+                .ofMinLength(1)
+                .ofMaxLength(12)
+                .filter(s -> !s.startsWith(" ") && !s.endsWith(" ") && !s.endsWith(":")),
+            Arbitraries.of(
+                "yes",
+                "on",
+                "0755",
+                "3000",
+                "1.5",
+                "2026-01-01",
+                "true",
+                "null",
+                "~",
+                "-",
+                "a: b",
+                "# x",
+                "it's",
+                "\"q\"",
+                "*ref",
+                "&a",
+                "!tag",
+                "{x}",
+                "[y]",
+                "%p",
+                "@at",
+                "`b`",
+                "key:",
+                "---",
+                "a #b",
+                "x\ny\n",
+                "line\nnext",
+                "trail\n\n",
+                "über",
+                "0x1F",
+                "1e3",
+                ".inf",
+                "<<",
+                "="));
+    Arbitrary<Object> scalars =
+        Arbitraries.oneOf(
+            words.map(s -> (Object) s),
+            Arbitraries.longs().between(-5000, 5000).map(n -> (Object) n),
+            Arbitraries.of(true, false).map(b -> (Object) b));
+    Arbitrary<Object> level2 =
+        Arbitraries.oneOf(
+            scalars,
+            Arbitraries.maps(words.filter(w -> w.indexOf('\n') < 0), scalars)
+                .ofMaxSize(3)
+                .map(m -> (Object) new LinkedHashMap<>(m)),
+            scalars.list().ofMaxSize(3).map(l -> (Object) l));
     // a list directly inside a list is written "- - a" here; snakeyaml writes "-   - a"
-    Arbitrary<Object> level1 = Arbitraries.oneOf(level2,
-        Arbitraries.maps(words.filter(w -> w.indexOf('\n') < 0), level2).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
-        level2.filter(v -> !(v instanceof List)).list().ofMaxSize(3).map(l -> (Object) l));
+    Arbitrary<Object> level1 =
+        Arbitraries.oneOf(
+            level2,
+            Arbitraries.maps(words.filter(w -> w.indexOf('\n') < 0), level2)
+                .ofMaxSize(3)
+                .map(m -> (Object) new LinkedHashMap<>(m)),
+            level2.filter(v -> !(v instanceof List)).list().ofMaxSize(3).map(l -> (Object) l));
     // snakeyaml writes a multi-line key as a complex key (`? |`); here it is double-quoted
     Arbitrary<String> keys = words.filter(w -> w.indexOf('\n') < 0);
-    return Arbitraries.maps(keys, level1).ofMinSize(1).ofMaxSize(4).map(m -> new LinkedHashMap<>(m));
+    return Arbitraries.maps(keys, level1)
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .map(m -> new LinkedHashMap<>(m));
   }
 
   @Property(tries = 300)
@@ -99,12 +163,27 @@ class CanonicalWriterTest {
 
   @Provide
   Arbitrary<Object> anyDocuments() {
-    Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(10)
-        .filter(s -> s.chars().noneMatch(c -> c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029 || Character.isSurrogate((char) c)));
-    Arbitrary<Object> scalars = Arbitraries.oneOf(any.map(s -> (Object) s), Arbitraries.longs().map(n -> (Object) n));
-    Arbitrary<Object> nested = Arbitraries.oneOf(scalars,
-        Arbitraries.maps(any, scalars).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
-        scalars.list().ofMaxSize(3).map(l -> (Object) l));
+    Arbitrary<String> any =
+        Arbitraries.strings()
+            .all()
+            .ofMaxLength(10)
+            .filter(
+                s ->
+                    s.chars()
+                        .noneMatch(
+                            c ->
+                                c == '\r'
+                                    || c == 0x85
+                                    || c == 0x2028
+                                    || c == 0x2029
+                                    || Character.isSurrogate((char) c)));
+    Arbitrary<Object> scalars =
+        Arbitraries.oneOf(any.map(s -> (Object) s), Arbitraries.longs().map(n -> (Object) n));
+    Arbitrary<Object> nested =
+        Arbitraries.oneOf(
+            scalars,
+            Arbitraries.maps(any, scalars).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
+            scalars.list().ofMaxSize(3).map(l -> (Object) l));
     return Arbitraries.maps(any, nested).ofMinSize(1).ofMaxSize(3).map(m -> new LinkedHashMap<>(m));
   }
 
@@ -118,19 +197,57 @@ class CanonicalWriterTest {
 
   @org.junit.jupiter.api.Test
   void readAsOtherType_everySpecialFormAndCommonPlainValues() {
-    for (String s : List.of("y", "Yes", "NO", "on", "Off", "~", "null", "=", "<<", "-0b101", "+0755", "0x1F", "0o17", "-12",
-        "1:20", ".5", "-.inf", ".NaN", "1e5", "+1.5e-3", "2026-01-01", "190:20:30.15", "False")) {
+    for (String s :
+        List.of(
+            "y",
+            "Yes",
+            "NO",
+            "on",
+            "Off",
+            "~",
+            "null",
+            "=",
+            "<<",
+            "-0b101",
+            "+0755",
+            "0x1F",
+            "0o17",
+            "-12",
+            "1:20",
+            ".5",
+            "-.inf",
+            ".NaN",
+            "1e5",
+            "+1.5e-3",
+            "2026-01-01",
+            "190:20:30.15",
+            "False")) {
       assertEquals(true, CanonicalWriter.readAsOtherType(s), s);
     }
-    for (String s : List.of("", "web", "apps/v1", "ghcr.io/example/people:1.2", "yesterday", "100m", "namespace", "nulls")) {
+    for (String s :
+        List.of(
+            "",
+            "web",
+            "apps/v1",
+            "ghcr.io/example/people:1.2",
+            "yesterday",
+            "100m",
+            "namespace",
+            "nulls")) {
       assertEquals(false, CanonicalWriter.readAsOtherType(s), s);
     }
   }
 
   @Property(tries = 3000)
   void readAsOtherType_agreesWithTheFullPattern(
-      @ForAll @StringLength(max = 12) @Chars({'y', 'e', 's', 'n', 'o', 'O', 'N', 'f', 'T', 'u', 'l', '~', '=', '<', '-', '+',
-          '.', '0', '1', '5', '7', '9', 'b', 'x', 'a', 'E', ':', '_', 'i', 'I', ' ', 'z'}) String s) {
-    assertEquals(CanonicalWriter.NOT_A_STRING.matcher(s).matches(), CanonicalWriter.readAsOtherType(s), s);
+      @ForAll
+          @StringLength(max = 12)
+          @Chars({
+            'y', 'e', 's', 'n', 'o', 'O', 'N', 'f', 'T', 'u', 'l', '~', '=', '<', '-', '+', '.',
+            '0', '1', '5', '7', '9', 'b', 'x', 'a', 'E', ':', '_', 'i', 'I', ' ', 'z'
+          })
+          String s) {
+    assertEquals(
+        CanonicalWriter.NOT_A_STRING.matcher(s).matches(), CanonicalWriter.readAsOtherType(s), s);
   }
 }

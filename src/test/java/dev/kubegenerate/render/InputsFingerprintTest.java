@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What changes a file's inputs fingerprint (SPEC §4), and what does not. */
 class InputsFingerprintTest {
 
-  private static final String BASE = """
+  private static final String BASE =
+      """
       app: shop
       clusters: [qa, production]
       values: {serviceAccount: shop, labels: {team: a}}
@@ -33,7 +34,10 @@ class InputsFingerprintTest {
 
   @Test
   void inputs_orderOfParametersAndValues_doesNotMatter() throws Exception {
-    assertEquals(inputs(BASE), inputs("""
+    assertEquals(
+        inputs(BASE),
+        inputs(
+            """
         app: shop
         clusters: [production, qa]
         values: {labels: {team: a}, serviceAccount: shop}
@@ -49,7 +53,9 @@ class InputsFingerprintTest {
 
   @Test
   void inputs_orderInsideAValue_matters_becauseTemplatesIterateOverIt() throws Exception {
-    assertNotEquals(inputs(BASE), inputs(BASE.replace("env: {A: \"1\", B: \"2\"}", "env: {B: \"2\", A: \"1\"}")));
+    assertNotEquals(
+        inputs(BASE),
+        inputs(BASE.replace("env: {A: \"1\", B: \"2\"}", "env: {B: \"2\", A: \"1\"}")));
   }
 
   @Test
@@ -61,31 +67,41 @@ class InputsFingerprintTest {
   void inputs_aTemplateDefaultWrittenOut_isTheConfigsOwnSetting() throws Exception {
     Map<String, String> before = inputs(BASE);
     Map<String, String> after = inputs(BASE.replace("      env:", "      replicas: 1\n      env:"));
-    assertNotEquals(before.get("kubernetes/qa/deployment-jobs.yaml"), after.get("kubernetes/qa/deployment-jobs.yaml"));
+    assertNotEquals(
+        before.get("kubernetes/qa/deployment-jobs.yaml"),
+        after.get("kubernetes/qa/deployment-jobs.yaml"));
   }
 
   @Test
   void inputs_anOverrideOfAnotherCluster_leavesThisClusterAlone() throws Exception {
     Map<String, String> before = inputs(BASE);
     Map<String, String> after = inputs(BASE.replace("{replicas: 3}", "{replicas: 4}"));
-    assertEquals(before.get("kubernetes/qa/deployment-jobs.yaml"), after.get("kubernetes/qa/deployment-jobs.yaml"));
-    assertNotEquals(before.get("kubernetes/production/deployment-jobs.yaml"),
+    assertEquals(
+        before.get("kubernetes/qa/deployment-jobs.yaml"),
+        after.get("kubernetes/qa/deployment-jobs.yaml"));
+    assertNotEquals(
+        before.get("kubernetes/production/deployment-jobs.yaml"),
         after.get("kubernetes/production/deployment-jobs.yaml"));
   }
 
   @Test
   void inputs_everyPartTheRepositoryContributes_changesIt() throws Exception {
     String qa = inputs(BASE).get("kubernetes/qa/deployment-jobs.yaml");
-    for (String changed : List.of(
-        BASE.replace("app: shop", "app: store"),
-        BASE.replace("team: a", "team: b"),
-        BASE.replace("example/jobs:1", "example/jobs:2"),
-        "kubernetesVersion: \"1.33\"\n" + BASE,
-        BASE.replace("      env:", "      subdir: jobs\n      env:"),
-        "outputDir: manifests\n" + BASE)) {
+    for (String changed :
+        List.of(
+            BASE.replace("app: shop", "app: store"),
+            BASE.replace("team: a", "team: b"),
+            BASE.replace("example/jobs:1", "example/jobs:2"),
+            "kubernetesVersion: \"1.33\"\n" + BASE,
+            BASE.replace("      env:", "      subdir: jobs\n      env:"),
+            "outputDir: manifests\n" + BASE)) {
       Map<String, String> after = inputs(changed);
-      String qaAfter = after.getOrDefault("kubernetes/qa/deployment-jobs.yaml",
-          after.getOrDefault("kubernetes/qa/jobs/deployment-jobs.yaml", after.get("manifests/qa/deployment-jobs.yaml")));
+      String qaAfter =
+          after.getOrDefault(
+              "kubernetes/qa/deployment-jobs.yaml",
+              after.getOrDefault(
+                  "kubernetes/qa/jobs/deployment-jobs.yaml",
+                  after.get("manifests/qa/deployment-jobs.yaml")));
       assertNotEquals(qa, qaAfter, changed);
     }
   }
@@ -96,31 +112,40 @@ class InputsFingerprintTest {
     // reading a value must not turn the repository's files stale
     String withNamespace = BASE + "  - namespace: {}\n";
     Map<String, String> before = inputs(withNamespace);
-    Map<String, String> after = inputs(withNamespace.replace("values: {", "values: {podSecurity: baseline, "));
-    assertNotEquals(before.get("kubernetes/qa/deployment-jobs.yaml"), after.get("kubernetes/qa/deployment-jobs.yaml"));
+    Map<String, String> after =
+        inputs(withNamespace.replace("values: {", "values: {podSecurity: baseline, "));
+    assertNotEquals(
+        before.get("kubernetes/qa/deployment-jobs.yaml"),
+        after.get("kubernetes/qa/deployment-jobs.yaml"));
   }
 
   @Test
   void text_isTheDocumentedCanonicalJson() throws Exception {
     Files.writeString(repo.resolve("kube-generate.yaml"), BASE);
-    var config = new dev.kubegenerate.config.ConfigLoader(repo, dev.kubegenerate.kubernetes.KubernetesApi.supported()).load(repo.resolve("kube-generate.yaml")).config();
+    var config =
+        new dev.kubegenerate.config.ConfigLoader(
+                repo, dev.kubegenerate.kubernetes.KubernetesApi.supported())
+            .load(repo.resolve("kube-generate.yaml"))
+            .config();
     var entry = config.entries().get(0);
     InputsFingerprint fingerprint = new InputsFingerprint(config);
     TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
     var path = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/deployment-jobs.yaml");
     String text = fingerprint.text(entry, worker, "production", path);
     assertEquals(Marker.sha256(text), fingerprint.forEntry(entry, worker).of("production", path));
-    assertEquals("{\"kube-generate-inputs\":1,\"app\":\"shop\",\"config\":\"kube-generate.yaml\","
-        + "\"values\":{\"labels\":{\"team\":\"a\"},\"serviceAccount\":\"shop\"},\"template\":\"worker\",\"templateFiles\":null,"
-        + "\"entry\":{\"env\":{\"A\":\"1\",\"B\":\"2\"},\"image\":\"example/jobs:1\",\"name\":\"jobs\"},"
-        + "\"cluster\":\"production\",\"kubernetesVersion\":null,\"override\":{\"replicas\":3},\"path\":\"kubernetes/production/deployment-jobs.yaml\"}",
+    assertEquals(
+        "{\"kube-generate-inputs\":1,\"app\":\"shop\",\"config\":\"kube-generate.yaml\","
+            + "\"values\":{\"labels\":{\"team\":\"a\"},\"serviceAccount\":\"shop\"},\"template\":\"worker\",\"templateFiles\":null,"
+            + "\"entry\":{\"env\":{\"A\":\"1\",\"B\":\"2\"},\"image\":\"example/jobs:1\",\"name\":\"jobs\"},"
+            + "\"cluster\":\"production\",\"kubernetesVersion\":null,\"override\":{\"replicas\":3},\"path\":\"kubernetes/production/deployment-jobs.yaml\"}",
         text);
   }
 
   private Map<String, String> inputs(String config) throws Exception {
     Files.writeString(repo.resolve("kube-generate.yaml"), config);
     Map<String, String> out = new TreeMap<>();
-    for (RenderedFile f : new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()).rendered().get(0)) {
+    for (RenderedFile f :
+        new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()).rendered().get(0)) {
       out.put(f.path().value(), f.inputs());
     }
     return out;

@@ -26,30 +26,34 @@ class RenderedYamlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "a: 1\nb: [x, 'y', \"z\"]\nc: {d: null, e: ~, f: true, g: 1.5, h: 0x1F, i: 0o17, j: -3, k: .inf}\n",
-      "---\nkind: A\n---\n---\nkind: B\n...\n",
-      "# only a comment\n",
-      "",
-      "list:\n  - a\n  - - nested\n    - 2\n  - {}\n  - []\nempty:\n",
-      "text: |\n  line one\n  line two\nfolded: >\n  a\n  b\nplain: multi\n  line\n",
-      "big: 123456789012345678901234567890\nlong: 12345678901\nneg: -.inf\nnan: .NaN\nexp: 1e3\n",
-      "\"quoted key\": 1\n? complex\n: 2\n'0755': \"0755\"\n",
-      "just a scalar\n",
-      "- a\n- b\n"})
+  @ValueSource(
+      strings = {
+        "a: 1\nb: [x, 'y', \"z\"]\nc: {d: null, e: ~, f: true, g: 1.5, h: 0x1F, i: 0o17, j: -3, k: .inf}\n",
+        "---\nkind: A\n---\n---\nkind: B\n...\n",
+        "# only a comment\n",
+        "",
+        "list:\n  - a\n  - - nested\n    - 2\n  - {}\n  - []\nempty:\n",
+        "text: |\n  line one\n  line two\nfolded: >\n  a\n  b\nplain: multi\n  line\n",
+        "big: 123456789012345678901234567890\nlong: 12345678901\nneg: -.inf\nnan: .NaN\nexp: 1e3\n",
+        "\"quoted key\": 1\n? complex\n: 2\n'0755': \"0755\"\n",
+        "just a scalar\n",
+        "- a\n- b\n"
+      })
   void read_agreesWithTheGeneralLoader(String text) {
     assertEquals(general(text), RenderedYaml.read(text, SETTINGS).orElseThrow());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a: &x 1\nb: *x\n", "a: !!str 123\n", "a: !custom x\n", "a: !!binary aGVsbG8=\n"})
+  @ValueSource(
+      strings = {"a: &x 1\nb: *x\n", "a: !!str 123\n", "a: !custom x\n", "a: !!binary aGVsbG8=\n"})
   void read_leavesTagsAnchorsAndAliasesToTheGeneralLoader(String text) {
     assertTrue(RenderedYaml.read(text, SETTINGS).isEmpty());
   }
 
   @Test
   void read_duplicateKeyIsAnError() {
-    assertThrows(YamlEngineException.class, () -> RenderedYaml.read("a: 1\nb: 2\na: 3\n", SETTINGS));
+    assertThrows(
+        YamlEngineException.class, () -> RenderedYaml.read("a: 1\nb: 2\na: 3\n", SETTINGS));
   }
 
   @Test

@@ -30,29 +30,40 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads manifests as the API server would accept them: YAML 1.1 as kubectl parses it, each
- * document as the fabric8 model of its apiVersion and kind, with no unknown field and no
- * scalar of the wrong type let through.
+ * Reads manifests as the API server would accept them: YAML 1.1 as kubectl parses it, each document
+ * as the fabric8 model of its apiVersion and kind, with no unknown field and no scalar of the wrong
+ * type let through.
  */
 final class StrictManifestReader {
 
   /** The one class each kind is read as; a kind or version not listed is not current. */
-  private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
-      Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
-      // custom resources: the models here do not know them; their schemas are the cluster's CRDs,
-      // which the check validates through `schemas:` (only their metadata is read strictly here)
-      Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
-      Map.entry("monitoring.coreos.com/v1/ServiceMonitor", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
-      Map.entry("external-secrets.io/v1/ExternalSecret", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
-      Map.entry("v1/Namespace", Namespace.class),
-      Map.entry("v1/Service", Service.class),
-      Map.entry("v1/ServiceAccount", ServiceAccount.class),
-      Map.entry("v1/ConfigMap", ConfigMap.class),
-      Map.entry("apps/v1/Deployment", Deployment.class),
-      Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
-      Map.entry("batch/v1/CronJob", CronJob.class),
-      Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
-      Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class));
+  private static final Map<String, Class<? extends HasMetadata>> KINDS =
+      Map.ofEntries(
+          Map.entry(
+              "networking.k8s.io/v1/NetworkPolicy",
+              io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+          // custom resources: the models here do not know them; their schemas are the cluster's
+          // CRDs,
+          // which the check validates through `schemas:` (only their metadata is read strictly
+          // here)
+          Map.entry(
+              "gateway.networking.k8s.io/v1/HTTPRoute",
+              io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
+          Map.entry(
+              "monitoring.coreos.com/v1/ServiceMonitor",
+              io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
+          Map.entry(
+              "external-secrets.io/v1/ExternalSecret",
+              io.fabric8.kubernetes.api.model.GenericKubernetesResource.class),
+          Map.entry("v1/Namespace", Namespace.class),
+          Map.entry("v1/Service", Service.class),
+          Map.entry("v1/ServiceAccount", ServiceAccount.class),
+          Map.entry("v1/ConfigMap", ConfigMap.class),
+          Map.entry("apps/v1/Deployment", Deployment.class),
+          Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+          Map.entry("batch/v1/CronJob", CronJob.class),
+          Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+          Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class));
 
   private static final ObjectMapper STRICT = strictMapper();
   private static final ObjectMapper LENIENT = new ObjectMapper();
@@ -79,8 +90,10 @@ final class StrictManifestReader {
         throw new InvalidManifestException("not a current API version and kind: " + key, null);
       }
       try {
-        objects.add(type == io.fabric8.kubernetes.api.model.GenericKubernetesResource.class
-            ? LENIENT.convertValue(map, type) : STRICT.convertValue(map, type));
+        objects.add(
+            type == io.fabric8.kubernetes.api.model.GenericKubernetesResource.class
+                ? LENIENT.convertValue(map, type)
+                : STRICT.convertValue(map, type));
       } catch (IllegalArgumentException e) {
         throw new InvalidManifestException(key + ": " + e.getMessage(), e);
       }
@@ -97,15 +110,17 @@ final class StrictManifestReader {
   }
 
   private static ObjectMapper strictMapper() {
-    JsonMapper mapper = JsonMapper.builder()
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        // "3" is not 3, and true is not "true", to the API server either
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .addModule(new SimpleModule().setDeserializerModifier(new NoAnySetter()))
-        .build();
-    mapper.coercionConfigFor(LogicalType.Textual)
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // "3" is not 3, and true is not "true", to the API server either
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new SimpleModule().setDeserializerModifier(new NoAnySetter()))
+            .build();
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
@@ -113,12 +128,14 @@ final class StrictManifestReader {
   }
 
   /**
-   * Drops the catch-all setter of fabric8's models, which would otherwise swallow unknown
-   * fields, so a misspelt or misplaced field fails the read as the API server rejects it.
+   * Drops the catch-all setter of fabric8's models, which would otherwise swallow unknown fields,
+   * so a misspelt or misplaced field fails the read as the API server rejects it.
    */
   private static final class NoAnySetter extends BeanDeserializerModifier {
     @Override
-    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
+    public BeanDeserializerBuilder updateBuilder(
+        DeserializationConfig config,
+        BeanDescription description,
         BeanDeserializerBuilder builder) {
       builder.setAnySetter(null);
       return builder;

@@ -5,7 +5,9 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-/** Renders markdown to HTML the way GitHub does for what the tests look at (CommonMark + tables). */
+/**
+ * Renders markdown to HTML the way GitHub does for what the tests look at (CommonMark + tables).
+ */
 final class Html {
 
   private static final List<org.commonmark.Extension> EXTENSIONS =

@@ -114,25 +114,54 @@ class JsonReportTest {
   @Test
   void render_violations_perFileWithTheirSeverityForThisRun_andCountedByFile() throws Exception {
     String body = "kind: Namespace\n";
-    FileResult ok = generated("kubernetes/qa/pdb.yaml", Status.OK, marker("namespace", body), marker("namespace", body));
-    Violation removed = new Violation(Violation.Rule.REMOVED_API, Violation.Severity.ERROR, 3, 13, "apiVersion",
-        "policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1");
-    Violation deprecated = new Violation(Violation.Rule.DEPRECATED_API, Violation.Severity.WARNING, 9, 13, "apiVersion", "old");
-    Report report = new Report(List.of(ok.withViolations(List.of(removed, deprecated))), List.of(), Status.defaultFailOn(),
-        "kube-generate --update");
+    FileResult ok =
+        generated(
+            "kubernetes/qa/pdb.yaml",
+            Status.OK,
+            marker("namespace", body),
+            marker("namespace", body));
+    Violation removed =
+        new Violation(
+            Violation.Rule.REMOVED_API,
+            Violation.Severity.ERROR,
+            3,
+            13,
+            "apiVersion",
+            "policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1");
+    Violation deprecated =
+        new Violation(
+            Violation.Rule.DEPRECATED_API, Violation.Severity.WARNING, 9, 13, "apiVersion", "old");
+    Report report =
+        new Report(
+            List.of(ok.withViolations(List.of(removed, deprecated))),
+            List.of(),
+            Status.defaultFailOn(),
+            "kube-generate --update");
     JsonNode root = JSON.readTree(JsonReport.render(report));
     assertEquals("findings", root.get("result").textValue());
-    assertEquals("[{\"rule\":\"removed-api\",\"severity\":\"error\",\"line\":3,\"path\":\"apiVersion\","
-        + "\"message\":\"policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1\"},"
-        + "{\"rule\":\"deprecated-api\",\"severity\":\"warning\",\"line\":9,\"path\":\"apiVersion\",\"message\":\"old\"}]",
+    assertEquals(
+        "[{\"rule\":\"removed-api\",\"severity\":\"error\",\"line\":3,\"path\":\"apiVersion\","
+            + "\"message\":\"policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; use policy/v1\"},"
+            + "{\"rule\":\"deprecated-api\",\"severity\":\"warning\",\"line\":9,\"path\":\"apiVersion\",\"message\":\"old\"}]",
         root.get("files").get(0).get("violations").toString());
-    assertEquals(List.of(0, 1, 1), List.of(root.get("counts").get("invalid").intValue(),
-        root.get("counts").get("removed-api").intValue(), root.get("counts").get("deprecated-api").intValue()));
-    Report narrowed = new Report(report.files(), List.of(), Status.defaultFailOn(), "kube-generate --update",
-        java.util.Set.of(Violation.Rule.INVALID));
+    assertEquals(
+        List.of(0, 1, 1),
+        List.of(
+            root.get("counts").get("invalid").intValue(),
+            root.get("counts").get("removed-api").intValue(),
+            root.get("counts").get("deprecated-api").intValue()));
+    Report narrowed =
+        new Report(
+            report.files(),
+            List.of(),
+            Status.defaultFailOn(),
+            "kube-generate --update",
+            java.util.Set.of(Violation.Rule.INVALID));
     JsonNode warned = JSON.readTree(JsonReport.render(narrowed));
-    assertEquals("clean", warned.get("result").textValue(), "a rule left out of --fail-on only warns");
-    assertEquals("warning", warned.get("files").get(0).get("violations").get(0).get("severity").textValue());
+    assertEquals(
+        "clean", warned.get("result").textValue(), "a rule left out of --fail-on only warns");
+    assertEquals(
+        "warning", warned.get("files").get(0).get("violations").get(0).get("severity").textValue());
   }
 
   @Test
@@ -177,21 +206,33 @@ class JsonReportTest {
   @Test
   void render_anyReport_sameTextAsJacksonsPrettyPrinter() throws Exception {
     // the renderer wrote through Jackson before; consumers may compare bytes, so it still must
-    String awkward = "quote \" backslash \\ tab \t cr \r bell \u0007 nul \u0000 del \u007f"
-        + " é 漢 😀 line\u2028sep </script>";
+    String awkward =
+        "quote \" backslash \\ tab \t cr \r bell \u0007 nul \u0000 del \u007f"
+            + " é 漢 😀 line\u2028sep </script>";
     Report withErrors =
         report(
-            List.of(generated("kubernetes/qa/" + "a.yaml", Status.STALE,
-                marker("autoscale", "kind: A\nnote: " + awkward + "\n"),
-                marker("autoscale", "kind: A\n"))),
+            List.of(
+                generated(
+                    "kubernetes/qa/" + "a.yaml",
+                    Status.STALE,
+                    marker("autoscale", "kind: A\nnote: " + awkward + "\n"),
+                    marker("autoscale", "kind: A\n"))),
             new Problem("kube-generate.yaml", 3, 5, awkward),
             Problem.of("", "no file"));
-    Violation removed = new Violation(Violation.Rule.REMOVED_API, Violation.Severity.ERROR, 3, 13, "apiVersion",
-        "removed in 1.25; use \"policy/v1\"");
-    Violation notice = new Violation(Violation.Rule.DEPRECATED_API, Violation.Severity.NOTICE, 9, 1, "", awkward);
+    Violation removed =
+        new Violation(
+            Violation.Rule.REMOVED_API,
+            Violation.Severity.ERROR,
+            3,
+            13,
+            "apiVersion",
+            "removed in 1.25; use \"policy/v1\"");
+    Violation notice =
+        new Violation(Violation.Rule.DEPRECATED_API, Violation.Severity.NOTICE, 9, 1, "", awkward);
     List<FileResult> violating = new ArrayList<>(everyStatus().files());
     violating.set(0, violating.get(0).withViolations(List.of(removed, notice)));
-    Report withViolations = new Report(violating, List.of(), Status.defaultFailOn(), "kube-generate --update");
+    Report withViolations =
+        new Report(violating, List.of(), Status.defaultFailOn(), "kube-generate --update");
     for (Report report : List.of(everyStatus(), withErrors, withViolations, report(List.of()))) {
       assertEquals(JacksonOracle.render(report), JsonReport.render(report));
     }
@@ -214,20 +255,33 @@ class JsonReportTest {
         }
         f.template().ifPresent(t -> node.put("template", t));
         f.cluster().ifPresent(c -> node.put("cluster", c));
-        f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> {
-          node.put("diff", d);
-          com.fasterxml.jackson.databind.node.ArrayNode lines = node.putArray("lines");
-          f.lines().forEach(r -> lines.addObject().put("start", r.start()).put("end", r.end()));
-        });
+        f.diff()
+            .filter(d -> !d.isEmpty())
+            .ifPresent(
+                d -> {
+                  node.put("diff", d);
+                  com.fasterxml.jackson.databind.node.ArrayNode lines = node.putArray("lines");
+                  f.lines()
+                      .forEach(r -> lines.addObject().put("start", r.start()).put("end", r.end()));
+                });
         com.fasterxml.jackson.databind.node.ArrayNode violations = node.putArray("violations");
         for (Violation v : f.violations()) {
-          violations.addObject().put("rule", v.rule().id()).put("severity", JsonReport.severity(report, v))
-              .put("line", v.line()).put("path", v.path()).put("message", v.message());
+          violations
+              .addObject()
+              .put("rule", v.rule().id())
+              .put("severity", JsonReport.severity(report, v))
+              .put("line", v.line())
+              .put("path", v.path())
+              .put("message", v.message());
         }
       }
       com.fasterxml.jackson.databind.node.ArrayNode errors = root.putArray("errors");
       for (Problem p : report.errors()) {
-        errors.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column())
+        errors
+            .addObject()
+            .put("file", p.file())
+            .put("line", p.line())
+            .put("column", p.column())
             .put("message", p.message());
       }
       com.fasterxml.jackson.databind.node.ObjectNode counts = root.putObject("counts");
@@ -242,9 +296,12 @@ class JsonReportTest {
               .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
               .withObjectEmptySeparator("")
               .withArrayEmptySeparator("");
-      return JSON.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(separators)
-              .withObjectIndenter(indenter).withArrayIndenter(indenter))
-          .writeValueAsString(root) + "\n";
+      return JSON.writer(
+                  new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(separators)
+                      .withObjectIndenter(indenter)
+                      .withArrayIndenter(indenter))
+              .writeValueAsString(root)
+          + "\n";
     }
   }
 
@@ -323,12 +380,25 @@ class JsonReportTest {
 
   @Test
   void missingFile_carriesTheLineOfTheEntryThatProducesIt() throws Exception {
-    FileResult missing = new FileResult(ManifestPath.of("kubernetes/qa/deployment-web.yaml"), Status.MISSING,
-        "apps/shop/kube-generate.yaml", Optional.of("autoscale"), Optional.of("qa"), Optional.empty(),
-        Optional.of("kind: Deployment\n"), Optional.of("--- /dev/null\n+++ b/kubernetes/qa/deployment-web.yaml\n"),
-        List.of(), new FileResult.Location("apps/shop/kube-generate.yaml", 9, 9));
-    JsonNode file = new ObjectMapper().readTree(JsonReport.render(
-        new Report(List.of(missing), List.of(), Status.defaultFailOn(), ReportFixtures.FIX))).at("/files/0");
+    FileResult missing =
+        new FileResult(
+            ManifestPath.of("kubernetes/qa/deployment-web.yaml"),
+            Status.MISSING,
+            "apps/shop/kube-generate.yaml",
+            Optional.of("autoscale"),
+            Optional.of("qa"),
+            Optional.empty(),
+            Optional.of("kind: Deployment\n"),
+            Optional.of("--- /dev/null\n+++ b/kubernetes/qa/deployment-web.yaml\n"),
+            List.of(),
+            new FileResult.Location("apps/shop/kube-generate.yaml", 9, 9));
+    JsonNode file =
+        new ObjectMapper()
+            .readTree(
+                JsonReport.render(
+                    new Report(
+                        List.of(missing), List.of(), Status.defaultFailOn(), ReportFixtures.FIX)))
+            .at("/files/0");
     assertEquals("apps/shop/kube-generate.yaml", file.get("config").textValue());
     assertEquals(9, file.get("configLine").intValue());
   }

@@ -22,14 +22,26 @@ public final class ReportFixtures {
     int line = lines.length > 0 ? lines[0].start() : 1;
     int end = lines.length > 0 ? lines[0].end() : 1;
     String annotated = status == Status.MISSING ? "kube-generate.yaml" : path;
-    return new FileResult(ManifestPath.of(path), status, "kube-generate.yaml",
-        Optional.of("autoscale"), Optional.of("production"), Optional.empty(), Optional.empty(),
-        Optional.ofNullable(diff), List.of(lines), new FileResult.Location(annotated, line, end));
+    return new FileResult(
+        ManifestPath.of(path),
+        status,
+        "kube-generate.yaml",
+        Optional.of("autoscale"),
+        Optional.of("production"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.ofNullable(diff),
+        List.of(lines),
+        new FileResult.Location(annotated, line, end));
   }
 
   /** A diff that changes line 12 of {@code path}. */
   public static String diff(String path) {
-    return "--- a/" + path + "\n+++ b/" + path + "\n@@ -11,3 +11,3 @@\n   replicas: 2\n"
+    return "--- a/"
+        + path
+        + "\n+++ b/"
+        + path
+        + "\n@@ -11,3 +11,3 @@\n   replicas: 2\n"
         + "-  image: ghcr.io/example/people:1.2\n+  image: ghcr.io/example/people:1.3\n"
         + "   port: 3000\n";
   }
@@ -50,9 +62,15 @@ public final class ReportFixtures {
         file("kubernetes/production/configmap.yaml", Status.OK, null),
         file(he, Status.HAND_EDITED, diff(he), new LineRange(12, 12)),
         file(st, Status.STALE, diff(st), new LineRange(12, 12)),
-        file(mi, Status.MISSING, "--- /dev/null\n+++ b/" + mi + "\n@@ -0,0 +1,1 @@\n+kind: Namespace\n",
+        file(
+            mi,
+            Status.MISSING,
+            "--- /dev/null\n+++ b/" + mi + "\n@@ -0,0 +1,1 @@\n+kind: Namespace\n",
             new LineRange(14, 15)),
-        file(or, Status.ORPHANED, "--- a/" + or + "\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-kind: CronJob\n"),
+        file(
+            or,
+            Status.ORPHANED,
+            "--- a/" + or + "\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-kind: CronJob\n"),
         file(un, Status.UNMANAGED, null),
         file("kubernetes/production/external-secret.yaml", Status.HANDWRITTEN, null));
   }
@@ -66,13 +84,22 @@ public final class ReportFixtures {
 
   /** A clean report of one file. */
   public static Report clean() {
-    return report(Status.defaultFailOn(),
+    return report(
+        Status.defaultFailOn(),
         List.of(file("kubernetes/production/configmap.yaml", Status.OK, null)));
   }
 
   /** A report whose input could not be checked. */
   public static Report error() {
-    return new Report(List.of(), List.of(new Problem("kube-generate.yaml", 3, 5,
-        "unknown template 'autoscal' (did you mean autoscale?)")), Status.defaultFailOn(), FIX);
+    return new Report(
+        List.of(),
+        List.of(
+            new Problem(
+                "kube-generate.yaml",
+                3,
+                5,
+                "unknown template 'autoscal' (did you mean autoscale?)")),
+        Status.defaultFailOn(),
+        FIX);
   }
 }

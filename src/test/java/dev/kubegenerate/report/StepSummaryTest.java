@@ -21,10 +21,14 @@ class StepSummaryTest {
   void render_everyKind_resultLineTableFixAndCollapsedDiffs() {
     String html = Html.of(StepSummary.render(ReportFixtures.everyKind()));
 
-    assertTrue(html.startsWith("<h3>❌ kube-generate: 5 manifests fail the check</h3>\n<p>7 files"
-        + " checked: 1 hand-edited, 1 stale, 1 missing, 1 unmanaged, 1 orphaned, 1 ok,"
-        + " 1 handwritten.</p>\n<table>"), html);
-    assertEquals(List.of(
+    assertTrue(
+        html.startsWith(
+            "<h3>❌ kube-generate: 5 manifests fail the check</h3>\n<p>7 files"
+                + " checked: 1 hand-edited, 1 stale, 1 missing, 1 unmanaged, 1 orphaned, 1 ok,"
+                + " 1 handwritten.</p>\n<table>"),
+        html);
+    assertEquals(
+        List.of(
             List.of("Status", "File", "Lines", "Verdict"),
             List.of("hand-edited", "kubernetes/production/deployment-web.yaml", "12", "❌ fails"),
             List.of("stale", "kubernetes/qa/deployment-web.yaml", "12", "❌ fails"),
@@ -32,63 +36,86 @@ class StepSummaryTest {
             List.of("unmanaged", "kubernetes/qa/extra.yaml", "", "❌ fails"),
             List.of("orphaned", "kubernetes/qa/cronjob-old.yaml", "", "❌ fails")),
         rows(html));
-    assertTrue(html.contains("<pre><code class=\"language-sh\">kube-generate --update\n</code></pre>"));
-    assertEquals(List.of("kubernetes/production/deployment-web.yaml (hand-edited)",
-        "kubernetes/qa/deployment-web.yaml (stale)", "kubernetes/sandbox/namespace.yaml (missing)",
-        "kubernetes/qa/cronjob-old.yaml (orphaned)"), summaries(html));
+    assertTrue(
+        html.contains("<pre><code class=\"language-sh\">kube-generate --update\n</code></pre>"));
+    assertEquals(
+        List.of(
+            "kubernetes/production/deployment-web.yaml (hand-edited)",
+            "kubernetes/qa/deployment-web.yaml (stale)",
+            "kubernetes/sandbox/namespace.yaml (missing)",
+            "kubernetes/qa/cronjob-old.yaml (orphaned)"),
+        summaries(html));
     assertEquals(4, count(html, "<pre><code class=\"language-diff\">--- "));
     assertFalse(html.contains("Left out"));
   }
 
   @Test
   void render_warningsOnly_passesWithWarnings() {
-    Report report = ReportFixtures.report(java.util.EnumSet.of(Status.MISSING),
-        List.of(file("kubernetes/qa/extra.yaml", Status.UNMANAGED, null)));
+    Report report =
+        ReportFixtures.report(
+            java.util.EnumSet.of(Status.MISSING),
+            List.of(file("kubernetes/qa/extra.yaml", Status.UNMANAGED, null)));
 
     String html = Html.of(StepSummary.render(report));
 
-    assertTrue(html.startsWith(
-        "<h3>✅ kube-generate: the check passes, with warnings</h3>"), html);
-    assertEquals(List.of("unmanaged", "kubernetes/qa/extra.yaml", "", "⚠️ warns"),
-        rows(html).get(1));
+    assertTrue(html.startsWith("<h3>✅ kube-generate: the check passes, with warnings</h3>"), html);
+    assertEquals(
+        List.of("unmanaged", "kubernetes/qa/extra.yaml", "", "⚠️ warns"), rows(html).get(1));
   }
 
   @Test
   void render_clean_resultLineOnly() {
-    assertEquals("### ✅ kube-generate: every manifest matches its config\n\n"
-        + "1 file checked: 1 ok.\n\n", StepSummary.render(ReportFixtures.clean()));
+    assertEquals(
+        "### ✅ kube-generate: every manifest matches its config\n\n" + "1 file checked: 1 ok.\n\n",
+        StepSummary.render(ReportFixtures.clean()));
   }
 
   @Test
   void render_error_listsProblems() {
     String html = Html.of(StepSummary.render(ReportFixtures.error()));
 
-    assertEquals("<h3>❌ kube-generate: the manifests could not be checked</h3>\n"
-        + "<p>0 files checked.</p>\n<ul>\n<li>kube-generate.yaml:3:5: unknown template"
-        + " 'autoscal' (did you mean autoscale?)</li>\n</ul>\n", html);
+    assertEquals(
+        "<h3>❌ kube-generate: the manifests could not be checked</h3>\n"
+            + "<p>0 files checked.</p>\n<ul>\n<li>kube-generate.yaml:3:5: unknown template"
+            + " 'autoscal' (did you mean autoscale?)</li>\n</ul>\n",
+        html);
   }
 
   @Test
   void render_markdownInFileName_showsAsWritten() {
     String path = "kubernetes/qa/a|b <script>alert(1)</script> *x* `y` [l](e) @team.yaml";
-    Report report = ReportFixtures.report(Status.defaultFailOn(),
-        List.of(file(path, Status.ORPHANED, "--- a/x\n+++ /dev/null\n@@ -1 +0,0 @@\n-```\n")));
+    Report report =
+        ReportFixtures.report(
+            Status.defaultFailOn(),
+            List.of(file(path, Status.ORPHANED, "--- a/x\n+++ /dev/null\n@@ -1 +0,0 @@\n-```\n")));
 
     String html = Html.of(StepSummary.render(report));
 
-    assertEquals(List.of("orphaned", path.replace("&", "&amp;").replace("<", "&lt;")
-        .replace(">", "&gt;"), "", "❌ fails"), rows(html).get(1));
+    assertEquals(
+        List.of(
+            "orphaned",
+            path.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+            "",
+            "❌ fails"),
+        rows(html).get(1));
     assertFalse(html.contains("<script>"));
     assertFalse(html.contains("<a href"));
-    assertEquals(List.of("kubernetes/qa/a|b &lt;script&gt;alert(1)&lt;/script&gt; *x* `y`"
-        + " [l](e) &#64;team.yaml (orphaned)"), summaries(html));
-    assertTrue(html.contains("<pre><code class=\"language-diff\">--- a/x\n+++ /dev/null\n"
-        + "@@ -1 +0,0 @@\n-```\n</code></pre>"), "a fence in the diff does not close the block");
+    assertEquals(
+        List.of(
+            "kubernetes/qa/a|b &lt;script&gt;alert(1)&lt;/script&gt; *x* `y`"
+                + " [l](e) &#64;team.yaml (orphaned)"),
+        summaries(html));
+    assertTrue(
+        html.contains(
+            "<pre><code class=\"language-diff\">--- a/x\n+++ /dev/null\n"
+                + "@@ -1 +0,0 @@\n-```\n</code></pre>"),
+        "a fence in the diff does not close the block");
   }
 
   @Test
   void render_justOverLimit_leavesDiffsOutWithNote() {
-    int whole = StepSummary.render(ReportFixtures.everyKind()).getBytes(StandardCharsets.UTF_8).length;
+    int whole =
+        StepSummary.render(ReportFixtures.everyKind()).getBytes(StandardCharsets.UTF_8).length;
 
     String md = StepSummary.render(ReportFixtures.everyKind(), whole - 1);
 
@@ -97,13 +124,21 @@ class StepSummaryTest {
     assertEquals(5, rows(html).size() - 1, "the table keeps every finding");
     int shown = summaries(html).size();
     assertTrue(shown >= 1 && shown < 4, shown + " diffs shown");
-    assertEquals(List.of("kubernetes/production/deployment-web.yaml (hand-edited)"),
-        summaries(html).subList(0, 1), "the most important diff stays");
+    assertEquals(
+        List.of("kubernetes/production/deployment-web.yaml (hand-edited)"),
+        summaries(html).subList(0, 1),
+        "the most important diff stays");
     int left = 4 - shown;
-    assertTrue(md.endsWith("> [!NOTE]\n> Left out to stay within GitHub's size limit for a job"
-        + " summary: the diffs of " + left + (left == 1 ? " file" : " files") + ". Run"
-        + " `kube-generate check` locally, or read the JSON report (output `report`), for every"
-        + " finding and diff.\n"), md);
+    assertTrue(
+        md.endsWith(
+            "> [!NOTE]\n> Left out to stay within GitHub's size limit for a job"
+                + " summary: the diffs of "
+                + left
+                + (left == 1 ? " file" : " files")
+                + ". Run"
+                + " `kube-generate check` locally, or read the JSON report (output `report`), for every"
+                + " finding and diff.\n"),
+        md);
   }
 
   @Test
@@ -120,8 +155,10 @@ class StepSummaryTest {
     int bytes = md.getBytes(StandardCharsets.UTF_8).length;
     assertTrue(bytes <= StepSummary.LIMIT_BYTES, bytes + " bytes");
     assertTrue(bytes > StepSummary.LIMIT_BYTES - 8000, "uses the room it has: " + bytes);
-    Matcher note = Pattern.compile("summary: (?:(\\d+) rows of the table and )?the diffs of (\\d+)"
-        + " files\\.").matcher(md);
+    Matcher note =
+        Pattern.compile(
+                "summary: (?:(\\d+) rows of the table and )?the diffs of (\\d+)" + " files\\.")
+            .matcher(md);
     assertTrue(note.find(), md.substring(md.length() - 400));
     String html = Html.of(md);
     int rowsLeft = note.group(1) == null ? 0 : Integer.parseInt(note.group(1));

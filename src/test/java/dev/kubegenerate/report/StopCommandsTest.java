@@ -14,10 +14,12 @@ class StopCommandsTest {
   void fence_commandsInTheText_areInsideTheFence() {
     Iterator<String> tokens = List.of("t1").iterator();
 
-    List<String> lines = StopCommands.fence("-  x: 1\n::error::fake\n##[warning]fake", tokens::next);
+    List<String> lines =
+        StopCommands.fence("-  x: 1\n::error::fake\n##[warning]fake", tokens::next);
 
-    assertEquals(List.of("::stop-commands::t1", "-  x: 1", "::error::fake", "##[warning]fake",
-        "::t1::"), lines);
+    assertEquals(
+        List.of("::stop-commands::t1", "-  x: 1", "::error::fake", "##[warning]fake", "::t1::"),
+        lines);
   }
 
   @Test

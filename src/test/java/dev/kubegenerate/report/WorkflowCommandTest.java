@@ -32,7 +32,8 @@ class WorkflowCommandTest {
     props.put("title", "t");
     props.put("file", "");
     props.put("line", "3");
-    assertEquals("::warning title=t,line=3::m", new WorkflowCommand("warning", props, "m").format());
+    assertEquals(
+        "::warning title=t,line=3::m", new WorkflowCommand("warning", props, "m").format());
   }
 
   @Test
@@ -44,8 +45,11 @@ class WorkflowCommandTest {
 
   @Property
   void escapeProperty_oneLineNoSeparatorsAndReversible(
-      @ForAll @Chars({'%', ',', ':', '\r', '\n', '#', '[', ']', '=', ' '}) @CharRange(from = 'a', to = 'c')
-      @StringLength(max = 30) String value) {
+      @ForAll
+          @Chars({'%', ',', ':', '\r', '\n', '#', '[', ']', '=', ' '})
+          @CharRange(from = 'a', to = 'c')
+          @StringLength(max = 30)
+          String value) {
     String escaped = WorkflowCommand.escapeProperty(value);
 
     assertFalse(escaped.contains("\n") || escaped.contains("\r"));
@@ -55,7 +59,8 @@ class WorkflowCommandTest {
 
   @Property
   void escapeData_oneLineAndReversible(
-      @ForAll @Chars({'%', ',', ':', '\r', '\n', '0', 'A', 'D'}) @StringLength(max = 30) String value) {
+      @ForAll @Chars({'%', ',', ':', '\r', '\n', '0', 'A', 'D'}) @StringLength(max = 30)
+          String value) {
     String escaped = WorkflowCommand.escapeData(value);
 
     assertFalse(escaped.contains("\n") || escaped.contains("\r"));

@@ -19,11 +19,16 @@ class RepositoryFilesTest {
     URI jar = URI.create("jar:" + dir.resolve("templates.jar").toUri());
     try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of("create", "true"))) {
       Files.createDirectories(fs.getPath("/kube-generate/templates/worker"));
-      Files.writeString(fs.getPath("/kube-generate/templates/worker/template.yaml"), "description: x\n");
+      Files.writeString(
+          fs.getPath("/kube-generate/templates/worker/template.yaml"), "description: x\n");
       Path root = fs.getPath("/kube-generate/templates");
-      assertEquals("description: x\n",
-          RepositoryFiles.read(root, root.resolve("worker/template.yaml"), "built-in template worker"));
-      assertEquals(root.resolve("worker").toRealPath(), RepositoryFiles.folder(root, root.resolve("worker"), "worker"));
+      assertEquals(
+          "description: x\n",
+          RepositoryFiles.read(
+              root, root.resolve("worker/template.yaml"), "built-in template worker"));
+      assertEquals(
+          root.resolve("worker").toRealPath(),
+          RepositoryFiles.folder(root, root.resolve("worker"), "worker"));
     }
   }
 }
