@@ -1,6 +1,7 @@
 package dev.kubegenerate.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kubegenerate.model.JsonString;
 import dev.kubegenerate.yaml.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,8 +17,6 @@ import java.util.Map;
  * written here, and only anything else falls back to Jackson.
  */
 final class JsonLiteral {
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private JsonLiteral() {}
 
@@ -101,28 +100,7 @@ final class JsonLiteral {
     return true;
   }
 
-  /** A quoted string, escaped as Jackson's defaults do: quote, backslash and control characters. */
   private static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    JsonString.quote(s, out);
   }
 }

@@ -1,6 +1,7 @@
 package dev.kubegenerate.report;
 
 import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.JsonString;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
@@ -125,7 +126,6 @@ public final class JsonReport {
    * member per line, {@code "key": value}, {@code []} and {@code {}} when empty.
    */
   private static final class Writer {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final StringBuilder out = new StringBuilder(4096);
     private int depth;
@@ -170,31 +170,9 @@ public final class JsonReport {
       out.append(value);
     }
 
-    /**
-     * A quoted string, escaped as Jackson does by default: quote, backslash, control characters.
-     */
+    /** A quoted string, escaped as Jackson does by default. */
     void string(String s) {
-      out.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\b' -> out.append("\\b");
-          case '\t' -> out.append("\\t");
-          case '\n' -> out.append("\\n");
-          case '\f' -> out.append("\\f");
-          case '\r' -> out.append("\\r");
-          default -> {
-            if (c < 0x20) {
-              out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            } else {
-              out.append(c);
-            }
-          }
-        }
-      }
-      out.append('"');
+      JsonString.quote(s, out);
     }
 
     private void newline() {

@@ -1,0 +1,40 @@
+package dev.kubegenerate.model;
+
+/**
+ * JSON string literals written without Jackson, for the paths that run on every check (the JSON
+ * report, the {@code json} filter of templates) and must not pay for loading it.
+ */
+public final class JsonString {
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private JsonString() {}
+
+  /**
+   * Appends {@code s} quoted, escaped as Jackson does by default (quote, backslash, control
+   * characters), so output stays byte-for-byte what Jackson wrote before.
+   */
+  public static void quote(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\f' -> out.append("\\f");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}
