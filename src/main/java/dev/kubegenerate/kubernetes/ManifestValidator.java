@@ -227,33 +227,10 @@ public final class ManifestValidator {
     }
     Schema s = crd.get();
     Map<String, Schema> properties = new HashMap<>(s.properties());
-    Schema string =
-        new Schema(
-            Optional.of("string"),
-            Optional.empty(),
-            Map.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            Optional.empty(),
-            List.of(),
-            false);
-    properties.put("apiVersion", string);
-    properties.put("kind", string);
-    properties.put(
-        "metadata",
-        new Schema(
-            Optional.empty(),
-            Optional.empty(),
-            Map.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            Optional.of(OBJECT_META),
-            List.of(),
-            false));
+    // a custom resource's schema rarely declares the fields every object has
+    properties.put("apiVersion", Schema.STRING);
+    properties.put("kind", Schema.STRING);
+    properties.put("metadata", Schema.reference(OBJECT_META));
     Schema root =
         new Schema(
             s.type(),

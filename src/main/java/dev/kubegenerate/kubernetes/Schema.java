@@ -35,18 +35,29 @@ public record Schema(
     boolean intOrString) {
 
   /** Accepts any value. */
-  static final Schema ANY =
-      new Schema(
-          Optional.empty(),
-          Optional.empty(),
-          Map.of(),
-          List.of(),
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          Optional.empty(),
-          List.of(),
-          false);
+  static final Schema ANY = of(Optional.empty(), Optional.empty());
+
+  /** Any string. */
+  static final Schema STRING = of(Optional.of("string"), Optional.empty());
+
+  /** The definition {@code ref} of the same version, e.g. {@code ObjectMeta}. */
+  static Schema reference(String ref) {
+    return of(Optional.empty(), Optional.of(ref));
+  }
+
+  private static Schema of(Optional<String> type, Optional<String> ref) {
+    return new Schema(
+        type,
+        Optional.empty(),
+        Map.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        ref,
+        List.of(),
+        false);
+  }
 
   /**
    * A schema from its JSON or YAML form, as maps, lists and scalars.
