@@ -8,6 +8,8 @@ import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -223,11 +225,31 @@ public final class ConfigLoader {
                   (what.equals("template") ? "template folder \"" : "schemas folder \"")
                       + names.get(i)
                       + "\" must be inside the repository"));
-        } else {
+        } else if (readableFolder(
+            dir, names.get(i), items.get(Math.min(i, items.size() - 1)), what)) {
           dirs.add(dir);
         }
       }
       return dirs;
+    }
+
+    /**
+     * False, with an error on the config's line, for a folder that exists but is a link out of the
+     * repository or no folder; a missing one is left to the template library, which says so.
+     */
+    private boolean readableFolder(Path dir, String name, Node at, String what) {
+      if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+      try {
+        RepositoryFiles.folder(root, dir, name);
+        return true;
+      } catch (InputException e) {
+        problems.add(
+            YamlNodes.at(
+                shownAs, at, what + " folder \"" + name + "\": " + e.problems().get(0).message()));
+        return false;
+      }
     }
 
     /**

@@ -106,6 +106,25 @@ class SecurityLinksTest {
   }
 
   @Test
+  void configTemplatesFolder_linkedOutside_isALocatedErrorOnTheConfigLine() throws IOException {
+    Files.copy(
+        repoDir.resolve("platform/templates/secret/template.yaml"),
+        outside.resolve("template.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.createSymbolicLink(repoDir.resolve("linked"), outside);
+    String config = Files.readString(repoDir.resolve("kube-generate.yaml"));
+    repo.write(
+        "kube-generate.yaml",
+        config.replace(
+            "templates: [platform/templates]", "templates: [linked, platform/templates]"));
+    assertRefused();
+    assertEquals(
+        "kube-generate.yaml:3:13: template folder \"linked\": a symbolic link leads out of the"
+            + " repository; kube-generate reads nothing outside it\n",
+        CliRunner.run(repoDir, "check").err());
+  }
+
+  @Test
   void config_linkedOutside_isNeverRead() throws IOException {
     Files.delete(repoDir.resolve("kube-generate.yaml"));
     Files.createSymbolicLink(
