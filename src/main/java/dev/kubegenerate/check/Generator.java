@@ -29,6 +29,7 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Renders every file a config produces, in memory; all problems are collected before failing. */
 public final class Generator {
@@ -110,9 +111,12 @@ public final class Generator {
         byEntry.put(p, renderPlanned(config, p, hashes, problems, formatted, fragments, inputs));
       }
     }
+    // the nodes of each canonical body, validated instead of reading the body back
+    Map<String, Optional<List<Node>>> composed = new HashMap<>();
+    formatted.values().forEach(f -> composed.putIfAbsent(f.body(), f.nodes()));
     for (Planned p : planned) {
       for (RenderedFile file : byEntry.get(p)) {
-        file = validate(config, p.entry(), file, validators, validated, problems);
+        file = validate(config, p.entry(), file, validators, validated, composed, problems);
         RenderedFile earlier = files.putIfAbsent(file.path(), file);
         if (earlier != null) {
           problems.add(
@@ -189,8 +193,11 @@ public final class Generator {
     return params.get("name") instanceof String n ? n : template.component();
   }
 
-  /** A body's canonical text and its checksum, shared by every file that renders the same text. */
-  private record Formatted(String body, String sha256) {}
+  /**
+   * A body's canonical text, its checksum and its nodes, shared by every file that renders the same
+   * text.
+   */
+  private record Formatted(String body, String sha256, Optional<List<Node>> nodes) {}
 
   /**
    * A body validated for a version: most bodies render the same for every cluster. Keyed by the
@@ -208,12 +215,14 @@ public final class Generator {
       RenderedFile file,
       ClusterValidators validators,
       Map<Validated, List<Violation>> validated,
+      Map<String, Optional<List<Node>>> composed,
       Set<Problem> problems) {
     ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
+    String body = Marker.body(file.content());
     List<Violation> violations =
         validated.computeIfAbsent(
-            new Validated(validator.version(), Marker.body(file.content())),
-            k -> validator.validate(file.content()));
+            new Validated(validator.version(), body),
+            k -> validator.validate(file.content(), composed.getOrDefault(body, Optional.empty())));
     for (Violation v : violations) {
       if (v.severity() == Violation.Severity.ERROR) {
         String field = v.path().isEmpty() ? "" : v.path() + ": ";
@@ -366,8 +375,8 @@ public final class Generator {
       Formatted canonical = formatted.get(text);
       try {
         if (canonical == null) {
-          String yaml = CanonicalYaml.format(text);
-          canonical = new Formatted(yaml, Marker.sha256(yaml));
+          CanonicalYaml.Composed yaml = CanonicalYaml.formatComposed(text);
+          canonical = new Formatted(yaml.text(), Marker.sha256(yaml.text()), yaml.nodes());
           formatted.put(text, canonical);
         }
       } catch (YamlEngineException e) {

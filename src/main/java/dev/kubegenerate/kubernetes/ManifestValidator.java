@@ -53,6 +53,8 @@ public final class ManifestValidator {
    * more than without, and almost every file is valid: read without them first, and again with them
    * only to locate what was found.
    */
+  private static final int CODE_POINT_LIMIT = dev.kubegenerate.yaml.InputText.MAX_BYTES;
+
   private static final LoadSettings UNMARKED = settings(false);
 
   private static final LoadSettings MARKED = settings(true);
@@ -63,7 +65,7 @@ public final class ManifestValidator {
         .setAllowDuplicateKeys(false)
         .setAllowRecursiveKeys(false)
         .setMaxAliasesForCollections(YamlNodes.MAX_ALIASES)
-        .setCodePointLimit(dev.kubegenerate.yaml.InputText.MAX_BYTES)
+        .setCodePointLimit(CODE_POINT_LIMIT)
         .setUseMarks(marks)
         .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
         .build();
@@ -77,6 +79,32 @@ public final class ManifestValidator {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     List<Violation> found = validate(body, UNMARKED);
     return found.isEmpty() ? found : validate(body, MARKED);
+  }
+
+  /**
+   * As {@link #validate(String)}, for text whose nodes are already known: they are validated
+   * instead of reading the text, which is read only to locate what they show (nodes carry no
+   * lines).
+   *
+   * @param composed the nodes composing {@code text} gives under the YAML 1.2 core schema, as
+   *     {@code CanonicalYaml.formatComposed} builds them for what it wrote; empty when composing it
+   *     fails, and then the text is read as {@link #validate(String)} reads it
+   */
+  public List<Violation> validate(String text, Optional<List<Node>> composed) {
+    // past the reader's length limit the text is read, and the limit reported, as ever
+    if (composed.isEmpty() || text.length() >= CODE_POINT_LIMIT / 2) {
+      return validate(text);
+    }
+    List<Violation> found = new ArrayList<>();
+    for (Node doc : composed.get()) {
+      if (found.size() >= SchemaValidator.MAX_VIOLATIONS) {
+        break;
+      }
+      if (!SchemaValidator.isNull(doc)) {
+        object(doc, "", found);
+      }
+    }
+    return found.isEmpty() ? found : validate(text);
   }
 
   private List<Violation> validate(String body, LoadSettings settings) {

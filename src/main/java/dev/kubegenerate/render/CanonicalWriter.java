@@ -1,10 +1,21 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.yaml.YamlNodes;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
  * Writes parsed YAML values (maps, lists, strings, numbers, booleans, null) in kube-generate's
@@ -31,34 +42,72 @@ final class CanonicalWriter {
 
   private final StringBuilder out = new StringBuilder(2048);
 
-  private CanonicalWriter() {}
+  /** Resolves plain scalars' tags for the nodes; null when no nodes are built. */
+  private final ScalarResolver resolver;
+
+  /** Set when a collection nests past what a reader composes: the nodes are then not returned. */
+  private boolean tooDeep;
+
+  private CanonicalWriter(ScalarResolver resolver) {
+    this.resolver = resolver;
+  }
 
   /** One document, ending with a newline. */
   static String document(Object value) {
-    CanonicalWriter w = new CanonicalWriter();
-    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-      w.mapping(map, 0, false);
-    } else if (value instanceof List<?> list && !list.isEmpty()) {
-      w.sequence(list, 0, false);
-    } else {
-      w.out.append(w.scalarOrEmpty(value, 0)).append('\n');
-    }
-    return w.out.toString();
+    return composed(value, null).text();
   }
 
-  private void mapping(Map<?, ?> map, int indent, boolean inlineFirst) {
+  /**
+   * One document as {@link #document} writes it, and the node snakeyaml composes from that text
+   * (without marks): each plain scalar tagged as {@code resolver} resolves its text, quoted and
+   * literal strings as strings.
+   *
+   * @param node null when no resolver is given, or when a collection nests deeper than {@link
+   *     YamlNodes#MAX_DEPTH} levels, where a reader refuses the text
+   */
+  record Composed(String text, Node node) {}
+
+  static Composed composed(Object value, ScalarResolver resolver) {
+    CanonicalWriter w = new CanonicalWriter(resolver);
+    Node node = w.write(value);
+    return new Composed(w.out.toString(), w.tooDeep ? null : node);
+  }
+
+  private Node write(Object value) {
+    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      return mapping(map, 0, false, 1);
+    }
+    if (value instanceof List<?> list && !list.isEmpty()) {
+      return sequence(list, 0, false, 1);
+    }
+    Node node = scalarOrEmpty(value, 0, 1);
+    out.append('\n');
+    return node;
+  }
+
+  /** A non-empty mapping at nesting level {@code depth} (1 for a document). */
+  private Node mapping(Map<?, ?> map, int indent, boolean inlineFirst, int depth) {
+    List<NodeTuple> tuples = resolver == null ? null : new ArrayList<>(map.size());
+    nested(depth);
     boolean first = true;
     for (Map.Entry<?, ?> e : map.entrySet()) {
       if (!(first && inlineFirst)) {
         pad(indent);
       }
       first = false;
-      out.append(key(e.getKey())).append(':');
-      value(e.getValue(), indent);
+      Node key = key(e.getKey());
+      out.append(':');
+      Node value = value(e.getValue(), indent, depth + 1);
+      if (tuples != null) {
+        tuples.add(new NodeTuple(key, value));
+      }
     }
+    return tuples == null ? null : new MappingNode(Tag.MAP, tuples, FlowStyle.BLOCK);
   }
 
-  private void sequence(List<?> list, int indent, boolean inlineFirst) {
+  private Node sequence(List<?> list, int indent, boolean inlineFirst, int depth) {
+    List<Node> items = resolver == null ? null : new ArrayList<>(list.size());
+    nested(depth);
     boolean first = true;
     for (Object item : list) {
       if (!(first && inlineFirst)) {
@@ -66,41 +115,114 @@ final class CanonicalWriter {
       }
       first = false;
       out.append("- ");
+      Node node;
       if (item instanceof Map<?, ?> m && !m.isEmpty()) {
-        mapping(m, indent + 2, true);
+        node = mapping(m, indent + 2, true, depth + 1);
       } else if (item instanceof List<?> l && !l.isEmpty()) {
-        sequence(l, indent + 2, true);
+        node = sequence(l, indent + 2, true, depth + 1);
       } else {
-        out.append(scalarOrEmpty(item, indent + 2)).append('\n');
+        node = scalarOrEmpty(item, indent + 2, depth + 1);
+        out.append('\n');
+      }
+      if (items != null) {
+        items.add(node);
       }
     }
+    return items == null ? null : new SequenceNode(Tag.SEQ, items, FlowStyle.BLOCK);
   }
 
   /** The value after {@code key:}, nested collections on the following lines. */
-  private void value(Object value, int indent) {
+  private Node value(Object value, int indent, int depth) {
     if (value instanceof Map<?, ?> m && !m.isEmpty()) {
       out.append('\n');
-      mapping(m, indent + 2, false);
-    } else if (value instanceof List<?> l && !l.isEmpty()) {
-      out.append('\n');
-      sequence(l, indent + 2, false);
-    } else {
-      out.append(' ').append(scalarOrEmpty(value, indent + 2)).append('\n');
+      return mapping(m, indent + 2, false, depth);
     }
+    if (value instanceof List<?> l && !l.isEmpty()) {
+      out.append('\n');
+      return sequence(l, indent + 2, false, depth);
+    }
+    out.append(' ');
+    Node node = scalarOrEmpty(value, indent + 2, depth);
+    out.append('\n');
+    return node;
   }
 
-  private String scalarOrEmpty(Object value, int indent) {
+  /** A scalar, or an empty collection in flow style ({@code {}} or {@code []}). */
+  private Node scalarOrEmpty(Object value, int indent, int depth) {
     if (value instanceof Map<?, ?>) {
-      return "{}";
+      out.append("{}");
+      nested(depth);
+      return resolver == null ? null : new MappingNode(Tag.MAP, List.of(), FlowStyle.FLOW);
     }
     if (value instanceof List<?>) {
-      return "[]";
+      out.append("[]");
+      nested(depth);
+      return resolver == null ? null : new SequenceNode(Tag.SEQ, List.of(), FlowStyle.FLOW);
     }
-    return scalar(value, indent);
+    if (value instanceof String s) {
+      if (s.indexOf('\n') >= 0) {
+        out.append(literalOrQuoted(s, indent));
+        return resolver == null ? null : new ScalarNode(Tag.STR, s, ScalarStyle.LITERAL);
+      }
+      return flow(s);
+    }
+    String text = scalar(value, indent);
+    out.append(text);
+    return resolver == null ? null : new ScalarNode(tagOf(value), text, ScalarStyle.PLAIN);
   }
 
-  private static String key(Object key) {
-    return key instanceof String s ? flowString(s) : scalar(key, 0);
+  /** Keys stay on one line: a string key is never a literal block. */
+  private Node key(Object key) {
+    if (key instanceof String s) {
+      return flow(s);
+    }
+    String text = scalar(key, 0);
+    out.append(text);
+    return resolver == null ? null : new ScalarNode(tagOf(key), text, ScalarStyle.PLAIN);
+  }
+
+  /** A one-line string and its node: a string when quoted, resolved from its text when plain. */
+  private Node flow(String s) {
+    String written = flowString(s);
+    out.append(written);
+    if (resolver == null) {
+      return null;
+    }
+    // flowString returns the string itself only when it writes it plain
+    boolean plain = written == s;
+    return plain
+        ? new ScalarNode(plainTag(s), s, ScalarStyle.PLAIN)
+        : new ScalarNode(Tag.STR, s, ScalarStyle.DOUBLE_QUOTED);
+  }
+
+  /**
+   * The tag a reader gives a string written plain. What {@link #readAsOtherType} leaves plain is a
+   * string to the core schema unless it starts with a digit, a sign, a dot or {@code $} ({@code 08}
+   * is an integer, {@code ${X}} an environment reference): only those need the resolver's patterns.
+   */
+  private Tag plainTag(String s) {
+    return Character.isLetter(s.charAt(0)) ? Tag.STR : resolver.resolve(s, true);
+  }
+
+  /**
+   * The tag the core schema gives the text {@link #scalar} writes for a value that is not a string:
+   * integers print as {@code -?[0-9]+}, doubles as {@code 1.5}, {@code 1.0E-5} or {@code .inf}.
+   */
+  private static Tag tagOf(Object value) {
+    if (value == null) {
+      return Tag.NULL;
+    }
+    if (value instanceof Double) {
+      return Tag.FLOAT;
+    }
+    return value instanceof Boolean ? Tag.BOOL : Tag.INT;
+  }
+
+  /** Notes a collection at nesting level {@code depth}, which a reader refuses past the limit. */
+  private void nested(int depth) {
+    if (depth > YamlNodes.MAX_DEPTH) {
+      tooDeep = true;
+    }
   }
 
   private static String scalar(Object value, int indent) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
  * The one way kube-generate writes YAML: two-space indent, sequences indented under their key, keys
@@ -47,6 +50,24 @@ public final class CanonicalYaml {
 
   /** Parses {@code text} (one or more documents) and writes it back canonically. */
   public static String format(String text) {
+    return write(documents(text));
+  }
+
+  /**
+   * Canonical text and the nodes composing it gives (YAML 1.2 core schema, without marks), for a
+   * reader of the text that can take its nodes instead.
+   *
+   * @param nodes empty when composing the text would fail (it nests too deep): read the text then
+   */
+  public record Composed(String text, Optional<List<Node>> nodes) {}
+
+  /** As {@link #format}, with the nodes of what was written. */
+  public static Composed formatComposed(String text) {
+    return write(documents(text), LOAD_SETTINGS.getSchema().getScalarResolver());
+  }
+
+  /** The documents of {@code text} without null documents and without keys whose value is null. */
+  private static List<Object> documents(String text) {
     int[] nodes = {0};
     List<Object> documents = new ArrayList<>();
     Iterable<Object> parsed =
@@ -58,22 +79,31 @@ public final class CanonicalYaml {
         documents.add(dropNulls(doc, nodes));
       }
     }
-    return write(documents);
+    return documents;
   }
 
   /** Writes already parsed documents canonically; empty text for no documents. */
   public static String write(List<Object> documents) {
+    return write(documents, null).text();
+  }
+
+  /** The documents written, with their nodes when {@code resolver} is given. */
+  private static Composed write(List<Object> documents, ScalarResolver resolver) {
     StringBuilder out = new StringBuilder();
+    List<Node> nodes = new ArrayList<>(documents.size());
     for (Object doc : documents) {
       if (!out.isEmpty()) {
         out.append("---\n");
       }
-      out.append(CanonicalWriter.document(doc));
+      CanonicalWriter.Composed written = CanonicalWriter.composed(doc, resolver);
+      out.append(written.text());
       if (out.length() > MAX_CHARS) {
         throw new TooLarge();
       }
+      nodes.add(written.node());
     }
-    return out.toString();
+    return new Composed(
+        out.toString(), nodes.contains(null) ? Optional.empty() : Optional.of(nodes));
   }
 
   @SuppressWarnings("unchecked")
