@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -342,7 +341,7 @@ public final class Generator {
         // only read)
         Object parsed = fragments.get(text);
         if (parsed == null) {
-          parsed = new Load(YamlNodes.safeSettings(fragment.body().shownAs())).loadFromString(text);
+          parsed = CanonicalYaml.readOne(text);
           fragments.put(text, parsed);
         }
         context.put(fragment.variable(), parsed);

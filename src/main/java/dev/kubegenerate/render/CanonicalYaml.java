@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
@@ -21,8 +23,13 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 public final class CanonicalYaml {
 
   /** Immutable and costly to build (its schema compiles patterns): one for every render. */
-  private static final org.snakeyaml.engine.v2.api.LoadSettings LOAD_SETTINGS =
-      YamlNodes.safeSettings("rendered");
+  private static final LoadSettings LOAD_SETTINGS = YamlNodes.safeSettings("rendered");
+
+  /**
+   * Rendered text is read without marks, which allocate several times more than the values, and
+   * again with them only when it fails, to say where.
+   */
+  private static final LoadSettings UNMARKED = YamlNodes.safeSettings("rendered", false);
 
   private CanonicalYaml() {}
 
@@ -68,12 +75,38 @@ public final class CanonicalYaml {
 
   /** The documents of {@code text} without null documents and without keys whose value is null. */
   private static List<Object> documents(String text) {
+    try {
+      return documents(text, UNMARKED);
+    } catch (TooLarge e) {
+      throw e;
+    } catch (YamlEngineException e) {
+      return documents(text, LOAD_SETTINGS); // throws the same error, located
+    }
+  }
+
+  /**
+   * The one document of a rendered fragment (null for none), read as {@link #format} reads a body;
+   * an error is thrown as snakeyaml's loader reports it.
+   */
+  public static Object readOne(String text) {
+    try {
+      List<Object> documents = RenderedYaml.read(text, UNMARKED).orElse(null);
+      if (documents != null && documents.size() <= 1) {
+        return documents.isEmpty() ? null : documents.get(0);
+      }
+    } catch (YamlEngineException e) {
+      // read again below, with marks, to report it
+    }
+    return YamlNodes.loader(LOAD_SETTINGS).loadFromString(text);
+  }
+
+  private static List<Object> documents(String text, LoadSettings settings) {
     int[] nodes = {0};
     List<Object> documents = new ArrayList<>();
     Iterable<Object> parsed =
-        RenderedYaml.read(text, LOAD_SETTINGS)
+        RenderedYaml.read(text, settings)
             .<Iterable<Object>>map(docs -> docs)
-            .orElseGet(() -> YamlNodes.loader(LOAD_SETTINGS).loadAllFromString(text));
+            .orElseGet(() -> YamlNodes.loader(settings).loadAllFromString(text));
     for (Object doc : parsed) {
       if (doc != null) {
         documents.add(dropNulls(doc, nodes));

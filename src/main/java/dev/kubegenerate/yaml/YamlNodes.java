@@ -75,13 +75,21 @@ public final class YamlNodes {
 
   /** Settings for untrusted YAML: no duplicate keys, no recursive keys, few aliases. */
   public static LoadSettings safeSettings(String label) {
+    return safeSettings(label, true);
+  }
+
+  /**
+   * As {@link #safeSettings(String)}; without {@code marks} (line and column of every token), which
+   * allocate several times more, for text that is read again with them to locate an error.
+   */
+  public static LoadSettings safeSettings(String label, boolean marks) {
     return LoadSettings.builder()
         .setLabel(label)
         .setAllowDuplicateKeys(false)
         .setAllowRecursiveKeys(false)
         .setMaxAliasesForCollections(MAX_ALIASES)
         .setCodePointLimit(InputText.MAX_BYTES)
-        .setUseMarks(true)
+        .setUseMarks(marks)
         .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
         .build();
   }

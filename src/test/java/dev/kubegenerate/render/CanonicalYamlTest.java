@@ -1,6 +1,7 @@
 package dev.kubegenerate.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.kubernetes.CustomResources;
@@ -22,8 +23,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -135,6 +138,39 @@ class CanonicalYamlTest {
           "web",
           "über",
           "tab\tin");
+
+  /** Text is read without marks first; an error is still reported where it is. */
+  @Test
+  void format_errorsInRenderedTextAreLocated() {
+    for (String[] bad :
+        new String[][] {
+          {"a: 1\nb: [x, y\n", "3"},
+          {"a: 1\nb: &x {c: 1}\nb: *x\n", "3"},
+          {"a:\n  - " + "[".repeat(YamlNodes.MAX_DEPTH) + "\n", "2"}
+        }) {
+      MarkedYamlEngineException e =
+          assertThrows(MarkedYamlEngineException.class, () -> CanonicalYaml.format(bad[0]));
+      assertEquals(
+          bad[1],
+          e.getProblemMark().map(m -> String.valueOf(m.getLine() + 1)).orElse("none"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void readOne_readsWhatTheLoaderReadsAndReportsItsErrors() {
+    String text = "a: [1, 0x10, 1.5, yes, true, ~, \"08\", 9999999999]\nb: {c: d}\n";
+    assertEquals(
+        new Load(YamlNodes.safeSettings("t")).loadFromString(text), CanonicalYaml.readOne(text));
+    assertEquals(null, CanonicalYaml.readOne(""));
+    MarkedYamlEngineException two =
+        assertThrows(
+            MarkedYamlEngineException.class, () -> CanonicalYaml.readOne("a: 1\n---\nb: 2\n"));
+    assertEquals(2, two.getProblemMark().orElseThrow().getLine() + 1, two.getMessage());
+    MarkedYamlEngineException bad =
+        assertThrows(MarkedYamlEngineException.class, () -> CanonicalYaml.readOne("a: 1\na: 2\n"));
+    assertTrue(bad.getProblem().contains("duplicate key"), bad.getMessage());
+  }
 
   @Provide
   Arbitrary<List<Object>> documents() {
