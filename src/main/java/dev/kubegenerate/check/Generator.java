@@ -61,6 +61,9 @@ public final class Generator {
     // the same for the pod template fragment: parse each rendered text once (the value is only
     // read)
     Map<String, Object> fragments = new HashMap<>();
+    // each file's body, by identity: validation is memoized by body, and this instance's hash is
+    // computed once however many files share it
+    Map<RenderedFile, Formatted> bodies = new java.util.IdentityHashMap<>();
     List<Planned> planned = new ArrayList<>();
     InputsFingerprint inputs = new InputsFingerprint(config);
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
@@ -100,22 +103,20 @@ public final class Generator {
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
         List<RenderedFile> rendered =
-            renderPlanned(config, p, null, problems, formatted, fragments, inputs);
+            renderPlanned(config, p, null, problems, formatted, fragments, bodies, inputs);
         rendered.forEach(hashes::add);
         byEntry.put(p, rendered);
       }
     }
     for (Planned p : planned) {
       if (p.template().createsPods()) {
-        byEntry.put(p, renderPlanned(config, p, hashes, problems, formatted, fragments, inputs));
+        byEntry.put(
+            p, renderPlanned(config, p, hashes, problems, formatted, fragments, bodies, inputs));
       }
     }
-    // the nodes of each canonical body, validated instead of reading the body back
-    Map<String, Optional<List<Node>>> composed = new HashMap<>();
-    formatted.values().forEach(f -> composed.putIfAbsent(f.body(), f.nodes()));
     for (Planned p : planned) {
       for (RenderedFile file : byEntry.get(p)) {
-        file = validate(config, p.entry(), file, validators, validated, composed, problems);
+        file = validate(config, p.entry(), file, bodies.get(file), validators, validated, problems);
         RenderedFile earlier = files.putIfAbsent(file.path(), file);
         if (earlier != null) {
           problems.add(
@@ -155,6 +156,7 @@ public final class Generator {
       Set<Problem> problems,
       Map<String, Formatted> formatted,
       Map<String, Object> fragments,
+      Map<RenderedFile, Formatted> bodies,
       InputsFingerprint inputs) {
     InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
@@ -177,6 +179,7 @@ public final class Generator {
               problems,
               formatted,
               fragments,
+              bodies,
               entryInputs));
     }
     return out;
@@ -212,16 +215,15 @@ public final class Generator {
       Config config,
       Entry entry,
       RenderedFile file,
+      Formatted body,
       ClusterValidators validators,
       Map<Validated, List<Violation>> validated,
-      Map<String, Optional<List<Node>>> composed,
       Set<Problem> problems) {
     ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
-    String body = Marker.body(file.content());
     List<Violation> violations =
         validated.computeIfAbsent(
-            new Validated(validator.version(), body),
-            k -> validator.validate(file.content(), composed.getOrDefault(body, Optional.empty())));
+            new Validated(validator.version(), body.body()),
+            k -> validator.validate(file.content(), body.nodes()));
     for (Violation v : violations) {
       if (v.severity() == Violation.Severity.ERROR) {
         String field = v.path().isEmpty() ? "" : v.path() + ": ";
@@ -311,6 +313,7 @@ public final class Generator {
       Set<Problem> problems,
       Map<String, Formatted> formatted,
       Map<String, Object> fragments,
+      Map<RenderedFile, Formatted> bodies,
       InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
@@ -394,7 +397,7 @@ public final class Generator {
               .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
               .orElse(config.outputDir().resolve(cluster + "/" + file));
       String fingerprint = inputs.of(cluster, path);
-      out.add(
+      RenderedFile rendered =
           new RenderedFile(
               path,
               config.shownAs(),
@@ -409,7 +412,9 @@ public final class Generator {
               fingerprint,
               line,
               column,
-              List.of()));
+              List.of());
+      bodies.put(rendered, canonical);
+      out.add(rendered);
     }
     return out;
   }
