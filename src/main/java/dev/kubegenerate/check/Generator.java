@@ -14,6 +14,7 @@ import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.render.CanonicalYaml;
 import dev.kubegenerate.render.InputsFingerprint;
 import dev.kubegenerate.render.Marker;
+import dev.kubegenerate.render.RenderMemo;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
 import dev.kubegenerate.render.TemplateSpec;
@@ -64,6 +65,8 @@ public final class Generator {
     // each file's body, by identity: validation is memoized by body, and this instance's hash is
     // computed once however many files share it
     Map<RenderedFile, Formatted> bodies = new java.util.IdentityHashMap<>();
+    // a body usually reads nothing that differs between clusters: render it once for all of them
+    RenderMemo renders = new RenderMemo(engine);
     List<Planned> planned = new ArrayList<>();
     InputsFingerprint inputs = new InputsFingerprint(config);
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
@@ -103,7 +106,7 @@ public final class Generator {
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
         List<RenderedFile> rendered =
-            renderPlanned(config, p, null, problems, formatted, fragments, bodies, inputs);
+            renderPlanned(config, p, null, problems, formatted, fragments, bodies, renders, inputs);
         rendered.forEach(hashes::add);
         byEntry.put(p, rendered);
       }
@@ -111,7 +114,9 @@ public final class Generator {
     for (Planned p : planned) {
       if (p.template().createsPods()) {
         byEntry.put(
-            p, renderPlanned(config, p, hashes, problems, formatted, fragments, bodies, inputs));
+            p,
+            renderPlanned(
+                config, p, hashes, problems, formatted, fragments, bodies, renders, inputs));
       }
     }
     for (Planned p : planned) {
@@ -157,6 +162,7 @@ public final class Generator {
       Map<String, Formatted> formatted,
       Map<String, Object> fragments,
       Map<RenderedFile, Formatted> bodies,
+      RenderMemo renders,
       InputsFingerprint inputs) {
     InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
@@ -180,6 +186,7 @@ public final class Generator {
               formatted,
               fragments,
               bodies,
+              renders,
               entryInputs));
     }
     return out;
@@ -314,6 +321,7 @@ public final class Generator {
       Map<String, Formatted> formatted,
       Map<String, Object> fragments,
       Map<RenderedFile, Formatted> bodies,
+      RenderMemo renders,
       InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
@@ -339,7 +347,7 @@ public final class Generator {
       Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
       fragmentContext.putAll(fragment.settings());
       try {
-        String text = engine.render(fragment.body(), fragmentContext);
+        String text = renders.render(fragment.body(), fragmentContext);
         // clusters with equal parameters render the same text: parse it once (the parsed value is
         // only read)
         Object parsed = fragments.get(text);
@@ -368,7 +376,7 @@ public final class Generator {
     for (TemplateSpec.Body body : template.bodies()) {
       String text;
       try {
-        text = engine.render(body, context);
+        text = renders.render(body, context);
       } catch (SandboxedEngine.RenderException e) {
         problems.add(
             new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));

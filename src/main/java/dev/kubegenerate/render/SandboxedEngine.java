@@ -101,6 +101,11 @@ public final class SandboxedEngine {
         && (method.getName().equals("getKey") || method.getName().equals("getValue"));
   }
 
+  /** True once a body ran out of time: every render after it is refused. */
+  boolean isOutOfTime() {
+    return outOfTime.get();
+  }
+
   /** Renders {@code body} with {@code context}. */
   public String render(TemplateSpec.Body body, Map<String, Object> context) throws RenderException {
     try {
