@@ -83,15 +83,20 @@ public final class InputsFingerprint {
   }
 
   private String filePart(Entry entry, String cluster, ManifestPath path) {
+    return clusterPart(entry, cluster) + pathPart(path);
+  }
+
+  private String clusterPart(Entry entry, String cluster) {
     return ",\"cluster\":"
         + JsonLiteral.canonical(cluster)
         + ",\"kubernetesVersion\":"
         + config.versionOf(cluster).map(v -> JsonLiteral.canonical(v.toString())).orElse("null")
         + ",\"override\":"
-        + parameters(entry.overrides().getOrDefault(cluster, Map.of()))
-        + ",\"path\":"
-        + JsonLiteral.canonical(path.value())
-        + "}";
+        + parameters(entry.overrides().getOrDefault(cluster, Map.of()));
+  }
+
+  private static String pathPart(ManifestPath path) {
+    return ",\"path\":" + JsonLiteral.canonical(path.value()) + "}";
   }
 
   /** The fingerprinted text itself, for tests and for anyone checking the format. */
@@ -103,6 +108,8 @@ public final class InputsFingerprint {
   public final class ForEntry {
     private final Entry entry;
     private final MessageDigest entryDigest;
+    // and of the cluster's part, shared by the entry's files for that cluster
+    private final Map<String, MessageDigest> clusterDigests = new java.util.HashMap<>();
 
     private ForEntry(Entry entry, String entryPart) {
       this.entry = entry;
@@ -112,8 +119,16 @@ public final class InputsFingerprint {
 
     /** The fingerprint, lower-case hex, of the file at {@code path} for {@code cluster}. */
     public String of(String cluster, ManifestPath path) {
-      MessageDigest digest = copy(entryDigest);
-      digest.update(filePart(entry, cluster, path).getBytes(StandardCharsets.UTF_8));
+      MessageDigest digest =
+          copy(
+              clusterDigests.computeIfAbsent(
+                  cluster,
+                  c -> {
+                    MessageDigest d = copy(entryDigest);
+                    d.update(clusterPart(entry, c).getBytes(StandardCharsets.UTF_8));
+                    return d;
+                  }));
+      digest.update(pathPart(path).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     }
   }

@@ -132,7 +132,18 @@ class InputsFingerprintTest {
     TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
     var path = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/deployment-jobs.yaml");
     String text = fingerprint.text(entry, worker, "production", path);
-    assertEquals(Marker.sha256(text), fingerprint.forEntry(entry, worker).of("production", path));
+    InputsFingerprint.ForEntry forEntry = fingerprint.forEntry(entry, worker);
+    assertEquals(Marker.sha256(text), forEntry.of("production", path));
+    // the cluster's share is hashed once and reused: each file still hashes its own whole text
+    var other = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/service-jobs.yaml");
+    var sandbox = dev.kubegenerate.model.ManifestPath.of("kubernetes/sandbox/service-jobs.yaml");
+    assertEquals(
+        Marker.sha256(fingerprint.text(entry, worker, "production", other)),
+        forEntry.of("production", other));
+    assertEquals(
+        Marker.sha256(fingerprint.text(entry, worker, "sandbox", sandbox)),
+        forEntry.of("sandbox", sandbox));
+    assertEquals(Marker.sha256(text), forEntry.of("production", path));
     assertEquals(
         "{\"kube-generate-inputs\":1,\"app\":\"shop\",\"config\":\"kube-generate.yaml\","
             + "\"values\":{\"labels\":{\"team\":\"a\"},\"serviceAccount\":\"shop\"},\"template\":\"worker\",\"templateFiles\":null,"
