@@ -45,11 +45,22 @@ final class CanonicalWriter {
   /** Resolves plain scalars' tags for the nodes; null when no nodes are built. */
   private final ScalarResolver resolver;
 
-  /** Set when a collection nests past what a reader composes: the nodes are then not returned. */
-  private boolean tooDeep;
+  /**
+   * Whether nodes are still built: not without a resolver, nor past a collection nested deeper than
+   * a reader composes, nor past {@link #MAX_COMPOSED_CHARS}.
+   */
+  private boolean composing;
+
+  /**
+   * Nodes are built for text up to this long. A manifest is a few KiB; a longer body is read back
+   * as before, so that the nodes a config's render keeps until it is validated (several times the
+   * size of their text) never amount to more than its bodies' text.
+   */
+  static final int MAX_COMPOSED_CHARS = 64 << 10;
 
   private CanonicalWriter(ScalarResolver resolver) {
     this.resolver = resolver;
+    this.composing = resolver != null;
   }
 
   /** One document, ending with a newline. */
@@ -62,15 +73,18 @@ final class CanonicalWriter {
    * (without marks): each plain scalar tagged as {@code resolver} resolves its text, quoted and
    * literal strings as strings.
    *
-   * @param node null when no resolver is given, or when a collection nests deeper than {@link
-   *     YamlNodes#MAX_DEPTH} levels, where a reader refuses the text
+   * @param node null when no resolver is given, when a collection nests deeper than {@link
+   *     YamlNodes#MAX_DEPTH} levels (where a reader refuses the text), or past {@link
+   *     #MAX_COMPOSED_CHARS}
    */
   record Composed(String text, Node node) {}
 
   static Composed composed(Object value, ScalarResolver resolver) {
     CanonicalWriter w = new CanonicalWriter(resolver);
     Node node = w.write(value);
-    return new Composed(w.out.toString(), w.tooDeep ? null : node);
+    // a line is checked as it starts: the last one may be long
+    boolean composed = w.composing && w.out.length() <= MAX_COMPOSED_CHARS;
+    return new Composed(w.out.toString(), composed ? node : null);
   }
 
   private Node write(Object value) {
@@ -87,7 +101,7 @@ final class CanonicalWriter {
 
   /** A non-empty mapping at nesting level {@code depth} (1 for a document). */
   private Node mapping(Map<?, ?> map, int indent, boolean inlineFirst, int depth) {
-    List<NodeTuple> tuples = resolver == null ? null : new ArrayList<>(map.size());
+    List<NodeTuple> tuples = composing ? new ArrayList<>(map.size()) : null;
     nested(depth);
     boolean first = true;
     for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -98,7 +112,7 @@ final class CanonicalWriter {
       Node key = key(e.getKey());
       out.append(':');
       Node value = value(e.getValue(), indent, depth + 1);
-      if (tuples != null) {
+      if (tuples != null && composing) {
         tuples.add(new NodeTuple(key, value));
       }
     }
@@ -106,7 +120,7 @@ final class CanonicalWriter {
   }
 
   private Node sequence(List<?> list, int indent, boolean inlineFirst, int depth) {
-    List<Node> items = resolver == null ? null : new ArrayList<>(list.size());
+    List<Node> items = composing ? new ArrayList<>(list.size()) : null;
     nested(depth);
     boolean first = true;
     for (Object item : list) {
@@ -152,23 +166,23 @@ final class CanonicalWriter {
     if (value instanceof Map<?, ?>) {
       out.append("{}");
       nested(depth);
-      return resolver == null ? null : new MappingNode(Tag.MAP, List.of(), FlowStyle.FLOW);
+      return !composing ? null : new MappingNode(Tag.MAP, List.of(), FlowStyle.FLOW);
     }
     if (value instanceof List<?>) {
       out.append("[]");
       nested(depth);
-      return resolver == null ? null : new SequenceNode(Tag.SEQ, List.of(), FlowStyle.FLOW);
+      return !composing ? null : new SequenceNode(Tag.SEQ, List.of(), FlowStyle.FLOW);
     }
     if (value instanceof String s) {
       if (s.indexOf('\n') >= 0) {
         out.append(literalOrQuoted(s, indent));
-        return resolver == null ? null : new ScalarNode(Tag.STR, s, ScalarStyle.LITERAL);
+        return !composing ? null : new ScalarNode(Tag.STR, s, ScalarStyle.LITERAL);
       }
       return flow(s);
     }
     String text = scalar(value, indent);
     out.append(text);
-    return resolver == null ? null : new ScalarNode(tagOf(value), text, ScalarStyle.PLAIN);
+    return !composing ? null : new ScalarNode(tagOf(value), text, ScalarStyle.PLAIN);
   }
 
   /** Keys stay on one line: a string key is never a literal block. */
@@ -178,14 +192,14 @@ final class CanonicalWriter {
     }
     String text = scalar(key, 0);
     out.append(text);
-    return resolver == null ? null : new ScalarNode(tagOf(key), text, ScalarStyle.PLAIN);
+    return !composing ? null : new ScalarNode(tagOf(key), text, ScalarStyle.PLAIN);
   }
 
   /** A one-line string and its node: a string when quoted, resolved from its text when plain. */
   private Node flow(String s) {
     String written = flowString(s);
     out.append(written);
-    if (resolver == null) {
+    if (!composing) {
       return null;
     }
     // flowString returns the string itself only when it writes it plain
@@ -221,7 +235,7 @@ final class CanonicalWriter {
   /** Notes a collection at nesting level {@code depth}, which a reader refuses past the limit. */
   private void nested(int depth) {
     if (depth > YamlNodes.MAX_DEPTH) {
-      tooDeep = true;
+      composing = false;
     }
   }
 
@@ -373,6 +387,9 @@ final class CanonicalWriter {
   private void pad(int indent) {
     if (out.length() > CanonicalYaml.MAX_CHARS) {
       throw new CanonicalYaml.TooLarge();
+    }
+    if (out.length() > MAX_COMPOSED_CHARS) {
+      composing = false;
     }
     for (int i = 0; i < indent; i++) {
       out.append(' ');

@@ -64,7 +64,8 @@ public final class CanonicalYaml {
    * Canonical text and the nodes composing it gives (YAML 1.2 core schema, without marks), for a
    * reader of the text that can take its nodes instead.
    *
-   * @param nodes empty when composing the text would fail (it nests too deep): read the text then
+   * @param nodes empty when composing the text would fail (it nests too deep), or when the text is
+   *     longer than a manifest ever is: read the text then
    */
   public record Composed(String text, Optional<List<Node>> nodes) {}
 
@@ -128,15 +129,16 @@ public final class CanonicalYaml {
       if (!out.isEmpty()) {
         out.append("---\n");
       }
-      CanonicalWriter.Composed written = CanonicalWriter.composed(doc, resolver);
+      boolean composing = resolver != null && out.length() <= CanonicalWriter.MAX_COMPOSED_CHARS;
+      CanonicalWriter.Composed written = CanonicalWriter.composed(doc, composing ? resolver : null);
       out.append(written.text());
       if (out.length() > MAX_CHARS) {
         throw new TooLarge();
       }
       nodes.add(written.node());
     }
-    return new Composed(
-        out.toString(), nodes.contains(null) ? Optional.empty() : Optional.of(nodes));
+    boolean composed = !nodes.contains(null) && out.length() <= CanonicalWriter.MAX_COMPOSED_CHARS;
+    return new Composed(out.toString(), composed ? Optional.of(nodes) : Optional.empty());
   }
 
   @SuppressWarnings("unchecked")

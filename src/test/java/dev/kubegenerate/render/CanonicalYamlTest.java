@@ -312,6 +312,19 @@ class CanonicalYamlTest {
     assertTrue(violations.get(0).message().contains("nested more than"), violations.toString());
   }
 
+  @Test
+  void formatComposed_noNodesForTextLongerThanAManifest() {
+    String line = "- " + "x".repeat(100) + "\n";
+    String small = line.repeat(10);
+    String large = line.repeat(CanonicalWriter.MAX_COMPOSED_CHARS / line.length() + 1);
+    String oneLongValue = "k: " + "v".repeat(CanonicalWriter.MAX_COMPOSED_CHARS) + "\n";
+    assertTrue(CanonicalYaml.formatComposed(small).nodes().isPresent());
+    assertEquals(Optional.empty(), CanonicalYaml.formatComposed(large).nodes());
+    assertEquals(Optional.empty(), CanonicalYaml.formatComposed(oneLongValue).nodes());
+    assertEquals(Optional.empty(), CanonicalYaml.formatComposed(small + "---\n" + large).nodes());
+    assertEquals(CanonicalYaml.format(large), CanonicalYaml.formatComposed(large).text());
+  }
+
   /** A scalar as the flow-style JSON the template would print (strings quoted). */
   private static String json(Object v) {
     if (v instanceof String s) {
