@@ -69,7 +69,16 @@ public final class ConfigLoader {
   public Loaded load(Path file) throws InputException {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');
-    String text = RepositoryFiles.read(root, absolute, shownAs);
+    return load(absolute, shownAs, RepositoryFiles.read(root, absolute, shownAs));
+  }
+
+  /** Loads {@code text} as the config {@code file} under the root, without reading the file. */
+  public Loaded load(Path file, String text) throws InputException {
+    Path absolute = file.toAbsolutePath().normalize();
+    return load(absolute, root.relativize(absolute).toString().replace('\\', '/'), text);
+  }
+
+  private Loaded load(Path absolute, String shownAs, String text) throws InputException {
     Node document =
         YamlNodes.compose(text, shownAs)
             .orElseThrow(
