@@ -67,7 +67,7 @@ public final class ManifestValidator {
         .setMaxAliasesForCollections(YamlNodes.MAX_ALIASES)
         .setCodePointLimit(CODE_POINT_LIMIT)
         .setUseMarks(marks)
-        .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
+        .setSchema(dev.kubegenerate.yaml.SharedCoreSchema.INSTANCE)
         .build();
   }
 

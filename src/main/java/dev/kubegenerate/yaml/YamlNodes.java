@@ -90,7 +90,7 @@ public final class YamlNodes {
         .setMaxAliasesForCollections(MAX_ALIASES)
         .setCodePointLimit(InputText.MAX_BYTES)
         .setUseMarks(marks)
-        .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
+        .setSchema(SharedCoreSchema.INSTANCE)
         .build();
   }
 
