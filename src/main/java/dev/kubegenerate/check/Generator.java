@@ -56,17 +56,7 @@ public final class Generator {
     Set<Problem> problems = new LinkedHashSet<>();
     Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
     ParameterResolver resolver = new ParameterResolver(config, problems);
-    // most bodies render the same text for every cluster; parse, write and hash each text once
-    // (the marker, which names the template, is written per file)
-    Map<String, Formatted> formatted = new java.util.HashMap<>();
-    // the same for the pod template fragment: parse each rendered text once (the value is only
-    // read)
-    Map<String, Object> fragments = new HashMap<>();
-    // each file's body, by identity: validation is memoized by body, and this instance's hash is
-    // computed once however many files share it
-    Map<RenderedFile, Formatted> bodies = new java.util.IdentityHashMap<>();
-    // a body usually reads nothing that differs between clusters: render it once for all of them
-    RenderMemo renders = new RenderMemo(engine);
+    Memos memos = new Memos(engine);
     List<Planned> planned = new ArrayList<>();
     InputsFingerprint inputs = new InputsFingerprint(config);
     Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
@@ -105,23 +95,21 @@ public final class Generator {
     ConfigMapHashes hashes = new ConfigMapHashes();
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
-        List<RenderedFile> rendered =
-            renderPlanned(config, p, null, problems, formatted, fragments, bodies, renders, inputs);
+        List<RenderedFile> rendered = renderPlanned(config, p, null, problems, memos, inputs);
         rendered.forEach(hashes::add);
         byEntry.put(p, rendered);
       }
     }
     for (Planned p : planned) {
       if (p.template().createsPods()) {
-        byEntry.put(
-            p,
-            renderPlanned(
-                config, p, hashes, problems, formatted, fragments, bodies, renders, inputs));
+        byEntry.put(p, renderPlanned(config, p, hashes, problems, memos, inputs));
       }
     }
     for (Planned p : planned) {
       for (RenderedFile file : byEntry.get(p)) {
-        file = validate(config, p.entry(), file, bodies.get(file), validators, validated, problems);
+        file =
+            validate(
+                config, p.entry(), file, memos.bodies().get(file), validators, validated, problems);
         RenderedFile earlier = files.putIfAbsent(file.path(), file);
         if (earlier != null) {
           problems.add(
@@ -159,10 +147,7 @@ public final class Generator {
       Planned p,
       ConfigMapHashes hashes,
       Set<Problem> problems,
-      Map<String, Formatted> formatted,
-      Map<String, Object> fragments,
-      Map<RenderedFile, Formatted> bodies,
-      RenderMemo renders,
+      Memos memos,
       InputsFingerprint inputs) {
     InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
@@ -183,10 +168,7 @@ public final class Generator {
               byCluster.getValue(),
               configHash,
               problems,
-              formatted,
-              fragments,
-              bodies,
-              renders,
+              memos,
               entryInputs));
     }
     return out;
@@ -200,6 +182,31 @@ public final class Generator {
   /** The entry's {@code app.kubernetes.io/component}: its name, else the template's role. */
   static String component(TemplateSpec template, Map<String, Object> params) {
     return params.get("name") instanceof String n ? n : template.component();
+  }
+
+  /**
+   * What one config's render reuses: most bodies render the same text for every cluster.
+   *
+   * @param renders each body's render, reused for clusters whose context holds the same values
+   *     under every name it read
+   * @param fragments each rendered fragment text, parsed once (the value is only read)
+   * @param formatted each rendered text, parsed, written and hashed once (the marker, which names
+   *     the template, is written per file)
+   * @param bodies each file's body, by identity: validation is memoized by body, and this
+   *     instance's hash is computed once however many files share it
+   */
+  private record Memos(
+      RenderMemo renders,
+      Map<String, Object> fragments,
+      Map<String, Formatted> formatted,
+      Map<RenderedFile, Formatted> bodies) {
+    Memos(SandboxedEngine engine) {
+      this(
+          new RenderMemo(engine),
+          new HashMap<>(),
+          new HashMap<>(),
+          new java.util.IdentityHashMap<>());
+    }
   }
 
   /**
@@ -318,10 +325,7 @@ public final class Generator {
       Map<String, Object> params,
       String configHash,
       Set<Problem> problems,
-      Map<String, Formatted> formatted,
-      Map<String, Object> fragments,
-      Map<RenderedFile, Formatted> bodies,
-      RenderMemo renders,
+      Memos memos,
       InputsFingerprint.ForEntry inputs) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
@@ -347,13 +351,13 @@ public final class Generator {
       Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
       fragmentContext.putAll(fragment.settings());
       try {
-        String text = renders.render(fragment.body(), fragmentContext);
+        String text = memos.renders().render(fragment.body(), fragmentContext);
         // clusters with equal parameters render the same text: parse it once (the parsed value is
         // only read)
-        Object parsed = fragments.get(text);
+        Object parsed = memos.fragments().get(text);
         if (parsed == null) {
           parsed = CanonicalYaml.readOne(text);
-          fragments.put(text, parsed);
+          memos.fragments().put(text, parsed);
         }
         context.put(fragment.variable(), parsed);
       } catch (SandboxedEngine.RenderException e) {
@@ -376,18 +380,18 @@ public final class Generator {
     for (TemplateSpec.Body body : template.bodies()) {
       String text;
       try {
-        text = renders.render(body, context);
+        text = memos.renders().render(body, context);
       } catch (SandboxedEngine.RenderException e) {
         problems.add(
             new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
         continue;
       }
-      Formatted canonical = formatted.get(text);
+      Formatted canonical = memos.formatted().get(text);
       try {
         if (canonical == null) {
           CanonicalYaml.Composed yaml = CanonicalYaml.formatComposed(text);
           canonical = new Formatted(yaml.text(), Marker.sha256(yaml.text()), yaml.nodes());
-          formatted.put(text, canonical);
+          memos.formatted().put(text, canonical);
         }
       } catch (YamlEngineException e) {
         problems.add(
@@ -421,7 +425,7 @@ public final class Generator {
               line,
               column,
               List.of());
-      bodies.put(rendered, canonical);
+      memos.bodies().put(rendered, canonical);
       out.add(rendered);
     }
     return out;
