@@ -1,5 +1,6 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -37,6 +38,15 @@ public final class RenderMemo {
 
   private static final Object ABSENT = new Object();
 
+  /**
+   * Renders kept per body, and values compared per lookup: a config with hundreds of clusters and
+   * large values must not cost a comparison of everything with everything. Past either bound a
+   * render runs, as without this memo.
+   */
+  static final int MAX_KEPT = 8;
+
+  static final int MAX_COMPARED = 10_000;
+
   /** As {@link SandboxedEngine#render}, reusing an earlier render that read the same values. */
   public String render(TemplateSpec.Body body, Map<String, Object> context)
       throws SandboxedEngine.RenderException {
@@ -51,7 +61,7 @@ public final class RenderMemo {
     ReadRecorder recorder = new ReadRecorder(context);
     rendered++;
     String text = engine.render(body, recorder);
-    if (!recorder.whole) {
+    if (!recorder.whole && earlier.size() < MAX_KEPT) {
       earlier.add(new Rendered(recorder.reads, text));
     }
     return text;
@@ -63,9 +73,10 @@ public final class RenderMemo {
   }
 
   private static boolean readsSame(Map<String, Object> reads, Map<String, Object> context) {
+    int[] budget = {MAX_COMPARED};
     for (Map.Entry<String, Object> read : reads.entrySet()) {
       Object now = context.containsKey(read.getKey()) ? context.get(read.getKey()) : ABSENT;
-      if (!same(read.getValue(), now)) {
+      if (!same(read.getValue(), now, budget, 0)) {
         return false;
       }
     }
@@ -74,8 +85,19 @@ public final class RenderMemo {
 
   /** Equal values of the same class; lists and maps element by element, maps in order. */
   static boolean same(Object a, Object b) {
+    return same(a, b, new int[] {MAX_COMPARED}, 0);
+  }
+
+  /**
+   * As {@link #same(Object, Object)}; false once {@code budget} values were compared or past the
+   * nesting a config can hold, which a value that contains itself would reach.
+   */
+  private static boolean same(Object a, Object b, int[] budget, int depth) {
     if (a == b) {
       return true;
+    }
+    if (--budget[0] < 0 || depth > YamlNodes.MAX_DEPTH) {
+      return false; // too large or too deep to compare: rendered again
     }
     if (a == null || b == null || a.getClass() != b.getClass()) {
       return false;
@@ -88,7 +110,8 @@ public final class RenderMemo {
       Iterator<? extends Map.Entry<?, ?>> ys = y.entrySet().iterator();
       for (Map.Entry<?, ?> e : x.entrySet()) {
         Map.Entry<?, ?> f = ys.next();
-        if (!same(e.getKey(), f.getKey()) || !same(e.getValue(), f.getValue())) {
+        if (!same(e.getKey(), f.getKey(), budget, depth + 1)
+            || !same(e.getValue(), f.getValue(), budget, depth + 1)) {
           return false;
         }
       }
@@ -100,7 +123,7 @@ public final class RenderMemo {
         return false;
       }
       for (int i = 0; i < x.size(); i++) {
-        if (!same(x.get(i), y.get(i))) {
+        if (!same(x.get(i), y.get(i), budget, depth + 1)) {
           return false;
         }
       }

@@ -127,6 +127,35 @@ class RenderMemoTest {
     assertTrue(RenderMemo.same(ab, new LinkedHashMap<>(ab)));
   }
 
+  @Test
+  void same_boundedForLargeAndCyclicValues() {
+    List<Object> large = new ArrayList<>();
+    List<Object> copy = new ArrayList<>();
+    for (long i = 0; i < RenderMemo.MAX_COMPARED; i++) {
+      large.add(1000 + i);
+      copy.add(1000 + i);
+    }
+    assertFalse(RenderMemo.same(large, copy), "past the bound: rendered again");
+    List<Object> cyclic = new ArrayList<>();
+    cyclic.add(cyclic);
+    List<Object> other = new ArrayList<>();
+    other.add(other);
+    assertFalse(RenderMemo.same(cyclic, other));
+  }
+
+  @Test
+  void render_keepsABoundedNumberOfRendersPerBody() throws Exception {
+    RenderMemo memo = new RenderMemo(ENGINE);
+    TemplateSpec.Body body = BODIES.get(0);
+    for (long a = 10; a < 10 + RenderMemo.MAX_KEPT + 2; a++) {
+      memo.render(body, context(a, "x"));
+    }
+    int rendered = memo.rendered();
+    memo.render(body, context(10L, "x")); // kept
+    memo.render(body, context(10L + RenderMemo.MAX_KEPT, "x")); // not kept: rendered again
+    assertEquals(rendered + 1, memo.rendered());
+  }
+
   private static Map<String, Object> context(Object a, Object b) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("a", a);
