@@ -4,6 +4,7 @@ import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.yaml.RepositoryFiles;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class CommittedFiles {
               if (!isManifest(file.getFileName().toString())) {
                 return FileVisitResult.CONTINUE;
               }
-              ManifestPath path = ManifestPath.relative(root, file);
+              ManifestPath path = file.equals(start) ? folder : folder.resolve(below(start, file));
               if (attrs.isSymbolicLink()) {
                 out.add(
                     new CommittedFile(
@@ -65,7 +66,7 @@ public final class CommittedFiles {
                         Optional.empty(),
                         Optional.of("a symbolic link, which kube-generate never follows")));
               } else if (attrs.isRegularFile()) {
-                out.add(read(root, file, path));
+                out.add(read(file, path));
               } else if (!attrs.isDirectory()) {
                 // a FIFO would block the check and a device never end: listed, never opened
                 out.add(
@@ -85,10 +86,21 @@ public final class CommittedFiles {
     return out;
   }
 
-  private static CommittedFile read(Path root, Path file, ManifestPath path) {
+  /** The part of {@code file}'s path below {@code start}, with {@code /} separators. */
+  private static String below(Path start, Path file) {
+    // the walk builds every path by appending to start: a string cut, not a path computation
+    String rest = file.toString().substring(start.toString().length() + 1);
+    return File.separatorChar == '/' ? rest : rest.replace(File.separatorChar, '/');
+  }
+
+  /**
+   * Reads a file the walk saw as a regular file: the walk follows no link and starts at the output
+   * folder, which was proven to be inside the repository, so its real path need not be resolved.
+   */
+  private static CommittedFile read(Path file, ManifestPath path) {
     try {
       return new CommittedFile(
-          path, Optional.of(RepositoryFiles.read(root, file, path.value())), Optional.empty());
+          path, Optional.of(RepositoryFiles.readFound(file, path.value())), Optional.empty());
     } catch (InputException e) {
       String message = e.problems().get(0).message();
       return new CommittedFile(path, Optional.empty(), Optional.of(message));
