@@ -50,20 +50,24 @@ public final class Checker {
     int total = project.configs().size();
     java.util.concurrent.atomic.AtomicInteger done =
         new java.util.concurrent.atomic.AtomicInteger();
-    EachConfig.Outcomes<List<FileResult>> checked =
+    EachConfig.Outcomes<Checked> checked =
         EachConfig.run(
             total,
             i ->
                 checkConfig(
                     project.configs().get(i),
                     project.rendered().get(i),
-                    project.validators().get(i)),
+                    project.validators().get(i),
+                    project.tree()),
             () -> progress.advance("checking", done.incrementAndGet(), total));
     List<FileResult> files = new ArrayList<>();
-    checked.results().forEach(files::addAll);
+    List<ManifestPath> temporaries = new ArrayList<>();
+    for (Checked c : checked.results()) {
+      files.addAll(c.files());
+      temporaries.addAll(c.temporaries());
+    }
     List<Problem> errors = new ArrayList<>(checked.problems());
-    errors.addAll(
-        UpdateJournal.leftovers(root, project.configs().stream().map(Config::outputDir).toList()));
+    errors.addAll(UpdateJournal.leftoversFound(root, temporaries));
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(noticeOncePerKind(files), errors, failOn, fixCommand, failOnRules);
   }
@@ -87,8 +91,11 @@ public final class Checker {
     return new Report(List.of(), errors, failOn, fixCommand);
   }
 
-  private List<FileResult> checkConfig(
-      Config config, List<RenderedFile> rendered, ClusterValidators validators)
+  /** One config's verdicts, and the temporary files an interrupted update left in its folder. */
+  private record Checked(List<FileResult> files, List<ManifestPath> temporaries) {}
+
+  private Checked checkConfig(
+      Config config, List<RenderedFile> rendered, ClusterValidators validators, ScannedTree tree)
       throws InputException {
     HandManaged handManaged = new HandManaged(config);
     Map<ManifestPath, RenderedFile> expected = new LinkedHashMap<>();
@@ -98,7 +105,8 @@ public final class Checker {
       }
     }
     List<FileResult> out = new ArrayList<>();
-    for (CommittedFile committed : CommittedFiles.list(root, config.outputDir())) {
+    CommittedFiles.Listing listing = CommittedFiles.list(root, config.outputDir(), tree);
+    for (CommittedFile committed : listing.files()) {
       RenderedFile render = expected.remove(committed.path());
       FileResult result = classify(config, handManaged, committed, Optional.ofNullable(render));
       out.add(
@@ -116,7 +124,7 @@ public final class Checker {
               Optional.empty(),
               new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
     }
-    return out;
+    return new Checked(out, listing.temporaries());
   }
 
   /**

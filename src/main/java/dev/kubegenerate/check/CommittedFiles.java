@@ -14,13 +14,23 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Lists and reads the manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}) under a
  * folder.
  */
 public final class CommittedFiles {
+
+  /**
+   * An output folder's content.
+   *
+   * @param files its manifest files, sorted by path
+   * @param temporaries files an interrupted {@code --update} left behind
+   */
+  record Listing(List<CommittedFile> files, List<ManifestPath> temporaries) {}
 
   private CommittedFiles() {}
 
@@ -31,10 +41,40 @@ public final class CommittedFiles {
 
   /** Every manifest file below {@code folder}, sorted; symbolic links are listed but never read. */
   public static List<CommittedFile> list(Path root, ManifestPath folder) throws InputException {
+    return list(root, folder, ScannedTree.none()).files();
+  }
+
+  /**
+   * Every manifest file below {@code folder}, sorted, and the temporary files there; taken from
+   * {@code tree} when it saw the whole folder, else walked from disk.
+   */
+  static Listing list(Path root, ManifestPath folder, ScannedTree tree) throws InputException {
+    Optional<SortedMap<String, ScannedTree.Kind>> scanned = tree.below(folder);
+    return scanned.isPresent() ? fromTree(root, scanned.get()) : walk(root, folder);
+  }
+
+  private static Listing fromTree(Path root, SortedMap<String, ScannedTree.Kind> scanned) {
+    List<CommittedFile> files = new ArrayList<>();
+    List<ManifestPath> temporaries = new ArrayList<>();
+    for (Map.Entry<String, ScannedTree.Kind> e : scanned.entrySet()) {
+      ManifestPath path = ManifestPath.of(e.getKey());
+      String name = path.fileName();
+      if (UpdateJournal.isTemporary(name)) {
+        temporaries.add(path);
+      }
+      if (isManifest(name)) {
+        files.add(committed(path.resolveIn(root), path, e.getValue()));
+      }
+    }
+    return new Listing(files, temporaries);
+  }
+
+  private static Listing walk(Path root, ManifestPath folder) throws InputException {
     Path start = folder.resolveIn(root);
     List<CommittedFile> out = new ArrayList<>();
+    List<ManifestPath> temporaries = new ArrayList<>();
     if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
-      return out;
+      return new Listing(out, temporaries);
     }
     if (Files.isSymbolicLink(start)) {
       throw new InputException(
@@ -55,25 +95,18 @@ public final class CommittedFiles {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!isManifest(file.getFileName().toString())) {
+              String name = file.getFileName().toString();
+              boolean manifest = isManifest(name);
+              boolean temporary = UpdateJournal.isTemporary(name);
+              if (attrs.isDirectory() || !(manifest || temporary)) {
                 return FileVisitResult.CONTINUE;
               }
               ManifestPath path = file.equals(start) ? folder : folder.resolve(below(start, file));
-              if (attrs.isSymbolicLink()) {
-                out.add(
-                    new CommittedFile(
-                        path,
-                        Optional.empty(),
-                        Optional.of("a symbolic link, which kube-generate never follows")));
-              } else if (attrs.isRegularFile()) {
-                out.add(read(file, path));
-              } else if (!attrs.isDirectory()) {
-                // a FIFO would block the check and a device never end: listed, never opened
-                out.add(
-                    new CommittedFile(
-                        path,
-                        Optional.empty(),
-                        Optional.of("not a regular file (a FIFO, socket or device)")));
+              if (temporary) {
+                temporaries.add(path);
+              }
+              if (manifest) {
+                out.add(committed(file, path, kind(attrs)));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -83,7 +116,14 @@ public final class CommittedFiles {
           Problem.of(folder.value(), "cannot list manifests: " + e.getMessage()));
     }
     out.sort((a, b) -> a.path().compareTo(b.path()));
-    return out;
+    temporaries.sort(null);
+    return new Listing(out, temporaries);
+  }
+
+  private static ScannedTree.Kind kind(BasicFileAttributes attrs) {
+    return attrs.isSymbolicLink()
+        ? ScannedTree.Kind.LINK
+        : attrs.isRegularFile() ? ScannedTree.Kind.REGULAR : ScannedTree.Kind.OTHER;
   }
 
   /** The part of {@code file}'s path below {@code start}, with {@code /} separators. */
@@ -94,8 +134,26 @@ public final class CommittedFiles {
   }
 
   /**
-   * Reads a file the walk saw as a regular file: the walk follows no link and starts at the output
-   * folder, which was proven to be inside the repository, so its real path need not be resolved.
+   * A file as the walk saw it: a link is listed, never followed; a FIFO would block the check and a
+   * device never end, so only a regular file is opened.
+   */
+  private static CommittedFile committed(Path file, ManifestPath path, ScannedTree.Kind kind) {
+    return switch (kind) {
+      case LINK ->
+          new CommittedFile(
+              path,
+              Optional.empty(),
+              Optional.of("a symbolic link, which kube-generate never follows"));
+      case OTHER ->
+          new CommittedFile(
+              path, Optional.empty(), Optional.of("not a regular file (a FIFO, socket or device)"));
+      case REGULAR -> read(file, path);
+    };
+  }
+
+  /**
+   * Reads a file the walk saw as a regular file: the walk follows no link and starts at a folder
+   * proven to be inside the repository, so its real path need not be resolved.
    */
   private static CommittedFile read(Path file, ManifestPath path) {
     try {

@@ -8,6 +8,7 @@ import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -51,9 +52,10 @@ public final class ProjectLoader {
   public Project load(
       String configFile, boolean all, TemplateFolders extraTemplates, Progress progress)
       throws InputException {
+    ScannedTree tree = all ? new ScannedTree() : ScannedTree.none();
     List<Path> files =
         all
-            ? find(Path.of(configFile).getFileName().toString())
+            ? find(Path.of(configFile).getFileName().toString(), tree)
             : List.of(root.resolve(configFile));
     if (files.isEmpty()) {
       throw new InputException(
@@ -97,13 +99,13 @@ public final class ProjectLoader {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new Project(configs, rendered, validators);
+    return new Project(configs, rendered, validators, tree);
   }
 
   /** At a monorepo's root without a config of its own: name the configs below and {@code --all}. */
   private void suggestAll(String configFile) throws InputException {
     List<String> below =
-        find(Path.of(configFile).getFileName().toString()).stream()
+        find(Path.of(configFile).getFileName().toString(), ScannedTree.none()).stream()
             .map(f -> root.relativize(f).toString().replace('\\', '/'))
             .toList();
     if (below.isEmpty()) {
@@ -174,25 +176,56 @@ public final class ProjectLoader {
     }
   }
 
-  private List<Path> find(String name) throws InputException {
+  /**
+   * Every config named {@code name} below the root, sorted; what the walk sees goes into {@code
+   * tree}, so the check need not walk the output folders again.
+   */
+  private List<Path> find(String name, ScannedTree tree) throws InputException {
     List<Path> found = new ArrayList<>();
+    String rootText = root.toString();
+    // paths below the root are the root's text, a separator, then the relative path
+    int cut = rootText.endsWith(File.separator) ? rootText.length() : rootText.length() + 1;
     try {
       Files.walkFileTree(
           root,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-              boolean skip = !dir.equals(root) && (n.startsWith(".") || SKIPPED.contains(n));
+              if (dir.equals(root)) {
+                tree.entered("");
+                return FileVisitResult.CONTINUE;
+              }
+              String n = dir.getFileName().toString();
+              boolean skip = n.startsWith(".") || SKIPPED.contains(n);
+              String relative = relative(dir);
+              if (skip) {
+                tree.skipped(relative);
+              } else {
+                tree.entered(relative);
+              }
               return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && file.getFileName().toString().equals(name)) {
+              String n = file.getFileName().toString();
+              if (attrs.isRegularFile() && n.equals(name)) {
                 found.add(file);
               }
+              tree.file(relative(file), n, attrs);
               return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              // a folder that cannot be listed is not known whole: the check walks it itself
+              tree.skipped(relative(file));
+              throw e;
+            }
+
+            private String relative(Path path) {
+              String text = path.toString().substring(cut);
+              return File.separatorChar == '/' ? text : text.replace(File.separatorChar, '/');
             }
           });
     } catch (IOException e) {

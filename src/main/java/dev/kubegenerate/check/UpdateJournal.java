@@ -202,11 +202,7 @@ final class UpdateJournal {
    * left behind (killed while staging, before it wrote its journal).
    */
   static List<Problem> leftovers(Path root, List<ManifestPath> outputDirs) {
-    List<Problem> problems = new ArrayList<>();
-    if (exists(root)) {
-      problems.add(
-          Problem.of(FILE, "an update was interrupted; run `kube-generate --update` to finish it"));
-    }
+    List<Problem> problems = new ArrayList<>(interrupted(root));
     for (ManifestPath dir : outputDirs) {
       Path start = dir.resolveIn(root);
       if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
@@ -219,11 +215,7 @@ final class UpdateJournal {
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (isTemporary(file.getFileName().toString())) {
-                  problems.add(
-                      Problem.of(
-                          ManifestPath.relative(root, file).value(),
-                          "a temporary file left by an interrupted"
-                              + " update; `kube-generate --update` removes it"));
+                  problems.add(leftover(ManifestPath.relative(root, file)));
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -233,6 +225,30 @@ final class UpdateJournal {
       }
     }
     return problems;
+  }
+
+  /**
+   * As {@link #leftovers(Path, List)}, for temporary files already found by the listing of the
+   * output folders.
+   */
+  static List<Problem> leftoversFound(Path root, List<ManifestPath> temporaries) {
+    List<Problem> problems = new ArrayList<>(interrupted(root));
+    temporaries.forEach(t -> problems.add(leftover(t)));
+    return problems;
+  }
+
+  private static List<Problem> interrupted(Path root) {
+    return exists(root)
+        ? List.of(
+            Problem.of(
+                FILE, "an update was interrupted; run `kube-generate --update` to finish it"))
+        : List.of();
+  }
+
+  private static Problem leftover(ManifestPath temporary) {
+    return Problem.of(
+        temporary.value(),
+        "a temporary file left by an interrupted update; `kube-generate --update` removes it");
   }
 
   /** Deletes the temporary files an update left below {@code dirs}; only names of ours. */
