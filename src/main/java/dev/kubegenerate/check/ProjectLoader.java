@@ -8,22 +8,17 @@ import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.SandboxedEngine;
 import dev.kubegenerate.render.TemplateLibrary;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Finds the configs of a run, loads them and renders them; every problem is collected. */
 public final class ProjectLoader {
-
-  /** Folders never searched for configs: tool caches and build output, not application code. */
-  private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build", "vendor");
 
   private final Path root;
   private final Generator generator = new Generator(new SandboxedEngine());
@@ -53,11 +48,22 @@ public final class ProjectLoader {
       String configFile, boolean all, TemplateFolders extraTemplates, Progress progress)
       throws InputException {
     ScannedTree tree = all ? new ScannedTree() : ScannedTree.none();
-    List<Path> files =
-        all
-            ? find(Path.of(configFile).getFileName().toString(), tree)
-            : List.of(root.resolve(configFile));
-    if (files.isEmpty()) {
+    ConfigLoader loader = new ConfigLoader(root, KubernetesApi.supported());
+    List<Outcome> outcomes;
+    if (all) {
+      outcomes =
+          loadAsFound(
+              Path.of(configFile).getFileName().toString(), tree, loader, extraTemplates, progress);
+    } else {
+      Path file = root.resolve(configFile);
+      boolean plainName = Path.of(configFile).getParent() == null;
+      if (plainName && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        suggestAll(configFile);
+      }
+      outcomes = List.of(loadOne(loader, file, false, extraTemplates));
+      progress.advance("rendering", 1, 1);
+    }
+    if (outcomes.isEmpty()) {
       throw new InputException(
           Problem.of(
               ".",
@@ -65,24 +71,6 @@ public final class ProjectLoader {
                   + configFile
                   + " found below this folder; run `kube-generate init` to create one"));
     }
-    boolean plainName = Path.of(configFile).getParent() == null;
-    if (!all && plainName && !Files.exists(files.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      suggestAll(configFile);
-    }
-    ConfigLoader loader = new ConfigLoader(root, KubernetesApi.supported());
-    // configs are independent: load and render them on every core (issue 6), then assemble the
-    // outcomes in file order, so output and messages stay the same as a sequential run's
-    java.util.concurrent.atomic.AtomicInteger done =
-        new java.util.concurrent.atomic.AtomicInteger();
-    List<Outcome> outcomes =
-        files.parallelStream()
-            .map(
-                file -> {
-                  Outcome outcome = loadOne(loader, file, extraTemplates);
-                  progress.advance("rendering", done.incrementAndGet(), files.size());
-                  return outcome;
-                })
-            .toList();
     List<Problem> problems = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
     List<List<RenderedFile>> rendered = new ArrayList<>();
@@ -102,10 +90,61 @@ public final class ProjectLoader {
     return new Project(configs, rendered, validators, tree);
   }
 
+  /**
+   * Finds every config named {@code name} and loads and renders each on the pool as soon as it is
+   * found (configs are independent, issue 6); the outcomes come in file order, so output and
+   * messages stay the same as a sequential run's.
+   */
+  private List<Outcome> loadAsFound(
+      String name,
+      ScannedTree tree,
+      ConfigLoader loader,
+      TemplateFolders extraTemplates,
+      Progress progress)
+      throws InputException {
+    AsFound<Outcome> work = new AsFound<>(ForkJoinPool.commonPool());
+    AtomicInteger found = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    List<Path> files = new ArrayList<>();
+    try {
+      ConfigSearch.find(
+          root,
+          name,
+          tree,
+          file -> {
+            files.add(file);
+            found.incrementAndGet();
+            work.submit(
+                () -> {
+                  Outcome outcome = loadOne(loader, file, true, extraTemplates);
+                  // the total grows while the search goes on; it is final once it ends
+                  progress.advance("rendering", done.incrementAndGet(), found.get());
+                  return outcome;
+                });
+          });
+    } catch (InputException | RuntimeException e) {
+      work.cancel();
+      throw e;
+    }
+    List<Outcome> outcomes = work.results();
+    Integer[] order = new Integer[files.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(files::get));
+    List<Outcome> sorted = new ArrayList<>(order.length);
+    for (int i : order) {
+      sorted.add(outcomes.get(i));
+    }
+    return sorted;
+  }
+
   /** At a monorepo's root without a config of its own: name the configs below and {@code --all}. */
   private void suggestAll(String configFile) throws InputException {
     List<String> below =
-        find(Path.of(configFile).getFileName().toString(), ScannedTree.none()).stream()
+        ConfigSearch.find(
+                root, Path.of(configFile).getFileName().toString(), ScannedTree.none(), file -> {})
+            .stream()
             .map(f -> root.relativize(f).toString().replace('\\', '/'))
             .toList();
     if (below.isEmpty()) {
@@ -132,7 +171,11 @@ public final class ProjectLoader {
       ClusterValidators validators,
       List<Problem> problems) {}
 
-  private Outcome loadOne(ConfigLoader loader, Path file, TemplateFolders extraTemplates) {
+  /**
+   * @param found the search for configs found {@code file} as a regular file, following no link
+   */
+  private Outcome loadOne(
+      ConfigLoader loader, Path file, boolean found, TemplateFolders extraTemplates) {
     Path absolute = file.toAbsolutePath().normalize();
     if (!absolute.startsWith(root)
         || absolute.getParent() == null
@@ -147,7 +190,7 @@ public final class ProjectLoader {
                   root.relativize(absolute).toString(),
                   "the config is outside the folder being worked in; run with -C at the repository root")));
     }
-    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!found && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return new Outcome(
           null,
           null,
@@ -159,7 +202,7 @@ public final class ProjectLoader {
     }
     List<Problem> problems = new ArrayList<>();
     try {
-      ConfigLoader.Loaded loaded = loader.load(file);
+      ConfigLoader.Loaded loaded = found ? loader.loadFound(file) : loader.load(file);
       problems.addAll(loaded.problems());
       Config config = loaded.config();
       // SPEC §3: the config's own folders first, then --templates, then the tool's
@@ -174,64 +217,5 @@ public final class ProjectLoader {
       problems.addAll(e.problems());
       return new Outcome(null, null, null, problems);
     }
-  }
-
-  /**
-   * Every config named {@code name} below the root, sorted; what the walk sees goes into {@code
-   * tree}, so the check need not walk the output folders again.
-   */
-  private List<Path> find(String name, ScannedTree tree) throws InputException {
-    List<Path> found = new ArrayList<>();
-    String rootText = root.toString();
-    // paths below the root are the root's text, a separator, then the relative path
-    int cut = rootText.endsWith(File.separator) ? rootText.length() : rootText.length() + 1;
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              if (dir.equals(root)) {
-                tree.entered("");
-                return FileVisitResult.CONTINUE;
-              }
-              String n = dir.getFileName().toString();
-              boolean skip = n.startsWith(".") || SKIPPED.contains(n);
-              String relative = relative(dir);
-              if (skip) {
-                tree.skipped(relative);
-              } else {
-                tree.entered(relative);
-              }
-              return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              String n = file.getFileName().toString();
-              if (attrs.isRegularFile() && n.equals(name)) {
-                found.add(file);
-              }
-              tree.file(relative(file), n, attrs);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-              // a folder that cannot be listed is not known whole: the check walks it itself
-              tree.skipped(relative(file));
-              throw e;
-            }
-
-            private String relative(Path path) {
-              String text = path.toString().substring(cut);
-              return File.separatorChar == '/' ? text : text.replace(File.separatorChar, '/');
-            }
-          });
-    } catch (IOException e) {
-      throw new InputException(Problem.of(".", "cannot search for configs: " + e.getMessage()));
-    }
-    found.sort(null);
-    return found;
   }
 }
