@@ -78,7 +78,7 @@ public final class Generator {
                 "unknown template \""
                     + entry.template()
                     + "\""
-                    + Suggestions.didYouMean(entry.template(), library.all().keySet())
+                    + Suggestions.didYouMean(entry.template(), library.names())
                     + "; `kube-generate templates` lists them"));
         continue;
       }

@@ -56,18 +56,14 @@ public final class TemplatesCommand implements Callable<Integer> {
       }
       return ExitCode.CLEAN;
     }
-    TemplateSpec t =
-        library
-            .get(name)
-            .orElseThrow(
-                () ->
-                    new InputException(
-                        Problem.of(
-                            "",
-                            "unknown template \""
-                                + name
-                                + "\""
-                                + Suggestions.didYouMean(name, library.all().keySet()))));
+    java.util.Optional<TemplateSpec> found = library.get(name);
+    if (found.isEmpty()) {
+      throw new InputException(
+          Problem.of(
+              "",
+              "unknown template \"" + name + "\"" + Suggestions.didYouMean(name, library.names())));
+    }
+    TemplateSpec t = found.get();
     out.println(t.name() + " - " + t.description());
     out.println();
     out.println(

@@ -3,6 +3,7 @@ package dev.kubegenerate.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubegenerate.kubernetes.KubernetesApi;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.yaml.Json;
 
 /**
@@ -16,7 +17,7 @@ public final class ConfigSchema {
   private ConfigSchema() {}
 
   /** The schema as pretty-printed JSON with a final newline. */
-  public static String render(TemplateLibrary library) {
+  public static String render(TemplateLibrary library) throws InputException {
     ObjectNode root = Json.object();
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.put("$id", "https://kube-generate.dev/schema/kube-generate.json");

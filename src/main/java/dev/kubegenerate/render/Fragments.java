@@ -2,9 +2,7 @@ package dev.kubegenerate.render;
 
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
-import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +53,7 @@ final class Fragments {
    */
   static List<TemplateSpec.Fragment> read(
       Object uses,
-      Path shared,
+      TemplateFiles builtIn,
       String specShown,
       List<ParameterSpec> parameters,
       List<Problem> problems) {
@@ -102,11 +100,14 @@ final class Fragments {
       try {
         String shown = "built-in fragment " + name;
         addParameters(
-            shared, shared.resolve(name + ".yaml"), shown + ".yaml", parameters, problems);
+            builtIn.read(TemplateReader.SHARED_FOLDER, name + ".yaml", shown + ".yaml"),
+            shown + ".yaml",
+            parameters,
+            problems);
         String source =
-            RepositoryFiles.read(
-                shared,
-                shared.resolve(name + TemplateReader.BODY_SUFFIX),
+            builtIn.read(
+                TemplateReader.SHARED_FOLDER,
+                name + TemplateReader.BODY_SUFFIX,
                 shown + TemplateReader.BODY_SUFFIX);
         out.add(
             new TemplateSpec.Fragment(
@@ -122,13 +123,11 @@ final class Fragments {
   }
 
   private static void addParameters(
-      Path shared, Path file, String shown, List<ParameterSpec> parameters, List<Problem> problems)
+      String text, String shown, List<ParameterSpec> parameters, List<Problem> problems)
       throws InputException {
     Object loaded;
     try {
-      loaded =
-          new Load(YamlNodes.safeSettings(shown))
-              .loadFromString(RepositoryFiles.read(shared, file, shown));
+      loaded = new Load(YamlNodes.safeSettings(shown)).loadFromString(text);
     } catch (YamlEngineException e) {
       throw new InputException(
           Problem.of(

@@ -47,8 +47,11 @@ public final class SandboxedEngine {
           .disallowedFunctionKeys(List.of("i18n", "range", "parent", "block"))
           .build();
 
-  /** The budget of the render running on each thread; set for the span of one evaluation. */
-  private final ThreadLocal<RenderBudget> budgets = new ThreadLocal<>();
+  /**
+   * The budget of the render running on each thread; set for the span of one evaluation. Static, as
+   * the engine that reads it: one engine serves every run of the process.
+   */
+  private static final ThreadLocal<RenderBudget> BUDGETS = new ThreadLocal<>();
 
   /**
    * Set once a body ran out of time: the ones after it are refused at once, so a repository full of
@@ -56,7 +59,11 @@ public final class SandboxedEngine {
    */
   private final AtomicBoolean outOfTime = new AtomicBoolean();
 
-  private final PebbleEngine engine =
+  /**
+   * Immutable once built, and the same for every run: building it and compiling a body cost more
+   * than rendering one (issue 13), so the process shares one, and its compiled bodies.
+   */
+  private static final PebbleEngine ENGINE =
       new PebbleEngine.Builder()
           // the source text itself is the template "name": nothing is ever read from disk
           .loader(new StringLoader())
@@ -74,11 +81,15 @@ public final class SandboxedEngine {
           .methodAccessValidator(SandboxedEngine::isMapEntryAccessor)
           // Pebble keeps only the last customizer registered: this one applies both
           .registerExtensionCustomizer(
-              extension -> new BudgetedExtension(DISALLOWED.apply(extension), budgets::get))
-          .extension(new KubeGenerateExtension(budgets))
+              extension -> new BudgetedExtension(DISALLOWED.apply(extension), BUDGETS::get))
+          .extension(new KubeGenerateExtension(BUDGETS))
           .build();
 
-  private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
+  /**
+   * Compiled bodies by their source, for the process: a compiled template holds no render's state.
+   * The start-up preload compiles the built-in bodies before the run asks for them.
+   */
+  private static final Map<String, PebbleTemplate> COMPILED = new ConcurrentHashMap<>();
 
   /** A template error, with the 1-based line in the body where Pebble knows it. */
   public static final class RenderException extends Exception {
@@ -104,16 +115,16 @@ public final class SandboxedEngine {
   /** Renders {@code body} with {@code context}. */
   public String render(TemplateSpec.Body body, Map<String, Object> context) throws RenderException {
     try {
-      PebbleTemplate template = compiled.computeIfAbsent(body.source(), engine::getTemplate);
+      PebbleTemplate template = COMPILED.computeIfAbsent(body.source(), ENGINE::getTemplate);
       if (outOfTime.get()) {
         throw new RenderException("not rendered: an earlier body ran out of time", 0);
       }
       StringWriter out = new StringWriter();
-      budgets.set(new RenderBudget(BODY_TIME, body.shownAs()));
+      BUDGETS.set(new RenderBudget(BODY_TIME, body.shownAs()));
       try {
         template.evaluate(out, context);
       } finally {
-        budgets.remove();
+        BUDGETS.remove();
       }
       return out.toString();
     } catch (PebbleException e) {

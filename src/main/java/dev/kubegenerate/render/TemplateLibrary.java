@@ -3,13 +3,6 @@ package dev.kubegenerate.render;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.yaml.RepositoryFiles;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The templates a config can use: the repository's template folders first, then the tool's: the
@@ -27,17 +20,17 @@ import java.util.stream.Stream;
  */
 public final class TemplateLibrary {
 
-  private static final String BUILT_IN = "kube-generate/templates";
+  /** The templates of the library's folders (repository and tool), by name; built-ins aside. */
+  private final Map<String, TemplateSpec> fromFolders;
 
-  private final Map<String, TemplateSpec> templates;
-
-  private TemplateLibrary(Map<String, TemplateSpec> templates) {
-    this.templates = templates;
+  private TemplateLibrary(Map<String, TemplateSpec> fromFolders) {
+    this.fromFolders = fromFolders;
   }
 
   /** The built-in library alone. */
   public static TemplateLibrary builtIn() throws InputException {
-    return new TemplateLibrary(new TreeMap<>(builtInTemplates()));
+    BuiltIn.files();
+    return new TemplateLibrary(Map.of());
   }
 
   /**
@@ -53,6 +46,8 @@ public final class TemplateLibrary {
   /**
    * The library seen by a config: {@code repositoryFolders} first, then {@code toolFolders}, then
    * the built-in library; an earlier folder's template replaces a later one of the same name.
+   * Folders are read whole, since each of their files is an input; a built-in template is read when
+   * first used, as it is part of the build.
    *
    * @param repositoryFolders folders inside the repository: their files are the repository's input
    * @param toolFolders the tool's folders ({@code KUBE_GENERATE_TEMPLATES}), absolute, anywhere
@@ -60,7 +55,8 @@ public final class TemplateLibrary {
    */
   public static TemplateLibrary with(
       List<Path> repositoryFolders, List<Path> toolFolders, Path root) throws InputException {
-    Map<String, TemplateSpec> all = new TreeMap<>(builtInTemplates());
+    BuiltIn.files();
+    Map<String, TemplateSpec> all = new TreeMap<>();
     List<Path> tool = new ArrayList<>(toolFolders);
     java.util.Collections.reverse(tool);
     for (Path folder : tool) {
@@ -74,45 +70,98 @@ public final class TemplateLibrary {
     return new TemplateLibrary(all);
   }
 
-  /** The template called {@code name}. */
-  public Optional<TemplateSpec> get(String name) {
-    return Optional.ofNullable(templates.get(name));
+  /** The template called {@code name}; reading a built-in one may fail. */
+  public Optional<TemplateSpec> get(String name) throws InputException {
+    TemplateSpec own = fromFolders.get(name);
+    return own != null ? Optional.of(own) : BuiltIn.get(name);
+  }
+
+  /** The name of every template, sorted, without reading any. */
+  public java.util.SortedSet<String> names() throws InputException {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>(fromFolders.keySet());
+    out.addAll(BuiltIn.names());
+    return out;
   }
 
   /** Every template, by name. */
-  public Map<String, TemplateSpec> all() {
-    return java.util.Collections.unmodifiableMap(templates);
-  }
-
-  private static Map<String, TemplateSpec> builtInTemplates() throws InputException {
-    if (!BuiltIn.LOADED.problems().isEmpty()) {
-      throw new InputException(BuiltIn.LOADED.problems());
+  public Map<String, TemplateSpec> all() throws InputException {
+    Map<String, TemplateSpec> out = new TreeMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (String name : names()) {
+      try {
+        get(name).ifPresent(t -> out.put(name, t));
+      } catch (InputException e) {
+        problems.addAll(e.problems());
+      }
     }
-    return BuiltIn.LOADED.templates();
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**
-   * The built-in library, read once per process on first use (the JVM makes that lazy and
-   * thread-safe): it is part of the build and cannot change while the tool runs.
+   * The built-in library, indexed once per process on first use (the JVM makes that lazy and
+   * thread-safe); each template is read once, when first asked for. A run reads only the templates
+   * its configs use: reading all of them was a third of a one-app check's start-up (issue 13).
    */
   private static final class BuiltIn {
-    static final Loaded LOADED = read();
+    private static final Opened OPENED = open();
 
-    /** The templates, or why they could not be read. */
-    record Loaded(Map<String, TemplateSpec> templates, List<Problem> problems) {
-      Loaded {
-        templates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(templates));
-        problems = List.copyOf(problems);
+    /** Each template read, or why it could not be. */
+    private static final Map<String, Read> READ = new ConcurrentHashMap<>();
+
+    /** The library's files, or why they cannot be read. */
+    private record Opened(TemplateFiles files, List<String> names, List<Problem> problems) {}
+
+    /** One template, or the problems of reading it. */
+    private record Read(TemplateSpec spec, List<Problem> problems) {}
+
+    private static Opened open() {
+      try {
+        TemplateFiles files = TemplateFiles.builtIn();
+        return new Opened(files, files.folders(), List.of());
+      } catch (InputException e) {
+        return new Opened(null, List.of(), e.problems());
       }
     }
 
-    private static Loaded read() {
+    static TemplateFiles files() throws InputException {
+      if (!OPENED.problems().isEmpty()) {
+        throw new InputException(OPENED.problems());
+      }
+      return OPENED.files();
+    }
+
+    static List<String> names() throws InputException {
+      files();
+      return OPENED.names();
+    }
+
+    static Optional<TemplateSpec> get(String name) throws InputException {
+      if (!names().contains(name)) {
+        return Optional.empty();
+      }
+      Read read = READ.computeIfAbsent(name, BuiltIn::read);
+      if (!read.problems().isEmpty()) {
+        throw new InputException(read.problems());
+      }
+      return Optional.of(read.spec());
+    }
+
+    private static Read read(String name) {
       try {
-        Path dir = builtInFolder();
-        return new Loaded(
-            load(dir, dir, name -> "built-in template " + name, "built-in", false), List.of());
+        return new Read(
+            TemplateReader.read(
+                name,
+                OPENED.files(),
+                "built-in template " + name,
+                "built-in",
+                false,
+                OPENED.files()),
+            List.of());
       } catch (InputException e) {
-        return new Loaded(Map.of(), e.problems());
+        return new Read(null, e.problems());
       }
     }
   }
@@ -128,7 +177,7 @@ public final class TemplateLibrary {
       throw new InputException(Problem.of(shown, "template folder does not exist"));
     }
     RepositoryFiles.folder(root, folder, shown);
-    return load(folder, root, name -> shown + "/" + name, shown, true);
+    return load(TemplateFiles.onDisk(folder, root, shown), name -> shown + "/" + name, shown, true);
   }
 
   private static Map<String, TemplateSpec> fromToolFolder(Path folder) throws InputException {
@@ -138,68 +187,31 @@ public final class TemplateLibrary {
           Problem.of(shown, "template folder of KUBE_GENERATE_TEMPLATES does not exist"));
     }
     // the tool's own folder, named by the workflow: its files may not lead out of it either
-    return load(folder, folder, name -> shown + "/" + name, shown, false);
+    return load(
+        TemplateFiles.onDisk(folder, folder, shown), name -> shown + "/" + name, shown, false);
   }
 
   private static Map<String, TemplateSpec> load(
-      Path dir,
-      Path root,
+      TemplateFiles files,
       java.util.function.Function<String, String> shownAs,
       String origin,
       boolean repository)
       throws InputException {
     Map<String, TemplateSpec> out = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
-    try (Stream<Path> children = Files.list(dir)) {
-      for (Path child : children.sorted().toList()) {
-        if (Files.isRegularFile(child.resolve(TemplateReader.SPEC_FILE))) {
-          String name = child.getFileName().toString();
-          try {
-            out.put(
-                name,
-                TemplateReader.read(
-                    name,
-                    child,
-                    shownAs.apply(name),
-                    origin,
-                    repository,
-                    builtInFolder().resolve(TemplateReader.SHARED_FOLDER),
-                    root));
-          } catch (InputException e) {
-            problems.addAll(e.problems());
-          }
-        }
+    for (String name : files.folders()) {
+      try {
+        out.put(
+            name,
+            TemplateReader.read(
+                name, files, shownAs.apply(name), origin, repository, BuiltIn.files()));
+      } catch (InputException e) {
+        problems.addAll(e.problems());
       }
-    } catch (IOException e) {
-      throw new InputException(Problem.of(origin, "cannot list templates: " + e.getMessage()));
     }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
     return out;
-  }
-
-  private static Path builtInFolder() throws InputException {
-    URL url = TemplateLibrary.class.getClassLoader().getResource(BUILT_IN + "/README.md");
-    if (url == null) {
-      throw new InputException(
-          Problem.of("", "the built-in template library is missing from this build"));
-    }
-    try {
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(uri);
-        }
-        return fs.getPath(BUILT_IN);
-      }
-      return Path.of(uri).getParent();
-    } catch (URISyntaxException | IOException e) {
-      throw new InputException(
-          Problem.of("", "cannot open the built-in template library: " + e.getMessage()));
-    }
   }
 }

@@ -3,16 +3,11 @@ package dev.kubegenerate.render;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Names;
 import dev.kubegenerate.model.Problem;
-import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -36,24 +31,23 @@ final class TemplateReader {
    *
    * @param repository whether the folder is inside the repository, so its files are an input of
    *     every file the template renders
-   * @param shared the built-in library's {@code _shared} folder, the only place fragments come
-   *     from: a template names a fragment, never a file, so {@code uses:} cannot read anything else
-   * @param root the folder no file of the template may lead out of (the repository, or the template
-   *     folder the tool was given)
+   * @param files the library the folder {@code name} is in
+   * @param builtIn the built-in library, whose {@code _shared} folder is the only place fragments
+   *     come from: a template names a fragment, never a file, so {@code uses:} cannot read anything
+   *     else
    */
   static TemplateSpec read(
       String name,
-      Path folder,
+      TemplateFiles files,
       String shownAs,
       String origin,
       boolean repository,
-      Path shared,
-      Path root)
+      TemplateFiles builtIn)
       throws InputException {
     String specShown = shownAs + "/" + SPEC_FILE;
-    // the folder itself may be a link: it must stay under root, as every file in it
-    RepositoryFiles.folder(root, folder, shownAs);
-    String text = RepositoryFiles.read(root, folder.resolve(SPEC_FILE), specShown);
+    // the folder itself may be a link: it must stay under its root, as every file in it
+    files.checkFolder(name, shownAs);
+    String text = files.read(name, SPEC_FILE, specShown);
     Object loaded;
     try {
       loaded = YamlNodes.loader(YamlNodes.safeSettings(specShown)).loadFromString(text);
@@ -72,11 +66,11 @@ final class TemplateReader {
     List<ParameterSpec> parameters = parameters(spec.get("parameters"), specShown, problems);
     plainNameDefaults(parameters, text, specShown, problems);
     List<TemplateSpec.Body> bodies =
-        bodies(spec.get("files"), folder, shownAs, specShown, problems, root);
+        bodies(spec.get("files"), files, name, shownAs, specShown, problems);
     String example = spec.get("example") instanceof String s ? s : "";
     String component = spec.get("component") instanceof String c ? c : null;
     List<TemplateSpec.Fragment> fragments =
-        Fragments.read(spec.get("uses"), shared, specShown, parameters, problems);
+        Fragments.read(spec.get("uses"), builtIn, specShown, parameters, problems);
     if (component == null
         && fragments.stream().anyMatch(f -> f.name().equals(Fragments.POD_TEMPLATE))) {
       // every pod needs a component label, or two entries' selectors could overlap
@@ -89,9 +83,10 @@ final class TemplateReader {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    Optional<String> files = repository ? Optional.of(filesDigest(text, bodies)) : Optional.empty();
+    Optional<String> digest =
+        repository ? Optional.of(filesDigest(text, bodies)) : Optional.empty();
     return new TemplateSpec(
-        name, description, parameters, bodies, example, origin, files, component, fragments);
+        name, description, parameters, bodies, example, origin, digest, component, fragments);
   }
 
   /**
@@ -240,24 +235,23 @@ final class TemplateReader {
   }
 
   private static List<TemplateSpec.Body> bodies(
-      Object files,
-      Path folder,
+      Object declared,
+      TemplateFiles files,
+      String folder,
       String shownAs,
       String specShown,
-      List<Problem> problems,
-      Path root) {
+      List<Problem> problems) {
     List<String> names = new ArrayList<>();
-    if (files instanceof List<?> list) {
+    if (declared instanceof List<?> list) {
       list.forEach(f -> names.add(String.valueOf(f)));
     } else {
       // no explicit order: every body in the folder, by name
-      try (Stream<Path> s = Files.list(folder)) {
-        s.map(p -> p.getFileName().toString())
+      try {
+        files.list(folder).stream()
             .filter(f -> f.endsWith(BODY_SUFFIX))
-            .sorted()
             .forEach(f -> names.add(f.substring(0, f.length() - BODY_SUFFIX.length())));
-      } catch (IOException e) {
-        problems.add(Problem.of(shownAs, "cannot list bodies: " + e.getMessage()));
+      } catch (InputException e) {
+        problems.add(Problem.of(shownAs, e.problems().get(0).message()));
       }
     }
     List<TemplateSpec.Body> out = new ArrayList<>();
@@ -273,9 +267,7 @@ final class TemplateReader {
       try {
         out.add(
             new TemplateSpec.Body(
-                body,
-                RepositoryFiles.read(root, folder.resolve(body + BODY_SUFFIX), bodyShown),
-                bodyShown));
+                body, files.read(folder, body + BODY_SUFFIX, bodyShown), bodyShown));
       } catch (InputException e) {
         problems.addAll(e.problems());
       }

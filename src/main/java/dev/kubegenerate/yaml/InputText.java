@@ -53,7 +53,7 @@ public final class InputText {
   }
 
   /** A short reason for an I/O failure, without the Java exception class. */
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     String kind = e.getClass().getSimpleName();
     return switch (kind) {
       case "NoSuchFileException" -> "no such file";
