@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Compares today's render with the files under each output folder and classifies every file. */
 public final class Checker {
@@ -48,28 +49,82 @@ public final class Checker {
       Set<Violation.Rule> failOnRules,
       Progress progress) {
     int total = project.configs().size();
-    java.util.concurrent.atomic.AtomicInteger done =
-        new java.util.concurrent.atomic.AtomicInteger();
-    EachConfig.Outcomes<Checked> checked =
+    AtomicInteger done = new AtomicInteger();
+    List<Checked> checked =
         EachConfig.run(
-            total,
-            i ->
-                checkConfig(
-                    project.configs().get(i),
-                    project.rendered().get(i),
-                    project.validators().get(i),
-                    project.tree()),
-            () -> progress.advance("checking", done.incrementAndGet(), total));
+                total,
+                i ->
+                    checkOne(
+                        project.configs().get(i),
+                        project.rendered().get(i),
+                        project.validators().get(i),
+                        project.tree()),
+                () -> progress.advance("checking", done.incrementAndGet(), total))
+            .results();
+    return report(checked, failOn, fixCommand, failOnRules);
+  }
+
+  /**
+   * One config's check.
+   *
+   * @param files the verdict on each file of its output folder and each file it renders
+   * @param temporaries the temporary files an interrupted update left in its output folder
+   * @param problems why its output folder could not be listed
+   */
+  public record Checked(
+      List<FileResult> files, List<ManifestPath> temporaries, List<Problem> problems) {
+
+    public Checked {
+      files = List.copyOf(files);
+      temporaries = List.copyOf(temporaries);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * The step that checks each config on the core that rendered it, right after its render ({@link
+   * ProjectLoader#load(String, boolean, TemplateFolders, Progress, ProjectLoader.AfterRender)}):
+   * the report keeps no text of an up-to-date file, so the run does not hold every render until its
+   * end (issue 13).
+   */
+  public ProjectLoader.AfterRender<Checked> afterRender() {
+    return this::checkOne;
+  }
+
+  /** The report of configs each checked by {@link #afterRender}. */
+  public Report report(
+      ProjectLoader.Loaded<Checked> loaded,
+      Set<Status> failOn,
+      String fixCommand,
+      Set<Violation.Rule> failOnRules) {
+    return report(loaded.results(), failOn, fixCommand, failOnRules);
+  }
+
+  private Report report(
+      List<Checked> checked,
+      Set<Status> failOn,
+      String fixCommand,
+      Set<Violation.Rule> failOnRules) {
     List<FileResult> files = new ArrayList<>();
     List<ManifestPath> temporaries = new ArrayList<>();
-    for (Checked c : checked.results()) {
+    List<Problem> errors = new ArrayList<>();
+    for (Checked c : checked) {
       files.addAll(c.files());
       temporaries.addAll(c.temporaries());
+      errors.addAll(c.problems());
     }
-    List<Problem> errors = new ArrayList<>(checked.problems());
     errors.addAll(UpdateJournal.leftoversFound(root, temporaries));
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(noticeOncePerKind(files), errors, failOn, fixCommand, failOnRules);
+  }
+
+  private Checked checkOne(
+      Config config, List<RenderedFile> rendered, ClusterValidators validators, ScannedTree tree) {
+    try {
+      return checkConfig(config, rendered, validators, tree);
+    } catch (InputException e) {
+      return new Checked(List.of(), List.of(), e.problems());
+    }
   }
 
   /** A custom resource kind without a schema is told once, on the first file that uses it. */
@@ -94,9 +149,6 @@ public final class Checker {
   public static Report failed(List<Problem> errors, Set<Status> failOn, String fixCommand) {
     return new Report(List.of(), errors, failOn, fixCommand);
   }
-
-  /** One config's verdicts, and the temporary files an interrupted update left in its folder. */
-  private record Checked(List<FileResult> files, List<ManifestPath> temporaries) {}
 
   private Checked checkConfig(
       Config config, List<RenderedFile> rendered, ClusterValidators validators, ScannedTree tree)
@@ -134,20 +186,22 @@ public final class Checker {
               Optional.empty(),
               new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
     }
-    return new Checked(out, listing.temporaries());
+    return new Checked(out, listing.temporaries(), List.of());
   }
 
-  /** A file equal to its render. */
+  /**
+   * A file equal to its render. The report keeps neither text: no renderer shows or patches an
+   * up-to-date file, and a thousand apps' texts are most of what a run would hold to its end.
+   */
   private static FileResult upToDate(Config config, RenderedFile render) {
-    Optional<String> text = Optional.of(render.content());
     return new FileResult(
         render.path(),
         Status.OK,
         config.shownAs(),
         Optional.ofNullable(render.template()),
         Optional.ofNullable(render.cluster()).or(() -> clusterOf(config, render.path())),
-        text,
-        text,
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty(),
         List.of(),
         new FileResult.Location(render.path().value(), 1, 1),
@@ -184,12 +238,8 @@ public final class Checker {
       Status status = render.isPresent() ? Status.HAND_EDITED : Status.UNMANAGED;
       return result(path, status, config, render, Optional.empty(), top);
     }
+    // a file equal to its render never comes here: checkConfig classifies it first
     String text = committed.text().get();
-    if (render.isPresent() && text.equals(render.get().content())) {
-      // the common case, decided before any marker is parsed or checksum computed; the report
-      // keeps the render's text for both sides, so the committed copy is not held to the end
-      return result(path, Status.OK, config, render, render.map(RenderedFile::content), top);
-    }
     boolean bom = text.startsWith("\uFEFF");
     Optional<Marker.Parsed> marker = Marker.parse(bom ? text.substring(1) : text);
     if (marker.isEmpty() && !Marker.looksGenerated(bom ? text.substring(1) : text)) {

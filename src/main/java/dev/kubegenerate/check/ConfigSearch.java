@@ -40,18 +40,23 @@ final class ConfigSearch {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               if (dir.equals(root)) {
-                tree.entered("");
                 return FileVisitResult.CONTINUE;
               }
               String n = dir.getFileName().toString();
-              boolean skip = n.startsWith(".") || SKIPPED.contains(n);
-              String relative = relative(dir);
-              if (skip) {
-                tree.skipped(relative);
-              } else {
-                tree.entered(relative);
+              if (n.startsWith(".") || SKIPPED.contains(n)) {
+                tree.skipped(relative(dir));
+                return FileVisitResult.SKIP_SUBTREE;
               }
-              return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              if (e != null) {
+                throw e;
+              }
+              tree.walked(dir.equals(root) ? "" : relative(dir));
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -63,13 +68,6 @@ final class ConfigSearch {
               }
               tree.file(relative(file), n, attrs);
               return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-              // a folder that cannot be listed is not known whole: the check walks it itself
-              tree.skipped(relative(file));
-              throw e;
             }
 
             private String relative(Path path) {

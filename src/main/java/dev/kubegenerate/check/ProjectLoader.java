@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /** Finds the configs of a run, loads them and renders them; every problem is collected. */
 public final class ProjectLoader {
@@ -47,20 +48,75 @@ public final class ProjectLoader {
   public Project load(
       String configFile, boolean all, TemplateFolders extraTemplates, Progress progress)
       throws InputException {
-    ScannedTree tree = all ? new ScannedTree() : ScannedTree.none();
+    Loaded<List<RenderedFile>> loaded =
+        load(
+            configFile,
+            all,
+            extraTemplates,
+            progress,
+            (config, rendered, validators, tree) -> rendered);
+    return new Project(loaded.configs(), loaded.results(), loaded.validators(), loaded.tree());
+  }
+
+  /** A step for each config, on the core that rendered it, right after its render. */
+  @FunctionalInterface
+  public interface AfterRender<T> {
+    /**
+     * What the run keeps of the config instead of its rendered files.
+     *
+     * @param tree what the search for configs has seen so far (it may still be going on)
+     */
+    T apply(
+        Config config, List<RenderedFile> rendered, ClusterValidators validators, ScannedTree tree);
+  }
+
+  /**
+   * The configs of a run and what a step made of each one's render, in config order.
+   *
+   * @param tree what the search for configs saw of the repository, to list output folders from
+   */
+  public record Loaded<T>(
+      List<Config> configs, List<T> results, List<ClusterValidators> validators, ScannedTree tree) {
+
+    public Loaded {
+      configs = List.copyOf(configs);
+      results = List.copyOf(results);
+      validators = List.copyOf(validators);
+    }
+  }
+
+  /**
+   * As {@link #load(String, boolean, TemplateFolders, Progress)}, keeping only what {@code after}
+   * makes of each config's render: the check compares each config's files as soon as they are
+   * rendered, so the text of an up-to-date file is dropped at once instead of being held for the
+   * whole run (issue 13).
+   *
+   * @param after runs once per config that rendered, on the core that rendered it
+   */
+  public <T> Loaded<T> load(
+      String configFile,
+      boolean all,
+      TemplateFolders extraTemplates,
+      Progress progress,
+      AfterRender<T> after)
+      throws InputException {
+    ScannedTree tree = all ? ScannedTree.empty() : ScannedTree.none();
     ConfigLoader loader = new ConfigLoader(root, KubernetesApi.supported());
-    List<Outcome> outcomes;
+    List<Outcome<T>> outcomes;
     if (all) {
       outcomes =
           loadAsFound(
-              Path.of(configFile).getFileName().toString(), tree, loader, extraTemplates, progress);
+              Path.of(configFile).getFileName().toString(),
+              tree,
+              file -> loadOne(loader, file, true, extraTemplates, after, tree),
+              progress);
     } else {
       Path file = root.resolve(configFile);
       boolean plainName = Path.of(configFile).getParent() == null;
       if (plainName && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         suggestAll(configFile);
       }
-      outcomes = List.of(loadOne(loader, file, false, extraTemplates));
+      outcomes = List.of(loadOne(loader, file, false, extraTemplates, after, tree));
       progress.advance("rendering", 1, 1);
     }
     if (outcomes.isEmpty()) {
@@ -73,13 +129,13 @@ public final class ProjectLoader {
     }
     List<Problem> problems = new ArrayList<>();
     List<Config> configs = new ArrayList<>();
-    List<List<RenderedFile>> rendered = new ArrayList<>();
+    List<T> results = new ArrayList<>();
     List<ClusterValidators> validators = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
+    for (Outcome<T> outcome : outcomes) {
       problems.addAll(outcome.problems());
       if (outcome.config() != null) {
         configs.add(outcome.config());
-        rendered.add(outcome.rendered());
+        results.add(outcome.result());
         validators.add(outcome.validators());
       }
     }
@@ -87,7 +143,7 @@ public final class ProjectLoader {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new Project(configs, rendered, validators, tree);
+    return new Loaded<>(configs, results, validators, tree);
   }
 
   /**
@@ -95,14 +151,10 @@ public final class ProjectLoader {
    * found (configs are independent, issue 6); the outcomes come in file order, so output and
    * messages stay the same as a sequential run's.
    */
-  private List<Outcome> loadAsFound(
-      String name,
-      ScannedTree tree,
-      ConfigLoader loader,
-      TemplateFolders extraTemplates,
-      Progress progress)
+  private <T> List<Outcome<T>> loadAsFound(
+      String name, ScannedTree tree, Function<Path, Outcome<T>> loadOne, Progress progress)
       throws InputException {
-    AsFound<Outcome> work = new AsFound<>(ForkJoinPool.commonPool());
+    AsFound<Outcome<T>> work = new AsFound<>(ForkJoinPool.commonPool());
     AtomicInteger found = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     List<Path> files = new ArrayList<>();
@@ -116,7 +168,7 @@ public final class ProjectLoader {
             found.incrementAndGet();
             work.submit(
                 () -> {
-                  Outcome outcome = loadOne(loader, file, true, extraTemplates);
+                  Outcome<T> outcome = loadOne.apply(file);
                   // the total grows while the search goes on; it is final once it ends
                   progress.advance("rendering", done.incrementAndGet(), found.get());
                   return outcome;
@@ -126,13 +178,13 @@ public final class ProjectLoader {
       work.cancel();
       throw e;
     }
-    List<Outcome> outcomes = work.results();
+    List<Outcome<T>> outcomes = work.results();
     Integer[] order = new Integer[files.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparing(files::get));
-    List<Outcome> sorted = new ArrayList<>(order.length);
+    List<Outcome<T>> sorted = new ArrayList<>(order.length);
     for (int i : order) {
       sorted.add(outcomes.get(i));
     }
@@ -165,23 +217,25 @@ public final class ProjectLoader {
   }
 
   /** One config's load and render: the config and its files when it rendered, and its problems. */
-  private record Outcome(
-      Config config,
-      List<RenderedFile> rendered,
-      ClusterValidators validators,
-      List<Problem> problems) {}
+  private record Outcome<T>(
+      Config config, T result, ClusterValidators validators, List<Problem> problems) {}
 
   /**
    * @param found the search for configs found {@code file} as a regular file, following no link
    */
-  private Outcome loadOne(
-      ConfigLoader loader, Path file, boolean found, TemplateFolders extraTemplates) {
+  private <T> Outcome<T> loadOne(
+      ConfigLoader loader,
+      Path file,
+      boolean found,
+      TemplateFolders extraTemplates,
+      AfterRender<T> after,
+      ScannedTree tree) {
     Path absolute = file.toAbsolutePath().normalize();
     if (!absolute.startsWith(root)
         || absolute.getParent() == null
         || !absolute.getParent().startsWith(root)) {
       // paths in reports and every write are relative to the -C folder, so the config must be in it
-      return new Outcome(
+      return new Outcome<>(
           null,
           null,
           null,
@@ -191,7 +245,7 @@ public final class ProjectLoader {
                   "the config is outside the folder being worked in; run with -C at the repository root")));
     }
     if (!found && !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return new Outcome(
+      return new Outcome<>(
           null,
           null,
           null,
@@ -211,11 +265,12 @@ public final class ProjectLoader {
       TemplateLibrary library = TemplateLibrary.with(dirs, extraTemplates.tool(), root);
       ClusterValidators validators =
           new ClusterValidators(config, CustomResources.load(root, config.schemaDirs()));
-      return new Outcome(
-          config, generator.render(config, library, validators), validators, problems);
+      List<RenderedFile> rendered = generator.render(config, library, validators);
+      return new Outcome<>(
+          config, after.apply(config, rendered, validators, tree), validators, problems);
     } catch (InputException e) {
       problems.addAll(e.problems());
-      return new Outcome(null, null, null, problems);
+      return new Outcome<>(null, null, null, problems);
     }
   }
 }

@@ -2,24 +2,27 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.model.ManifestPath;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * What the search for configs saw of the repository: every folder it entered, and every manifest or
- * temporary file in them with its kind. The check lists an output folder from it instead of walking
- * the folder again, so a run walks the tree once, not three times (issue 13).
+ * What the search for configs saw of the repository: every folder it walked whole, and every
+ * manifest or temporary file in them with its kind. The check lists an output folder from it
+ * instead of walking the folder again, so a run walks the tree once, not three times (issue 13).
  *
- * <p>The search follows no link and starts at the root, so a folder it entered has no link on its
+ * <p>The search follows no link and starts at the root, so a folder it walked has no link on its
  * path below the root, and a file it saw as a regular file can be opened without resolving its real
- * path. An output folder it did not enter whole (missing, a link, a skipped folder below it, or a
- * tree too large to remember) is walked from disk as before.
+ * path. An output folder it did not walk whole (missing, a link, a skipped folder below it, not
+ * reached yet, or past the size it remembers) is walked from disk as before.
  *
- * <p>Filled by one walk on one thread, then only read.
+ * <p>One thread walks and writes while others check configs already rendered: a folder is answered
+ * for only once the walk has left it, when everything below it is in.
  */
 public final class ScannedTree {
 
@@ -31,35 +34,44 @@ public final class ScannedTree {
     OTHER
   }
 
-  /** Remembered entries at most: beyond, the tree is forgotten and folders are walked from disk. */
+  /** Remembered entries at most: beyond, folders not left yet are walked from disk. */
   private static final int MAX_ENTRIES = 1_000_000;
 
-  private final Set<String> entered = new HashSet<>();
-  private final TreeSet<String> skipped = new TreeSet<>();
-  private final TreeMap<String, Kind> files = new TreeMap<>();
-  private boolean forgotten;
+  private final NavigableMap<String, Kind> files = new ConcurrentSkipListMap<>();
+  private final NavigableSet<String> skipped = new ConcurrentSkipListSet<>();
+  private final Set<String> walked = ConcurrentHashMap.newKeySet();
+  // read and written by the walking thread only
+  private int entries;
+  private final boolean remembers;
+
+  private ScannedTree(boolean remembers) {
+    this.remembers = remembers;
+  }
+
+  /** A tree for a search to fill. */
+  static ScannedTree empty() {
+    return new ScannedTree(true);
+  }
 
   /** A tree that knows nothing: every output folder is walked from disk. */
   public static ScannedTree none() {
-    ScannedTree tree = new ScannedTree();
-    tree.forgotten = true;
-    return tree;
+    return new ScannedTree(false);
   }
 
-  ScannedTree() {}
-
-  /** The walk entered {@code dir} (root-relative, {@code ""} for the root) and lists all of it. */
-  void entered(String dir) {
+  /**
+   * The walk has left {@code dir} (root-relative, {@code ""} for the root): everything below it is
+   * in the tree.
+   */
+  void walked(String dir) {
     if (remember()) {
-      entered.add(dir);
+      walked.add(dir);
     }
   }
 
   /** The walk did not enter {@code dir}: folders above it are not known whole. */
   void skipped(String dir) {
-    if (remember()) {
-      skipped.add(dir);
-    }
+    // kept past the limit too: a folder walked before it must not be answered without it
+    skipped.add(dir);
   }
 
   /** The walk saw the file {@code path} (root-relative); only names the check reads are kept. */
@@ -74,25 +86,21 @@ public final class ScannedTree {
         attrs.isSymbolicLink() ? Kind.LINK : attrs.isRegularFile() ? Kind.REGULAR : Kind.OTHER);
   }
 
+  /** Whether to record one more entry; past the limit, no folder is marked walked any more. */
   private boolean remember() {
-    if (!forgotten && entered.size() + skipped.size() + files.size() >= MAX_ENTRIES) {
-      forgotten = true;
-      entered.clear();
-      skipped.clear();
-      files.clear();
-    }
-    return !forgotten;
+    return remembers && entries++ < MAX_ENTRIES;
   }
 
   /**
-   * The files below {@code folder}, keyed and sorted by root-relative path, when the walk entered
+   * The files below {@code folder}, keyed and sorted by root-relative path, when the walk has left
    * all of it.
    */
   Optional<SortedMap<String, Kind>> below(ManifestPath folder) {
-    String prefix = folder.value() + "/";
-    if (forgotten || !entered.contains(folder.value())) {
+    // marked walked after every entry below it was added, by the same thread: all of them are seen
+    if (!walked.contains(folder.value())) {
       return Optional.empty();
     }
+    String prefix = folder.value() + "/";
     String firstSkipped = skipped.ceiling(prefix);
     if (firstSkipped != null && firstSkipped.startsWith(prefix)) {
       return Optional.empty();

@@ -121,9 +121,27 @@ class CheckerTest {
       aloneErrors.addAll(one.errors());
     }
 
+    // as the command runs it: each config checked as soon as it is rendered, while the search
+    // for configs may still be going on
+    Checker checker = new Checker(repo);
+    Report fused =
+        checker.report(
+            new ProjectLoader(repo)
+                .load(
+                    "kube-generate.yaml",
+                    true,
+                    TemplateFolders.repository(List.of()),
+                    Progress.NONE,
+                    checker.afterRender()),
+            Status.defaultFailOn(),
+            "fix",
+            Report.defaultFailOnRules());
+
     List<String> verdicts = all.files().stream().map(f -> f.path() + " " + f.status()).toList();
     assertEquals(alone, verdicts);
     assertEquals(aloneErrors, all.errors());
+    assertEquals(verdicts, fused.files().stream().map(f -> f.path() + " " + f.status()).toList());
+    assertEquals(all.errors(), fused.errors());
     assertEquals(
         List.of(
             "apps/a/kubernetes/sandbox/.hidden/notes.yaml UNMANAGED",
