@@ -41,25 +41,68 @@ final class RenderedYaml {
    * it.
    */
   static Optional<List<Object>> read(String text, LoadSettings settings) {
+    return read(text, settings, true);
+  }
+
+  /**
+   * As {@link #read(String, LoadSettings)}; {@code inlineJson} false reads every JSON literal with
+   * the YAML scanner (for tests that compare both ways).
+   */
+  static Optional<List<Object>> read(String text, LoadSettings settings, boolean inlineJson) {
+    ScalarResolver resolver = settings.getSchema().getScalarResolver();
+    if (inlineJson && text.length() <= settings.getCodePointLimit()) {
+      Optional<InlineJson.Extracted> extracted =
+          InlineJson.extract(text, value -> plain(resolver, value));
+      if (extracted.isPresent()) {
+        try {
+          Builder builder = new Builder(resolver, extracted.get());
+          List<Object> documents =
+              builder.build(new Parse(settings).parseString(extracted.get().text()));
+          if (builder.tookEveryValue()) {
+            return Optional.of(documents);
+          }
+        } catch (RuntimeException e) {
+          // the original text is the reference: its meaning, and its error where it has one
+        }
+      }
+    }
     try {
-      return Optional.of(
-          new Builder(settings.getSchema().getScalarResolver())
-              .build(new Parse(settings).parseString(text)));
+      return Optional.of(new Builder(resolver, null).build(new Parse(settings).parseString(text)));
     } catch (NeedsGeneralLoader e) {
       return Optional.empty();
     }
   }
 
+  /** What a plain scalar {@code value} is, by the YAML 1.2 core schema of {@code resolver}. */
+  private static Object plain(ScalarResolver resolver, String value) {
+    return Builder.resolved(resolver, value, true);
+  }
+
   /** Assembles maps, lists and scalars from events. */
   private static final class Builder {
     private final ScalarResolver resolver;
+
+    /** The inline JSON values of the text being read, or null. */
+    private final InlineJson.Extracted inline;
+
+    /** Which of {@link #inline}'s values were put in place. */
+    private final boolean[] taken;
+
+    private int takenCount;
     private final Deque<Object> open = new ArrayDeque<>();
     private final Deque<Object> pendingKeys = new ArrayDeque<>();
     private final List<Object> documents = new ArrayList<>();
     private static final Object NO_KEY = new Object();
 
-    Builder(ScalarResolver resolver) {
+    Builder(ScalarResolver resolver, InlineJson.Extracted inline) {
       this.resolver = resolver;
+      this.inline = inline;
+      this.taken = inline == null ? new boolean[0] : new boolean[inline.values().size()];
+    }
+
+    /** Whether every inline JSON value was met once, as a whole plain value. */
+    boolean tookEveryValue() {
+      return takenCount == taken.length;
     }
 
     List<Object> build(Iterable<Event> events) {
@@ -88,7 +131,10 @@ final class RenderedYaml {
             document = add(open.pop(), document);
           }
           case SequenceEnd -> document = add(open.pop(), document);
-          case Scalar -> document = add(scalar((ScalarEvent) event), document);
+          case Scalar -> {
+            ScalarEvent scalar = (ScalarEvent) event;
+            document = add(inlineValue(scalar).orElseGet(() -> scalar(scalar)), document);
+          }
           default -> {
             // stream start and end, comments: nothing to build
           }
@@ -135,10 +181,49 @@ final class RenderedYaml {
       }
     }
 
+    /**
+     * The inline JSON value a placeholder stands for; empty for any other scalar. A placeholder
+     * anywhere but as a whole plain value (a key, a tagged scalar) ends this reading.
+     */
+    private Optional<Object> inlineValue(ScalarEvent event) {
+      String value = event.getValue();
+      if (inline == null || !value.startsWith(InlineJson.PREFIX)) {
+        return Optional.empty();
+      }
+      boolean isKey =
+          !open.isEmpty() && open.peek() instanceof Map<?, ?> && pendingKeys.peek() == NO_KEY;
+      if (isKey
+          || !event.isPlain()
+          || event.getTag().isPresent()
+          || !event.getImplicit().canOmitTagInPlainScalar()) {
+        throw new NeedsGeneralLoader();
+      }
+      int index;
+      try {
+        index = Integer.parseInt(value.substring(InlineJson.PREFIX.length()));
+      } catch (NumberFormatException e) {
+        throw new NeedsGeneralLoader();
+      }
+      if (index < 0
+          || index >= taken.length
+          || taken[index]
+          // its collections open one level below the other: as deep as the text would nest them
+          || open.size() + inline.depths().get(index) - 1 >= YamlNodes.MAX_DEPTH) {
+        throw new NeedsGeneralLoader();
+      }
+      taken[index] = true;
+      takenCount++;
+      return Optional.of(inline.values().get(index));
+    }
+
     private Object scalar(ScalarEvent event) {
       explicitTag(event.getTag());
-      String value = event.getValue();
-      Tag tag = resolver.resolve(value, event.getImplicit().canOmitTagInPlainScalar());
+      return resolved(resolver, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+    }
+
+    /** A scalar's value by the YAML 1.2 core schema. */
+    static Object resolved(ScalarResolver resolver, String value, boolean implicit) {
+      Tag tag = resolver.resolve(value, implicit);
       if (tag.equals(Tag.STR)) {
         return value;
       }
