@@ -49,7 +49,8 @@ public final class CommittedFiles {
    * {@code tree} when it saw the whole folder, else walked from disk.
    */
   static Listing list(Path root, ManifestPath folder, ScannedTree tree) throws InputException {
-    Optional<SortedMap<String, ScannedTree.Kind>> scanned = tree.below(folder);
+    Optional<SortedMap<String, ScannedTree.Kind>> scanned =
+        tree.below(root.toAbsolutePath().normalize(), folder);
     return scanned.isPresent() ? fromTree(root, scanned.get()) : walk(root, folder);
   }
 

@@ -100,7 +100,7 @@ public final class ProjectLoader {
       Progress progress,
       AfterRender<T> after)
       throws InputException {
-    ScannedTree tree = all ? ScannedTree.empty() : ScannedTree.none();
+    ScannedTree tree = all ? ScannedTree.empty(root) : ScannedTree.none();
     ConfigLoader loader = new ConfigLoader(root, KubernetesApi.supported());
     List<Outcome<T>> outcomes;
     if (all) {

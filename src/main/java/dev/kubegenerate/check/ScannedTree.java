@@ -1,6 +1,7 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.model.ManifestPath;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
@@ -42,20 +43,24 @@ public final class ScannedTree {
   private final Set<String> walked = ConcurrentHashMap.newKeySet();
   // read and written by the walking thread only
   private int entries;
-  private final boolean remembers;
 
-  private ScannedTree(boolean remembers) {
-    this.remembers = remembers;
+  /**
+   * The folder the walk starts from, absolute and normalised; null for a tree that knows nothing.
+   */
+  private final Path root;
+
+  private ScannedTree(Path root) {
+    this.root = root;
   }
 
-  /** A tree for a search to fill. */
-  static ScannedTree empty() {
-    return new ScannedTree(true);
+  /** A tree for a search from {@code root} (absolute and normalised) to fill. */
+  static ScannedTree empty(Path root) {
+    return new ScannedTree(root);
   }
 
   /** A tree that knows nothing: every output folder is walked from disk. */
   public static ScannedTree none() {
-    return new ScannedTree(false);
+    return new ScannedTree(null);
   }
 
   /**
@@ -88,16 +93,16 @@ public final class ScannedTree {
 
   /** Whether to record one more entry; past the limit, no folder is marked walked any more. */
   private boolean remember() {
-    return remembers && entries++ < MAX_ENTRIES;
+    return root != null && entries++ < MAX_ENTRIES;
   }
 
   /**
-   * The files below {@code folder}, keyed and sorted by root-relative path, when the walk has left
-   * all of it.
+   * The files below {@code folder} of {@code root}, keyed and sorted by root-relative path, when
+   * the walk started there and has left all of the folder.
    */
-  Optional<SortedMap<String, Kind>> below(ManifestPath folder) {
+  Optional<SortedMap<String, Kind>> below(Path root, ManifestPath folder) {
     // marked walked after every entry below it was added, by the same thread: all of them are seen
-    if (!walked.contains(folder.value())) {
+    if (!root.equals(this.root) || !walked.contains(folder.value())) {
       return Optional.empty();
     }
     String prefix = folder.value() + "/";

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A folder is listed from the search only when the search has walked all of it. */
 class ScannedTreeTest {
 
+  private static final Path ROOT = Path.of("/repo").toAbsolutePath();
+
   @TempDir Path dir;
 
   private BasicFileAttributes regular() throws Exception {
@@ -23,12 +25,12 @@ class ScannedTreeTest {
   }
 
   private static Optional<List<String>> below(ScannedTree tree, String folder) {
-    return tree.below(ManifestPath.of(folder)).map(m -> List.copyOf(m.keySet()));
+    return tree.below(ROOT, ManifestPath.of(folder)).map(m -> List.copyOf(m.keySet()));
   }
 
   @Test
   void below_onlyAFolderWalkedWhole_withNothingOfItsLookAlikes() throws Exception {
-    ScannedTree tree = ScannedTree.empty();
+    ScannedTree tree = ScannedTree.empty(ROOT);
     BasicFileAttributes file = regular();
     tree.file("out/a.yaml", "a.yaml", file);
     tree.file("out/qa/b.yml", "b.yml", file);
@@ -51,7 +53,7 @@ class ScannedTreeTest {
 
   @Test
   void below_aFolderWithASkippedOneInside_isWalkedFromDisk() throws Exception {
-    ScannedTree tree = ScannedTree.empty();
+    ScannedTree tree = ScannedTree.empty(ROOT);
     tree.file("out/qa/a.yaml", "a.yaml", regular());
     tree.skipped("out/qa/build");
     tree.walked("out/qa");
@@ -60,6 +62,14 @@ class ScannedTreeTest {
     assertEquals(Optional.empty(), below(tree, "out"));
     assertEquals(Optional.empty(), below(tree, "out/qa"));
     assertEquals(Optional.of(List.of()), below(tree, "other"));
+  }
+
+  @Test
+  void below_anotherRoot_isWalkedFromDisk() throws Exception {
+    ScannedTree tree = ScannedTree.empty(ROOT);
+    tree.file("out/a.yaml", "a.yaml", regular());
+    tree.walked("out");
+    assertEquals(Optional.empty(), tree.below(ROOT.resolve("apps"), ManifestPath.of("out")));
   }
 
   @Test
