@@ -35,8 +35,12 @@ public final class ScannedTree {
     OTHER
   }
 
-  /** Remembered entries at most: beyond, folders not left yet are walked from disk. */
-  private static final int MAX_ENTRIES = 1_000_000;
+  /**
+   * Remembered folders and files at most, about 40 MB at worst (10,000 apps of 30 manifests fit):
+   * beyond, folders not left yet are walked from disk, so a tree of millions of folders costs time,
+   * not memory.
+   */
+  private static final int MAX_ENTRIES = 300_000;
 
   private final NavigableMap<String, Kind> files = new ConcurrentSkipListMap<>();
   private final NavigableSet<String> skipped = new ConcurrentSkipListSet<>();
