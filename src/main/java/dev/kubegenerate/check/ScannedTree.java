@@ -36,11 +36,11 @@ public final class ScannedTree {
   }
 
   /**
-   * Remembered folders and files at most, about 40 MB at worst (10,000 apps of 30 manifests fit):
+   * Remembered folders and files at most, about 40 MB at worst (8,000 apps of 30 manifests fit):
    * beyond, folders not left yet are walked from disk, so a tree of millions of folders costs time,
    * not memory.
    */
-  private static final int MAX_ENTRIES = 300_000;
+  static final int MAX_ENTRIES = 300_000;
 
   private final NavigableMap<String, Kind> files = new ConcurrentSkipListMap<>();
   private final NavigableSet<String> skipped = new ConcurrentSkipListSet<>();

@@ -73,6 +73,20 @@ class ScannedTreeTest {
   }
 
   @Test
+  void below_pastTheLimit_foldersLeftAfterwardAreWalkedFromDisk() throws Exception {
+    ScannedTree tree = ScannedTree.empty(ROOT);
+    BasicFileAttributes file = regular();
+    tree.file("early/a.yaml", "a.yaml", file);
+    tree.walked("early");
+    for (int i = 0; i < ScannedTree.MAX_ENTRIES; i++) {
+      tree.file("late/f" + i + ".yaml", "f" + i + ".yaml", file);
+    }
+    tree.walked("late");
+    assertEquals(Optional.of(List.of("early/a.yaml")), below(tree, "early"));
+    assertEquals(Optional.empty(), below(tree, "late"));
+  }
+
+  @Test
   void below_none_knowsNothing() throws Exception {
     ScannedTree tree = ScannedTree.none();
     tree.file("out/a.yaml", "a.yaml", regular());
