@@ -186,7 +186,7 @@ public final class Checker {
               Optional.empty(),
               new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
     }
-    return new Checked(out, listing.temporaries(), List.of());
+    return new Checked(out, listing.temporaries(), listing.problems());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,10 @@ public final class CommittedFiles {
    *
    * @param files its manifest files, sorted by path
    * @param temporaries files an interrupted {@code --update} left behind
+   * @param problems files whose names kube-generate cannot use as a path (a backslash)
    */
-  record Listing(List<CommittedFile> files, List<ManifestPath> temporaries) {}
+  record Listing(
+      List<CommittedFile> files, List<ManifestPath> temporaries, List<Problem> problems) {}
 
   private CommittedFiles() {}
 
@@ -57,8 +60,13 @@ public final class CommittedFiles {
   private static Listing fromTree(Path root, SortedMap<String, ScannedTree.Kind> scanned) {
     List<CommittedFile> files = new ArrayList<>();
     List<ManifestPath> temporaries = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (Map.Entry<String, ScannedTree.Kind> e : scanned.entrySet()) {
-      ManifestPath path = ManifestPath.of(e.getKey());
+      Optional<ManifestPath> named = nameable(e.getKey(), problems);
+      if (named.isEmpty()) {
+        continue;
+      }
+      ManifestPath path = named.get();
       String name = path.fileName();
       if (UpdateJournal.isTemporary(name)) {
         temporaries.add(path);
@@ -67,15 +75,34 @@ public final class CommittedFiles {
         files.add(committed(path.resolveIn(root), path, e.getValue()));
       }
     }
-    return new Listing(files, temporaries);
+    return new Listing(files, temporaries, problems);
+  }
+
+  /**
+   * The path of a file found on disk; a name no path of kube-generate can hold (a backslash, a
+   * folder separator on Windows, is a plain character on Linux) is a problem on that file, not a
+   * crash of the whole check.
+   */
+  private static Optional<ManifestPath> nameable(String relative, List<Problem> problems) {
+    try {
+      return Optional.of(ManifestPath.of(relative));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          Problem.of(
+              relative,
+              "kube-generate cannot handle a file name with a backslash"
+                  + " (a folder separator on Windows); rename the file"));
+      return Optional.empty();
+    }
   }
 
   private static Listing walk(Path root, ManifestPath folder) throws InputException {
     Path start = folder.resolveIn(root);
     List<CommittedFile> out = new ArrayList<>();
     List<ManifestPath> temporaries = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
-      return new Listing(out, temporaries);
+      return new Listing(out, temporaries, problems);
     }
     if (Files.isSymbolicLink(start)) {
       throw new InputException(
@@ -102,7 +129,14 @@ public final class CommittedFiles {
               if (attrs.isDirectory() || !(manifest || temporary)) {
                 return FileVisitResult.CONTINUE;
               }
-              ManifestPath path = file.equals(start) ? folder : folder.resolve(below(start, file));
+              Optional<ManifestPath> named =
+                  file.equals(start)
+                      ? Optional.of(folder)
+                      : nameable(folder.value() + "/" + below(start, file), problems);
+              if (named.isEmpty()) {
+                return FileVisitResult.CONTINUE;
+              }
+              ManifestPath path = named.get();
               if (temporary) {
                 temporaries.add(path);
               }
@@ -118,7 +152,8 @@ public final class CommittedFiles {
     }
     out.sort((a, b) -> a.path().compareTo(b.path()));
     temporaries.sort(null);
-    return new Listing(out, temporaries);
+    problems.sort(Comparator.comparing(Problem::file));
+    return new Listing(out, temporaries, problems);
   }
 
   private static ScannedTree.Kind kind(BasicFileAttributes attrs) {

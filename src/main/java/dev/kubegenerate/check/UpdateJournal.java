@@ -5,6 +5,7 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.yaml.RepositoryFiles;
+import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -215,7 +216,9 @@ final class UpdateJournal {
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (isTemporary(file.getFileName().toString())) {
-                  problems.add(leftover(ManifestPath.relative(root, file)));
+                  // named as found: a name no ManifestPath holds (a backslash) is still told
+                  String relative = root.relativize(file).toString();
+                  problems.add(leftover(relative.replace(File.separatorChar, '/')));
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -233,7 +236,7 @@ final class UpdateJournal {
    */
   static List<Problem> leftoversFound(Path root, List<ManifestPath> temporaries) {
     List<Problem> problems = new ArrayList<>(interrupted(root));
-    temporaries.forEach(t -> problems.add(leftover(t)));
+    temporaries.forEach(t -> problems.add(leftover(t.value())));
     return problems;
   }
 
@@ -245,9 +248,9 @@ final class UpdateJournal {
         : List.of();
   }
 
-  private static Problem leftover(ManifestPath temporary) {
+  private static Problem leftover(String temporary) {
     return Problem.of(
-        temporary.value(),
+        temporary,
         "a temporary file left by an interrupted update; `kube-generate --update` removes it");
   }
 

@@ -83,7 +83,11 @@ public record UpdatePlan(
       throws InputException {
     HandManaged handManaged = new HandManaged(config);
     Map<ManifestPath, CommittedFile> committed = new LinkedHashMap<>();
-    for (CommittedFile f : CommittedFiles.list(root, config.outputDir(), tree).files()) {
+    CommittedFiles.Listing listing = CommittedFiles.list(root, config.outputDir(), tree);
+    if (!listing.problems().isEmpty()) {
+      throw new InputException(listing.problems());
+    }
+    for (CommittedFile f : listing.files()) {
       committed.put(f.path(), f);
     }
     Map<ManifestPath, String> writes = new LinkedHashMap<>();
