@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Compares today's render with the files under each output folder and classifies every file. */
 public final class Checker {
@@ -48,24 +49,82 @@ public final class Checker {
       Set<Violation.Rule> failOnRules,
       Progress progress) {
     int total = project.configs().size();
-    java.util.concurrent.atomic.AtomicInteger done =
-        new java.util.concurrent.atomic.AtomicInteger();
-    EachConfig.Outcomes<List<FileResult>> checked =
+    AtomicInteger done = new AtomicInteger();
+    List<Checked> checked =
         EachConfig.run(
-            total,
-            i ->
-                checkConfig(
-                    project.configs().get(i),
-                    project.rendered().get(i),
-                    project.validators().get(i)),
-            () -> progress.advance("checking", done.incrementAndGet(), total));
+                total,
+                i ->
+                    checkOne(
+                        project.configs().get(i),
+                        project.rendered().get(i),
+                        project.validators().get(i),
+                        project.tree()),
+                () -> progress.advance("checking", done.incrementAndGet(), total))
+            .results();
+    return report(checked, failOn, fixCommand, failOnRules);
+  }
+
+  /**
+   * One config's check.
+   *
+   * @param files the verdict on each file of its output folder and each file it renders
+   * @param temporaries the temporary files an interrupted update left in its output folder
+   * @param problems why its output folder could not be listed
+   */
+  public record Checked(
+      List<FileResult> files, List<ManifestPath> temporaries, List<Problem> problems) {
+
+    public Checked {
+      files = List.copyOf(files);
+      temporaries = List.copyOf(temporaries);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * The step that checks each config on the core that rendered it, right after its render ({@link
+   * ProjectLoader#load(String, boolean, TemplateFolders, Progress, ProjectLoader.AfterRender)}):
+   * the report keeps no text of an up-to-date file, so the run does not hold every render until its
+   * end (issue 13).
+   */
+  public ProjectLoader.AfterRender<Checked> afterRender() {
+    return this::checkOne;
+  }
+
+  /** The report of configs each checked by {@link #afterRender}. */
+  public Report report(
+      ProjectLoader.Loaded<Checked> loaded,
+      Set<Status> failOn,
+      String fixCommand,
+      Set<Violation.Rule> failOnRules) {
+    return report(loaded.results(), failOn, fixCommand, failOnRules);
+  }
+
+  private Report report(
+      List<Checked> checked,
+      Set<Status> failOn,
+      String fixCommand,
+      Set<Violation.Rule> failOnRules) {
     List<FileResult> files = new ArrayList<>();
-    checked.results().forEach(files::addAll);
-    List<Problem> errors = new ArrayList<>(checked.problems());
-    errors.addAll(
-        UpdateJournal.leftovers(root, project.configs().stream().map(Config::outputDir).toList()));
+    List<ManifestPath> temporaries = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
+    for (Checked c : checked) {
+      files.addAll(c.files());
+      temporaries.addAll(c.temporaries());
+      errors.addAll(c.problems());
+    }
+    errors.addAll(UpdateJournal.leftoversFound(root, temporaries));
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(noticeOncePerKind(files), errors, failOn, fixCommand, failOnRules);
+  }
+
+  private Checked checkOne(
+      Config config, List<RenderedFile> rendered, ClusterValidators validators, ScannedTree tree) {
+    try {
+      return checkConfig(config, rendered, validators, tree);
+    } catch (InputException e) {
+      return new Checked(List.of(), List.of(), e.problems());
+    }
   }
 
   /** A custom resource kind without a schema is told once, on the first file that uses it. */
@@ -73,6 +132,10 @@ public final class Checker {
     Set<String> told = new java.util.HashSet<>();
     List<FileResult> out = new ArrayList<>(files.size());
     for (FileResult f : files) {
+      if (f.violations().isEmpty()) {
+        out.add(f);
+        continue;
+      }
       List<Violation> kept =
           f.violations().stream()
               .filter(v -> v.rule() != Violation.Rule.NO_SCHEMA || told.add(v.message()))
@@ -87,8 +150,8 @@ public final class Checker {
     return new Report(List.of(), errors, failOn, fixCommand);
   }
 
-  private List<FileResult> checkConfig(
-      Config config, List<RenderedFile> rendered, ClusterValidators validators)
+  private Checked checkConfig(
+      Config config, List<RenderedFile> rendered, ClusterValidators validators, ScannedTree tree)
       throws InputException {
     HandManaged handManaged = new HandManaged(config);
     Map<ManifestPath, RenderedFile> expected = new LinkedHashMap<>();
@@ -98,8 +161,15 @@ public final class Checker {
       }
     }
     List<FileResult> out = new ArrayList<>();
-    for (CommittedFile committed : CommittedFiles.list(root, config.outputDir())) {
+    CommittedFiles.Listing listing = CommittedFiles.list(root, config.outputDir(), tree);
+    for (CommittedFile committed : listing.files()) {
       RenderedFile render = expected.remove(committed.path());
+      if (render != null && committed.text().filter(render.content()::equals).isPresent()) {
+        // the common case, decided with one comparison: no marker parsed, no diff, and the
+        // render's text and violations serve for both sides (a glob-matched file has no render)
+        out.add(upToDate(config, render));
+        continue;
+      }
       FileResult result = classify(config, handManaged, committed, Optional.ofNullable(render));
       out.add(
           result.withViolations(
@@ -116,7 +186,26 @@ public final class Checker {
               Optional.empty(),
               new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine())));
     }
-    return out;
+    return new Checked(out, listing.temporaries(), listing.problems());
+  }
+
+  /**
+   * A file equal to its render. The report keeps neither text: no renderer shows or patches an
+   * up-to-date file, and a thousand apps' texts are most of what a run would hold to its end.
+   */
+  private static FileResult upToDate(Config config, RenderedFile render) {
+    return new FileResult(
+        render.path(),
+        Status.OK,
+        config.shownAs(),
+        Optional.ofNullable(render.template()),
+        Optional.ofNullable(render.cluster()).or(() -> clusterOf(config, render.path())),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        new FileResult.Location(render.path().value(), 1, 1),
+        render.violations());
   }
 
   /**
@@ -149,12 +238,8 @@ public final class Checker {
       Status status = render.isPresent() ? Status.HAND_EDITED : Status.UNMANAGED;
       return result(path, status, config, render, Optional.empty(), top);
     }
+    // a file equal to its render never comes here: checkConfig classifies it first
     String text = committed.text().get();
-    if (render.isPresent() && text.equals(render.get().content())) {
-      // the common case, decided before any marker is parsed or checksum computed; the report
-      // keeps the render's text for both sides, so the committed copy is not held to the end
-      return result(path, Status.OK, config, render, render.map(RenderedFile::content), top);
-    }
     boolean bom = text.startsWith("\uFEFF");
     Optional<Marker.Parsed> marker = Marker.parse(bom ? text.substring(1) : text);
     if (marker.isEmpty() && !Marker.looksGenerated(bom ? text.substring(1) : text)) {

@@ -9,9 +9,13 @@ import java.util.List;
  * @param configs the configs, in path order
  * @param rendered the files each config renders, same order as {@code configs}
  * @param validators each config's manifest validators, same order as {@code configs}
+ * @param tree what the search for configs saw of the repository, to list output folders from
  */
 public record Project(
-    List<Config> configs, List<List<RenderedFile>> rendered, List<ClusterValidators> validators) {
+    List<Config> configs,
+    List<List<RenderedFile>> rendered,
+    List<ClusterValidators> validators,
+    ScannedTree tree) {
 
   public Project {
     configs = List.copyOf(configs);

@@ -5,6 +5,7 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.yaml.RepositoryFiles;
+import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -202,11 +203,7 @@ final class UpdateJournal {
    * left behind (killed while staging, before it wrote its journal).
    */
   static List<Problem> leftovers(Path root, List<ManifestPath> outputDirs) {
-    List<Problem> problems = new ArrayList<>();
-    if (exists(root)) {
-      problems.add(
-          Problem.of(FILE, "an update was interrupted; run `kube-generate --update` to finish it"));
-    }
+    List<Problem> problems = new ArrayList<>(interrupted(root));
     for (ManifestPath dir : outputDirs) {
       Path start = dir.resolveIn(root);
       if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
@@ -219,11 +216,9 @@ final class UpdateJournal {
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (isTemporary(file.getFileName().toString())) {
-                  problems.add(
-                      Problem.of(
-                          ManifestPath.relative(root, file).value(),
-                          "a temporary file left by an interrupted"
-                              + " update; `kube-generate --update` removes it"));
+                  // named as found: a name no ManifestPath holds (a backslash) is still told
+                  String relative = root.relativize(file).toString();
+                  problems.add(leftover(relative.replace(File.separatorChar, '/')));
                 }
                 return FileVisitResult.CONTINUE;
               }
@@ -233,6 +228,30 @@ final class UpdateJournal {
       }
     }
     return problems;
+  }
+
+  /**
+   * As {@link #leftovers(Path, List)}, for temporary files already found by the listing of the
+   * output folders.
+   */
+  static List<Problem> leftoversFound(Path root, List<ManifestPath> temporaries) {
+    List<Problem> problems = new ArrayList<>(interrupted(root));
+    temporaries.forEach(t -> problems.add(leftover(t.value())));
+    return problems;
+  }
+
+  private static List<Problem> interrupted(Path root) {
+    return exists(root)
+        ? List.of(
+            Problem.of(
+                FILE, "an update was interrupted; run `kube-generate --update` to finish it"))
+        : List.of();
+  }
+
+  private static Problem leftover(String temporary) {
+    return Problem.of(
+        temporary,
+        "a temporary file left by an interrupted update; `kube-generate --update` removes it");
   }
 
   /** Deletes the temporary files an update left below {@code dirs}; only names of ours. */

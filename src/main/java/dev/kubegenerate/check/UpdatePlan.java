@@ -56,7 +56,7 @@ public record UpdatePlan(
     EachConfig.Outcomes<UpdatePlan> plans =
         EachConfig.run(
             project.configs().size(),
-            i -> of(root, project.configs().get(i), project.rendered().get(i)),
+            i -> of(root, project.configs().get(i), project.rendered().get(i), project.tree()),
             () -> {});
     if (!plans.problems().isEmpty()) {
       throw new InputException(plans.problems());
@@ -75,9 +75,19 @@ public record UpdatePlan(
   /** The plan for one config. */
   public static UpdatePlan of(Path root, Config config, List<RenderedFile> rendered)
       throws InputException {
+    return of(root, config, rendered, ScannedTree.none());
+  }
+
+  /** The plan for one config, listing its output folder from {@code tree} where it can. */
+  static UpdatePlan of(Path root, Config config, List<RenderedFile> rendered, ScannedTree tree)
+      throws InputException {
     HandManaged handManaged = new HandManaged(config);
     Map<ManifestPath, CommittedFile> committed = new LinkedHashMap<>();
-    for (CommittedFile f : CommittedFiles.list(root, config.outputDir())) {
+    CommittedFiles.Listing listing = CommittedFiles.list(root, config.outputDir(), tree);
+    if (!listing.problems().isEmpty()) {
+      throw new InputException(listing.problems());
+    }
+    for (CommittedFile f : listing.files()) {
       committed.put(f.path(), f);
     }
     Map<ManifestPath, String> writes = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.kubegenerate.cli;
 
 import dev.kubegenerate.check.Checker;
 import dev.kubegenerate.check.Progress;
-import dev.kubegenerate.check.Project;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
@@ -97,10 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
     Report report;
     Progress progress = TerminalProgress.of(terminal);
     try {
-      Project project = run.load(progress);
-      report =
-          new Checker(run.root())
-              .check(project, failOn.statuses(), run.fixCommand(), failOn.rules(), progress);
+      report = run.check(progress, failOn.statuses(), failOn.rules());
     } catch (InputException e) {
       report = Checker.failed(e.problems(), failOn.statuses(), run.fixCommand());
     } catch (RuntimeException | Error e) {

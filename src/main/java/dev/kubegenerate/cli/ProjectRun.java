@@ -1,15 +1,20 @@
 package dev.kubegenerate.cli;
 
+import dev.kubegenerate.check.Checker;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.check.ProjectLoader;
 import dev.kubegenerate.check.TemplateFolders;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a rendering command was asked to work on, from its options.
@@ -56,6 +61,26 @@ record ProjectRun(
   Project load(Progress progress) throws InputException {
     return new ProjectLoader(root)
         .load(configFile, all, new TemplateFolders(templates, toolTemplates), progress);
+  }
+
+  /**
+   * Loads, renders and checks the run's configs, each checked as soon as it is rendered.
+   *
+   * @param failOn the statuses that fail the check
+   * @param failOnRules the violation rules that fail it
+   */
+  Report check(Progress progress, Set<Status> failOn, Set<Violation.Rule> failOnRules)
+      throws InputException {
+    Checker checker = new Checker(root);
+    ProjectLoader.Loaded<Checker.Checked> checked =
+        new ProjectLoader(root)
+            .load(
+                configFile,
+                all,
+                new TemplateFolders(templates, toolTemplates),
+                progress,
+                checker.afterRender());
+    return checker.report(checked, failOn, fixCommand(), failOnRules);
   }
 
   /**

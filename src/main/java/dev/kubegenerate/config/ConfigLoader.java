@@ -67,9 +67,26 @@ public final class ConfigLoader {
 
   /** Loads one config file; throws only when it cannot be read or parsed at all. */
   public Loaded load(Path file) throws InputException {
+    return load(file, false);
+  }
+
+  /**
+   * As {@link #load(Path)}, for a config that the search for configs found as a regular file: it
+   * followed no link from the root, so the file is read without resolving its real path ({@link
+   * RepositoryFiles#readFound}).
+   */
+  public Loaded loadFound(Path file) throws InputException {
+    return load(file, true);
+  }
+
+  private Loaded load(Path file, boolean found) throws InputException {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');
-    return load(absolute, shownAs, RepositoryFiles.read(root, absolute, shownAs));
+    String text =
+        found
+            ? RepositoryFiles.readFound(absolute, shownAs)
+            : RepositoryFiles.read(root, absolute, shownAs);
+    return load(absolute, shownAs, text);
   }
 
   /** Loads {@code text} as the config {@code file} under the root, without reading the file. */

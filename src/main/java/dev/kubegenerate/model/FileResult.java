@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param config the config that produces or owns the file, relative to the repository root
  * @param template the template that produces it, when known
  * @param cluster the cluster folder it belongs to, when known
- * @param committed the committed text, empty when the file is missing
- * @param rendered today's render, empty when no entry produces the file
+ * @param committed the committed text, empty when the file is missing, and for an {@code ok} file
+ *     (no report shows or patches one, and a run need not hold every up-to-date text)
+ * @param rendered today's render, empty when no entry produces the file, and for an {@code ok} file
  * @param diff unified diff committed to expected, with Secret values masked; empty when equal
  * @param lines changed line ranges of the committed file (for {@code missing}: of the config)
  * @param annotationLine where a finding's annotation lands: the file, or the config entry

@@ -58,7 +58,8 @@ public record ManifestPath(String value) implements Comparable<ManifestPath> {
 
   /** True when {@code this} equals {@code folder} or lies below it. */
   public boolean startsWith(ManifestPath folder) {
-    return value.equals(folder.value) || value.startsWith(folder.value + "/");
+    int n = folder.value.length();
+    return value.startsWith(folder.value) && (value.length() == n || value.charAt(n) == '/');
   }
 
   /** The last segment. */

@@ -71,9 +71,13 @@ final class InlineJson {
     List<Object> values = new ArrayList<>();
     List<Integer> depths = new ArrayList<>();
     int copied = 0;
-    int lineStart = 0;
-    while (lineStart < text.length()) {
-      int lineEnd = text.indexOf('\n', lineStart);
+    // only lines with a brace or bracket are looked at; String.indexOf finds them fast
+    int curly = text.indexOf('{');
+    int square = text.indexOf('[');
+    while (curly >= 0 || square >= 0) {
+      int open = curly < 0 ? square : square < 0 ? curly : Math.min(curly, square);
+      int lineStart = text.lastIndexOf('\n', open) + 1;
+      int lineEnd = text.indexOf('\n', open);
       if (lineEnd < 0) {
         lineEnd = text.length();
       }
@@ -96,7 +100,12 @@ final class InlineJson {
           // left to the YAML reader
         }
       }
-      lineStart = lineEnd + 1;
+      if (curly >= 0 && curly <= lineEnd) {
+        curly = text.indexOf('{', lineEnd);
+      }
+      if (square >= 0 && square <= lineEnd) {
+        square = text.indexOf('[', lineEnd);
+      }
     }
     if (out == null) {
       return Optional.empty();

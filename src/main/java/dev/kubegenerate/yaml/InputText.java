@@ -28,11 +28,17 @@ public final class InputText {
       throw new InputException(
           Problem.of(shownAs, "file is larger than " + (MAX_BYTES >> 20) + " MiB; split it up"));
     }
+    boolean ascii = true;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new InputException(
             Problem.of(shownAs, "binary file (NUL byte at offset " + i + "); expected UTF-8 text"));
       }
+      ascii &= bytes[i] > 0;
+    }
+    if (ascii) {
+      // ASCII is valid UTF-8 as it is: a copy, not a decoder per file (issue 13)
+      return new String(bytes, StandardCharsets.US_ASCII);
     }
     try {
       return StandardCharsets.UTF_8

@@ -42,6 +42,26 @@ public final class RepositoryFiles {
   }
 
   /**
+   * Reads a file that a walk found as a regular file, as UTF-8 text with the limits of {@link
+   * InputText}, without resolving its real path: the walk followed no link and started from a
+   * folder already proven to be inside the repository, so no link lies on the file's path below
+   * that folder. Resolving the path again would cost one system call per folder of the path, for
+   * every file (issue 13). The file is opened without following a link, so a file replaced by a
+   * link since the walk is refused, never followed.
+   *
+   * @param shownAs the name used in error messages (root-relative)
+   */
+  public static String readFound(Path file, String shownAs) throws InputException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readNBytes(InputText.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new InputException(Problem.of(shownAs, "cannot read: " + InputText.describe(e)));
+    }
+    return InputText.decode(bytes, shownAs);
+  }
+
+  /**
    * The real path of a regular file under {@code root}; refuses links out of it and anything else.
    */
   public static Path regularFile(Path root, Path file, String shownAs) throws InputException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubegenerate.cli.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,5 +65,35 @@ class SecurityHostileRepoTest {
     }
     assertTrue(
         o.all().contains("leak.yaml") && o.all().contains("fifo.yaml"), "both named as findings");
+  }
+
+  @Test
+  void backslashInAFileName_isALocatedErrorNotACrash(@TempDir Path root, @TempDir Path runnerTemp)
+      throws Exception {
+    // a plain character on Linux, a folder separator on Windows: no path of kube-generate holds it
+    HostileRepo repo = HostileRepo.withSecretTemplate(root, "s3cr3t");
+    assertEquals(0, CliRunner.run(root, "--update").exit());
+    repo.write("kubernetes/qa/a\\b.yaml", "kind: ConfigMap\n");
+    repo.write("kubernetes/qa/.c\\d.yaml.4711.kube-generate.tmp", "partial");
+
+    HostileRepo.Outputs o =
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> repo.everyMode(runnerTemp));
+
+    o.exits().forEach(exit -> assertEquals(2, exit, o.all()));
+    assertFalse(o.all().contains("internal error"), o.all());
+    String expected =
+        "kubernetes/qa/a\\b.yaml: kube-generate cannot handle a file name with a backslash"
+            + " (a folder separator on Windows); rename the file";
+    for (String[] args : new String[][] {{"check"}, {"--all", "check"}, {"--update"}}) {
+      CliRunner.Result r = CliRunner.run(root, args);
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().contains(expected), r.err());
+    }
+    // --update wrote nothing: the folder holds what the test put there
+    try (var files = Files.list(root.resolve("kubernetes/qa"))) {
+      assertEquals(
+          List.of("secret-creds.yaml"),
+          files.map(p -> p.getFileName().toString()).filter(n -> !n.contains("\\")).toList());
+    }
   }
 }

@@ -192,6 +192,55 @@ class SecurityLinksTest {
     assertEquals(0, CliRunner.run(repoDir, "check").exit());
   }
 
+  @Test
+  void committedManifest_linkedOutside_isAFindingAndNeverRead() throws Exception {
+    assertEquals(0, CliRunner.run(repoDir, "--update").exit());
+    Path committed = repoDir.resolve("kubernetes/qa/secret-creds.yaml");
+    Files.delete(committed);
+    Files.createSymbolicLink(committed, outside.resolve("qa/secret-creds.yaml"));
+    Files.createSymbolicLink(
+        repoDir.resolve("kubernetes/qa/extra.yaml"), outside.resolve("qa/extra.yaml"));
+    HostileRepo.Outputs o = assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp));
+    assertFalse(o.all().contains(OUTSIDE), o.all());
+    assertFalse(o.patch().contains(OUTSIDE), o.patch());
+    CliRunner.Result r = CliRunner.run(repoDir, "check", "--format", "json");
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.out().contains("\"hand-edited\""), r.out());
+    assertTrue(r.out().contains("\"unmanaged\""), r.out());
+  }
+
+  @Test
+  void folderInsideOutputDir_linkedOutside_isNeverListed() throws Exception {
+    assertEquals(0, CliRunner.run(repoDir, "--update").exit());
+    // kubernetes/qa.yaml -> a folder on the runner, named like a manifest
+    Files.createSymbolicLink(repoDir.resolve("kubernetes/qa.yaml"), outside.resolve("qa"));
+    Files.createSymbolicLink(repoDir.resolve("kubernetes/prod"), outside.resolve("qa"));
+    HostileRepo.Outputs o = assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp));
+    assertFalse(o.all().contains(OUTSIDE), o.all());
+    assertFalse(o.all().contains("kubernetes/prod/"), o.all());
+    CliRunner.Result r = CliRunner.run(repoDir, "check");
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.out().contains("unmanaged  kubernetes/qa.yaml"), r.out());
+  }
+
+  @Test
+  void parentOfOutputDir_linkedInside_isStillRead() throws IOException {
+    // deploy -> real-deploy, both in the repository: the files below are the repository's own
+    repo.write(
+        "kube-generate.yaml",
+        Files.readString(repoDir.resolve("kube-generate.yaml")) + "outputDir: deploy/qa\n");
+    assertEquals(0, CliRunner.run(repoDir, "--update").exit());
+    Files.move(repoDir.resolve("deploy"), repoDir.resolve("real-deploy"));
+    Files.createSymbolicLink(repoDir.resolve("deploy"), Path.of("real-deploy"));
+    CliRunner.Result r = CliRunner.run(repoDir, "check");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("1 manifest file checked"), r.out());
+    Files.writeString(repoDir.resolve("real-deploy/qa/secret-creds.yaml"), "kind: Edited\n");
+    r = CliRunner.run(repoDir, "check");
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("deploy/qa/secret-creds.yaml"), r.out());
+  }
+
   private static void mkfifo(Path p) throws Exception {
     Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
     assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo");

@@ -1,6 +1,7 @@
 package dev.kubegenerate.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.Problem;
@@ -10,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Configs are checked on every core; the report must not depend on which finished first. */
@@ -66,5 +70,92 @@ class CheckerTest {
     assertEquals(
         List.of("apps/app-05/kubernetes", "apps/app-30/kubernetes"),
         report.errors().stream().map(Problem::file).toList());
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void check_all_listsEachOutputFolderAsACheckOfThatConfigAlone() throws Exception {
+    // --all lists output folders from its search for configs, which skips hidden and build
+    // folders and follows no link; every verdict must be the one a walk of the folder gives
+    for (String app : List.of("apps/a", "apps/b")) {
+      Files.createDirectories(repo.resolve(app + "/kubernetes/sandbox"));
+      Files.writeString(
+          repo.resolve(app + "/kube-generate.yaml"),
+          "clusters: [sandbox]\ngenerates:\n  - worker: {name: jobs, image: \"example/app:1\"}\n");
+    }
+    Path out = repo.resolve("apps/a/kubernetes/sandbox");
+    for (String name :
+        List.of("build/notes.yaml", ".hidden/notes.yaml", "node_modules/x.json", "target/t.yml")) {
+      Files.createDirectories(out.resolve(name).getParent());
+      Files.writeString(out.resolve(name), "kind: ConfigMap\n");
+    }
+    // apps/b's folder has no skipped folder: its listing comes from the search alone
+    Path linked = repo.resolve("apps/b/kubernetes/sandbox");
+    Files.writeString(linked.resolve(".deployment-jobs.yaml.4711.kube-generate.tmp"), "partial");
+    Files.createSymbolicLink(linked.resolve("link.yaml"), Path.of("../../kube-generate.yaml"));
+    Process mk = new ProcessBuilder("mkfifo", linked.resolve("pipe.yaml").toString()).start();
+    assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo");
+    Files.createDirectories(repo.resolve("elsewhere"));
+    Files.writeString(repo.resolve("elsewhere/deployment-jobs.yaml"), "kind: ConfigMap\n");
+    Files.createSymbolicLink(
+        repo.resolve("apps/b/kubernetes/sandbox.yaml"), Path.of("../../../elsewhere"));
+    Files.createSymbolicLink(
+        repo.resolve("apps/b/kubernetes/linked"), Path.of("../../../elsewhere"));
+
+    Report all =
+        new Checker(repo)
+            .check(
+                new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()),
+                Status.defaultFailOn(),
+                "fix");
+    List<String> alone = new ArrayList<>();
+    List<Problem> aloneErrors = new ArrayList<>();
+    for (String app : List.of("apps/a", "apps/b")) {
+      Report one =
+          new Checker(repo)
+              .check(
+                  new ProjectLoader(repo).load(app + "/kube-generate.yaml", false, List.of()),
+                  Status.defaultFailOn(),
+                  "fix");
+      one.files().forEach(f -> alone.add(f.path() + " " + f.status()));
+      aloneErrors.addAll(one.errors());
+    }
+
+    // as the command runs it: each config checked as soon as it is rendered, while the search
+    // for configs may still be going on
+    Checker checker = new Checker(repo);
+    Report fused =
+        checker.report(
+            new ProjectLoader(repo)
+                .load(
+                    "kube-generate.yaml",
+                    true,
+                    TemplateFolders.repository(List.of()),
+                    Progress.NONE,
+                    checker.afterRender()),
+            Status.defaultFailOn(),
+            "fix",
+            Report.defaultFailOnRules());
+
+    List<String> verdicts = all.files().stream().map(f -> f.path() + " " + f.status()).toList();
+    assertEquals(alone, verdicts);
+    assertEquals(aloneErrors, all.errors());
+    assertEquals(verdicts, fused.files().stream().map(f -> f.path() + " " + f.status()).toList());
+    assertEquals(all.errors(), fused.errors());
+    assertEquals(
+        List.of(
+            "apps/a/kubernetes/sandbox/.hidden/notes.yaml UNMANAGED",
+            "apps/a/kubernetes/sandbox/build/notes.yaml UNMANAGED",
+            "apps/a/kubernetes/sandbox/deployment-jobs.yaml MISSING",
+            "apps/a/kubernetes/sandbox/node_modules/x.json UNMANAGED",
+            "apps/a/kubernetes/sandbox/target/t.yml UNMANAGED",
+            "apps/b/kubernetes/sandbox.yaml UNMANAGED",
+            "apps/b/kubernetes/sandbox/deployment-jobs.yaml MISSING",
+            "apps/b/kubernetes/sandbox/link.yaml UNMANAGED",
+            "apps/b/kubernetes/sandbox/pipe.yaml UNMANAGED"),
+        verdicts);
+    assertEquals(
+        List.of("apps/b/kubernetes/sandbox/.deployment-jobs.yaml.4711.kube-generate.tmp"),
+        all.errors().stream().map(Problem::file).toList());
   }
 }

@@ -136,4 +136,45 @@ class ProjectLoaderTest {
     String body = project.rendered().get(0).get(0).content();
     assertTrue(body.contains("name: config-templates"), body);
   }
+
+  @Test
+  void load_overlappingOutputFolders_eachPairOnceInConfigOrder() throws IOException {
+    // a: out; b: out-x (a sibling that sorts between out and out/...); c: out/deep; d: out;
+    // e: out/deep/er; f: other. Problems come sorted by file, each file's in config order
+    String[][] apps = {
+      {"a", "out"},
+      {"b", "out-x"},
+      {"c", "out/deep"},
+      {"d", "out"},
+      {"e", "out/deep/er"},
+      {"f", "other"}
+    };
+    for (String[] app : apps) {
+      Path dir = repo.resolve("apps/" + app[0]);
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("kube-generate.yaml"),
+          "clusters: [qa]\noutputDir: ../../" + app[1] + "\ngenerates:\n  - namespace: {}\n");
+    }
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()));
+    List<String> expected = new ArrayList<>();
+    for (String[] pair :
+        new String[][] {
+          {"c", "out/deep", "a", "out"},
+          {"d", "out", "a", "out"},
+          {"d", "out", "c", "out/deep"},
+          {"e", "out/deep/er", "a", "out"},
+          {"e", "out/deep/er", "c", "out/deep"},
+          {"e", "out/deep/er", "d", "out"}
+        }) {
+      expected.add(
+          "apps/%s/kube-generate.yaml: output folder %s overlaps %s of apps/%s/kube-generate.yaml;"
+                  .formatted(pair[0], pair[1], pair[3], pair[2])
+              + " give each config its own outputDir");
+    }
+    assertEquals(expected, e.problems().stream().map(Problem::format).toList());
+  }
 }
