@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -36,6 +37,17 @@ final class CanonicalWriter {
               + "|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9][0-9_]*\\.?[0-9]*[eE][-+]?[0-9]+"
               + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
               + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?");
+
+  /**
+   * {@link #NOT_A_STRING}'s answers for short strings met before: quantities such as {@code 100m}
+   * and {@code 256Mi} start like a number and recur in every manifest. Bounded, so that a hostile
+   * input fills it at most once; past the bound strings are matched as they come.
+   */
+  private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+
+  static final int MAX_KNOWN = 4096;
+
+  static final int MAX_KNOWN_LENGTH = 32;
 
   /** Every string {@link #NOT_A_STRING} matches starts with one of these. */
   private static final String SPECIAL_FIRST = "yYnNtTfFoO~=<-+.0123456789";
@@ -282,7 +294,17 @@ final class CanonicalWriter {
     if (Character.isLetter(s.charAt(0)) && s.length() > 5) {
       return false;
     }
-    return NOT_A_STRING.matcher(s).matches();
+    if (s.length() > MAX_KNOWN_LENGTH) {
+      return NOT_A_STRING.matcher(s).matches();
+    }
+    Boolean known = KNOWN.get(s);
+    if (known == null) {
+      known = NOT_A_STRING.matcher(s).matches();
+      if (KNOWN.size() < MAX_KNOWN) {
+        KNOWN.put(s, known);
+      }
+    }
+    return known;
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.kubegenerate.yaml;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
@@ -42,17 +44,40 @@ public final class SharedCoreSchema extends CoreSchema {
       anyFirstOnlyEmpty = any == null || any.size() == 1 && super.resolve("", true) == Tag.NULL;
     }
 
+    /**
+     * The tags of short plain values met before: the same field names and values (name, template,
+     * true, 100m) recur in every manifest, and each costs a pattern or two. Bounded, so that a
+     * hostile input fills it at most once; past the bound values are resolved as they come.
+     */
+    private final Map<String, Tag> known = new ConcurrentHashMap<>();
+
+    static final int MAX_KNOWN = 4096;
+
+    static final int MAX_KNOWN_LENGTH = 32;
+
     @Override
     public Tag resolve(String value, Boolean implicit) {
+      if (!implicit) {
+        return super.resolve(value, implicit);
+      }
       // a non-empty plain value whose first character starts no pattern is a string, as the
       // patterns for any first character match only the empty value
-      if (implicit
-          && anyFirstOnlyEmpty
+      if (anyFirstOnlyEmpty
           && !value.isEmpty()
           && !yamlImplicitResolvers.containsKey(value.charAt(0))) {
         return Tag.STR;
       }
-      return super.resolve(value, implicit);
+      if (value.length() > MAX_KNOWN_LENGTH) {
+        return super.resolve(value, true);
+      }
+      Tag tag = known.get(value);
+      if (tag == null) {
+        tag = super.resolve(value, true);
+        if (known.size() < MAX_KNOWN) {
+          known.put(value, tag);
+        }
+      }
+      return tag;
     }
   }
 }
