@@ -18,11 +18,31 @@ final class ConfigMapHashes {
 
   private final Map<String, String> byKey = new HashMap<>();
 
-  /** Records the ConfigMaps in {@code file} (other kinds are skipped without parsing). */
-  void add(RenderedFile file) {
-    if (!file.content().contains("kind: ConfigMap")) {
+  /**
+   * The ConfigMaps of each body read so far: a ConfigMap usually renders the same for every
+   * cluster, and is then read and hashed once.
+   */
+  private final Map<String, List<Found>> byBody = new HashMap<>();
+
+  /** A ConfigMap's namespace and name as its file states them, and its content hash. */
+  private record Found(String namespace, String name, String hash) {}
+
+  /**
+   * Records the ConfigMaps in {@code file} (other kinds are skipped without parsing).
+   *
+   * @param body the file's content after its marker lines, which are comments
+   */
+  void add(RenderedFile file, String body) {
+    if (!body.contains("kind: ConfigMap")) {
       return;
     }
+    for (Found found : byBody.computeIfAbsent(body, b -> read(file))) {
+      byKey.put(key(file.cluster(), found.namespace(), found.name()), found.hash());
+    }
+  }
+
+  private static List<Found> read(RenderedFile file) {
+    List<Found> out = new ArrayList<>();
     for (Object doc :
         new Load(YamlNodes.safeSettings(file.path().toString()))
             .loadAllFromString(file.content())) {
@@ -32,14 +52,14 @@ final class ConfigMapHashes {
         Map<String, Object> content = new TreeMap<>();
         content.put("data", object.get("data"));
         content.put("binaryData", object.get("binaryData"));
-        byKey.put(
-            key(
-                file.cluster(),
+        out.add(
+            new Found(
                 String.valueOf(metadata.get("namespace")),
-                String.valueOf(metadata.get("name"))),
-            ContentHash.of(content));
+                String.valueOf(metadata.get("name")),
+                ContentHash.of(content)));
       }
     }
+    return out;
   }
 
   /**

@@ -96,7 +96,7 @@ public final class Generator {
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
         List<RenderedFile> rendered = renderPlanned(config, p, null, problems, memos, inputs);
-        rendered.forEach(hashes::add);
+        rendered.forEach(file -> hashes.add(file, memos.bodies().get(file).body()));
         byEntry.put(p, rendered);
       }
     }

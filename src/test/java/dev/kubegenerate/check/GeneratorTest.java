@@ -114,6 +114,22 @@ class GeneratorTest {
   }
 
   @Test
+  void render_aConfigMapAlikeInEveryCluster_givesEachClustersPodsItsHash() throws Exception {
+    List<RenderedFile> files =
+        render(
+            WITH_SETTINGS
+                .formatted("Europe/Berlin")
+                .replace("clusters: [production]", "clusters: [sandbox, production]"));
+    List<String> hashes =
+        files.stream()
+            .filter(f -> f.path().toString().endsWith("/deployment-jobs.yaml"))
+            .map(GeneratorTest::hashOf)
+            .toList();
+    assertEquals(2, hashes.size());
+    assertTrue(hashes.get(0) != null && hashes.get(0).equals(hashes.get(1)), hashes.toString());
+  }
+
+  @Test
   void render_podReadingAConfigMap_rollsWhenItsDataChanges() throws Exception {
     List<RenderedFile> berlin = render(WITH_SETTINGS.formatted("Europe/Berlin"));
     List<RenderedFile> again = render(WITH_SETTINGS.formatted("Europe/Berlin"));
