@@ -36,7 +36,10 @@ final class CanonicalWriter {
               + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
               + "|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9][0-9_]*\\.?[0-9]*[eE][-+]?[0-9]+"
               + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-              + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?");
+              + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?"
+              // YAML 1.2's integers may start with 0 (08 is 8, not octal); snakeyaml reads
+              // ${NAME} as an environment variable's tag
+              + "|[-+]?[0-9]+|\\$\\{.*\\}");
 
   /**
    * {@link #NOT_A_STRING}'s answers for short strings met before: quantities such as {@code 100m}
@@ -50,7 +53,7 @@ final class CanonicalWriter {
   static final int MAX_KNOWN_LENGTH = 32;
 
   /** Every string {@link #NOT_A_STRING} matches starts with one of these. */
-  private static final String SPECIAL_FIRST = "yYnNtTfFoO~=<-+.0123456789";
+  private static final String SPECIAL_FIRST = "yYnNtTfFoO~=<-+.0123456789$";
 
   private final StringBuilder out = new StringBuilder(2048);
 

@@ -314,6 +314,26 @@ class GeneratorTest {
     }
   }
 
+  /**
+   * YAML 1.2 reads 08 as the integer 8 and snakeyaml reads ${X} as a tag: written plain, a
+   * ConfigMap's data would be refused as "got integer" by the check's own validation.
+   */
+  @Test
+  void render_configMapDataThatReadsAsAnotherTypeUnquoted_isQuotedAndValid() throws Exception {
+    List<RenderedFile> files =
+        render(
+            """
+            clusters: [qa]
+            generates:
+              - config-map:
+                  name: settings
+                  data: {ZONE: "08", NEG: "-09", HOME: "${HOME}"}
+            """);
+    String body = body(files.get(0));
+    assertTrue(body.endsWith("data:\n  ZONE: \"08\"\n  NEG: \"-09\"\n  HOME: \"${HOME}\"\n"), body);
+    assertEquals(List.of(), files.get(0).violations());
+  }
+
   @Test
   void render_numberLikeValuesOfStringParameters_keepTheirText() throws Exception {
     Path tpl = Files.createDirectories(repo.resolve("tpl/texts"));

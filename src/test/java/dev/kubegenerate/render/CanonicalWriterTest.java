@@ -76,6 +76,8 @@ class CanonicalWriterTest {
                 "yes",
                 "on",
                 "0755",
+                "08",
+                "${X}",
                 "3000",
                 "1.5",
                 "2026-01-01",
@@ -221,7 +223,13 @@ class CanonicalWriterTest {
             "+1.5e-3",
             "2026-01-01",
             "190:20:30.15",
-            "False")) {
+            "False",
+            // YAML 1.2 reads these as 8, -9 and 18, and snakeyaml ${X} as an environment tag
+            "08",
+            "-09",
+            "018",
+            "${HOME}",
+            "${PATH:-/bin}")) {
       assertEquals(true, CanonicalWriter.readAsOtherType(s), s);
     }
     for (String s :
