@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.snakeyaml.engine.v2.api.Load;
 
 /**
  * The content hash of every ConfigMap a config renders, so a pod template that reads one (through
@@ -44,7 +43,8 @@ final class ConfigMapHashes {
   private static List<Found> read(RenderedFile file) {
     List<Found> out = new ArrayList<>();
     for (Object doc :
-        new Load(YamlNodes.safeSettings(file.path().toString()))
+        // the tool's own canonical text, read with the same depth limit as every other text
+        YamlNodes.loader(YamlNodes.safeSettings(file.path().toString()))
             .loadAllFromString(file.content())) {
       if (doc instanceof Map<?, ?> object
           && "ConfigMap".equals(object.get("kind"))
