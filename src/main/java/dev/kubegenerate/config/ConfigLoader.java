@@ -89,12 +89,6 @@ public final class ConfigLoader {
     return load(absolute, shownAs, text);
   }
 
-  /** Loads {@code text} as the config {@code file} under the root, without reading the file. */
-  public Loaded load(Path file, String text) throws InputException {
-    Path absolute = file.toAbsolutePath().normalize();
-    return load(absolute, root.relativize(absolute).toString().replace('\\', '/'), text);
-  }
-
   private Loaded load(Path absolute, String shownAs, String text) throws InputException {
     Node document =
         YamlNodes.compose(text, shownAs)

@@ -86,8 +86,8 @@ public final class SandboxedEngine {
           .build();
 
   /**
-   * Compiled bodies by their source, for the process: a compiled template holds no render's state.
-   * The start-up preload compiles the built-in bodies before the run asks for them.
+   * Compiled bodies by their source, for the process: a compiled template holds no render's state,
+   * and every config of a monorepo uses the same built-in bodies.
    */
   private static final Map<String, PebbleTemplate> COMPILED = new ConcurrentHashMap<>();
 
