@@ -4,5 +4,5 @@ rem options for a short run. (The class-data archive of bin/kube-generate is POS
 setlocal
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -XX:-UsePerfData -cp "%~dp0..\lib\kube-generate.jar" dev.kubegenerate.Main %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseParallelGC -Xmn64m -XX:-UsePerfData -cp "%~dp0..\lib\kube-generate.jar" dev.kubegenerate.Main %*
 exit /b %ERRORLEVEL%
