@@ -52,7 +52,7 @@ final class InlineJson {
   record Extracted(String text, List<Object> values, List<Integer> depths) {}
 
   /** Thrown where the JSON is not one this class can vouch for. */
-  private static final class NotJson extends RuntimeException {
+  static final class NotJson extends RuntimeException {
     NotJson() {
       super(null, null, false, false);
     }
@@ -144,13 +144,13 @@ final class InlineJson {
     return text.charAt(i) == '-' && i + 1 < to && text.charAt(i + 1) == ' ';
   }
 
-  /** A strict JSON reader over one line. */
-  private static final class Parser {
+  /** A strict JSON reader over one line; {@link NotJson} where it cannot vouch for the text. */
+  static final class Parser {
     private final String text;
     private final int end;
     private final Function<String, Object> plainScalar;
-    private int pos;
-    private int maxDepth;
+    int pos;
+    int maxDepth;
 
     Parser(String text, int start, int end, Function<String, Object> plainScalar) {
       this.text = text;

@@ -51,6 +51,12 @@ final class RenderedYaml {
   static Optional<List<Object>> read(String text, LoadSettings settings, boolean inlineJson) {
     ScalarResolver resolver = settings.getSchema().getScalarResolver();
     if (inlineJson && text.length() <= settings.getCodePointLimit()) {
+      Optional<Object> plain = PlainBlockYaml.read(text, value -> plain(resolver, value));
+      if (plain.isPresent()) {
+        List<Object> documents = new ArrayList<>(1);
+        documents.add(plain.get());
+        return Optional.of(documents);
+      }
       Optional<InlineJson.Extracted> extracted =
           InlineJson.extract(text, value -> plain(resolver, value));
       if (extracted.isPresent()) {
@@ -155,6 +161,10 @@ final class RenderedYaml {
       } else {
         Object key = pendingKeys.pop();
         if (key == NO_KEY) {
+          if (value == null) {
+            // a null key (`~: x`): the deque holds no null, and the general loader reads it
+            throw new NeedsGeneralLoader();
+          }
           pendingKeys.push(value);
         } else {
           Map<Object, Object> map = (Map<Object, Object>) parent;
