@@ -72,7 +72,8 @@ final class PlainBlockYaml {
 
     /**
      * snakeyaml refuses a text with a character YAML does not print anywhere, comments included;
-     * this reader takes only line feeds and characters every YAML reader prints as they are.
+     * this reader takes only line feeds and characters every YAML reader prints as they are (no tab
+     * either: YAML's rules for tabs in indentation and separation are not this reader's).
      */
     private static void printable(String text) {
       for (int i = 0; i < text.length(); i++) {
@@ -116,9 +117,6 @@ final class PlainBlockYaml {
         }
         int lineStart = next;
         next = lineEnd + 1;
-        if (text.indexOf('\t', lineStart) >= 0 && text.indexOf('\t', lineStart) < lineEnd) {
-          throw new Unsupported();
-        }
         if (i == lineEnd || text.charAt(i) == '#') {
           continue;
         }
