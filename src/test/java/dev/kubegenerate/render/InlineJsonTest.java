@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,7 +16,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Reading a JSON literal of a rendered text without the YAML scanner gives exactly what the scanner
@@ -25,20 +23,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class InlineJsonTest {
 
-  private static final LoadSettings SETTINGS = YamlNodes.safeSettings("test");
-
-  /** The outcome of one reading: its documents, or its error's type and message. */
-  private static Object outcome(String text, boolean inlineJson) {
-    try {
-      Optional<List<Object>> read = RenderedYaml.read(text, SETTINGS, inlineJson);
-      return read.<Object>map(d -> d).orElse("general loader");
-    } catch (RuntimeException e) {
-      return e.getClass().getName() + ": " + e.getMessage();
-    }
-  }
-
   private static void assertReadsAlike(String text) {
-    assertEquals(outcome(text, false), outcome(text, true), text);
+    BothReaders.assertReadsAlike(text);
   }
 
   /** Where a body may print a literal: every place YAML reads a line differently. */

@@ -1,11 +1,8 @@
 package dev.kubegenerate.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubegenerate.yaml.YamlNodes;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,19 +17,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class PlainBlockYamlTest {
 
-  private static final LoadSettings SETTINGS = YamlNodes.safeSettings("test");
-
-  private static Object outcome(String text, boolean fast) {
-    try {
-      Optional<List<Object>> read = RenderedYaml.read(text, SETTINGS, fast);
-      return read.<Object>map(d -> d).orElse("general loader");
-    } catch (RuntimeException e) {
-      return e.getClass().getName() + ": " + e.getMessage();
-    }
-  }
+  private static final LoadSettings SETTINGS = BothReaders.SETTINGS;
 
   private static void assertReadsAlike(String text) {
-    assertEquals(outcome(text, false), outcome(text, true), text);
+    BothReaders.assertReadsAlike(text);
   }
 
   private static boolean takenByThePlainReader(String text) {
