@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.check.RandomWorkers.Worker;
 import dev.kubegenerate.cli.CliRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,28 +33,9 @@ class ReleaseSimulationTest {
 
   private static final Path BUILT_IN = Path.of("templates");
 
-  /** A random but valid worker entry. */
-  record Worker(String name, int replicas, Map<String, String> env, List<String> clusters) {}
-
   @Provide
   Arbitrary<List<Worker>> workers() {
-    Arbitrary<String> names =
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
-    Arbitrary<Map<String, String>> env =
-        Arbitraries.maps(
-                Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
-                Arbitraries.oneOf(
-                    Arbitraries.strings().ofMaxLength(12).alpha(),
-                    Arbitraries.of("yes", "0755", "on", "a: b")))
-            .ofMaxSize(3);
-    Arbitrary<List<String>> clusters =
-        Arbitraries.of("sandbox", "qa", "production").set().ofMinSize(1).map(List::copyOf);
-    return Combinators.combine(names, Arbitraries.integers().between(1, 9), env, clusters)
-        .as(Worker::new)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(3)
-        .uniqueElements(Worker::name);
+    return RandomWorkers.lists(3);
   }
 
   @Provide
@@ -241,35 +222,10 @@ class ReleaseSimulationTest {
   }
 
   private static void writeConfig(Path repo, List<Worker> workers) throws IOException {
-    StringBuilder config =
-        new StringBuilder(
-            "app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n  - namespace: {}\n");
-    for (Worker w : workers) {
-      config
-          .append("  - worker:\n")
-          .append("      name: ")
-          .append(w.name())
-          .append('\n')
-          .append("      image: ghcr.io/example/shop:1.0\n")
-          .append("      replicas: ")
-          .append(w.replicas())
-          .append('\n')
-          .append("      clusters: [")
-          .append(String.join(", ", w.clusters()))
-          .append("]\n")
-          .append("      env: {");
-      w.env()
-          .forEach(
-              (k, v) ->
-                  config
-                      .append('"')
-                      .append(k)
-                      .append("\": \"")
-                      .append(v.replace("\"", ""))
-                      .append("\", "));
-      config.append("}\n");
-    }
-    Files.writeString(repo.resolve("kube-generate.yaml"), config.toString());
+    Files.writeString(
+        repo.resolve("kube-generate.yaml"),
+        "app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n  - namespace: {}\n"
+            + RandomWorkers.entries(workers));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -2,6 +2,7 @@ package dev.kubegenerate.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kubegenerate.check.RandomWorkers.Worker;
 import dev.kubegenerate.cli.CliRunner;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.LineRange;
@@ -11,11 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -26,28 +25,9 @@ import net.jqwik.api.Provide;
  */
 class UpdateThenCheckTest {
 
-  /** A random but valid worker entry. */
-  record Worker(String name, int replicas, Map<String, String> env, List<String> clusters) {}
-
   @Provide
   Arbitrary<List<Worker>> workers() {
-    Arbitrary<String> names =
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
-    Arbitrary<Map<String, String>> env =
-        Arbitraries.maps(
-                Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
-                Arbitraries.oneOf(
-                    Arbitraries.strings().ofMaxLength(12).alpha(),
-                    Arbitraries.of("yes", "0755", "on", "3000", "a: b", "#x")))
-            .ofMaxSize(3);
-    Arbitrary<List<String>> clusters =
-        Arbitraries.of("sandbox", "qa", "production").set().ofMinSize(1).map(List::copyOf);
-    return Combinators.combine(names, Arbitraries.integers().between(1, 9), env, clusters)
-        .as(Worker::new)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(4)
-        .uniqueElements(Worker::name);
+    return RandomWorkers.lists(4);
   }
 
   @Property(tries = 25)
@@ -101,34 +81,10 @@ class UpdateThenCheckTest {
 
   private static Path newRepo(List<Worker> workers) throws IOException {
     Path repo = Files.createTempDirectory("kube-generate-prop");
-    StringBuilder config =
-        new StringBuilder("app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n");
-    for (Worker w : workers) {
-      config
-          .append("  - worker:\n")
-          .append("      name: ")
-          .append(w.name())
-          .append('\n')
-          .append("      image: ghcr.io/example/shop:1.0\n")
-          .append("      replicas: ")
-          .append(w.replicas())
-          .append('\n')
-          .append("      clusters: [")
-          .append(String.join(", ", w.clusters()))
-          .append("]\n")
-          .append("      env: {");
-      w.env()
-          .forEach(
-              (k, v) ->
-                  config
-                      .append('"')
-                      .append(k)
-                      .append("\": \"")
-                      .append(v.replace("\"", ""))
-                      .append("\", "));
-      config.append("}\n");
-    }
-    Files.writeString(repo.resolve("kube-generate.yaml"), config.toString());
+    String config =
+        "app: shop\nclusters: [sandbox, qa, production]\ngenerates:\n"
+            + RandomWorkers.entries(workers);
+    Files.writeString(repo.resolve("kube-generate.yaml"), config);
     return repo;
   }
 }
