@@ -244,14 +244,23 @@ final class PlainBlockYaml {
     /** A value from {@code from} to the line's end: a JSON literal, or one plain word. */
     private Object value(int from, int depth) {
       char c = text.charAt(from);
-      if (c == '[' && !isJson(from)) {
-        return words(from);
-      }
       if (c == '"' || c == '{' || c == '[') {
         InlineJson.Parser parser = new InlineJson.Parser(text, from, end, plainScalar);
-        Object value = parser.value(1);
-        parser.spaces();
-        if (parser.pos != end || depth + parser.maxDepth >= YamlNodes.MAX_DEPTH - 1) {
+        Object value;
+        try {
+          value = parser.value(1);
+          parser.spaces();
+        } catch (InlineJson.NotJson e) {
+          value = null;
+          parser.pos = -1;
+        }
+        if (parser.pos != end) {
+          if (c == '[') {
+            return words(from); // not JSON: perhaps a list of plain words
+          }
+          throw new Unsupported();
+        }
+        if (depth + parser.maxDepth >= YamlNodes.MAX_DEPTH - 1) {
           throw new Unsupported();
         }
         return value;
@@ -265,17 +274,6 @@ final class PlainBlockYaml {
         }
       }
       return plainScalar.apply(text.substring(from, end));
-    }
-
-    private boolean isJson(int from) {
-      try {
-        InlineJson.Parser parser = new InlineJson.Parser(text, from, end, plainScalar);
-        parser.value(1);
-        parser.spaces();
-        return parser.pos == end;
-      } catch (InlineJson.NotJson e) {
-        return false;
-      }
     }
 
     /**

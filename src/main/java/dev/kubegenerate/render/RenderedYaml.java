@@ -45,12 +45,12 @@ final class RenderedYaml {
   }
 
   /**
-   * As {@link #read(String, LoadSettings)}; {@code inlineJson} false reads every JSON literal with
-   * the YAML scanner (for tests that compare both ways).
+   * As {@link #read(String, LoadSettings)}; {@code fast} false reads the text with the YAML scanner
+   * alone, without the plain block and inline JSON readers (for tests that compare both ways).
    */
-  static Optional<List<Object>> read(String text, LoadSettings settings, boolean inlineJson) {
+  static Optional<List<Object>> read(String text, LoadSettings settings, boolean fast) {
     ScalarResolver resolver = settings.getSchema().getScalarResolver();
-    if (inlineJson && text.length() <= settings.getCodePointLimit()) {
+    if (fast && text.length() <= settings.getCodePointLimit()) {
       Optional<Object> plain = PlainBlockYaml.read(text, value -> plain(resolver, value));
       if (plain.isPresent()) {
         List<Object> documents = new ArrayList<>(1);
