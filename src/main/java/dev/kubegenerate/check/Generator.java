@@ -219,7 +219,18 @@ public final class Generator {
    * A body validated for a version: most bodies render the same for every cluster. Keyed by the
    * body, since the marker (a comment, always two lines) differs per file in its fingerprint.
    */
-  private record Validated(KubernetesVersion version, String body) {}
+  private record Validated(KubernetesVersion version, String body) {
+    // Written out: see KubernetesVersion.equals.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Validated v && v.version.equals(version) && v.body.equals(body);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * version.hashCode() + body.hashCode();
+    }
+  }
 
   /**
    * The file with its violations; errors become problems naming the template, the entry and the

@@ -26,6 +26,17 @@ public record ManifestPath(String value) implements Comparable<ManifestPath> {
     }
   }
 
+  // Written out: see KubernetesVersion.equals.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ManifestPath p && p.value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   /** Parses a path given with {@code /} separators. */
   public static ManifestPath of(String value) {
     return new ManifestPath(value);
