@@ -157,11 +157,14 @@ public final class Cli {
   private record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
-      try {
-        return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
-      } catch (NoSuchMethodException e) {
-        return CommandLine.defaultFactory().create(type);
+      // looked up, not tried: a NoSuchMethodException per mixin and converter costs start-up
+      for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (constructor.getParameterCount() == 1
+            && constructor.getParameterTypes()[0] == Terminal.class) {
+          return type.cast(constructor.newInstance(terminal));
+        }
       }
+      return CommandLine.defaultFactory().create(type);
     }
   }
 }
