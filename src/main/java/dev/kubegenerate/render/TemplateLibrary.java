@@ -112,7 +112,7 @@ public final class TemplateLibrary {
     private static final Map<String, Read> READ = new ConcurrentHashMap<>();
 
     /** The library's files, or why they cannot be read. */
-    private record Opened(TemplateFiles files, List<String> names, List<Problem> problems) {}
+    private record Opened(TemplateFiles files, List<Problem> problems) {}
 
     /** One template, or the problems of reading it. */
     private record Read(TemplateSpec spec, List<Problem> problems) {}
@@ -120,9 +120,9 @@ public final class TemplateLibrary {
     private static Opened open() {
       try {
         TemplateFiles files = TemplateFiles.builtIn();
-        return new Opened(files, files.folders(), List.of());
+        return new Opened(files, List.of());
       } catch (InputException e) {
-        return new Opened(null, List.of(), e.problems());
+        return new Opened(null, e.problems());
       }
     }
 
@@ -134,12 +134,12 @@ public final class TemplateLibrary {
     }
 
     static List<String> names() throws InputException {
-      files();
-      return OPENED.names();
+      return files().folders();
     }
 
     static Optional<TemplateSpec> get(String name) throws InputException {
-      if (!names().contains(name)) {
+      // looked up by name: listing the library is for messages and `templates`
+      if (!files().has(name, TemplateReader.SPEC_FILE)) {
         return Optional.empty();
       }
       Read read = READ.computeIfAbsent(name, BuiltIn::read);

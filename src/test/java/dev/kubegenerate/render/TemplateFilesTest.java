@@ -65,6 +65,43 @@ class TemplateFilesTest {
     }
   }
 
+  /**
+   * A template name comes from the config, and the jar is read by name without its index: only a
+   * folder the library lists has a template, and no name reaches another entry.
+   */
+  @Test
+  void theJarHasATemplateExactlyWhereTheFolderHasOne() throws Exception {
+    TemplateFiles jar = jarOfLibrary();
+    TemplateFiles folder = TemplateFiles.onDisk(TEMPLATES, TEMPLATES, "built-in");
+    List<String> names =
+        List.of(
+            "autoscale",
+            "worker",
+            TemplateReader.SHARED_FOLDER,
+            "nope",
+            "",
+            ".",
+            "..",
+            "autoscale/",
+            "autoscale/../worker",
+            "../templates/autoscale",
+            "AUTOSCALE");
+    for (String name : names) {
+      assertEquals(
+          folder.folders().contains(name),
+          jar.has(name, TemplateReader.SPEC_FILE),
+          "'" + name + "'");
+    }
+    assertTrue(jar.has("autoscale", "deployment.yaml.peb"));
+    assertTrue(!jar.has("autoscale", "../worker/template.yaml"));
+    assertThrows(
+        InputException.class, () -> jar.read("autoscale", "../worker/template.yaml", "shown"));
+    assertThrows(InputException.class, () -> jar.read("autoscale/..", "template.yaml", "shown"));
+    assertEquals(
+        folder.read(TemplateReader.SHARED_FOLDER, "pod-template.yaml", "shown"),
+        jar.read(TemplateReader.SHARED_FOLDER, "pod-template.yaml", "shown"));
+  }
+
   @Test
   void aMissingFileOrFolderInTheJarIsAProblemNamingIt() throws Exception {
     TemplateFiles jar = jarOfLibrary();
