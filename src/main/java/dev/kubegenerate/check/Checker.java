@@ -260,10 +260,18 @@ public final class Checker {
             ? Status.HAND_EDITED
             // the repository contributes the same as when it was generated: only kube-generate
             // changed
-            : marker.get().inputs().filter(render.get().inputs()::equals).isPresent()
+            : marker.get().inputs().filter(i -> sameInputs(i, render.get())).isPresent()
                 ? Status.OUTDATED
                 : Status.STALE;
     return result(path, status, config, render, committed.text(), top);
+  }
+
+  /**
+   * Whether a marker's fingerprint is today's, or the one an earlier release wrote for the same
+   * inputs (with the path from where it ran, SPEC §4): either way, the repository changed nothing.
+   */
+  private static boolean sameInputs(String marked, RenderedFile render) {
+    return marked.equals(render.inputs()) || marked.equals(render.formerInputs().value());
   }
 
   private FileResult result(

@@ -281,6 +281,7 @@ public final class Generator {
         file.cluster(),
         file.content(),
         file.inputs(),
+        file.formerInputs(),
         file.entryLine(),
         file.entryColumn(),
         violations);
@@ -433,6 +434,7 @@ public final class Generator {
                   canonical.sha256(),
                   fingerprint),
               fingerprint,
+              inputs.former(cluster, path),
               line,
               column,
               List.of());

@@ -11,6 +11,7 @@ import dev.kubegenerate.model.ManifestPath;
  * @param cluster the cluster it was rendered for
  * @param content the whole file, marker included
  * @param inputs the inputs fingerprint in its marker (SPEC §4)
+ * @param formerInputs the fingerprint releases before this one wrote for the same inputs
  * @param entryLine the line of the entry that produces it in the config
  * @param entryColumn the column of that entry
  * @param violations what the render breaks for the cluster's Kubernetes version (warnings only: an
@@ -23,6 +24,7 @@ public record RenderedFile(
     String cluster,
     String content,
     String inputs,
+    dev.kubegenerate.render.InputsFingerprint.Former formerInputs,
     int entryLine,
     int entryColumn,
     java.util.List<dev.kubegenerate.model.Violation> violations) {

@@ -33,6 +33,12 @@ import java.util.TreeMap;
  *  "path":"kubernetes/production/deployment-web.yaml"}   (holds outputDir and subdir)
  * </pre>
  *
+ * <p>The path is the file's path from the config's folder, so a file's fingerprint is the same
+ * whether the tool runs in the app's folder or at a monorepo's root with {@code --all}. Releases
+ * before this one wrote the path from the folder the tool ran in; for a config in a subfolder that
+ * gave another fingerprint, which {@link Former} computes, so such files are {@code outdated}, not
+ * {@code stale}. For a config at the root both paths are the same text.
+ *
  * <p>Parameter maps are written with their names sorted: which order a config lists parameters in
  * never reaches the output. A parameter's value keeps the config's order, because a template may
  * iterate over it (an {@code env} map becomes a list in that order). A parameter set to nothing
@@ -47,6 +53,8 @@ public final class InputsFingerprint {
   static final int FORMAT = 1;
 
   private final Config config;
+  // the config's folder with a trailing slash, "" at the root: stripped from every path
+  private final String folderPrefix;
   private final String configPart;
   // the digest of the parts every file shares, cloned per file: most files of a large repository
   // share their config's and entry's text, so only the cluster's part is hashed per file
@@ -55,6 +63,7 @@ public final class InputsFingerprint {
   /** The part every file of {@code config} shares. */
   public InputsFingerprint(Config config) {
     this.config = config;
+    this.folderPrefix = config.folder() == null ? "" : config.folder().value() + "/";
     this.configPart =
         "{\"kube-generate-inputs\":"
             + FORMAT
@@ -70,7 +79,7 @@ public final class InputsFingerprint {
 
   /** The fingerprints of the files of one entry. */
   public ForEntry forEntry(Entry entry, TemplateSpec template) {
-    return new ForEntry(entry, entryPart(entry, template));
+    return new ForEntry(entry, configPart + entryPart(entry, template));
   }
 
   private static String entryPart(Entry entry, TemplateSpec template) {
@@ -83,7 +92,32 @@ public final class InputsFingerprint {
   }
 
   private String filePart(Entry entry, String cluster, ManifestPath path) {
-    return clusterPart(entry, cluster) + pathPart(path);
+    return clusterPart(entry, cluster) + pathPart(fromConfig(path));
+  }
+
+  /**
+   * The path from the config's folder: {@code outputDir} may lead out of it ({@code ../deploy}),
+   * and the path then climbs out the same way from any folder the tool runs in.
+   */
+  private String fromConfig(ManifestPath path) {
+    String value = path.value();
+    if (value.startsWith(folderPrefix)) {
+      return value.substring(folderPrefix.length());
+    }
+    String[] folder = folderPrefix.split("/");
+    String[] file = value.split("/");
+    int common = 0;
+    while (common < folder.length && common < file.length && folder[common].equals(file[common])) {
+      common++;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = common; i < folder.length; i++) {
+      out.append("../");
+    }
+    for (int i = common; i < file.length; i++) {
+      out.append(file[i]).append(i < file.length - 1 ? "/" : "");
+    }
+    return out.toString();
   }
 
   private String clusterPart(Entry entry, String cluster) {
@@ -95,8 +129,8 @@ public final class InputsFingerprint {
         + parameters(entry.overrides().getOrDefault(cluster, Map.of()));
   }
 
-  private static String pathPart(ManifestPath path) {
-    return ",\"path\":" + JsonLiteral.canonical(path.value()) + "}";
+  private static String pathPart(String path) {
+    return ",\"path\":" + JsonLiteral.canonical(path) + "}";
   }
 
   /** The fingerprinted text itself, for tests and for anyone checking the format. */
@@ -107,14 +141,19 @@ public final class InputsFingerprint {
   /** One entry's share of the fingerprint; {@link #of} gives each of its files' fingerprints. */
   public final class ForEntry {
     private final Entry entry;
+    // the config's and the entry's parts, which every file of the entry starts with
+    private final String sharedPart;
     private final MessageDigest entryDigest;
     // and of the cluster's part, shared by the entry's files for that cluster
     private final Map<String, MessageDigest> clusterDigests = new java.util.HashMap<>();
+    private final Map<String, String> clusterParts = new java.util.HashMap<>();
 
-    private ForEntry(Entry entry, String entryPart) {
+    private ForEntry(Entry entry, String sharedPart) {
       this.entry = entry;
+      this.sharedPart = sharedPart;
       this.entryDigest = copy(configDigest);
-      entryDigest.update(entryPart.getBytes(StandardCharsets.UTF_8));
+      entryDigest.update(
+          sharedPart.substring(configPart.length()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The fingerprint, lower-case hex, of the file at {@code path} for {@code cluster}. */
@@ -125,11 +164,56 @@ public final class InputsFingerprint {
                   cluster,
                   c -> {
                     MessageDigest d = copy(entryDigest);
-                    d.update(clusterPart(entry, c).getBytes(StandardCharsets.UTF_8));
+                    d.update(clusterPart(c).getBytes(StandardCharsets.UTF_8));
                     return d;
                   }));
-      digest.update(pathPart(path).getBytes(StandardCharsets.UTF_8));
+      digest.update(pathPart(fromConfig(path)).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The fingerprint releases before this one wrote for the same file; computed when asked. */
+    public Former former(String cluster, ManifestPath path) {
+      return new Former(sharedPart, clusterPart(cluster), path.value());
+    }
+
+    private String clusterPart(String cluster) {
+      return clusterParts.computeIfAbsent(
+          cluster, c -> InputsFingerprint.this.clusterPart(entry, c));
+    }
+  }
+
+  /**
+   * The fingerprint of the same inputs as releases before this one wrote it: with the path from the
+   * folder the tool ran in. Kept as its parts and hashed only when a file's fingerprint differs
+   * from today's; equal when the parts are.
+   */
+  public static final class Former {
+    private final String sharedPart;
+    private final String clusterPart;
+    private final String runPath;
+
+    private Former(String sharedPart, String clusterPart, String runPath) {
+      this.sharedPart = sharedPart;
+      this.clusterPart = clusterPart;
+      this.runPath = runPath;
+    }
+
+    /** The fingerprint, lower-case hex. */
+    public String value() {
+      return Marker.sha256(sharedPart + clusterPart + pathPart(runPath));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Former f
+          && f.runPath.equals(runPath)
+          && f.clusterPart.equals(clusterPart)
+          && f.sharedPart.equals(sharedPart);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * runPath.hashCode() + clusterPart.hashCode();
     }
   }
 

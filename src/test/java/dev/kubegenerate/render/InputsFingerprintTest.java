@@ -2,6 +2,7 @@ package dev.kubegenerate.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.check.ProjectLoader;
 import dev.kubegenerate.check.RenderedFile;
@@ -150,6 +151,36 @@ class InputsFingerprintTest {
             + "\"entry\":{\"env\":{\"A\":\"1\",\"B\":\"2\"},\"image\":\"example/jobs:1\",\"name\":\"jobs\"},"
             + "\"cluster\":\"production\",\"kubernetesVersion\":null,\"override\":{\"replicas\":3},\"path\":\"kubernetes/production/deployment-jobs.yaml\"}",
         text);
+  }
+
+  /**
+   * A config in a subfolder: the path is written from the config's folder, and the former
+   * fingerprint (SPEC §4, releases before this one) is the same text with the path from the root.
+   */
+  @Test
+  void text_ofAConfigInASubfolder_hasThePathFromTheConfigsFolder() throws Exception {
+    Path app = Files.createDirectories(repo.resolve("apps/shop"));
+    Files.writeString(app.resolve("kube-generate.yaml"), BASE);
+    var config =
+        new dev.kubegenerate.config.ConfigLoader(
+                repo, dev.kubegenerate.kubernetes.KubernetesApi.supported())
+            .load(app.resolve("kube-generate.yaml"))
+            .config();
+    var entry = config.entries().get(0);
+    InputsFingerprint fingerprint = new InputsFingerprint(config);
+    TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
+    var path =
+        dev.kubegenerate.model.ManifestPath.of("apps/shop/kubernetes/qa/deployment-jobs.yaml");
+    String text = fingerprint.text(entry, worker, "qa", path);
+    assertTrue(text.endsWith(",\"path\":\"kubernetes/qa/deployment-jobs.yaml\"}"), text);
+    InputsFingerprint.ForEntry forEntry = fingerprint.forEntry(entry, worker);
+    assertEquals(Marker.sha256(text), forEntry.of("qa", path));
+    assertEquals(
+        Marker.sha256(
+            text.replace("\"path\":\"kubernetes/qa/", "\"path\":\"apps/shop/kubernetes/qa/")),
+        forEntry.former("qa", path).value());
+    // the same app at the root of its own repository: the same fingerprint
+    assertEquals(inputs(BASE).get("kubernetes/qa/deployment-jobs.yaml"), forEntry.of("qa", path));
   }
 
   private Map<String, String> inputs(String config) throws Exception {
