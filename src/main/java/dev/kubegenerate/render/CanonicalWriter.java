@@ -109,7 +109,9 @@ final class CanonicalWriter {
     if (value instanceof List<?> list && !list.isEmpty()) {
       return sequence(list, 0, false, 1);
     }
-    Node node = scalarOrEmpty(value, 0, 1);
+    // a literal block's lines are indented under the document, as under a key: at column 0 they
+    // would not read back
+    Node node = scalarOrEmpty(value, 2, 1);
     out.append('\n');
     return node;
   }

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -186,7 +187,25 @@ class CanonicalWriterTest {
             scalars,
             Arbitraries.maps(any, scalars).ofMaxSize(3).map(m -> (Object) new LinkedHashMap<>(m)),
             scalars.list().ofMaxSize(3).map(l -> (Object) l));
-    return Arbitraries.maps(any, nested).ofMinSize(1).ofMaxSize(3).map(m -> new LinkedHashMap<>(m));
+    // a document is most often a map; a scalar or a list document (a body may render one) must
+    // read back too, a multi-line string as a literal block above all
+    return Arbitraries.frequencyOf(
+        Tuple.of(
+            8,
+            Arbitraries.maps(any, nested)
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(m -> (Object) new LinkedHashMap<>(m))),
+        Tuple.of(2, nested));
+  }
+
+  /** A body that renders one multi-line string: its lines are indented under the document. */
+  @org.junit.jupiter.api.Test
+  void document_aMultiLineString_isALiteralBlockThatReadsBack() {
+    String yaml = CanonicalWriter.document("line one\n  line two\n");
+    assertEquals("|\n  line one\n    line two\n", yaml);
+    assertEquals(
+        "line one\n  line two\n", new Load(YamlNodes.safeSettings("test")).loadFromString(yaml));
   }
 
   @org.junit.jupiter.api.Test
