@@ -1,5 +1,6 @@
 package dev.kubegenerate;
 
+import dev.kubegenerate.cli.ClassDataArchive;
 import dev.kubegenerate.cli.Cli;
 import dev.kubegenerate.cli.Preload;
 
@@ -21,6 +22,7 @@ public final class Main {
       }
       Preload.startFor(args);
       exit = Cli.standard().run(args);
+      ClassDataArchive.forgetIfUnused();
     } catch (Throwable e) {
       // Cli.run already turns every failure into a line; this covers building the streams
       System.err.println(("kube-generate: internal error: " + e).replaceAll("\\s*\\R\\s*", " "));
