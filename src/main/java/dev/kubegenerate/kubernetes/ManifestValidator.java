@@ -116,6 +116,8 @@ public final class ManifestValidator {
       while (composer.hasNext() && out.size() < SchemaValidator.MAX_VIOLATIONS) {
         Node doc = composer.next();
         if (!SchemaValidator.isNull(doc)) {
+          // a tree the canonical writer built never repeats a key: text read from a file may
+          DuplicateKeys.find(doc, "", out);
           object(doc, "", out);
         }
       }

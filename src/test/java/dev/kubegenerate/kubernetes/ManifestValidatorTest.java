@@ -47,6 +47,43 @@ class ManifestValidatorTest {
         check("1.34", true, text));
   }
 
+  /**
+   * A key written twice: the node tree keeps both, Kubernetes refuses the object. The same key in
+   * sibling mappings is fine; {@code 1} and {@code "1"} are one JSON field.
+   */
+  @Test
+  void validate_aKeyWrittenTwiceInOneMapping_isInvalid() {
+    String text =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: a
+          labels: {team: x}
+          name: b
+        data:
+          1: one
+          "1": uno
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - {name: a, image: x}
+            - {name: b, image: x, image: y}
+        """;
+    assertEquals(
+        List.of(
+            "invalid error 6 metadata.name: duplicate key \"name\" (first on line 4):"
+                + " Kubernetes refuses an object with a field written twice",
+            "invalid error 9 data.1: duplicate key \"1\" (first on line 8):"
+                + " Kubernetes refuses an object with a field written twice",
+            "invalid error 17 spec.containers[1].image: duplicate key \"image\" (first on line 17):"
+                + " Kubernetes refuses an object with a field written twice"),
+        check("1.34", true, text));
+  }
+
   @Test
   void validate_flowSchemaV1beta3_removedIn136_deprecatedIn130() {
     String text =
