@@ -104,20 +104,10 @@ public final class InputsFingerprint {
     if (value.startsWith(folderPrefix)) {
       return value.substring(folderPrefix.length());
     }
-    String[] folder = folderPrefix.split("/");
-    String[] file = value.split("/");
-    int common = 0;
-    while (common < folder.length && common < file.length && folder[common].equals(file[common])) {
-      common++;
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = common; i < folder.length; i++) {
-      out.append("../");
-    }
-    for (int i = common; i < file.length; i++) {
-      out.append(file[i]).append(i < file.length - 1 ? "/" : "");
-    }
-    return out.toString();
+    return java.nio.file.Path.of(folderPrefix)
+        .relativize(java.nio.file.Path.of(value))
+        .toString()
+        .replace('\\', '/');
   }
 
   private String clusterPart(Entry entry, String cluster) {
