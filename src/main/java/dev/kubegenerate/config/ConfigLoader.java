@@ -5,11 +5,8 @@ import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Names;
 import dev.kubegenerate.model.Problem;
-import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.RepositoryFiles;
 import dev.kubegenerate.yaml.YamlNodes;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +17,6 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -108,12 +104,16 @@ public final class ConfigLoader {
     private final List<Problem> problems = new ArrayList<>();
     private final Nodes nodes;
     private final ClusterVersions versions;
+    private final ConfigFolders folders;
+    private final EntryReader entries;
 
     Reader(Path file, String shownAs) {
       this.file = file;
       this.shownAs = shownAs;
       this.nodes = new Nodes(shownAs, problems);
       this.versions = new ClusterVersions(shownAs, problems, nodes, supported);
+      this.folders = new ConfigFolders(root, file.getParent(), shownAs, problems, nodes);
+      this.entries = new EntryReader(shownAs, problems, nodes);
     }
 
     Loaded read(Node document) throws InputException {
@@ -139,7 +139,8 @@ public final class ConfigLoader {
                     + " (lower-case letters, digits and '-', at most 63); set `app:` to one"));
       }
 
-      ManifestPath outputDir = outputDir(top, folderPath);
+      ManifestPath outputDir =
+          folders.outputDir(top.get("outputDir"), optionalString(top, "outputDir"), folderPath);
       Optional<KubernetesVersion> kubernetesVersion =
           top.containsKey("kubernetesVersion")
               ? versions.version(top.get("kubernetesVersion").getValueNode(), "kubernetesVersion")
@@ -148,10 +149,10 @@ public final class ConfigLoader {
       List<String> clusters =
           top.containsKey("clusters") && top.get("clusters").getValueNode() instanceof MappingNode
               ? versions.clusterMap(top.get("clusters").getValueNode(), clusterVersions)
-              : clusterList(top.get("clusters"), "clusters");
-      List<Path> schemaDirs = folders(top.get("schemas"), folder, "schemas");
-      List<Path> templateDirs = folders(top.get("templates"), folder, "template");
-      Map<String, Param> values = params(top.get("values"), "values");
+              : entries.clusterList(top.get("clusters"), "clusters");
+      List<Path> schemaDirs = folders.folders(top.get("schemas"), "schemas");
+      List<Path> templateDirs = folders.folders(top.get("templates"), "template");
+      Map<String, Param> values = entries.params(top.get("values"), "values");
       List<String> handwritten =
           top.containsKey("handwritten")
               ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
@@ -171,7 +172,9 @@ public final class ConfigLoader {
         // an empty list is legal: nothing to generate (every generated file becomes orphaned)
       } else if (generates.getValueNode() instanceof SequenceNode seq) {
         for (Node item : seq.getValue()) {
-          entry(item, top.containsKey("clusters") ? clusters : null).ifPresent(entries::add);
+          this.entries
+              .entry(item, top.containsKey("clusters") ? clusters : null)
+              .ifPresent(entries::add);
         }
       } else {
         problems.add(
@@ -197,238 +200,6 @@ public final class ConfigLoader {
               clusterVersions,
               schemaDirs);
       return new Loaded(config, problems);
-    }
-
-    private ManifestPath outputDir(Map<String, NodeTuple> top, ManifestPath folderPath) {
-      String dir = optionalString(top, "outputDir").orElse(Config.DEFAULT_OUTPUT_DIR);
-      // relative to the config's folder; `..` is fine while the result stays inside the repository
-      Path resolved = file.getParent().resolve(dir).normalize();
-      boolean inside =
-          !dir.isEmpty()
-              && !Path.of(dir).isAbsolute()
-              && resolved.startsWith(root)
-              && !resolved.equals(root);
-      if (!inside) {
-        problems.add(
-            YamlNodes.at(
-                shownAs,
-                top.get("outputDir").getValueNode(),
-                "outputDir \""
-                    + dir
-                    + "\" must be a folder inside the repository, below its root"));
-        return folderPath == null
-            ? ManifestPath.of(Config.DEFAULT_OUTPUT_DIR)
-            : folderPath.resolve(Config.DEFAULT_OUTPUT_DIR);
-      }
-      return ManifestPath.relative(root, resolved);
-    }
-
-    /**
-     * Folders named by {@code templates:} or {@code schemas:}, relative to the config's folder and
-     * inside the repository.
-     */
-    private List<Path> folders(NodeTuple tuple, Path folder, String what) {
-      if (tuple == null) {
-        return List.of();
-      }
-      List<Path> dirs = new ArrayList<>();
-      Node value = tuple.getValueNode();
-      List<String> names = nodes.stringList(value, what.equals("template") ? "templates" : what);
-      List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
-      for (int i = 0; i < names.size(); i++) {
-        Path dir = folder.resolve(names.get(i)).normalize();
-        if (Path.of(names.get(i)).isAbsolute() || !dir.startsWith(root)) {
-          problems.add(
-              YamlNodes.at(
-                  shownAs,
-                  items.get(Math.min(i, items.size() - 1)),
-                  (what.equals("template") ? "template folder \"" : "schemas folder \"")
-                      + names.get(i)
-                      + "\" must be inside the repository"));
-        } else if (readableFolder(
-            dir, names.get(i), items.get(Math.min(i, items.size() - 1)), what)) {
-          dirs.add(dir);
-        }
-      }
-      return dirs;
-    }
-
-    /**
-     * False, with an error on the config's line, for a folder that exists but is a link out of the
-     * repository or no folder; a missing one is left to the template library, which says so.
-     */
-    private boolean readableFolder(Path dir, String name, Node at, String what) {
-      if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-        return true;
-      }
-      try {
-        RepositoryFiles.folder(root, dir, name);
-        return true;
-      } catch (InputException e) {
-        problems.add(
-            YamlNodes.at(
-                shownAs, at, what + " folder \"" + name + "\": " + e.problems().get(0).message()));
-        return false;
-      }
-    }
-
-    /**
-     * @param topClusters the top-level cluster names, or null when the config has no top-level
-     *     list; with none or an empty one, each entry names its own clusters
-     */
-    private Optional<Entry> entry(Node item, List<String> topClusters) {
-      if (!(item instanceof MappingNode map) || map.getValue().size() != 1) {
-        problems.add(
-            YamlNodes.at(
-                shownAs,
-                item,
-                "each entry of generates is a map with exactly one key, the template's name, e.g. `- worker: {name: jobs}`"));
-        return Optional.empty();
-      }
-      NodeTuple only = map.getValue().get(0);
-      String template = nodes.string(only.getKeyNode(), "template name");
-      if (template == null) {
-        return Optional.empty();
-      }
-      Node body = only.getValueNode();
-      Map<String, Param> params = new LinkedHashMap<>();
-      Optional<List<String>> clusters = Optional.empty();
-      Map<String, Map<String, Param>> overrides = new LinkedHashMap<>();
-      Map<String, Node> overrideKeys = new LinkedHashMap<>();
-      Optional<String> subdir = Optional.empty();
-      if (!nodes.isNull(body)) {
-        Map<String, NodeTuple> fields = nodes.mapping(body, "entry " + template, null);
-        if (fields == null) {
-          return Optional.empty();
-        }
-        for (Map.Entry<String, NodeTuple> f : fields.entrySet()) {
-          Node value = f.getValue().getValueNode();
-          switch (f.getKey()) {
-            case "clusters" -> clusters = Optional.of(knownClusters(f.getValue(), topClusters));
-            case "subdir" -> subdir = Optional.ofNullable(folderName(value, "subdir"));
-            case "overrides" -> overrides(value, overrides, overrideKeys);
-            default ->
-                params.put(f.getKey(), new Param(f.getKey(), f.getValue().getKeyNode(), value));
-          }
-        }
-      }
-      if (clusters.isEmpty() && topClusters == null) {
-        problems.add(
-            YamlNodes.at(
-                shownAs,
-                only.getKeyNode(),
-                "entry "
-                    + template
-                    + " targets no cluster; add a top-level `clusters:` list or `clusters:` to the entry"));
-      }
-      return Optional.of(
-          new Entry(
-              template, only.getKeyNode(), params, clusters, overrides, overrideKeys, subdir));
-    }
-
-    private void overrides(
-        Node value, Map<String, Map<String, Param>> overrides, Map<String, Node> keys) {
-      Map<String, NodeTuple> byCluster = nodes.mapping(value, "overrides", null);
-      if (byCluster == null) {
-        return;
-      }
-      for (Map.Entry<String, NodeTuple> e : byCluster.entrySet()) {
-        keys.put(e.getKey(), e.getValue().getKeyNode());
-        overrides.put(e.getKey(), params(e.getValue(), "overrides." + e.getKey()));
-      }
-    }
-
-    private Map<String, Param> params(NodeTuple tuple, String what) {
-      Map<String, Param> params = new LinkedHashMap<>();
-      if (tuple == null || nodes.isNull(tuple.getValueNode())) {
-        return params;
-      }
-      Map<String, NodeTuple> map = nodes.mapping(tuple.getValueNode(), what, null);
-      if (map != null) {
-        map.forEach((k, t) -> params.put(k, new Param(k, t.getKeyNode(), t.getValueNode())));
-      }
-      return params;
-    }
-
-    /**
-     * An entry's clusters, each of which must be in the top-level list when there is one: a
-     * misspelt name would otherwise create a folder nobody deploys.
-     */
-    private List<String> knownClusters(NodeTuple tuple, List<String> topClusters) {
-      List<String> names = clusterList(tuple, "clusters");
-      if (topClusters == null || topClusters.isEmpty()) {
-        return names;
-      }
-      Node value = tuple.getValueNode();
-      List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
-      List<String> known = new ArrayList<>();
-      for (String name : names) {
-        if (topClusters.contains(name)) {
-          known.add(name);
-          continue;
-        }
-        Node at =
-            items.stream()
-                .filter(n -> n instanceof ScalarNode sn && sn.getValue().equals(name))
-                .findFirst()
-                .orElse(value);
-        String near = Suggestions.didYouMean(name, topClusters);
-        problems.add(
-            YamlNodes.at(
-                shownAs,
-                at,
-                "cluster \""
-                    + name
-                    + "\" is not in the top-level clusters list"
-                    + (near.isEmpty()
-                        ? " (" + String.join(", ", topClusters) + "); add it there first"
-                        : near)));
-      }
-      return known;
-    }
-
-    private List<String> clusterList(NodeTuple tuple, String what) {
-      if (tuple == null) {
-        return List.of();
-      }
-      Node value = tuple.getValueNode();
-      List<String> names = nodes.stringList(value, what);
-      List<Node> items = value instanceof SequenceNode s ? s.getValue() : List.of(value);
-      List<String> valid = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        String name = names.get(i);
-        Node at = items.get(Math.min(i, items.size() - 1));
-        if (!Names.isFolderName(name)) {
-          problems.add(
-              YamlNodes.at(
-                  shownAs,
-                  at,
-                  "cluster \""
-                      + name
-                      + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
-        } else if (valid.contains(name)) {
-          problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name + "\" is listed twice"));
-        } else {
-          valid.add(name);
-        }
-      }
-      return valid;
-    }
-
-    private String folderName(Node value, String what) {
-      String s = nodes.string(value, what);
-      if (s != null && !Names.isFolderName(s)) {
-        problems.add(
-            YamlNodes.at(
-                shownAs,
-                value,
-                what
-                    + " \""
-                    + s
-                    + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
-        return null;
-      }
-      return s;
     }
 
     private Optional<String> optionalString(Map<String, NodeTuple> top, String key) {
