@@ -16,8 +16,15 @@ public final class JsonString {
    */
   public static void quote(String s, StringBuilder out) {
     out.append('"');
+    // plain runs are copied whole: most strings need no escape at all
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -26,15 +33,9 @@ public final class JsonString {
         case '\n' -> out.append("\\n");
         case '\f' -> out.append("\\f");
         case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
-    out.append('"');
+    out.append(s, run, s.length()).append('"');
   }
 }
