@@ -159,13 +159,7 @@ final class EntryReader {
       String name = names.get(i);
       Node at = items.get(Math.min(i, items.size() - 1));
       if (!Names.isFolderName(name)) {
-        problems.add(
-            YamlNodes.at(
-                shownAs,
-                at,
-                "cluster \""
-                    + name
-                    + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+        notAFolderName(at, "cluster", name);
       } else if (valid.contains(name)) {
         problems.add(YamlNodes.at(shownAs, at, "cluster \"" + name + "\" is listed twice"));
       } else {
@@ -178,16 +172,21 @@ final class EntryReader {
   private String folderName(Node value, String what) {
     String s = nodes.string(value, what);
     if (s != null && !Names.isFolderName(s)) {
-      problems.add(
-          YamlNodes.at(
-              shownAs,
-              value,
-              what
-                  + " \""
-                  + s
-                  + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
+      notAFolderName(value, what, s);
       return null;
     }
     return s;
+  }
+
+  /** A cluster or subdir becomes one folder of the output path: a plain name, never a path. */
+  private void notAFolderName(Node at, String what, String name) {
+    problems.add(
+        YamlNodes.at(
+            shownAs,
+            at,
+            what
+                + " \""
+                + name
+                + "\" is not a plain folder name (letters, digits, '.', '_', '-'; no '/' or '..')"));
   }
 }

@@ -31,18 +31,23 @@ class RenderMemoTest {
           body("{% if c is null %}none{% else %}{{ c | json }}{% endif %}"),
           body("{{ l | length }} {{ l | first | json }}"));
 
+  /** A map with its entries in the order given: names and values alternating. */
+  private static Map<String, Object> inOrder(Object... namesAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      out.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return out;
+  }
+
   private static TemplateSpec.Body body(String source) {
     return new TemplateSpec.Body("test", source, "test.yaml.peb");
   }
 
   @Provide
   Arbitrary<List<Map<String, Object>>> contexts() {
-    Map<String, Object> xy = new LinkedHashMap<>();
-    xy.put("x", 1L);
-    xy.put("y", 2L);
-    Map<String, Object> yx = new LinkedHashMap<>();
-    yx.put("y", 2L);
-    yx.put("x", 1L);
+    Map<String, Object> xy = inOrder("x", 1L, "y", 2L);
+    Map<String, Object> yx = inOrder("y", 2L, "x", 1L);
     Arbitrary<Map<String, Object>> context =
         Combinators.combine(
                 Arbitraries.of(1L, 2L, 1, "1"),
@@ -111,17 +116,12 @@ class RenderMemoTest {
 
   @Test
   void same_mapsInOrderAndValuesOfTheSameClass() {
-    assertTrue(
-        RenderMemo.same(List.of(Map.of("a", 1L)), new ArrayList<>(List.of(Map.of("a", 1L))))
-            == false);
+    assertFalse(
+        RenderMemo.same(List.of(Map.of("a", 1L)), new ArrayList<>(List.of(Map.of("a", 1L)))));
     assertTrue(RenderMemo.same(List.of(1L, "x"), List.of(1L, "x")));
     assertFalse(RenderMemo.same(1L, 1));
-    Map<String, Object> ab = new LinkedHashMap<>();
-    ab.put("a", 1L);
-    ab.put("b", 2L);
-    Map<String, Object> ba = new LinkedHashMap<>();
-    ba.put("b", 2L);
-    ba.put("a", 1L);
+    Map<String, Object> ab = inOrder("a", 1L, "b", 2L);
+    Map<String, Object> ba = inOrder("b", 2L, "a", 1L);
     assertTrue(ab.equals(ba));
     assertFalse(RenderMemo.same(ab, ba));
     assertTrue(RenderMemo.same(ab, new LinkedHashMap<>(ab)));
