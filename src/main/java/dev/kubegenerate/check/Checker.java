@@ -210,12 +210,26 @@ public final class Checker {
 
   /**
    * Every manifest under the output folder is validated; a file equal to its render shares the
-   * render's result.
+   * render's result. A file that could not be read says so: a required check must not pass, as
+   * hand-written, a file it never looked at (one over 1 MiB may hold any number of objects). A link
+   * is a warning: it may lead to another manifest of the repository, which kubectl follows.
    */
   private static List<Violation> violations(
       CommittedFile committed, RenderedFile render, ManifestValidator validator) {
     if (committed.text().isEmpty()) {
-      return List.of();
+      return committed
+          .unreadable()
+          .map(
+              why ->
+                  List.of(
+                      new Violation(
+                          Violation.Rule.INVALID,
+                          committed.link() ? Violation.Severity.WARNING : Violation.Severity.ERROR,
+                          1,
+                          0,
+                          "",
+                          "not validated: " + why)))
+          .orElse(List.of());
     }
     String text = committed.text().get();
     return render != null && text.equals(render.content())

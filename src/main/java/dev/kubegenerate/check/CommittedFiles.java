@@ -179,10 +179,14 @@ public final class CommittedFiles {
           new CommittedFile(
               path,
               Optional.empty(),
-              Optional.of("a symbolic link, which kube-generate never follows"));
+              Optional.of("a symbolic link, which kube-generate never follows"),
+              true);
       case OTHER ->
           new CommittedFile(
-              path, Optional.empty(), Optional.of("not a regular file (a FIFO, socket or device)"));
+              path,
+              Optional.empty(),
+              Optional.of("not a regular file (a FIFO, socket or device)"),
+              false);
       case REGULAR -> read(file, path);
     };
   }
@@ -194,10 +198,13 @@ public final class CommittedFiles {
   private static CommittedFile read(Path file, ManifestPath path) {
     try {
       return new CommittedFile(
-          path, Optional.of(RepositoryFiles.readFound(file, path.value())), Optional.empty());
+          path,
+          Optional.of(RepositoryFiles.readFound(file, path.value())),
+          Optional.empty(),
+          false);
     } catch (InputException e) {
       String message = e.problems().get(0).message();
-      return new CommittedFile(path, Optional.empty(), Optional.of(message));
+      return new CommittedFile(path, Optional.empty(), Optional.of(message), false);
     }
   }
 }

@@ -209,6 +209,46 @@ class SecurityLinksTest {
     assertTrue(r.out().contains("\"unmanaged\""), r.out());
   }
 
+  /**
+   * A file listed as hand-written that the check cannot read is not passed unseen: past the size
+   * limit it may hold any number of objects, so it fails as invalid; a link is a warning, as it may
+   * lead to another manifest of the repository.
+   */
+  @Test
+  void handwrittenButUnreadable_isInvalid_aLinkIsAWarning() throws Exception {
+    Files.writeString(
+        repoDir.resolve("kube-generate.yaml"),
+        Files.readString(repoDir.resolve("kube-generate.yaml"))
+            + "handwritten: [kubernetes/qa/big.yaml, kubernetes/qa/extra.yaml]\n");
+    assertEquals(0, CliRunner.run(repoDir, "--update").exit());
+    Files.createSymbolicLink(
+        repoDir.resolve("kubernetes/qa/extra.yaml"), outside.resolve("qa/extra.yaml"));
+    CliRunner.Result linked = CliRunner.run(repoDir, "check");
+    assertEquals(0, linked.exit(), linked.out());
+    assertTrue(
+        linked
+            .out()
+            .contains(
+                "kubernetes/qa/extra.yaml:1: invalid: not validated: a symbolic link, which"
+                    + " kube-generate never follows (warns)"),
+        linked.out());
+    assertFalse(linked.out().contains(OUTSIDE), linked.out());
+
+    Files.writeString(
+        repoDir.resolve("kubernetes/qa/big.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  a: "
+            + "x".repeat(1 << 20)
+            + "\n");
+    CliRunner.Result big = CliRunner.run(repoDir, "check");
+    assertEquals(1, big.exit(), big.out());
+    assertTrue(
+        big.out()
+            .contains(
+                "kubernetes/qa/big.yaml:1: invalid: not validated: file is larger than 1 MiB;"
+                    + " split it up (fails)"),
+        big.out());
+  }
+
   @Test
   void folderInsideOutputDir_linkedOutside_isNeverListed() throws Exception {
     assertEquals(0, CliRunner.run(repoDir, "--update").exit());
