@@ -41,18 +41,24 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicWriter {
 
   private final Path root;
+  private final UpdateJournal journal;
   private final Duration pauseBetweenSteps;
   private final java.util.Optional<FolderOwner> owner;
 
-  public AtomicWriter(Path root) {
-    this(root, Duration.ZERO);
+  /**
+   * @param journal where the journal of {@code root}'s updates is kept (empty: nowhere)
+   */
+  public AtomicWriter(Path root, java.util.Optional<JournalLocation> journal) {
+    this(root, journal, Duration.ZERO);
   }
 
   /**
    * @param pauseBetweenSteps a pause between renames, for tests that kill a run half-way
    */
-  public AtomicWriter(Path root, Duration pauseBetweenSteps) {
+  public AtomicWriter(
+      Path root, java.util.Optional<JournalLocation> journal, Duration pauseBetweenSteps) {
     this.root = root.toAbsolutePath().normalize();
+    this.journal = new UpdateJournal(this.root, journal);
     this.owner = FolderOwner.of(this.root);
     this.pauseBetweenSteps = pauseBetweenSteps;
   }
@@ -62,9 +68,9 @@ public final class AtomicWriter {
    * {@code outputDirs}; returns the number of steps that were left.
    */
   public int finishInterrupted(List<ManifestPath> outputDirs) throws InputException {
-    int steps = UpdateJournal.finish(root);
+    int steps = journal.finish(outputDirs);
     try {
-      UpdateJournal.removeTemporaries(root, outputDirs);
+      journal.removeTemporaries(outputDirs);
     } catch (IOException e) {
       throw new InputException(
           Problem.of(relative(e), "cannot remove a temporary file: " + e.getMessage()));
@@ -83,7 +89,7 @@ public final class AtomicWriter {
     }
     List<Path> createdDirs = new ArrayList<>();
     List<Path> staged = new ArrayList<>();
-    List<UpdateJournal.Step> journal = new ArrayList<>();
+    List<UpdateJournal.Step> journalSteps = new ArrayList<>();
     // one random number names every staged file of this update (".NAME.NUMBER" + TEMP_SUFFIX)
     long stagingId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
     try {
@@ -97,22 +103,23 @@ public final class AtomicWriter {
           if (owner.isPresent()) {
             owner.get().give(temp);
           }
-          journal.add(new UpdateJournal.Step(ManifestPath.relative(root, temp), write.getKey()));
+          journalSteps.add(
+              new UpdateJournal.Step(ManifestPath.relative(root, temp), write.getKey()));
         }
-        plan.deletes().forEach(d -> journal.add(new UpdateJournal.Step(null, d)));
+        plan.deletes().forEach(d -> journalSteps.add(new UpdateJournal.Step(null, d)));
       }
-      UpdateJournal.write(root, journal);
+      journal.write(journalSteps);
     } catch (IOException e) {
       staged.forEach(AtomicWriter::deleteQuietly);
       for (int i = createdDirs.size() - 1; i >= 0; i--) {
         deleteQuietly(createdDirs.get(i));
       }
-      deleteQuietly(root.resolve(UpdateJournal.FILE + ".tmp"));
+      deleteQuietly(journal.temporary());
       throw new InputException(
           Problem.of(relative(e), "cannot write: " + e.getMessage() + "; nothing was changed"));
     }
     try {
-      for (UpdateJournal.Step step : journal) {
+      for (UpdateJournal.Step step : journalSteps) {
         pause();
         if (step.from() != null) {
           move(step.from().resolveIn(root), step.to().resolveIn(root));
@@ -120,7 +127,7 @@ public final class AtomicWriter {
           Files.deleteIfExists(step.to().resolveIn(root));
         }
       }
-      UpdateJournal.remove(root);
+      journal.remove();
     } catch (IOException e) {
       throw new InputException(
           Problem.of(

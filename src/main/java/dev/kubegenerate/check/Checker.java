@@ -28,9 +28,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Checker {
 
   private final Path root;
+  private final UpdateJournal journal;
 
   public Checker(Path root) {
+    this(root, Optional.empty());
+  }
+
+  /**
+   * @param journal where an interrupted update of {@code root} would have left its journal
+   */
+  public Checker(Path root, Optional<JournalLocation> journal) {
     this.root = root.toAbsolutePath().normalize();
+    this.journal = new UpdateJournal(this.root, journal);
   }
 
   /** The report for a loaded project. */
@@ -113,7 +122,7 @@ public final class Checker {
       temporaries.addAll(c.temporaries());
       errors.addAll(c.problems());
     }
-    errors.addAll(UpdateJournal.leftoversFound(root, temporaries));
+    errors.addAll(journal.leftoversFound(temporaries));
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(noticeOncePerKind(files), errors, failOn, fixCommand, failOnRules);
   }

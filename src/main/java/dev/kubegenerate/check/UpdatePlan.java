@@ -68,8 +68,9 @@ public record UpdatePlan(
    * Problems that mean the tree is between two updates: a journal of an interrupted {@code
    * --update}, or temporary files one left. {@code --update} clears both.
    */
-  public static List<Problem> interruptedUpdate(Path root, List<ManifestPath> outputDirs) {
-    return UpdateJournal.leftovers(root.toAbsolutePath().normalize(), outputDirs);
+  public static List<Problem> interruptedUpdate(
+      Path root, Optional<JournalLocation> journal, List<ManifestPath> outputDirs) {
+    return new UpdateJournal(root, journal).leftovers(outputDirs);
   }
 
   /** The plan for one config. */

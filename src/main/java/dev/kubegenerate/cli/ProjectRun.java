@@ -1,6 +1,7 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.check.Checker;
+import dev.kubegenerate.check.JournalLocation;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.Project;
 import dev.kubegenerate.check.ProjectLoader;
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param templates the {@code --templates} folders, absolute
  * @param typedTemplates the {@code --templates} folders as typed, for the fix command
  * @param toolTemplates the folders of {@code KUBE_GENERATE_TEMPLATES}, absolute
+ * @param cacheDir the user's cache folder for kube-generate, when the environment names one
  */
 record ProjectRun(
     Path root,
@@ -34,7 +36,8 @@ record ProjectRun(
     boolean all,
     List<Path> templates,
     List<Path> typedTemplates,
-    List<Path> toolTemplates) {
+    List<Path> toolTemplates,
+    Optional<Path> cacheDir) {
 
   ProjectRun {
     templates = List.copyOf(templates);
@@ -55,7 +58,25 @@ record ProjectRun(
         configs.all(),
         templates.resolvedIn(root),
         templates.typed(),
-        TemplateOption.toolFolders(terminal));
+        TemplateOption.toolFolders(terminal),
+        cacheDir(terminal.env()));
+  }
+
+  /** {@code $XDG_CACHE_HOME/kube-generate}, else {@code $HOME/.cache/kube-generate}. */
+  static Optional<Path> cacheDir(java.util.Map<String, String> env) {
+    String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
+    if (!xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
+      return Optional.of(Path.of(xdg, "kube-generate"));
+    }
+    String home = env.getOrDefault("HOME", "");
+    return !home.isEmpty() && Path.of(home).isAbsolute()
+        ? Optional.of(Path.of(home, ".cache", "kube-generate"))
+        : Optional.empty();
+  }
+
+  /** Where this run's {@code --update} keeps its journal: never in the working tree. */
+  Optional<JournalLocation> journal() {
+    return JournalLocation.of(root, cacheDir);
   }
 
   Project load(Progress progress) throws InputException {
@@ -71,7 +92,7 @@ record ProjectRun(
    */
   Report check(Progress progress, Set<Status> failOn, Set<Violation.Rule> failOnRules)
       throws InputException {
-    Checker checker = new Checker(root);
+    Checker checker = new Checker(root, journal());
     ProjectLoader.Loaded<Checker.Checked> checked =
         new ProjectLoader(root)
             .load(

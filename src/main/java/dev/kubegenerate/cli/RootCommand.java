@@ -93,7 +93,8 @@ public final class RootCommand implements Callable<Integer> {
         project.configs().stream().map(dev.kubegenerate.config.Config::outputDir).toList();
     if (update) {
       AtomicWriter writer =
-          new AtomicWriter(run.root(), Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0)));
+          new AtomicWriter(
+              run.root(), run.journal(), Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0)));
       int finished = writer.finishInterrupted(outputDirs);
       if (finished > 0) {
         terminal.out().println("Finished an interrupted update (" + finished + " steps were left)");
@@ -119,7 +120,7 @@ public final class RootCommand implements Callable<Integer> {
       return ExitCode.of(Result.CLEAN);
     }
     List<dev.kubegenerate.model.Problem> leftovers =
-        UpdatePlan.interruptedUpdate(run.root(), outputDirs);
+        UpdatePlan.interruptedUpdate(run.root(), run.journal(), outputDirs);
     if (!leftovers.isEmpty()) {
       throw new InputException(leftovers);
     }

