@@ -86,7 +86,8 @@ public final class ScannedTree {
   /** The walk saw the file {@code path} (root-relative); only names the check reads are kept. */
   void file(String path, String name, BasicFileAttributes attrs) {
     if (attrs.isDirectory()
-        || !(CommittedFiles.isManifest(name) || UpdateJournal.isTemporary(name))
+        || !(ManifestPath.isManifestName(name)
+            || dev.kubegenerate.update.StagedFiles.isStaged(name))
         || !remember()) {
       return;
     }

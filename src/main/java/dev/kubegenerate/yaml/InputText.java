@@ -52,6 +52,11 @@ public final class InputText {
     }
   }
 
+  /** The text without a leading byte-order mark, which YAML allows before a document. */
+  public static String withoutBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
   /** A short reason for an I/O failure, without the Java exception class. */
   public static String describe(IOException e) {
     String kind = e.getClass().getSimpleName();

@@ -19,7 +19,7 @@ class GeneratorTest {
 
   private List<RenderedFile> render(String config) throws Exception {
     Files.writeString(repo.resolve("kube-generate.yaml"), config);
-    return new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()).rendered().get(0);
+    return Renders.of(repo, "kube-generate.yaml");
   }
 
   private static String body(RenderedFile f) {
@@ -214,7 +214,7 @@ class GeneratorTest {
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
             dev.kubegenerate.model.InputException.class,
-            () -> new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()));
+            () -> Renders.of(repo, "kube-generate.yaml"));
     assertEquals(
         "tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has pod-template",
         e.problems().get(0).file() + ": " + e.problems().get(0).message());

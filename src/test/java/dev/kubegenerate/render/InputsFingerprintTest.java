@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubegenerate.check.ProjectLoader;
 import dev.kubegenerate.check.RenderedFile;
+import dev.kubegenerate.check.Renders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -186,8 +186,7 @@ class InputsFingerprintTest {
   private Map<String, String> inputs(String config) throws Exception {
     Files.writeString(repo.resolve("kube-generate.yaml"), config);
     Map<String, String> out = new TreeMap<>();
-    for (RenderedFile f :
-        new ProjectLoader(repo).load("kube-generate.yaml", false, List.of()).rendered().get(0)) {
+    for (RenderedFile f : Renders.of(repo, "kube-generate.yaml")) {
       out.put(f.path().value(), f.inputs());
     }
     return out;

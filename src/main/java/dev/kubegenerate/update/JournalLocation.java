@@ -1,4 +1,4 @@
-package dev.kubegenerate.check;
+package dev.kubegenerate.update;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.kubegenerate.check;
+package dev.kubegenerate.update;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,7 @@ class AtomicWriterTest {
     for (int i = 0; i < pathsAndTexts.length; i += 2) {
       w.put(ManifestPath.of(pathsAndTexts[i]), pathsAndTexts[i + 1]);
     }
-    return new UpdatePlan(w, List.of(), Map.of());
+    return new UpdatePlan(w, List.of(), Map.of(), List.of());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.kubegenerate.check;
+package dev.kubegenerate.update;
 
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
@@ -269,8 +269,7 @@ public final class AtomicWriter {
    */
   private static Path stage(Path target, String text, long stagingId) throws IOException {
     Path temp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + stagingId + UpdateJournal.TEMP_SUFFIX);
+        target.resolveSibling("." + target.getFileName() + "." + stagingId + StagedFiles.SUFFIX);
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try (OutputStream out =
         Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -279,7 +278,7 @@ public final class AtomicWriter {
       // left by an update that was killed and drew the same number: take another name
       temp =
           Files.createTempFile(
-              target.getParent(), "." + target.getFileName() + ".", UpdateJournal.TEMP_SUFFIX);
+              target.getParent(), "." + target.getFileName() + ".", StagedFiles.SUFFIX);
       Files.write(temp, bytes);
     }
     return temp;

@@ -1,4 +1,4 @@
-package dev.kubegenerate.check;
+package dev.kubegenerate.update;
 
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The renames and deletions of one {@code --update}, written before the first of them and removed
@@ -44,13 +43,7 @@ import java.util.regex.Pattern;
  * generated; a deletion only of a generated file; nothing through a symbolic link. A journal an
  * earlier version left in the working tree is never read.
  */
-final class UpdateJournal {
-
-  /** Suffix of the temporary files an update stages beside their targets. */
-  static final String TEMP_SUFFIX = ".kube-generate.tmp";
-
-  private static final Pattern TEMP_NAME =
-      Pattern.compile("\\..+\\.[0-9]+" + Pattern.quote(TEMP_SUFFIX));
+public final class UpdateJournal {
 
   /** How the journal is named in messages: it is not in the folder worked in. */
   private static final String SHOWN = "the update journal";
@@ -68,14 +61,9 @@ final class UpdateJournal {
    *     (no git directory, no cache folder): updates then run without one, and a kill leaves a tree
    *     the next update rewrites from scratch
    */
-  UpdateJournal(Path root, Optional<JournalLocation> location) {
+  public UpdateJournal(Path root, Optional<JournalLocation> location) {
     this.root = root.toAbsolutePath().normalize();
     this.file = location.map(JournalLocation::file);
-  }
-
-  /** Whether {@code name} is the name of a temporary file an update stages. */
-  static boolean isTemporary(String name) {
-    return TEMP_NAME.matcher(name).matches();
   }
 
   /** Writes the journal in one atomic rename, so it is either complete or absent. */
@@ -255,7 +243,7 @@ final class UpdateJournal {
           boolean beside =
               Objects.equals(fromPath.getParent(), toPath.getParent())
                   && fromPath.getFileName().toString().startsWith("." + toPath.getFileName() + ".")
-                  && isTemporary(fromPath.getFileName().toString());
+                  && StagedFiles.isStaged(fromPath.getFileName().toString());
           if (!beside) {
             throw new IllegalArgumentException("not a staged file beside its target");
           }
@@ -265,7 +253,7 @@ final class UpdateJournal {
         } else {
           throw new IllegalArgumentException("unknown step");
         }
-        if (!CommittedFiles.isManifest(step.to().fileName())
+        if (!ManifestPath.isManifestName(step.to().fileName())
             || outputDirs.stream()
                 .noneMatch(dir -> step.to().startsWith(dir) && !step.to().equals(dir))) {
           throw new IllegalArgumentException(
@@ -291,7 +279,7 @@ final class UpdateJournal {
    * What {@code check} must not pass: an update that did not finish, and temporary files an update
    * left behind (killed while staging, before it wrote its journal).
    */
-  List<Problem> leftovers(List<ManifestPath> outputDirs) {
+  public List<Problem> leftovers(List<ManifestPath> outputDirs) {
     List<Problem> problems = new ArrayList<>(interrupted());
     for (ManifestPath dir : outputDirs) {
       Path start = dir.resolveIn(root);
@@ -304,7 +292,7 @@ final class UpdateJournal {
             new SimpleFileVisitor<>() {
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (isTemporary(file.getFileName().toString())) {
+                if (StagedFiles.isStaged(file.getFileName().toString())) {
                   // named as found: a name no ManifestPath holds (a backslash) is still told
                   String relative = root.relativize(file).toString();
                   problems.add(leftover(relative.replace(File.separatorChar, '/')));
@@ -323,7 +311,7 @@ final class UpdateJournal {
    * As {@link #leftovers(List)}, for temporary files already found by the listing of the output
    * folders.
    */
-  List<Problem> leftoversFound(List<ManifestPath> temporaries) {
+  public List<Problem> leftoversFound(List<ManifestPath> temporaries) {
     List<Problem> problems = new ArrayList<>(interrupted());
     temporaries.forEach(t -> problems.add(leftover(t.value())));
     return problems;
@@ -357,7 +345,7 @@ final class UpdateJournal {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && isTemporary(file.getFileName().toString())) {
+              if (attrs.isRegularFile() && StagedFiles.isStaged(file.getFileName().toString())) {
                 found.add(file);
               }
               return FileVisitResult.CONTINUE;

@@ -3,6 +3,7 @@ package dev.kubegenerate.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubegenerate.model.FailOn;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
@@ -17,8 +18,15 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Configs are checked on every core; the report must not depend on which finished first. */
-class CheckerTest {
+/**
+ * Configs are checked on every core as the search finds them; the report must not depend on which
+ * finished first, nor on whether a config is checked alone or with {@code --all}.
+ */
+class CheckRunTest {
+
+  private static Report check(Path repo, String config, boolean all) {
+    return CheckRun.run(RunRequest.of(repo, config, all), FailOn.defaults(), "fix", Progress.NONE);
+  }
 
   @TempDir Path repo;
 
@@ -41,10 +49,7 @@ class CheckerTest {
           repo.resolve(String.format("apps/app-%02d/kubernetes", i)),
           repo.resolve("elsewhere-" + i));
     }
-    Project project = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
-
-    Report report =
-        new Checker(repo).check(project, Status.defaultFailOn(), "kube-generate --all --update");
+    Report report = check(repo, "kube-generate.yaml", true);
 
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -102,46 +107,18 @@ class CheckerTest {
     Files.createSymbolicLink(
         repo.resolve("apps/b/kubernetes/linked"), Path.of("../../../elsewhere"));
 
-    Report all =
-        new Checker(repo)
-            .check(
-                new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()),
-                Status.defaultFailOn(),
-                "fix");
+    Report all = check(repo, "kube-generate.yaml", true);
     List<String> alone = new ArrayList<>();
     List<Problem> aloneErrors = new ArrayList<>();
     for (String app : List.of("apps/a", "apps/b")) {
-      Report one =
-          new Checker(repo)
-              .check(
-                  new ProjectLoader(repo).load(app + "/kube-generate.yaml", false, List.of()),
-                  Status.defaultFailOn(),
-                  "fix");
+      Report one = check(repo, app + "/kube-generate.yaml", false);
       one.files().forEach(f -> alone.add(f.path() + " " + f.status()));
       aloneErrors.addAll(one.errors());
     }
 
-    // as the command runs it: each config checked as soon as it is rendered, while the search
-    // for configs may still be going on
-    Checker checker = new Checker(repo);
-    Report fused =
-        checker.report(
-            new ProjectLoader(repo)
-                .load(
-                    "kube-generate.yaml",
-                    true,
-                    TemplateFolders.repository(List.of()),
-                    Progress.NONE,
-                    checker.afterRender()),
-            Status.defaultFailOn(),
-            "fix",
-            Report.defaultFailOnRules());
-
     List<String> verdicts = all.files().stream().map(f -> f.path() + " " + f.status()).toList();
     assertEquals(alone, verdicts);
     assertEquals(aloneErrors, all.errors());
-    assertEquals(verdicts, fused.files().stream().map(f -> f.path() + " " + f.status()).toList());
-    assertEquals(all.errors(), fused.errors());
     assertEquals(
         List.of(
             "apps/a/kubernetes/sandbox/.hidden/notes.yaml UNMANAGED",

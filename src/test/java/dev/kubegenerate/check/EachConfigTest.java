@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.config.Config;
+import dev.kubegenerate.model.Classified;
+import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +19,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Configs load and render on every core; what a run shows must not depend on which finished first.
+ * Configs load, render and classify on every core; what a run shows must not depend on which
+ * finished first.
  */
-class ProjectLoaderTest {
+class EachConfigTest {
+
+  private List<ConfigOutcome> run(String configFile, boolean all, List<Path> templates)
+      throws InputException {
+    return EachConfig.run(
+        new RunRequest(
+            repo,
+            configFile,
+            all,
+            new TemplateFolders(templates, List.of()),
+            java.util.Optional.empty()),
+        false,
+        Progress.NONE);
+  }
+
+  /** The rendered text of each config's files, in config and path order. */
+  private static List<List<String>> rendered(List<ConfigOutcome> outcomes) {
+    return outcomes.stream()
+        .map(o -> o.files().stream().map(c -> c.result().rendered().orElseThrow()).toList())
+        .toList();
+  }
 
   @TempDir Path repo;
 
@@ -46,15 +70,15 @@ class ProjectLoaderTest {
   void load_manyConfigs_keepsPathOrderAndRendersEach() throws Exception {
     writeApps();
 
-    Project project = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
+    List<ConfigOutcome> outcomes = run("kube-generate.yaml", true, List.of());
 
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < APPS; i++) {
       expected.add(String.format("apps/app-%02d/kube-generate.yaml", i));
     }
-    assertEquals(expected, project.configs().stream().map(Config::shownAs).toList());
+    assertEquals(expected, EachConfig.configs(outcomes).stream().map(Config::shownAs).toList());
     for (int i = 0; i < APPS; i++) {
-      List<RenderedFile> files = project.rendered().get(i);
+      List<FileResult> files = outcomes.get(i).files().stream().map(Classified::result).toList();
       assertEquals(
           List.of(
               String.format("apps/app-%02d/kubernetes/sandbox/deployment-jobs.yaml", i),
@@ -62,6 +86,7 @@ class ProjectLoaderTest {
           files.stream().map(f -> f.path().value()).toList());
       int app = i;
       files.forEach(f -> assertEquals(expected.get(app), f.config()));
+      files.forEach(f -> assertEquals(Status.MISSING, f.status()));
     }
   }
 
@@ -69,10 +94,10 @@ class ProjectLoaderTest {
   void load_sameInputTwice_rendersTheSameBytes() throws Exception {
     writeApps();
 
-    Project first = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
-    Project second = new ProjectLoader(repo).load("kube-generate.yaml", true, List.of());
+    List<List<String>> first = rendered(run("kube-generate.yaml", true, List.of()));
+    List<List<String>> second = rendered(run("kube-generate.yaml", true, List.of()));
 
-    assertEquals(first.rendered(), second.rendered());
+    assertEquals(first, second);
   }
 
   @Test
@@ -89,9 +114,7 @@ class ProjectLoaderTest {
     }
 
     InputException e =
-        assertThrows(
-            InputException.class,
-            () -> new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()));
+        assertThrows(InputException.class, () -> run("kube-generate.yaml", true, List.of()));
 
     assertEquals(
         List.of(
@@ -129,11 +152,10 @@ class ProjectLoaderTest {
           - namespace: {}
         """);
 
-    Project project =
-        new ProjectLoader(repo)
-            .load("kube-generate.yaml", false, List.of(repo.resolve("cli-templates")));
-
-    String body = project.rendered().get(0).get(0).content();
+    String body =
+        rendered(run("kube-generate.yaml", false, List.of(repo.resolve("cli-templates"))))
+            .get(0)
+            .get(0);
     assertTrue(body.contains("name: config-templates"), body);
   }
 
@@ -157,9 +179,7 @@ class ProjectLoaderTest {
           "clusters: [qa]\noutputDir: ../../" + app[1] + "\ngenerates:\n  - namespace: {}\n");
     }
     InputException e =
-        assertThrows(
-            InputException.class,
-            () -> new ProjectLoader(repo).load("kube-generate.yaml", true, List.of()));
+        assertThrows(InputException.class, () -> run("kube-generate.yaml", true, List.of()));
     List<String> expected = new ArrayList<>();
     for (String[] pair :
         new String[][] {
