@@ -40,13 +40,8 @@ import picocli.CommandLine.ScopeType;
     })
 public final class RootCommand implements Callable<Integer> {
 
-  /**
-   * A pause between the renames of {@code --update}, in milliseconds: only for the test that kills
-   * a run half-way and checks that the next run finishes it.
-   */
-  static final String PAUSE_PROPERTY = "kube-generate.test.updatePauseMillis";
-
   final Terminal terminal;
+  private final Duration updatePause;
 
   @Mixin(name = DirectoryOption.NAME)
   DirectoryOption directory;
@@ -68,8 +63,9 @@ public final class RootCommand implements Callable<Integer> {
       description = "Write the rendered manifests, delete generated files no entry produces.")
   boolean update;
 
-  RootCommand(Terminal terminal) {
+  RootCommand(Terminal terminal, Duration updatePause) {
     this.terminal = terminal;
+    this.updatePause = updatePause;
   }
 
   @Override
@@ -80,8 +76,7 @@ public final class RootCommand implements Callable<Integer> {
     try {
       plans =
           update
-              ? UpdateRun.apply(
-                  run.request(), progress, Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0)))
+              ? UpdateRun.apply(run.request(), progress, updatePause)
               : UpdateRun.plan(run.request(), progress);
     } finally {
       TerminalProgress.finish(progress);

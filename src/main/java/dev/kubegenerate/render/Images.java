@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Container image references and whether they are pinned: a tag other than {@code latest}, or a
  * digest. An unpinned image changes under a running Deployment and makes a rollback restart
- * different code (issue 12).
+ * different code.
  */
 final class Images {
 

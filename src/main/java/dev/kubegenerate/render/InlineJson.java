@@ -15,9 +15,9 @@ import java.util.function.Function;
  * <p>Bodies print objects with the {@code json} filter ({@code template: {{ podTemplate | json
  * }}}), so most of a Deployment's text is one long flow mapping, and snakeyaml scans flow
  * collections character by character with its simple-key bookkeeping: the pod template was three
- * quarters of the time to read a Deployment (issue 13). A line that ends in a JSON object or array
- * after {@code key: } or {@code - } has it replaced by a placeholder, and the JSON is parsed here;
- * the reader puts the value where it meets the placeholder.
+ * quarters of the time to read a Deployment. A line that ends in a JSON object or array after
+ * {@code key: } or {@code - } has it replaced by a placeholder, and the JSON is parsed here; the
+ * reader puts the value where it meets the placeholder.
  *
  * <p>The value must be exactly what YAML would read, so this takes only what it can vouch for:
  * scalars go through the reader's own YAML 1.2 resolution, strings only with characters YAML reads

@@ -12,9 +12,9 @@ import java.util.Map;
  * A value as one JSON literal, byte for byte as Jackson's {@code ObjectMapper} writes it.
  *
  * <p>The {@code json} filter runs for almost every value of every body, and creating an {@code
- * ObjectMapper} costs a few hundred milliseconds of class loading at start-up (issue 6), so the
- * value types a config can hold (strings, numbers, booleans, null, lists and maps of them) are
- * written here, and only anything else falls back to Jackson.
+ * ObjectMapper} costs a few hundred milliseconds of class loading at start-up, so the value types a
+ * config can hold (strings, numbers, booleans, null, lists and maps of them) are written here, and
+ * only anything else falls back to Jackson.
  */
 final class JsonLiteral {
 

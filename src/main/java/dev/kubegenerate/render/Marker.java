@@ -106,11 +106,6 @@ public final class Marker {
     return file.substring(file.indexOf('\n', file.indexOf('\n') + 1) + 1);
   }
 
-  /** True when {@code file}, as {@link #wrap} made it, has nothing after the marker lines. */
-  public static boolean isEmptyBody(String file) {
-    return file.indexOf('\n', file.indexOf('\n') + 1) == file.length() - 1;
-  }
-
   /** True when the first line is the generated-code line, whatever follows. */
   public static boolean looksGenerated(String text) {
     int end = text.indexOf('\n');

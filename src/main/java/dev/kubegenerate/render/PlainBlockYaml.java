@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Reads the plain block YAML that bodies render, without snakeyaml's scanner: reading rendered text
- * was the largest share of a large check's time (issue 13). It takes one document of block mappings
- * and sequences, one entry a line: {@code key: value}, {@code key:} with a nested block or nothing,
+ * was the largest share of a large check's time. It takes one document of block mappings and
+ * sequences, one entry a line: {@code key: value}, {@code key:} with a nested block or nothing,
  * {@code - value} and {@code - key: value}, comment lines and blank lines. Keys are plain words
  * ({@code app.kubernetes.io/name}) or JSON strings; values are plain words ({@code apps/v1}, {@code
  * 3000}) or JSON literals, read by {@link InlineJson.Parser}; both resolve through the reader's own

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Renders of one config's bodies, each reused for a later render whose context holds the same value
  * under every name the first one read. Most bodies read nothing that differs between clusters, and
- * rendering each for every cluster was a tenth of a 1,000-app check's CPU (issue 13).
+ * rendering each for every cluster was a tenth of a 1,000-app check's CPU.
  *
  * <p>A render is a function of the values it reads: the template is the same, and the engine has no
  * clock, no randomness and no other input. So a render that read {@code app} and {@code replicas}

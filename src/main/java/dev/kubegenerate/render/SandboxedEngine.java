@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -60,7 +59,7 @@ public final class SandboxedEngine {
 
   /**
    * Immutable once built, and the same for every run: building it and compiling a body cost more
-   * than rendering one (issue 13), so the process shares one, and its compiled bodies.
+   * than rendering one, so the process shares one, and its compiled bodies.
    */
   private static final PebbleEngine ENGINE =
       new PebbleEngine.Builder()
@@ -88,7 +87,7 @@ public final class SandboxedEngine {
    * Compiled bodies by their source, for the process: a compiled template holds no render's state,
    * and every config of a monorepo uses the same built-in bodies.
    */
-  private static final Map<String, PebbleTemplate> COMPILED = new ConcurrentHashMap<>();
+  private static final CompiledBodies COMPILED = new CompiledBodies();
 
   /** A template error, with the 1-based line in the body where Pebble knows it. */
   public static final class RenderException extends Exception {
@@ -119,7 +118,7 @@ public final class SandboxedEngine {
   /** Renders {@code body} with {@code context}. */
   public String render(TemplateSpec.Body body, Map<String, Object> context) throws RenderException {
     try {
-      PebbleTemplate template = COMPILED.computeIfAbsent(body.source(), ENGINE::getTemplate);
+      PebbleTemplate template = COMPILED.get(body.source(), ENGINE::getTemplate);
       if (outOfTime.get()) {
         throw new RenderException("not rendered: an earlier body ran out of time", 0);
       }

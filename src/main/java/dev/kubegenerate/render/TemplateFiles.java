@@ -96,7 +96,7 @@ interface TemplateFiles {
    * The built-in library, {@code kube-generate/templates/} on the class path: a folder of the
    * exploded class path (tests, the container image's layout) or entries of the jar. The jar is
    * read as the class loader reads it, not through a zip file system, which a run would otherwise
-   * open and index only for these few files (issue 13).
+   * open and index only for these few files.
    */
   static TemplateFiles builtIn() throws InputException {
     String prefix = "kube-generate/templates/";
@@ -127,7 +127,7 @@ interface TemplateFiles {
   /**
    * The library's entries in the jar. A run reads a few of them by name; the index of every entry
    * under the prefix, which means going through all of the jar's 2,500 entries (5 ms of a one-app
-   * check, issue 13), is built only to list folders or files.
+   * check), is built only to list folders or files.
    */
   final class InJar implements TemplateFiles {
 

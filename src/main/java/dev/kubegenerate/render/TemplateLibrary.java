@@ -103,7 +103,7 @@ public final class TemplateLibrary {
   /**
    * The built-in library, indexed once per process on first use (the JVM makes that lazy and
    * thread-safe); each template is read once, when first asked for. A run reads only the templates
-   * its configs use: reading all of them was a third of a one-app check's start-up (issue 13).
+   * its configs use: reading all of them was a third of a one-app check's start-up.
    */
   private static final class BuiltIn {
     private static final Opened OPENED = open();

@@ -37,7 +37,7 @@ public final class InputText {
       ascii &= bytes[i] > 0;
     }
     if (ascii) {
-      // ASCII is valid UTF-8 as it is: a copy, not a decoder per file (issue 13)
+      // ASCII is valid UTF-8 as it is: a copy, not a decoder per file
       return new String(bytes, StandardCharsets.US_ASCII);
     }
     try {
