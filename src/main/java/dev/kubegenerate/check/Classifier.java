@@ -4,6 +4,8 @@ import dev.kubegenerate.config.Config;
 import dev.kubegenerate.diff.DiffResult;
 import dev.kubegenerate.diff.SecretMask;
 import dev.kubegenerate.diff.TextDiff;
+import dev.kubegenerate.generate.ClusterValidators;
+import dev.kubegenerate.generate.RenderedFile;
 import dev.kubegenerate.model.Classified;
 import dev.kubegenerate.model.Classified.Ownership;
 import dev.kubegenerate.model.FileResult;

@@ -1,5 +1,6 @@
 package dev.kubegenerate.check;
 
+import dev.kubegenerate.generate.RenderedFile;
 import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.model.Violation;
 import java.util.List;

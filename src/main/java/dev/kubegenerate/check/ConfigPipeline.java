@@ -2,6 +2,9 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.ConfigLoader;
+import dev.kubegenerate.generate.ClusterValidators;
+import dev.kubegenerate.generate.Generator;
+import dev.kubegenerate.generate.RenderedFile;
 import dev.kubegenerate.kubernetes.CustomResources;
 import dev.kubegenerate.model.Classified;
 import dev.kubegenerate.model.InputException;

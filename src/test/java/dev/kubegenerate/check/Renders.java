@@ -1,6 +1,7 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.ConfigLoader;
+import dev.kubegenerate.generate.RenderedFile;
 import dev.kubegenerate.kubernetes.KubernetesApi;
 import dev.kubegenerate.model.InputException;
 import java.nio.file.Path;

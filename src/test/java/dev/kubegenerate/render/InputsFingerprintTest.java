@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubegenerate.check.RenderedFile;
 import dev.kubegenerate.check.Renders;
+import dev.kubegenerate.generate.RenderedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.kubegenerate.check;
+package dev.kubegenerate.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubegenerate.check.Renders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

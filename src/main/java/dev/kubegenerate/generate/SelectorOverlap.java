@@ -1,4 +1,4 @@
-package dev.kubegenerate.check;
+package dev.kubegenerate.generate;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;

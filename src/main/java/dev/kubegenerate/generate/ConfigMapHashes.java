@@ -1,4 +1,4 @@
-package dev.kubegenerate.check;
+package dev.kubegenerate.generate;
 
 import dev.kubegenerate.render.ContentHash;
 import dev.kubegenerate.yaml.YamlNodes;
