@@ -2,6 +2,7 @@ package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.ConfigLoader;
+import dev.kubegenerate.engine.SandboxedEngine;
 import dev.kubegenerate.generate.ClusterValidators;
 import dev.kubegenerate.generate.Generator;
 import dev.kubegenerate.generate.RenderedFile;
@@ -9,8 +10,7 @@ import dev.kubegenerate.kubernetes.CustomResources;
 import dev.kubegenerate.model.Classified;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
-import dev.kubegenerate.render.SandboxedEngine;
-import dev.kubegenerate.render.TemplateLibrary;
+import dev.kubegenerate.template.TemplateLibrary;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

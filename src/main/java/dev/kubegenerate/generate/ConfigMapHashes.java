@@ -1,6 +1,5 @@
 package dev.kubegenerate.generate;
 
-import dev.kubegenerate.render.ContentHash;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -7,8 +7,8 @@ import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.Names;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Suggestions;
-import dev.kubegenerate.render.ParameterSpec;
-import dev.kubegenerate.render.TemplateSpec;
+import dev.kubegenerate.template.ParameterSpec;
+import dev.kubegenerate.template.TemplateSpec;
 import dev.kubegenerate.yaml.NodeValues;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
@@ -199,7 +199,7 @@ final class ParameterResolver {
       return Optional.empty();
     }
     int before = problems.size();
-    if (spec.type() == dev.kubegenerate.render.ParameterType.OBJECT) {
+    if (spec.type() == dev.kubegenerate.template.ParameterType.OBJECT) {
       unknownKeys(p, spec, template);
     }
     ObjectParameters.check(config, p, spec, template, versions, problems);
@@ -256,7 +256,7 @@ final class ParameterResolver {
         if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key
             && key.getValue().equals("image")
             && t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode image
-            && dev.kubegenerate.render.ParameterType.IMAGE
+            && dev.kubegenerate.template.ParameterType.IMAGE
                 .coerce(image.getValue(), List.of(), false)
                 .isEmpty()) {
           found = true;
@@ -270,7 +270,7 @@ final class ParameterResolver {
                       + "].image of template "
                       + template.name()
                       + " "
-                      + dev.kubegenerate.render.ParameterType.IMAGE.mismatch(
+                      + dev.kubegenerate.template.ParameterType.IMAGE.mismatch(
                           image.getValue(), List.of(), false)));
         }
       }

@@ -24,7 +24,7 @@ public record RenderedFile(
     String cluster,
     String content,
     String inputs,
-    dev.kubegenerate.render.InputsFingerprint.Former formerInputs,
+    dev.kubegenerate.generate.InputsFingerprint.Former formerInputs,
     int entryLine,
     int entryColumn,
     java.util.List<dev.kubegenerate.model.Violation> violations) {

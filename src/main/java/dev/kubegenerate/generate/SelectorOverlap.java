@@ -3,7 +3,7 @@ package dev.kubegenerate.generate;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
 import dev.kubegenerate.model.Problem;
-import dev.kubegenerate.render.TemplateSpec;
+import dev.kubegenerate.template.TemplateSpec;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.HashMap;
 import java.util.List;

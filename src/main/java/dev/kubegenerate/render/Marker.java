@@ -1,5 +1,6 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.generate.InputsFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -119,7 +120,7 @@ public final class Marker {
   }
 
   /** A fresh SHA-256 digest. */
-  static MessageDigest newSha256() {
+  public static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
