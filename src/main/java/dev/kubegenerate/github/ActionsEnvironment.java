@@ -19,6 +19,8 @@ import java.util.Optional;
  *     variable holds no http(s) URL
  * @param repository {@code GITHUB_REPOSITORY}, {@code owner/name}
  * @param runnerTemp {@code RUNNER_TEMP}
+ * @param runnerWorkspace {@code RUNNER_WORKSPACE}: the runner's folder of this repository, whose
+ *     parent holds the runner's {@code _temp}; a container action sees it untranslated
  * @param token {@code INPUT_GITHUB-TOKEN} (the action's input), else {@code GITHUB_TOKEN}
  */
 public record ActionsEnvironment(
@@ -30,6 +32,7 @@ public record ActionsEnvironment(
     Optional<URI> apiUrl,
     Optional<String> repository,
     Optional<Path> runnerTemp,
+    Optional<Path> runnerWorkspace,
     Optional<Token> token) {
 
   /** GitHub's public API root, used when {@code GITHUB_API_URL} is not set. */
@@ -52,6 +55,7 @@ public record ActionsEnvironment(
             .orElse(Optional.of(DEFAULT_API_URL)),
         get(env, "GITHUB_REPOSITORY"),
         get(env, "RUNNER_TEMP").map(Path::of),
+        get(env, "RUNNER_WORKSPACE").map(Path::of),
         get(env, "INPUT_GITHUB-TOKEN").or(() -> get(env, "GITHUB_TOKEN")).map(Token::new));
   }
 

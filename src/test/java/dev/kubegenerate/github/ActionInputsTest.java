@@ -81,7 +81,15 @@ class ActionInputsTest {
             "INPUT_GITHUB-TOKEN", TOKEN,
             "INPUT_TEMPLATES", "platform/templates");
     assertEquals(
-        List.of("-C", "services/people", "--all", "--templates", "platform/templates", "--update"),
+        List.of(
+            "-C",
+            "services/people",
+            "--all",
+            "--templates",
+            "platform/templates",
+            "--update",
+            "--format",
+            "github"),
         ActionInputs.from(env));
   }
 

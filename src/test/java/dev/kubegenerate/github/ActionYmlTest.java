@@ -95,9 +95,9 @@ class ActionYmlTest {
   }
 
   @Test
-  void outputs_resultFindingsReportDescribed() throws IOException {
+  void outputs_resultFindingsReportImpactDescribed() throws IOException {
     Map<String, Object> outputs = map(load(Path.of("action.yml")).get("outputs"));
-    assertEquals(List.of("result", "findings", "report"), List.copyOf(outputs.keySet()));
+    assertEquals(List.of("result", "findings", "report", "impact"), List.copyOf(outputs.keySet()));
     outputs.forEach(
         (name, spec) ->
             assertFalse(
