@@ -38,6 +38,29 @@ public final class Autofix {
    */
   public Optional<AutofixOutcome> run(
       Report report, ActionsEnvironment env, Path root, Regeneration.Source regeneration) {
+    Optional<AutofixOutcome> outcome;
+    try {
+      outcome = attempt(report, env, root, regeneration);
+    } catch (RuntimeException e) {
+      outcome =
+          Optional.of(
+              AutofixOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), ""));
+    }
+    // GitHub's messages end up in the outcome: no token may reach the comment through them
+    return outcome.map(
+        a ->
+            new AutofixOutcome(
+                a.kind(),
+                a.reason(),
+                env.redact(a.detail()),
+                a.checked(),
+                a.commit(),
+                a.commitUrl(),
+                a.files()));
+  }
+
+  private Optional<AutofixOutcome> attempt(
+      Report report, ActionsEnvironment env, Path root, Regeneration.Source regeneration) {
     if (report.result() == Result.CLEAN) {
       return Optional.empty();
     }
@@ -103,8 +126,7 @@ public final class Autofix {
     }
     Step<FileChanges> changes;
     try {
-      changes =
-          AutofixDecision.changes(scope, regeneration.get(), prefix(repositoryRoot, root), checked);
+      changes = AutofixFiles.of(scope, regeneration.get(), prefix(repositoryRoot, root), checked);
     } catch (InputException | IOException e) {
       return AutofixOutcome.failed(
           "the regeneration failed: " + ApiFailures.safe(String.valueOf(e.getMessage())), checked);

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,25 +89,8 @@ public final class GitHubPublisher {
    */
   public Optional<AutofixOutcome> autofix(
       Report report, ActionsEnvironment env, Path root, Regeneration.Source regeneration) {
-    try {
-      // GitHub's messages end up in the outcome: no token may reach the comment through them
-      return new Autofix(http, retry, Deadline.in(AUTOFIX_BUDGET))
-          .run(report, env, root, regeneration)
-          .map(
-              a ->
-                  new AutofixOutcome(
-                      a.kind(),
-                      a.reason(),
-                      env.redact(a.detail()),
-                      a.checked(),
-                      a.commit(),
-                      a.commitUrl(),
-                      a.files()));
-    } catch (RuntimeException e) {
-      return Optional.of(
-          AutofixOutcome.failed(
-              env.redact(e.getClass().getSimpleName() + ": " + e.getMessage()), ""));
-    }
+    return new Autofix(http, retry, Deadline.in(AUTOFIX_BUDGET))
+        .run(report, env, root, regeneration);
   }
 
   /**
@@ -207,7 +189,7 @@ public final class GitHubPublisher {
       Optional<AutofixOutcome> autofix) {
     String reportPath = "";
     try {
-      reportPath = writeReport(env, jsonReport);
+      reportPath = ReportFile.write(env, jsonReport, containerRunnerTemp);
     } catch (IOException e) {
       warnings.add("could not write the JSON report: " + e);
     }
@@ -272,42 +254,5 @@ public final class GitHubPublisher {
               + e.getMessage());
     }
     return Optional.empty();
-  }
-
-  /**
-   * Writes the JSON report to the runner's temp area and returns the path that later steps see. In
-   * a container action RUNNER_TEMP names the host's folder, which the runner mounts at
-   * /github/runner_temp; the file is written there and named by its host path.
-   */
-  private String writeReport(ActionsEnvironment env, String json) throws IOException {
-    Path dir;
-    Path shown;
-    Optional<Path> temp = env.runnerTemp();
-    Optional<Path> workspace = env.workspace();
-    if (temp.isPresent()
-        && temp.get().startsWith(containerRunnerTemp)
-        && workspace.isPresent()
-        && Files.isDirectory(workspace.get())) {
-      // newer runners set RUNNER_TEMP to the container's mount point, a path no later step on
-      // the host can open; the workspace is mounted too, and a path relative to it works in both
-      dir = Files.createDirectories(workspace.get().resolve(".kube-generate"));
-      shown = Path.of(".kube-generate");
-    } else if (temp.isPresent() && Files.isDirectory(temp.get())) {
-      dir = temp.get();
-      shown = dir;
-    } else if (temp.isPresent() && Files.isDirectory(containerRunnerTemp)) {
-      dir = containerRunnerTemp;
-      shown = temp.get();
-    } else {
-      dir = Path.of(System.getProperty("java.io.tmpdir"));
-      shown = dir;
-    }
-    Path file = Files.createTempFile(dir, "kube-generate-report-", ".json");
-    Files.writeString(file, json, StandardCharsets.UTF_8);
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      // a container action writes as root; later steps run as the runner's user and must read it
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-    return shown.resolve(file.getFileName()).toString();
   }
 }
