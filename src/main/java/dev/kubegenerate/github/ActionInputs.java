@@ -1,7 +1,6 @@
 package dev.kubegenerate.github;
 
-import dev.kubegenerate.model.Status;
-import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.model.FailOn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The GitHub Action's inputs, read from the {@code INPUT_*} variables the runner sets, and the
@@ -181,16 +179,15 @@ public record ActionInputs(
         if (id.isEmpty()) {
           continue;
         }
-        boolean rule =
-            Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA).isPresent();
-        if (Status.fromId(id).isEmpty() && !rule) {
+        try {
+          FailOn.parse(id);
+        } catch (IllegalArgumentException e) {
           throw invalid(
               input,
               "has an unknown status or rule "
                   + quote(id)
                   + "; use a comma list of: "
-                  + Arrays.stream(Status.values()).map(Status::id).collect(Collectors.joining(", "))
-                  + ", invalid, removed-api, deprecated-api");
+                  + FailOn.known().replace("statuses: ", "").replace("; rules:", ","));
         }
         if (!out.contains(id)) {
           out.add(id);
