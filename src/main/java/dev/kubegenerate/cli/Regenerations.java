@@ -1,12 +1,12 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.check.Progress;
-import dev.kubegenerate.check.Project;
-import dev.kubegenerate.check.UpdatePlan;
+import dev.kubegenerate.check.UpdateRun;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.github.Regeneration;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.update.UpdatePlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +17,18 @@ final class Regenerations {
 
   private Regenerations() {}
 
-  /** What {@code kube-generate --update} would write and delete for {@code run}. */
+  /**
+   * What {@code kube-generate --update} would write and delete for {@code run}, writing nothing.
+   */
   static Regeneration of(ProjectRun run) throws InputException {
-    Project project = run.load(Progress.NONE);
+    UpdateRun.Plans plans = UpdateRun.plan(run.request(), Progress.NONE);
     Map<ManifestPath, String> writes = new LinkedHashMap<>();
     List<ManifestPath> deletes = new ArrayList<>();
-    for (UpdatePlan plan : UpdatePlan.all(run.root(), project)) {
+    for (UpdatePlan plan : plans.plans()) {
       writes.putAll(plan.writes());
       deletes.addAll(plan.deletes());
     }
     return new Regeneration(
-        writes, deletes, project.configs().stream().map(Config::outputDir).toList());
+        writes, deletes, plans.configs().stream().map(Config::outputDir).toList());
   }
 }
