@@ -127,12 +127,9 @@ public final class KubernetesApi {
                     new IllegalArgumentException(
                         "Kubernetes " + version + " has no definition " + definitionName));
     List<Violation> out = new ArrayList<>();
-    new SchemaValidator(this::schema, out).validate(schema, value, pathPrefix, value, 0);
+    new SchemaValidator(
+            this::schema, new Walk(out, Walk.MAX_VIOLATIONS), SchemaValidator.Policy.BUILT_IN)
+        .validate(schema, value, FieldPath.root(pathPrefix), value);
     return out;
-  }
-
-  /** Validates against an already resolved schema (custom resources), resolving references here. */
-  void validate(Schema schema, Node value, List<Violation> out) {
-    new SchemaValidator(this::schema, out).validate(schema, value, "", value, 0);
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -76,9 +77,17 @@ public final class ManifestValidator {
    * document order.
    */
   public List<Violation> validate(String text) {
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    List<Violation> found = validate(body, UNMARKED);
-    return found.isEmpty() ? found : validate(body, MARKED);
+    KubectlYaml.Reading reading =
+        KubectlYaml.read(text.startsWith("\uFEFF") ? text.substring(1) : text, MARKED);
+    if (reading.refused().isPresent()) {
+      return List.of(reading.refused().get());
+    }
+    String body = reading.text();
+    // the first reading only asks whether there is anything to report: it stops at the first
+    // violation, and the second, with marks, is the one walk that reports
+    return validate(body, UNMARKED, 1).isEmpty()
+        ? List.of()
+        : validate(body, MARKED, Walk.MAX_VIOLATIONS);
   }
 
   /**
@@ -97,28 +106,30 @@ public final class ManifestValidator {
     }
     List<Violation> found = new ArrayList<>();
     for (Node doc : composed.get()) {
-      if (found.size() >= SchemaValidator.MAX_VIOLATIONS) {
+      if (!found.isEmpty()) {
         break;
       }
       if (!SchemaValidator.isNull(doc)) {
-        object(doc, "", found);
+        object(doc, FieldPath.root(""), new Walk(found, 1));
       }
     }
     return found.isEmpty() ? found : validate(text);
   }
 
-  private List<Violation> validate(String body, LoadSettings settings) {
+  private List<Violation> validate(String body, LoadSettings settings, int limit) {
     List<Violation> out = new ArrayList<>();
     try {
       // the shared depth-limited parser: composing recurses once per level, deeper input would
       // overflow the stack
       Composer composer = new Composer(settings, YamlNodes.parser(settings, body));
-      while (composer.hasNext() && out.size() < SchemaValidator.MAX_VIOLATIONS) {
+      while (composer.hasNext() && out.size() < limit) {
         Node doc = composer.next();
         if (!SchemaValidator.isNull(doc)) {
+          // one budget for every walk over the document
+          Walk walk = new Walk(out, limit);
           // a tree the canonical writer built never repeats a key: text read from a file may
-          DuplicateKeys.find(doc, "", out);
-          object(doc, "", out);
+          DuplicateKeys.find(doc, FieldPath.root(""), walk);
+          object(doc, FieldPath.root(""), walk);
         }
       }
     } catch (MarkedYamlEngineException e) {
@@ -145,12 +156,13 @@ public final class ManifestValidator {
     return out;
   }
 
-  private void object(Node doc, String path, List<Violation> out) {
+  private void object(Node doc, FieldPath path, Walk walk) {
+    if (walk.done()) {
+      return;
+    }
     if (!(doc instanceof MappingNode)) {
-      out.add(
-          at(
-              Rule.INVALID,
-              Severity.ERROR,
+      walk.add(
+          Violations.invalid(
               doc,
               path,
               "expected a Kubernetes object (a map with apiVersion and kind), got "
@@ -160,30 +172,65 @@ public final class ManifestValidator {
     String apiVersion = CustomResources.text(doc, "apiVersion");
     String kind = CustomResources.text(doc, "kind");
     if (apiVersion == null || kind == null) {
-      out.add(
-          at(
-              Rule.INVALID,
-              Severity.ERROR,
+      walk.add(
+          Violations.invalid(
               doc,
               path,
               "missing required field \"" + (apiVersion == null ? "apiVersion" : "kind") + "\""));
       return;
     }
-    Node at = CustomResources.field(doc, "apiVersion");
-    String apiPath = path.isEmpty() ? "apiVersion" : path + ".apiVersion";
     if (apiVersion.equals("v1")
         && kind.equals("List")
         && CustomResources.field(doc, "items") instanceof SequenceNode items) {
       for (int i = 0; i < items.getValue().size(); i++) {
-        object(items.getValue().get(i), FieldPath.field(path, "items") + "[" + i + "]", out);
+        object(items.getValue().get(i), path.field("items").index(i), walk);
       }
       return;
     }
     ApiLifecycle.Verdict verdict = ApiLifecycle.get().judge(api.version(), apiVersion, kind);
+    if (!lifecycle(verdict, doc, path, walk)) {
+      return;
+    }
+    Optional<Schema> schema =
+        verdict.status() == ApiLifecycle.Status.CUSTOM
+            ? customRoot(apiVersion, kind)
+            : api.definitionOf(apiVersion, kind).flatMap(api::schema);
+    if (schema.isEmpty()) {
+      if (verdict.status() == ApiLifecycle.Status.CUSTOM) {
+        walk.add(
+            Violations.at(
+                Rule.NO_SCHEMA,
+                Severity.NOTICE,
+                CustomResources.field(doc, "apiVersion"),
+                path.field("apiVersion").toString(),
+                ValueChecks.cut(apiVersion)
+                    + " "
+                    + ValueChecks.cut(kind)
+                    + " has no schema, so it is not validated; add its CustomResourceDefinition to a `schemas:` folder"));
+      }
+      return;
+    }
+    SchemaValidator.Policy policy =
+        new SchemaValidator.Policy(
+            Set.of("status"),
+            // a violation message quotes the value, and a Secret's values are never shown
+            "Secret".equals(kind) ? Set.of("data", "stringData") : Set.of(),
+            verdict.status() != ApiLifecycle.Status.CUSTOM,
+            true);
+    new SchemaValidator(api::schema, walk, policy).validate(schema.get(), doc, path, doc);
+  }
+
+  /**
+   * Adds the violation of a removed, deprecated or unserved API; false when the object's schema is
+   * not to be checked.
+   */
+  private boolean lifecycle(ApiLifecycle.Verdict verdict, Node doc, FieldPath path, Walk walk) {
+    Node at = CustomResources.field(doc, "apiVersion");
+    String apiPath = path.field("apiVersion").toString();
     switch (verdict.status()) {
       case REMOVED -> {
-        out.add(
-            at(
+        walk.add(
+            Violations.at(
                 Rule.REMOVED_API,
                 versionConfigured ? Severity.ERROR : Severity.WARNING,
                 at,
@@ -194,54 +241,32 @@ public final class ManifestValidator {
                         : " (no kubernetesVersion is set; checked against "
                             + api.version()
                             + ")")));
-        return;
+        return false;
       }
-      case DEPRECATED ->
-          out.add(at(Rule.DEPRECATED_API, Severity.WARNING, at, apiPath, verdict.message()));
-      default -> {}
-    }
-    Optional<Schema> schema =
-        verdict.status() == ApiLifecycle.Status.CUSTOM
-            ? customRoot(apiVersion, kind)
-            : api.definitionOf(apiVersion, kind).flatMap(api::schema);
-    if (schema.isEmpty()) {
-      if (verdict.status() == ApiLifecycle.Status.CUSTOM) {
-        out.add(
-            at(
-                Rule.NO_SCHEMA,
-                Severity.NOTICE,
-                at,
-                apiPath,
-                apiVersion
-                    + " "
-                    + kind
-                    + " has no schema, so it is not validated; add its CustomResourceDefinition to a `schemas:` folder"));
+      case NOT_SERVED -> {
+        walk.add(Violations.at(Rule.INVALID, Severity.ERROR, at, apiPath, verdict.message()));
+        return false;
       }
-      return;
-    }
-    List<Violation> found = new ArrayList<>();
-    new SchemaValidator(api::schema, found).validate(schema.get(), doc, path, doc, 0);
-    for (Violation v : found) {
-      out.add(
-          "Secret".equals(kind)
-                  && SECRET_DATA
-                      .matcher(v.path().substring(Math.min(path.length(), v.path().length())))
-                      .find()
-              // a violation message quotes the value, and a Secret's values are never shown
-              ? new Violation(
-                  v.rule(),
-                  v.severity(),
-                  v.line(),
-                  v.column(),
-                  v.path(),
-                  "must be a string (the value is not shown: it is Secret data)")
-              : v);
+      case UNKNOWN_KIND -> {
+        walk.add(
+            Violations.at(
+                Rule.INVALID,
+                Severity.ERROR,
+                CustomResources.field(doc, "kind"),
+                path.field("kind").toString(),
+                verdict.message()));
+        return false;
+      }
+      case DEPRECATED -> {
+        walk.add(
+            Violations.at(Rule.DEPRECATED_API, Severity.WARNING, at, apiPath, verdict.message()));
+        return true;
+      }
+      default -> {
+        return true;
+      }
     }
   }
-
-  /** A path below a Secret's data or stringData, relative to the object. */
-  private static final java.util.regex.Pattern SECRET_DATA =
-      java.util.regex.Pattern.compile("^\\.?(data|stringData)([.\\[]|$)");
 
   /** A custom resource's schema, with the apiVersion, kind and metadata every object has. */
   private Optional<Schema> customRoot(String apiVersion, String kind) {
@@ -272,18 +297,12 @@ public final class ManifestValidator {
             s.closed() || s.values().isEmpty() && !s.properties().isEmpty(),
             Optional.empty(),
             s.enumValues(),
-            false);
+            false,
+            Optional.empty());
     synchronized (customRoots) {
       customRoots.put(key, root);
     }
     return Optional.of(root);
-  }
-
-  private static Violation at(
-      Rule rule, Severity severity, Node node, String path, String message) {
-    int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
-    int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-    return new Violation(rule, severity, line, column, path, message);
   }
 
   private static String oneLine(String s) {
