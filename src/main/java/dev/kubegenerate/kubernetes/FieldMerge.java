@@ -24,8 +24,11 @@ import java.util.Optional;
 public record FieldMerge(
     Optional<String> mergeKey, List<String> strategies, String listType, List<String> mapKeys) {
 
-  /** A field without merge metadata: a list a patch replaces as a whole. */
-  public static final FieldMerge ATOMIC =
+  /**
+   * A field without merge metadata: a strategic merge patch replaces a list as a whole and merges a
+   * map key by key.
+   */
+  public static final FieldMerge NONE =
       new FieldMerge(Optional.empty(), List.of(), "atomic", List.of());
 
   public FieldMerge {
@@ -36,6 +39,11 @@ public record FieldMerge(
   /** Whether a strategic merge patch merges the list item by item (by {@link #mergeKey}). */
   public boolean merges() {
     return strategies.contains("merge");
+  }
+
+  /** Whether a patch of this field clears the keys it does not name ({@code retainKeys}). */
+  public boolean retainsKeys() {
+    return strategies.contains("retainKeys");
   }
 
   /** The extensions of one field's schema; empty when it has none of them. */
