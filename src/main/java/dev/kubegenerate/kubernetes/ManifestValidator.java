@@ -6,31 +6,23 @@ import dev.kubegenerate.model.Violation.Rule;
 import dev.kubegenerate.model.Violation.Severity;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Checks every object of a manifest file for one cluster's Kubernetes version (SPEC §6): removed
- * and deprecated APIs, then the object against its schema (built-in, or a custom resource's).
+ * Checks every object of a manifest file for one cluster's Kubernetes version (SPEC §6): reads the
+ * text as kubectl would, each document's keys written twice, then each object ({@link
+ * ObjectValidator}).
  */
 public final class ManifestValidator {
 
-  static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
-
   private final KubernetesApi api;
-  private final boolean versionConfigured;
-  private final CustomResources custom;
-  private final Map<String, Schema> customRoots = new HashMap<>();
+  private final ObjectValidator objects;
 
   /**
    * @param version the cluster's version
@@ -41,8 +33,7 @@ public final class ManifestValidator {
   public ManifestValidator(
       KubernetesVersion version, boolean versionConfigured, CustomResources custom) {
     this.api = KubernetesApi.of(version);
-    this.versionConfigured = versionConfigured;
-    this.custom = custom;
+    this.objects = new ObjectValidator(api, versionConfigured, custom);
   }
 
   public KubernetesVersion version() {
@@ -110,7 +101,7 @@ public final class ManifestValidator {
         break;
       }
       if (!SchemaValidator.isNull(doc)) {
-        object(doc, FieldPath.root(""), new Walk(found, 1));
+        objects.validate(doc, FieldPath.root(""), new Walk(found, 1));
       }
     }
     return found.isEmpty() ? found : validate(text);
@@ -129,7 +120,7 @@ public final class ManifestValidator {
           Walk walk = new Walk(out, limit);
           // a tree the canonical writer built never repeats a key: text read from a file may
           DuplicateKeys.find(doc, FieldPath.root(""), walk);
-          object(doc, FieldPath.root(""), walk);
+          objects.validate(doc, FieldPath.root(""), walk);
         }
       }
     } catch (MarkedYamlEngineException e) {
@@ -154,155 +145,6 @@ public final class ManifestValidator {
               "not valid YAML: " + oneLine(e.getMessage())));
     }
     return out;
-  }
-
-  private void object(Node doc, FieldPath path, Walk walk) {
-    if (walk.done()) {
-      return;
-    }
-    if (!(doc instanceof MappingNode)) {
-      walk.add(
-          Violations.invalid(
-              doc,
-              path,
-              "expected a Kubernetes object (a map with apiVersion and kind), got "
-                  + SchemaValidator.describe(doc)));
-      return;
-    }
-    String apiVersion = CustomResources.text(doc, "apiVersion");
-    String kind = CustomResources.text(doc, "kind");
-    if (apiVersion == null || kind == null) {
-      walk.add(
-          Violations.invalid(
-              doc,
-              path,
-              "missing required field \"" + (apiVersion == null ? "apiVersion" : "kind") + "\""));
-      return;
-    }
-    if (apiVersion.equals("v1")
-        && kind.equals("List")
-        && CustomResources.field(doc, "items") instanceof SequenceNode items) {
-      for (int i = 0; i < items.getValue().size(); i++) {
-        object(items.getValue().get(i), path.field("items").index(i), walk);
-      }
-      return;
-    }
-    ApiLifecycle.Verdict verdict = ApiLifecycle.get().judge(api.version(), apiVersion, kind);
-    if (!lifecycle(verdict, doc, path, walk)) {
-      return;
-    }
-    Optional<Schema> schema =
-        verdict.status() == ApiLifecycle.Status.CUSTOM
-            ? customRoot(apiVersion, kind)
-            : api.definitionOf(apiVersion, kind).flatMap(api::schema);
-    if (schema.isEmpty()) {
-      if (verdict.status() == ApiLifecycle.Status.CUSTOM) {
-        walk.add(
-            Violations.at(
-                Rule.NO_SCHEMA,
-                Severity.NOTICE,
-                CustomResources.field(doc, "apiVersion"),
-                path.field("apiVersion").toString(),
-                ValueChecks.cut(apiVersion)
-                    + " "
-                    + ValueChecks.cut(kind)
-                    + " has no schema, so it is not validated; add its CustomResourceDefinition to a `schemas:` folder"));
-      }
-      return;
-    }
-    SchemaValidator.Policy policy =
-        new SchemaValidator.Policy(
-            Set.of("status"),
-            // a violation message quotes the value, and a Secret's values are never shown
-            "Secret".equals(kind) ? Set.of("data", "stringData") : Set.of(),
-            verdict.status() != ApiLifecycle.Status.CUSTOM,
-            true);
-    new SchemaValidator(api::schema, walk, policy).validate(schema.get(), doc, path, doc);
-  }
-
-  /**
-   * Adds the violation of a removed, deprecated or unserved API; false when the object's schema is
-   * not to be checked.
-   */
-  private boolean lifecycle(ApiLifecycle.Verdict verdict, Node doc, FieldPath path, Walk walk) {
-    Node at = CustomResources.field(doc, "apiVersion");
-    String apiPath = path.field("apiVersion").toString();
-    switch (verdict.status()) {
-      case REMOVED -> {
-        walk.add(
-            Violations.at(
-                Rule.REMOVED_API,
-                versionConfigured ? Severity.ERROR : Severity.WARNING,
-                at,
-                apiPath,
-                verdict.message()
-                    + (versionConfigured
-                        ? ""
-                        : " (no kubernetesVersion is set; checked against "
-                            + api.version()
-                            + ")")));
-        return false;
-      }
-      case NOT_SERVED -> {
-        walk.add(Violations.at(Rule.INVALID, Severity.ERROR, at, apiPath, verdict.message()));
-        return false;
-      }
-      case UNKNOWN_KIND -> {
-        walk.add(
-            Violations.at(
-                Rule.INVALID,
-                Severity.ERROR,
-                CustomResources.field(doc, "kind"),
-                path.field("kind").toString(),
-                verdict.message()));
-        return false;
-      }
-      case DEPRECATED -> {
-        walk.add(
-            Violations.at(Rule.DEPRECATED_API, Severity.WARNING, at, apiPath, verdict.message()));
-        return true;
-      }
-      default -> {
-        return true;
-      }
-    }
-  }
-
-  /** A custom resource's schema, with the apiVersion, kind and metadata every object has. */
-  private Optional<Schema> customRoot(String apiVersion, String kind) {
-    String key = apiVersion + " " + kind;
-    synchronized (customRoots) {
-      if (customRoots.containsKey(key)) {
-        return Optional.of(customRoots.get(key));
-      }
-    }
-    Optional<Schema> crd = custom.schema(apiVersion, kind);
-    if (crd.isEmpty()) {
-      return crd;
-    }
-    Schema s = crd.get();
-    Map<String, Schema> properties = new HashMap<>(s.properties());
-    // a custom resource's schema rarely declares the fields every object has
-    properties.put("apiVersion", Schema.STRING);
-    properties.put("kind", Schema.STRING);
-    properties.put("metadata", Schema.reference(OBJECT_META));
-    Schema root =
-        new Schema(
-            s.type(),
-            s.format(),
-            Map.copyOf(properties),
-            s.required(),
-            s.items(),
-            s.values(),
-            s.closed() || s.values().isEmpty() && !s.properties().isEmpty(),
-            Optional.empty(),
-            s.enumValues(),
-            false,
-            Optional.empty());
-    synchronized (customRoots) {
-      customRoots.put(key, root);
-    }
-    return Optional.of(root);
   }
 
   private static String oneLine(String s) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -22,11 +21,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SchemaValidator {
 
   static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
-
-  /** Kubernetes' quantity grammar: a signed decimal number and an optional suffix. */
-  private static final Pattern QUANTITY_TEXT =
-      Pattern.compile(
-          "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?[0-9]+))?");
 
   private static final String NOT_SHOWN = " (the value is not shown: it is Secret data)";
 
@@ -80,7 +74,7 @@ final class SchemaValidator {
     Schema s = schema;
     for (int hops = 0; s.ref().isPresent() && hops < 10; hops++) {
       if (s.ref().get().equals(QUANTITY)) {
-        quantity(node, path);
+        ValueChecks.notAQuantity(node).ifPresent(message -> add(node, path, message));
         return;
       }
       s = definitions.apply(s.ref().get()).orElse(Schema.ANY);
@@ -253,25 +247,6 @@ final class SchemaValidator {
     }
   }
 
-  private void quantity(Node node, FieldPath path) {
-    if (node instanceof ScalarNode sc) {
-      Tag tag = sc.getTag();
-      if (tag.equals(Tag.INT)
-          || tag.equals(Tag.FLOAT)
-          || tag.equals(Tag.STR) && QUANTITY_TEXT.matcher(sc.getValue()).matches()) {
-        return;
-      }
-      if (tag.equals(Tag.STR)) {
-        add(
-            node,
-            path,
-            ValueChecks.quoted(sc.getValue()) + " is not a quantity (e.g. 100m, 0.5, 256Mi, 1Gi)");
-        return;
-      }
-    }
-    add(node, path, "expected a quantity (e.g. 100m, 256Mi), got " + describe(node));
-  }
-
   private void add(Node at, FieldPath path, String message) {
     walk.add(Violations.invalid(at, path, message));
   }
@@ -284,23 +259,7 @@ final class SchemaValidator {
     return (type.startsWith("i") ? "an " : "a ") + type;
   }
 
-  /** What a node holds, as a user would say it: {@code string "8080"}, {@code a list}. */
-  static String describe(Node node) {
-    if (node instanceof MappingNode) {
-      return "an object";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    ScalarNode sc = (ScalarNode) node;
-    Tag tag = sc.getTag();
-    String bare = ValueChecks.cut(sc.getValue());
-    return tag.equals(Tag.STR)
-        ? "string \"" + bare + "\""
-        : tag.equals(Tag.INT)
-            ? "integer " + bare
-            : tag.equals(Tag.FLOAT)
-                ? "number " + bare
-                : tag.equals(Tag.BOOL) ? "boolean " + bare : "a value tagged " + tag.getValue();
+  private static String describe(Node node) {
+    return ValueChecks.describe(node);
   }
 }

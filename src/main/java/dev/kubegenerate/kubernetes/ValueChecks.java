@@ -3,11 +3,18 @@ package dev.kubegenerate.kubernetes;
 import dev.kubegenerate.model.Suggestions;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * What the API server checks of a string beyond its type: one of an enum's values, base64 for a
- * {@code byte} field. Messages stay within a budget whatever the schema holds: a custom resource's
- * enum may list thousands of values, and every message goes to logs, annotations and comments.
+ * What the API server checks of a scalar beyond its YAML type: one of an enum's values, base64 for
+ * a {@code byte} field, a quantity's grammar. Messages stay within a budget whatever the schema
+ * holds: a custom resource's enum may list thousands of values, and every message goes to logs,
+ * annotations and comments.
  */
 final class ValueChecks {
 
@@ -20,7 +27,49 @@ final class ValueChecks {
   /** Above this many allowed values no "did you mean" is looked for (edit distances cost). */
   private static final int SUGGESTED_FROM = 1000;
 
+  /** Kubernetes' quantity grammar: a signed decimal number and an optional suffix. */
+  private static final Pattern QUANTITY_TEXT =
+      Pattern.compile(
+          "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?[0-9]+))?");
+
   private ValueChecks() {}
+
+  /** Why a node is no quantity ({@code 100m}, {@code 0.5}, {@code 1Gi}); empty when it is one. */
+  static Optional<String> notAQuantity(Node node) {
+    if (node instanceof ScalarNode sc) {
+      Tag tag = sc.getTag();
+      if (tag.equals(Tag.INT)
+          || tag.equals(Tag.FLOAT)
+          || tag.equals(Tag.STR) && QUANTITY_TEXT.matcher(sc.getValue()).matches()) {
+        return Optional.empty();
+      }
+      if (tag.equals(Tag.STR)) {
+        return Optional.of(
+            quoted(sc.getValue()) + " is not a quantity (e.g. 100m, 0.5, 256Mi, 1Gi)");
+      }
+    }
+    return Optional.of("expected a quantity (e.g. 100m, 256Mi), got " + describe(node));
+  }
+
+  /** What a node holds, as a user would say it: {@code string "8080"}, {@code a list}. */
+  static String describe(Node node) {
+    if (node instanceof MappingNode) {
+      return "an object";
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    ScalarNode sc = (ScalarNode) node;
+    Tag tag = sc.getTag();
+    String bare = cut(sc.getValue());
+    return tag.equals(Tag.STR)
+        ? "string \"" + bare + "\""
+        : tag.equals(Tag.INT)
+            ? "integer " + bare
+            : tag.equals(Tag.FLOAT)
+                ? "number " + bare
+                : tag.equals(Tag.BOOL) ? "boolean " + bare : "a value tagged " + tag.getValue();
+  }
 
   /** {@code "tcp" is not one of SCTP, TCP, UDP (did you mean TCP?)}. */
   static String notOneOf(String value, List<Object> allowed) {
