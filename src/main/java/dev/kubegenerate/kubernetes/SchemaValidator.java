@@ -84,7 +84,7 @@ final class SchemaValidator {
     }
     if (s.intOrString()) {
       if (!(node instanceof ScalarNode sc)
-          || !(sc.getTag().equals(Tag.INT) || sc.getTag().equals(Tag.STR))) {
+          || !(ValueChecks.tag(sc).equals(Tag.INT) || ValueChecks.tag(sc).equals(Tag.STR))) {
         add(node, path, "expected an integer or a string, got " + describe(node));
       } else if (policy.asKubectlReads() && KubectlYaml.readsAsBoolean(sc)) {
         add(
@@ -219,7 +219,7 @@ final class SchemaValidator {
   private boolean scalar(Node node, FieldPath path, String expected, Tag... tags) {
     if (node instanceof ScalarNode sc) {
       for (Tag tag : tags) {
-        if (sc.getTag().equals(tag)) {
+        if (ValueChecks.tag(sc).equals(tag)) {
           return true;
         }
       }

@@ -34,10 +34,19 @@ final class ValueChecks {
 
   private ValueChecks() {}
 
+  /**
+   * The tag a scalar has for kubectl: snakeyaml-engine tags a plain {@code ${NAME}} as an
+   * environment variable to substitute, which is no YAML 1.2 type; kubectl reads a string.
+   */
+  static Tag tag(ScalarNode node) {
+    Tag tag = node.getTag();
+    return tag.equals(Tag.ENV_TAG) ? Tag.STR : tag;
+  }
+
   /** Why a node is no quantity ({@code 100m}, {@code 0.5}, {@code 1Gi}); empty when it is one. */
   static Optional<String> notAQuantity(Node node) {
     if (node instanceof ScalarNode sc) {
-      Tag tag = sc.getTag();
+      Tag tag = tag(sc);
       if (tag.equals(Tag.INT)
           || tag.equals(Tag.FLOAT)
           || tag.equals(Tag.STR) && QUANTITY_TEXT.matcher(sc.getValue()).matches()) {
@@ -60,7 +69,7 @@ final class ValueChecks {
       return "a list";
     }
     ScalarNode sc = (ScalarNode) node;
-    Tag tag = sc.getTag();
+    Tag tag = tag(sc);
     String bare = cut(sc.getValue());
     return tag.equals(Tag.STR)
         ? "string \"" + bare + "\""

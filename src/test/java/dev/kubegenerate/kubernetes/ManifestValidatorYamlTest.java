@@ -90,4 +90,31 @@ class ManifestValidatorYamlTest {
                 + " boolean (YAML 1.1); quote it (the value is not shown: it is Secret data)"),
         check("1.36", text));
   }
+
+  /**
+   * snakeyaml-engine tags a plain {@code ${NAME}} for substitution; kubectl reads a string, as
+   * manifests that a script fills in (envsubst) hold them.
+   */
+  @Test
+  void validate_placeholderLikeAnEnvironmentVariable_isAString() {
+    String text =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          serviceAccountName: ${KSA_NAME}
+          containers:
+            - name: a
+              image: ${IMAGE}
+              ports:
+                - containerPort: 80
+                  protocol: ${P}
+        """;
+    assertEquals(
+        List.of(
+            "invalid error 11 spec.containers[0].ports[0].protocol:"
+                + " \"${P}\" is not one of SCTP, TCP, UDP"),
+        check("1.36", text));
+  }
 }
