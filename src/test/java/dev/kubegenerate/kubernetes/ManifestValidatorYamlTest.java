@@ -2,10 +2,12 @@ package dev.kubegenerate.kubernetes;
 
 import static dev.kubegenerate.kubernetes.ManifestValidatorValuesTest.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.model.KubernetesVersion;
 import dev.kubegenerate.model.Violation;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -116,5 +118,26 @@ class ManifestValidatorYamlTest {
             "invalid error 11 spec.containers[0].ports[0].protocol:"
                 + " \"${P}\" is not one of SCTP, TCP, UDP"),
         check("1.36", text));
+  }
+
+  /** A file full of kubectl's escapes is read in bounded time: two scans, one rewrite. */
+  @Test
+  void validate_manyEscapes_boundedTime() {
+    StringBuilder quotes = new StringBuilder("apiVersion: v1\nkind: ConfigMap\ndata:\n");
+    StringBuilder slashes = new StringBuilder(quotes);
+    for (int i = 0; i < 40_000; i++) {
+      quotes.append("  k").append(i).append(": \"\\' \\L\"\n");
+      slashes.append("  k").append(i).append(": \"\\'\\/\"\n");
+    }
+    List<String> read =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check("1.36", quotes.toString()));
+    assertEquals(List.of(), read);
+    List<String> refused =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check("1.36", slashes.toString()));
+    assertEquals(
+        List.of(
+            "invalid error 4 : not valid YAML as kubectl reads it: found unknown escape character /"
+                + " (write / without the backslash)"),
+        refused);
   }
 }
