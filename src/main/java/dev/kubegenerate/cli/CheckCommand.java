@@ -1,12 +1,10 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.check.Checker;
+import dev.kubegenerate.check.CheckRun;
 import dev.kubegenerate.check.Progress;
-import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.FailOn;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
-import dev.kubegenerate.model.Status;
-import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.report.JsonReport;
 import dev.kubegenerate.report.PatchRenderer;
 import dev.kubegenerate.report.TextReport;
@@ -14,11 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,13 +69,20 @@ public final class CheckCommand implements Callable<Integer> {
   boolean comment;
 
   @Option(
+      names = "--autofix",
+      description =
+          "With --format github on a pull request: when the check fails only on what a"
+              + " regeneration fixes, commit it to the pull request's branch (docs/autofix.md).")
+  boolean autofix;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LIST",
       converter = FailOnConverter.class,
       description =
           "Statuses and rules that fail the check, comma-separated (default: every status but ok and"
               + " handwritten, and the rules invalid and removed-api; not deprecated-api).")
-  FailOn failOn = new FailOn(Status.defaultFailOn(), Report.defaultFailOnRules());
+  FailOn failOn = FailOn.defaults();
 
   CheckCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -92,19 +94,24 @@ public final class CheckCommand implements Callable<Integer> {
     Format chosen =
         format != null ? format : terminal.githubActions() ? Format.github : Format.text;
     // before the check: a comment's HTTP client is set up while it runs
+    if (autofix && chosen != Format.github) {
+      throw new UsageException("--autofix needs --format github (it commits in GitHub Actions)");
+    }
     GitHubOutput github =
-        chosen == Format.github ? new GitHubOutput(terminal, run.root(), comment) : null;
+        chosen == Format.github
+            ? new GitHubOutput(
+                terminal,
+                run.root(),
+                comment,
+                autofix ? Optional.of(() -> Regenerations.of(run)) : Optional.empty())
+            : null;
     Report report;
     Progress progress = TerminalProgress.of(terminal);
     try {
-      report = run.check(progress, failOn.statuses(), failOn.rules());
-    } catch (InputException e) {
-      report = Checker.failed(e.problems(), failOn.statuses(), run.fixCommand());
+      report = CheckRun.run(run.request(), failOn, run.fixCommand(), progress);
     } catch (RuntimeException | Error e) {
       // still a verdict: under Actions the outputs (result=error) and the summary get written
-      report =
-          Checker.failed(
-              List.of(Problem.of("", Cli.describe(e))), failOn.statuses(), run.fixCommand());
+      report = CheckRun.failed(List.of(Problem.of("", Cli.describe(e))), failOn, run.fixCommand());
     } finally {
       TerminalProgress.finish(progress);
     }
@@ -137,56 +144,15 @@ public final class CheckCommand implements Callable<Integer> {
     return ExitCode.of(report.result());
   }
 
-  /** What {@code --fail-on} names: statuses of files and rules of violations. */
-  record FailOn(Set<Status> statuses, Set<Violation.Rule> rules) {
-    /**
-     * The ids, as {@code --fail-on} takes them. Written out because picocli reads every option's
-     * initial value as text at start-up, and a record's generated {@code toString} is bootstrapped
-     * on first use: about 9 ms of a one-app check (issue 13).
-     */
-    @Override
-    public String toString() {
-      StringJoiner ids = new StringJoiner(",");
-      for (Status status : statuses) {
-        ids.add(status.id());
-      }
-      for (Violation.Rule rule : rules) {
-        ids.add(rule.id());
-      }
-      return ids.toString();
-    }
-  }
-
   /** Parses {@code --fail-on stale,hand-edited,removed-api}; an unknown name is a usage error. */
   static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
     @Override
     public FailOn convert(String value) {
-      Set<Status> statuses = EnumSet.noneOf(Status.class);
-      Set<Violation.Rule> rules = EnumSet.noneOf(Violation.Rule.class);
-      for (String part : value.split(",")) {
-        String id = part.strip();
-        if (id.isEmpty()) {
-          continue;
-        }
-        Optional<Status> status = Status.fromId(id);
-        Optional<Violation.Rule> rule =
-            Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA);
-        if (status.isPresent()) {
-          statuses.add(status.get());
-        } else if (rule.isPresent()) {
-          rules.add(rule.get());
-        } else {
-          throw new picocli.CommandLine.TypeConversionException(
-              "unknown status or rule '"
-                  + id
-                  + "' (statuses: "
-                  + java.util.Arrays.stream(Status.values())
-                      .map(Status::id)
-                      .collect(java.util.stream.Collectors.joining(", "))
-                  + "; rules: invalid, removed-api, deprecated-api)");
-        }
+      try {
+        return FailOn.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
-      return new FailOn(statuses, rules);
     }
   }
 }
