@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +69,13 @@ public final class CheckCommand implements Callable<Integer> {
   boolean comment;
 
   @Option(
+      names = "--autofix",
+      description =
+          "With --format github on a pull request: when the check fails only on what a"
+              + " regeneration fixes, commit it to the pull request's branch (docs/autofix.md).")
+  boolean autofix;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LIST",
       converter = FailOnConverter.class,
@@ -86,8 +94,17 @@ public final class CheckCommand implements Callable<Integer> {
     Format chosen =
         format != null ? format : terminal.githubActions() ? Format.github : Format.text;
     // before the check: a comment's HTTP client is set up while it runs
+    if (autofix && chosen != Format.github) {
+      throw new UsageException("--autofix needs --format github (it commits in GitHub Actions)");
+    }
     GitHubOutput github =
-        chosen == Format.github ? new GitHubOutput(terminal, run.root(), comment) : null;
+        chosen == Format.github
+            ? new GitHubOutput(
+                terminal,
+                run.root(),
+                comment,
+                autofix ? Optional.of(() -> Regenerations.of(run)) : Optional.empty())
+            : null;
     Report report;
     Progress progress = TerminalProgress.of(terminal);
     try {

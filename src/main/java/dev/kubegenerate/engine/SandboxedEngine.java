@@ -202,12 +202,61 @@ public final class SandboxedEngine {
     @Override
     public Map<String, Filter> getFilters() {
       // user extensions are not customized: measure by hand
-      return Map.of("json", new BudgetedExtension.MeasuredFilter(new JsonFilter(), budgets::get));
+      return Map.of(
+          "json",
+          new BudgetedExtension.MeasuredFilter(new JsonFilter(), budgets::get),
+          "merge",
+          new BudgetedExtension.MeasuredFilter(new OrderedMergeFilter(), budgets::get));
     }
 
     @Override
     public List<NodeVisitorFactory> getNodeVisitors() {
       return List.of(template -> new BudgetVisitor((PebbleTemplateImpl) template, budgets::get));
+    }
+  }
+
+  /**
+   * {@code {{ labels | merge(more) }}}: Pebble's own merge copies maps into a HashMap, which would
+   * write labels in an order that changes with their names; this one keeps the first map's order
+   * and appends the second's new keys, a later value replacing an earlier one. A null side is
+   * empty, so an unset map parameter merges as nothing.
+   */
+  private static final class OrderedMergeFilter implements Filter {
+    @Override
+    public List<String> getArgumentNames() {
+      return List.of("items");
+    }
+
+    @Override
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
+        int line)
+        throws PebbleException {
+      Object other = args.get("items");
+      if ((input == null || input instanceof Map) && (other == null || other instanceof Map)) {
+        Map<Object, Object> out = new java.util.LinkedHashMap<>();
+        if (input != null) {
+          out.putAll((Map<?, ?>) input);
+        }
+        if (other != null) {
+          out.putAll((Map<?, ?>) other);
+        }
+        return out;
+      }
+      if ((input == null || input instanceof List) && (other == null || other instanceof List)) {
+        List<Object> out = new java.util.ArrayList<>();
+        if (input != null) {
+          out.addAll((List<?>) input);
+        }
+        if (other != null) {
+          out.addAll((List<?>) other);
+        }
+        return out;
+      }
+      throw new PebbleException(null, "merge takes two maps or two lists", line, self.getName());
     }
   }
 

@@ -173,6 +173,17 @@ public final class Generator {
     return out;
   }
 
+  /**
+   * What a file's name ends in after its body's name: {@code -<name>} when the entry has a name,
+   * else {@code -<objectName>} when it sets its objects' exact name, else nothing.
+   */
+  static String suffix(Map<String, Object> params) {
+    if (params.get("name") instanceof String n) {
+      return "-" + n;
+    }
+    return params.get("objectName") instanceof String o ? "-" + o : "";
+  }
+
   /** The namespace the built-in templates put an entry's objects in. */
   static String namespace(Config config, Map<String, Object> params) {
     return params.get("namespace") instanceof String ns ? ns : config.app();
@@ -413,7 +424,7 @@ public final class Generator {
       if (canonical.body().isEmpty()) {
         continue; // a body may render nothing, e.g. an optional object left out
       }
-      String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
+      String file = body.name() + suffix(params) + ".yaml";
       ManifestPath path =
           entry
               .subdir()

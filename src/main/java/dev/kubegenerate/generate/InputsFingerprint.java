@@ -44,8 +44,9 @@ import java.util.TreeMap;
  *
  * <p>Parameter maps are written with their names sorted: which order a config lists parameters in
  * never reaches the output. A parameter's value keeps the config's order, because a template may
- * iterate over it (an {@code env} map becomes a list in that order). A parameter set to nothing
- * ({@code replicas:}) means "use the default" and is left out, as if not written. Every key of
+ * iterate over it (an {@code env} map becomes a list in that order). A parameter set to null
+ * ({@code preStopSleep: null}, or nothing: {@code replicas:}) is in, as null: it leaves out what a
+ * default or {@code values} would have written, so it is the repository's choice. Every key of
  * {@code values} is in, not only those the template declares: which parameters a template declares
  * is the tool's business, and a release that starts using a value must not turn the repository's
  * files {@code stale}. Template defaults are never in: they are the tool's.
@@ -221,10 +222,7 @@ public final class InputsFingerprint {
   private static String parameters(Map<String, Param> params) {
     Map<String, Object> sorted = new TreeMap<>();
     for (Param p : params.values()) {
-      Object value = value(p);
-      if (value != null) {
-        sorted.put(p.name(), value);
-      }
+      sorted.put(p.name(), value(p));
     }
     return JsonLiteral.canonical(new LinkedHashMap<>(sorted));
   }

@@ -41,13 +41,17 @@ final class ObjectParameters {
       TemplateSpec template,
       Collection<KubernetesVersion> versions,
       Collection<Problem> problems) {
-    if (spec.kubernetesType() == null || versions.isEmpty()) {
+    String type =
+        spec.type() == ParameterType.ENV
+            ? "io.k8s.api.core.v1.EnvVarSource"
+            : spec.kubernetesType();
+    if (type == null || versions.isEmpty()) {
       return;
     }
     Map<Violation, List<KubernetesVersion>> seen = new LinkedHashMap<>();
     for (KubernetesVersion version : versions) {
       KubernetesApi api = KubernetesApi.of(version);
-      if (!api.hasDefinition(spec.kubernetesType())) {
+      if (!api.hasDefinition(type)) {
         String shown =
             template.origin().equals("built-in")
                 ? "built-in template " + template.name()
@@ -58,7 +62,7 @@ final class ObjectParameters {
                 "parameter "
                     + spec.name()
                     + " has kubernetesType "
-                    + spec.kubernetesType()
+                    + type
                     + ", which Kubernetes "
                     + version
                     + " does not define"));
@@ -69,7 +73,7 @@ final class ObjectParameters {
             && s.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL)) {
           continue; // null turns an optional part off (probes: {readiness: null})
         }
-        for (Violation v : api.validate(spec.kubernetesType(), value.getValue(), value.getKey())) {
+        for (Violation v : api.validate(type, value.getValue(), value.getKey())) {
           seen.computeIfAbsent(v, k -> new ArrayList<>()).add(version);
         }
       }
@@ -96,7 +100,17 @@ final class ObjectParameters {
   private static Map<String, Node> values(Param p, ParameterSpec spec) {
     Map<String, Node> out = new LinkedHashMap<>();
     Node node = p.value();
-    if (spec.type() == ParameterType.LIST && node instanceof SequenceNode list) {
+    if (spec.type() == ParameterType.ENV && node instanceof MappingNode map) {
+      for (NodeTuple t : map.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode key && t.getValueNode() instanceof MappingNode v) {
+          for (NodeTuple f : v.getValue()) {
+            if (f.getKeyNode() instanceof ScalarNode k && k.getValue().equals("valueFrom")) {
+              out.put(p.name() + "." + key.getValue() + ".valueFrom", f.getValueNode());
+            }
+          }
+        }
+      }
+    } else if (spec.type() == ParameterType.LIST && node instanceof SequenceNode list) {
       for (int i = 0; i < list.getValue().size(); i++) {
         out.put(p.name() + "[" + i + "]", list.getValue().get(i));
       }

@@ -24,13 +24,17 @@ import java.util.Optional;
  */
 final class ParameterResolver {
 
-  /** Labels every template sets; a second value would be a duplicate key in the output. */
-  private static final java.util.Set<String> RECOMMENDED_LABELS =
-      java.util.Set.of(
-          "app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
-
   private final Config config;
   private final Collection<Problem> problems;
+
+  /** What {@link #typed} gives for a parameter the config sets to null, until it is merged. */
+  private static final Object EXPLICIT_NULL = new Object();
+
+  /**
+   * The context variable listing the parameters set to null, for a body whose default is computed
+   * (a namespace that defaults to the app's name, say) to tell "not given" from "left out".
+   */
+  static final String UNSET = "unset";
 
   /** Parameters whose value was reported as wrong: not "missing" on top of that. */
   private final java.util.Set<String> invalid = new java.util.HashSet<>();
@@ -87,9 +91,20 @@ final class ParameterResolver {
       for (ParameterSpec spec : template.parameters()) {
         merged.put(spec.name(), spec.defaultValue());
       }
-      mergeInto(merged, values);
-      mergeInto(merged, own);
-      mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
+      java.util.Set<String> unset = new java.util.TreeSet<>();
+      for (Map<String, Object> level :
+          List.of(values, own, byCluster.getOrDefault(cluster, Map.of()))) {
+        level.forEach(
+            (name, value) -> {
+              if (value == EXPLICIT_NULL) {
+                unset.add(name);
+              } else {
+                unset.remove(name);
+              }
+            });
+        mergeInto(merged, level);
+      }
+      unset.forEach(name -> merged.put(name, null));
       for (ParameterSpec spec : template.parameters()) {
         if (spec.required()
             && merged.get(spec.name()) == null
@@ -98,6 +113,8 @@ final class ParameterResolver {
           missing.add(spec.name());
         }
       }
+      merged.put(UNSET, List.copyOf(unset));
+      podLabelsOnSelector(entry, merged);
       out.put(cluster, merged);
     }
     for (String name : missing) {
@@ -114,6 +131,34 @@ final class ParameterResolver {
                   + ")"));
     }
     return problems.size() == before ? Optional.of(out) : Optional.empty();
+  }
+
+  /**
+   * Pods always carry their selector's labels, or the workload would select none of them: {@code
+   * podLabels} setting one of them to another value is an error at its key, once per entry.
+   */
+  private void podLabelsOnSelector(Entry entry, Map<String, Object> merged) {
+    if (!(merged.get("podLabels") instanceof Map<?, ?> podLabels)) {
+      return;
+    }
+    java.util.Set<String> selectorKeys =
+        merged.get("selectorLabels") instanceof Map<?, ?> given
+            ? new java.util.TreeSet<>(given.keySet().stream().map(String::valueOf).toList())
+            : new java.util.TreeSet<>(
+                List.of("app.kubernetes.io/name", "app.kubernetes.io/component"));
+    for (Object key : podLabels.keySet()) {
+      if (selectorKeys.contains(String.valueOf(key)) && invalid.add("podLabels")) {
+        Param at = entry.params().get("podLabels");
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                at != null ? at.value() : entry.templateNode(),
+                "podLabels may not set "
+                    + key
+                    + ": the workload's selector matches it; set selectorLabels to choose the"
+                    + " labels the selector matches"));
+      }
+    }
   }
 
   /** The distinct Kubernetes versions of some clusters, which object parameters are checked for. */
@@ -169,7 +214,7 @@ final class ParameterResolver {
                 spec.kubernetesType() != null
                     ? NodeValues.toJava(p.value())
                     : NodeValues.toJavaText(p.value());
-            case STRING, MAP, IMAGE, ENUM -> NodeValues.toJavaText(p.value());
+            case STRING, MAP, ENV, IMAGE, ENUM -> NodeValues.toJavaText(p.value());
             default -> NodeValues.toJava(p.value());
           };
     } catch (NodeValues.ValueException e) {
@@ -178,8 +223,22 @@ final class ParameterResolver {
       return Optional.empty();
     }
     if (raw == null) {
-      // an explicit empty value means "use the default"
-      return Optional.empty();
+      // null means "not set": it takes away what a default or values would have put there
+      if (!spec.nullable()) {
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                p.value(),
+                "parameter \""
+                    + p.name()
+                    + "\" of template "
+                    + template.name()
+                    + " cannot be null: "
+                    + spec.description()));
+        invalid.add(p.name());
+        return Optional.empty();
+      }
+      return Optional.of(EXPLICIT_NULL);
     }
     Optional<Object> value = spec.coerce(raw);
     if (value.isEmpty()) {
@@ -206,7 +265,7 @@ final class ParameterResolver {
     if (problems.size() > before) {
       return Optional.empty();
     }
-    if ((p.name().equals("name") || p.name().equals("namespace"))
+    if ((p.name().equals("name") || p.name().equals("namespace") || p.name().equals("objectName"))
         && !Names.isDnsLabel((String) value.get())) {
       problems.add(
           YamlNodes.at(
@@ -217,22 +276,6 @@ final class ParameterResolver {
                   + value.get()
                   + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
       return Optional.empty();
-    }
-    if ((p.name().equals("labels") || p.name().equals("podLabels"))
-        && value.get() instanceof Map<?, ?> labels) {
-      for (Object key : labels.keySet()) {
-        if (RECOMMENDED_LABELS.contains(String.valueOf(key))) {
-          problems.add(
-              YamlNodes.at(
-                  config.shownAs(),
-                  p.value(),
-                  p.name()
-                      + " may not set "
-                      + key
-                      + ": kube-generate sets the recommended labels itself"));
-          return Optional.empty();
-        }
-      }
     }
     return value;
   }
@@ -311,10 +354,17 @@ final class ParameterResolver {
     return found;
   }
 
-  /** Maps merge key by key (so an override can add one variable); everything else replaces. */
+  /**
+   * Maps merge key by key (so an override can add one variable, or set one to null to leave it
+   * out); everything else replaces.
+   */
   @SuppressWarnings("unchecked")
   static void mergeInto(Map<String, Object> target, Map<String, Object> source) {
     for (Map.Entry<String, Object> e : source.entrySet()) {
+      if (e.getValue() == EXPLICIT_NULL) {
+        target.put(e.getKey(), null);
+        continue;
+      }
       Object old = target.get(e.getKey());
       if (old instanceof Map<?, ?> oldMap && e.getValue() instanceof Map<?, ?> newMap) {
         Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) oldMap);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +105,6 @@ public final class ImpactPublisher {
       dir = Path.of(System.getProperty("java.io.tmpdir"));
       shown = dir;
     }
-    Path file = Files.createTempFile(dir, "kube-generate-impact-", ".md");
-    Files.writeString(file, markdown, StandardCharsets.UTF_8);
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      // the container writes as root; later steps run as the runner's user and must read it
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-    return shown.resolve(file.getFileName()).toString();
+    return ReportFile.writeIn(dir, shown, "kube-generate-impact-", ".md", markdown);
   }
 }

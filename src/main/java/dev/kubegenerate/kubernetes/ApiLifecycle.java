@@ -22,6 +22,14 @@ final class ApiLifecycle {
     SERVED,
     DEPRECATED,
     REMOVED,
+    /**
+     * Not served, and not removed either: first served by a later release, or by no bundled release
+     * at all (a misspelt apiVersion, or one removed before the oldest bundled release that the
+     * lifecycle table does not list).
+     */
+    NOT_SERVED,
+    /** A kind no bundled release serves in any version: a misspelling. */
+    UNKNOWN_KIND,
     CUSTOM
   }
 
@@ -60,39 +68,14 @@ final class ApiLifecycle {
 
   Verdict judge(KubernetesVersion target, String apiVersion, String kind) {
     String key = apiVersion + " " + kind;
+    String shown = shown(apiVersion, kind);
     if (!isBuiltIn(apiVersion)) {
       return new Verdict(Status.CUSTOM, "");
     }
     Optional<BundledApis.Lifecycle> row = Optional.ofNullable(data.lifecycle.get(key));
     KubernetesApi api = KubernetesApi.of(target);
     if (api.serves(apiVersion, kind)) {
-      if (row.isPresent()
-          && !row.get().deprecatedIn().isEmpty()
-          && !after(row.get().deprecatedIn(), target)) {
-        // the release that removes it is what a team plans by; the table's deprecation release is
-        // not always exact
-        String removal =
-            row.get().removedIn().isEmpty()
-                ? ""
-                : " and removed in Kubernetes " + row.get().removedIn();
-        return new Verdict(
-            Status.DEPRECATED,
-            key
-                + " is deprecated"
-                + removal
-                + replacement(target, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
-      }
-      for (KubernetesVersion later : data.releases.keySet()) {
-        if (later.compareTo(target) > 0 && !KubernetesApi.of(later).serves(apiVersion, kind)) {
-          return new Verdict(
-              Status.DEPRECATED,
-              key
-                  + " is removed in Kubernetes "
-                  + later
-                  + replacement(later, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
-        }
-      }
-      return new Verdict(Status.SERVED, "");
+      return served(target, apiVersion, kind, row);
     }
     String use = replacement(target, apiVersion, kind, row).map(r -> "; use " + r).orElse("");
     Optional<KubernetesVersion> lastServing =
@@ -103,7 +86,7 @@ final class ApiLifecycle {
         && !row.get().removedIn().isEmpty()
         && !after(row.get().removedIn(), target)) {
       return new Verdict(
-          Status.REMOVED, key + " was removed in Kubernetes " + row.get().removedIn() + use);
+          Status.REMOVED, shown + " was removed in Kubernetes " + row.get().removedIn() + use);
     }
     if (lastServing.isPresent()) {
       KubernetesVersion removedIn =
@@ -111,19 +94,100 @@ final class ApiLifecycle {
               .filter(v -> v.compareTo(lastServing.get()) > 0)
               .findFirst()
               .orElse(target);
-      return new Verdict(Status.REMOVED, key + " was removed in Kubernetes " + removedIn + use);
+      return new Verdict(Status.REMOVED, shown + " was removed in Kubernetes " + removedIn + use);
     }
     Optional<KubernetesVersion> firstServing =
         data.releases.keySet().stream()
             .filter(v -> v.compareTo(target) > 0 && KubernetesApi.of(v).serves(apiVersion, kind))
             .findFirst();
+    if (firstServing.isPresent()) {
+      return new Verdict(
+          Status.NOT_SERVED,
+          shown
+              + " is not served by Kubernetes "
+              + target
+              + " (first served in "
+              + firstServing.get()
+              + ")"
+              + use);
+    }
+    if (!KindNames.get().known(kind)) {
+      return new Verdict(
+          Status.UNKNOWN_KIND,
+          shown
+              + " is not a kind Kubernetes "
+              + target
+              + " serves"
+              + KindNames.get()
+                  .nearest(api, apiVersion, kind)
+                  .map(k -> " (did you mean " + k + "?)")
+                  .orElse(""));
+    }
     return new Verdict(
-        Status.REMOVED,
-        key
+        Status.NOT_SERVED,
+        shown
             + " is not served by Kubernetes "
             + target
-            + firstServing.map(v -> " (first served in " + v + ")").orElse("")
+            + " nor by any release from "
+            + data.releases.keySet().iterator().next()
+            + " to "
+            + KubernetesApi.newest()
             + use);
+  }
+
+  /**
+   * The verdict on an API the target serves: deprecated by the lifecycle table, or removed by a
+   * later bundled release. The table's removal release is told only when no bundled release from it
+   * on still serves the API: the release's own API document wins over the table.
+   */
+  private Verdict served(
+      KubernetesVersion target,
+      String apiVersion,
+      String kind,
+      Optional<BundledApis.Lifecycle> row) {
+    String shown = shown(apiVersion, kind);
+    if (row.isPresent()
+        && !row.get().deprecatedIn().isEmpty()
+        && !after(row.get().deprecatedIn(), target)) {
+      // the release that removes it is what a team plans by; the table's deprecation release is
+      // not always exact
+      String removedIn = row.get().removedIn();
+      String removal =
+          removedIn.isEmpty() || servedFrom(removedIn, apiVersion, kind)
+              ? ""
+              : " and removed in Kubernetes " + removedIn;
+      return new Verdict(
+          Status.DEPRECATED,
+          shown
+              + " is deprecated"
+              + removal
+              + replacement(target, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
+    }
+    for (KubernetesVersion later : data.releases.keySet()) {
+      if (later.compareTo(target) > 0 && !KubernetesApi.of(later).serves(apiVersion, kind)) {
+        return new Verdict(
+            Status.DEPRECATED,
+            shown
+                + " is removed in Kubernetes "
+                + later
+                + replacement(later, apiVersion, kind, row).map(r -> "; use " + r).orElse(""));
+      }
+    }
+    return new Verdict(Status.SERVED, "");
+  }
+
+  /** Whether a bundled release from {@code release} on serves the API. */
+  private boolean servedFrom(String release, String apiVersion, String kind) {
+    Optional<KubernetesVersion> from = KubernetesVersion.parse(release);
+    return from.isPresent()
+        && data.releases.keySet().stream()
+            .anyMatch(
+                v -> v.compareTo(from.get()) >= 0 && KubernetesApi.of(v).serves(apiVersion, kind));
+  }
+
+  /** The apiVersion and kind as a message shows them, each cut to a bounded length. */
+  private static String shown(String apiVersion, String kind) {
+    return ValueChecks.cut(apiVersion) + " " + ValueChecks.cut(kind);
   }
 
   private static boolean after(String release, KubernetesVersion target) {
@@ -140,11 +204,6 @@ final class ApiLifecycle {
       String kind,
       Optional<BundledApis.Lifecycle> row) {
     KubernetesApi api = KubernetesApi.of(target);
-    if (row.isPresent()
-        && !row.get().replacement().isEmpty()
-        && api.serves(row.get().replacement(), kind)) {
-      return Optional.of(row.get().replacement());
-    }
     String group = group(apiVersion);
     Optional<String> best = Optional.empty();
     for (String served : api.servedKinds()) {
@@ -156,11 +215,20 @@ final class ApiLifecycle {
         best = Optional.of(v);
       }
     }
+    if (row.isPresent()
+        && !row.get().replacement().isEmpty()
+        && api.serves(row.get().replacement(), kind)) {
+      String table = row.get().replacement();
+      // the table names the replacement of its day; a more stable version of the same group the
+      // target serves is the better advice (resource.k8s.io/v1 over v1beta2)
+      return best.filter(b -> group(b).equals(group(table)) && rank(b) > rank(table))
+          .or(() -> Optional.of(table));
+    }
     return best;
   }
 
   /** Same group first, then GA over beta over alpha, then the higher version. */
-  private static boolean better(String a, String b, String group) {
+  static boolean better(String a, String b, String group) {
     boolean sameA = group(a).equals(group);
     boolean sameB = group(b).equals(group);
     if (sameA != sameB) {

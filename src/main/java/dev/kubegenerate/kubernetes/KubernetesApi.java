@@ -14,6 +14,29 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * What one Kubernetes release serves and the schemas of its types, from the bundled data. A
  * definition is parsed the first time a manifest or a parameter uses it.
  *
+ * <p>The public API, for one release {@code api = KubernetesApi.of(version)}:
+ *
+ * <ul>
+ *   <li>{@link #serves(String, String) api.serves("apps/v1", "Deployment")}: whether the release
+ *       serves an apiVersion/kind; {@link #servesKind(String, String) api.servesKind("apps",
+ *       "Deployment")}: in any version of the group; {@link #isBuiltInGroup(String)
+ *       isBuiltInGroup("example.com")}: whether a group is Kubernetes' own (false: a custom
+ *       resource's).
+ *   <li>{@link #definitionOf(String, String) api.definitionOf("apps/v1", "Deployment")}: the
+ *       OpenAPI definition of a kind, {@code io.k8s.api.apps.v1.Deployment}.
+ *   <li>{@link #merge(String, String, String) api.merge("apps/v1", "Deployment",
+ *       "/spec/template/spec/containers")}: how a field merges under a strategic merge patch, found
+ *       by a JSON pointer from the kind's root through fields, map values and list items (an index,
+ *       {@code *} or {@code -}): {@link FieldMerge} with merge key {@code name} and strategy {@code
+ *       merge}; {@code .../containers/*}{@code /ports}: key {@code containerPort}; {@code .../env}:
+ *       {@code name}; {@code /spec/template/spec/tolerations}: {@link FieldMerge#NONE} (replaced as
+ *       a whole). Empty for a kind the release does not serve (custom resources: RFC 7386 merge) or
+ *       a path its schema does not have. {@link #merge(String, String)
+ *       api.merge("io.k8s.api.core.v1.PodSpec", "volumes")} asks one definition's field.
+ *   <li>{@link #validate(String, Node, String)}: a value of kube-generate.yaml against a
+ *       definition.
+ * </ul>
+ *
  * <p>Thread-safe: one instance per release is shared by every config of a run.
  */
 public final class KubernetesApi {
@@ -73,6 +96,60 @@ public final class KubernetesApi {
     return served.containsKey(apiVersion + " " + kind);
   }
 
+  /**
+   * Whether this release serves {@code kind} in some version of {@code group} ({@code ""} for the
+   * core group).
+   */
+  public boolean servesKind(String group, String kind) {
+    for (String served : served.keySet()) {
+      int space = served.indexOf(' ');
+      if (served.substring(space + 1).equals(kind)
+          && ApiLifecycle.group(served.substring(0, space)).equals(group)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code group} ({@code apps}, {@code ""} for the core group) belongs to Kubernetes
+   * itself in any bundled release; false for a custom resource's group.
+   */
+  public static boolean isBuiltInGroup(String group) {
+    return ApiLifecycle.get().isBuiltIn(group.isEmpty() ? "v1" : group + "/v1");
+  }
+
+  /**
+   * How the field {@code pointer} names in an object of {@code apiVersion}/{@code kind} merges
+   * under a strategic merge patch (see the class comment).
+   *
+   * @param pointer a JSON pointer from the object's root, {@code /spec/template/spec/containers};
+   *     list items as an index, {@code *} or {@code -}
+   * @return the field's merge metadata, {@link FieldMerge#NONE} when it has none; empty when this
+   *     release does not serve the kind or its schema has no such field
+   */
+  public Optional<FieldMerge> merge(String apiVersion, String kind, String pointer) {
+    return definitionOf(apiVersion, kind)
+        .flatMap(this::schema)
+        .flatMap(root -> SchemaPath.walk(root, pointer, this::schema))
+        .map(s -> s.merge().orElse(FieldMerge.NONE));
+  }
+
+  /**
+   * How {@code field} of the definition {@code definitionName} merges, e.g. {@code
+   * io.k8s.api.core.v1.PodSpec} and {@code volumes}: merge key {@code name}, strategies {@code
+   * merge} and {@code retainKeys}.
+   *
+   * @return the field's merge metadata, {@link FieldMerge#NONE} when it has none; empty when the
+   *     release has no such definition or field
+   */
+  public Optional<FieldMerge> merge(String definitionName, String field) {
+    return schema(definitionName)
+        .flatMap(
+            s -> Optional.ofNullable(SchemaPath.resolve(s, this::schema).properties().get(field)))
+        .map(s -> s.merge().orElse(FieldMerge.NONE));
+  }
+
   /** Every {@code apiVersion kind} this release serves. */
   Iterable<String> servedKinds() {
     return served.keySet();
@@ -127,12 +204,9 @@ public final class KubernetesApi {
                     new IllegalArgumentException(
                         "Kubernetes " + version + " has no definition " + definitionName));
     List<Violation> out = new ArrayList<>();
-    new SchemaValidator(this::schema, out).validate(schema, value, pathPrefix, value, 0);
+    new SchemaValidator(
+            this::schema, new Walk(out, Walk.MAX_VIOLATIONS), SchemaValidator.Policy.BUILT_IN)
+        .validate(schema, value, FieldPath.root(pathPrefix), value);
     return out;
-  }
-
-  /** Validates against an already resolved schema (custom resources), resolving references here. */
-  void validate(Schema schema, Node value, List<Violation> out) {
-    new SchemaValidator(this::schema, out).validate(schema, value, "", value, 0);
   }
 }

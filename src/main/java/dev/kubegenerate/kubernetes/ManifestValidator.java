@@ -6,30 +6,23 @@ import dev.kubegenerate.model.Violation.Rule;
 import dev.kubegenerate.model.Violation.Severity;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Checks every object of a manifest file for one cluster's Kubernetes version (SPEC §6): removed
- * and deprecated APIs, then the object against its schema (built-in, or a custom resource's).
+ * Checks every object of a manifest file for one cluster's Kubernetes version (SPEC §6): reads the
+ * text as kubectl would, each document's keys written twice, then each object ({@link
+ * ObjectValidator}).
  */
 public final class ManifestValidator {
 
-  static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
-
   private final KubernetesApi api;
-  private final boolean versionConfigured;
-  private final CustomResources custom;
-  private final Map<String, Schema> customRoots = new HashMap<>();
+  private final ObjectValidator objects;
 
   /**
    * @param version the cluster's version
@@ -40,8 +33,7 @@ public final class ManifestValidator {
   public ManifestValidator(
       KubernetesVersion version, boolean versionConfigured, CustomResources custom) {
     this.api = KubernetesApi.of(version);
-    this.versionConfigured = versionConfigured;
-    this.custom = custom;
+    this.objects = new ObjectValidator(api, versionConfigured, custom);
   }
 
   public KubernetesVersion version() {
@@ -76,9 +68,17 @@ public final class ManifestValidator {
    * document order.
    */
   public List<Violation> validate(String text) {
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    List<Violation> found = validate(body, UNMARKED);
-    return found.isEmpty() ? found : validate(body, MARKED);
+    KubectlYaml.Reading reading =
+        KubectlYaml.read(text.startsWith("\uFEFF") ? text.substring(1) : text, MARKED);
+    if (reading.refused().isPresent()) {
+      return List.of(reading.refused().get());
+    }
+    String body = reading.text();
+    // the first reading only asks whether there is anything to report: it stops at the first
+    // violation, and the second, with marks, is the one walk that reports
+    return validate(body, UNMARKED, 1).isEmpty()
+        ? List.of()
+        : validate(body, MARKED, Walk.MAX_VIOLATIONS);
   }
 
   /**
@@ -97,28 +97,30 @@ public final class ManifestValidator {
     }
     List<Violation> found = new ArrayList<>();
     for (Node doc : composed.get()) {
-      if (found.size() >= SchemaValidator.MAX_VIOLATIONS) {
+      if (!found.isEmpty()) {
         break;
       }
       if (!SchemaValidator.isNull(doc)) {
-        object(doc, "", found);
+        objects.validate(doc, FieldPath.root(""), new Walk(found, 1));
       }
     }
     return found.isEmpty() ? found : validate(text);
   }
 
-  private List<Violation> validate(String body, LoadSettings settings) {
+  private List<Violation> validate(String body, LoadSettings settings, int limit) {
     List<Violation> out = new ArrayList<>();
     try {
       // the shared depth-limited parser: composing recurses once per level, deeper input would
       // overflow the stack
       Composer composer = new Composer(settings, YamlNodes.parser(settings, body));
-      while (composer.hasNext() && out.size() < SchemaValidator.MAX_VIOLATIONS) {
+      while (composer.hasNext() && out.size() < limit) {
         Node doc = composer.next();
         if (!SchemaValidator.isNull(doc)) {
+          // one budget for every walk over the document
+          Walk walk = new Walk(out, limit);
           // a tree the canonical writer built never repeats a key: text read from a file may
-          DuplicateKeys.find(doc, "", out);
-          object(doc, "", out);
+          DuplicateKeys.find(doc, FieldPath.root(""), walk);
+          objects.validate(doc, FieldPath.root(""), walk);
         }
       }
     } catch (MarkedYamlEngineException e) {
@@ -143,147 +145,6 @@ public final class ManifestValidator {
               "not valid YAML: " + oneLine(e.getMessage())));
     }
     return out;
-  }
-
-  private void object(Node doc, String path, List<Violation> out) {
-    if (!(doc instanceof MappingNode)) {
-      out.add(
-          at(
-              Rule.INVALID,
-              Severity.ERROR,
-              doc,
-              path,
-              "expected a Kubernetes object (a map with apiVersion and kind), got "
-                  + SchemaValidator.describe(doc)));
-      return;
-    }
-    String apiVersion = CustomResources.text(doc, "apiVersion");
-    String kind = CustomResources.text(doc, "kind");
-    if (apiVersion == null || kind == null) {
-      out.add(
-          at(
-              Rule.INVALID,
-              Severity.ERROR,
-              doc,
-              path,
-              "missing required field \"" + (apiVersion == null ? "apiVersion" : "kind") + "\""));
-      return;
-    }
-    Node at = CustomResources.field(doc, "apiVersion");
-    String apiPath = path.isEmpty() ? "apiVersion" : path + ".apiVersion";
-    if (apiVersion.equals("v1")
-        && kind.equals("List")
-        && CustomResources.field(doc, "items") instanceof SequenceNode items) {
-      for (int i = 0; i < items.getValue().size(); i++) {
-        object(items.getValue().get(i), FieldPath.field(path, "items") + "[" + i + "]", out);
-      }
-      return;
-    }
-    ApiLifecycle.Verdict verdict = ApiLifecycle.get().judge(api.version(), apiVersion, kind);
-    switch (verdict.status()) {
-      case REMOVED -> {
-        out.add(
-            at(
-                Rule.REMOVED_API,
-                versionConfigured ? Severity.ERROR : Severity.WARNING,
-                at,
-                apiPath,
-                verdict.message()
-                    + (versionConfigured
-                        ? ""
-                        : " (no kubernetesVersion is set; checked against "
-                            + api.version()
-                            + ")")));
-        return;
-      }
-      case DEPRECATED ->
-          out.add(at(Rule.DEPRECATED_API, Severity.WARNING, at, apiPath, verdict.message()));
-      default -> {}
-    }
-    Optional<Schema> schema =
-        verdict.status() == ApiLifecycle.Status.CUSTOM
-            ? customRoot(apiVersion, kind)
-            : api.definitionOf(apiVersion, kind).flatMap(api::schema);
-    if (schema.isEmpty()) {
-      if (verdict.status() == ApiLifecycle.Status.CUSTOM) {
-        out.add(
-            at(
-                Rule.NO_SCHEMA,
-                Severity.NOTICE,
-                at,
-                apiPath,
-                apiVersion
-                    + " "
-                    + kind
-                    + " has no schema, so it is not validated; add its CustomResourceDefinition to a `schemas:` folder"));
-      }
-      return;
-    }
-    List<Violation> found = new ArrayList<>();
-    new SchemaValidator(api::schema, found).validate(schema.get(), doc, path, doc, 0);
-    for (Violation v : found) {
-      out.add(
-          "Secret".equals(kind)
-                  && SECRET_DATA
-                      .matcher(v.path().substring(Math.min(path.length(), v.path().length())))
-                      .find()
-              // a violation message quotes the value, and a Secret's values are never shown
-              ? new Violation(
-                  v.rule(),
-                  v.severity(),
-                  v.line(),
-                  v.column(),
-                  v.path(),
-                  "must be a string (the value is not shown: it is Secret data)")
-              : v);
-    }
-  }
-
-  /** A path below a Secret's data or stringData, relative to the object. */
-  private static final java.util.regex.Pattern SECRET_DATA =
-      java.util.regex.Pattern.compile("^\\.?(data|stringData)([.\\[]|$)");
-
-  /** A custom resource's schema, with the apiVersion, kind and metadata every object has. */
-  private Optional<Schema> customRoot(String apiVersion, String kind) {
-    String key = apiVersion + " " + kind;
-    synchronized (customRoots) {
-      if (customRoots.containsKey(key)) {
-        return Optional.of(customRoots.get(key));
-      }
-    }
-    Optional<Schema> crd = custom.schema(apiVersion, kind);
-    if (crd.isEmpty()) {
-      return crd;
-    }
-    Schema s = crd.get();
-    Map<String, Schema> properties = new HashMap<>(s.properties());
-    // a custom resource's schema rarely declares the fields every object has
-    properties.put("apiVersion", Schema.STRING);
-    properties.put("kind", Schema.STRING);
-    properties.put("metadata", Schema.reference(OBJECT_META));
-    Schema root =
-        new Schema(
-            s.type(),
-            s.format(),
-            Map.copyOf(properties),
-            s.required(),
-            s.items(),
-            s.values(),
-            s.closed() || s.values().isEmpty() && !s.properties().isEmpty(),
-            Optional.empty(),
-            s.enumValues(),
-            false);
-    synchronized (customRoots) {
-      customRoots.put(key, root);
-    }
-    return Optional.of(root);
-  }
-
-  private static Violation at(
-      Rule rule, Severity severity, Node node, String path, String message) {
-    int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
-    int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-    return new Violation(rule, severity, line, column, path, message);
   }
 
   private static String oneLine(String s) {

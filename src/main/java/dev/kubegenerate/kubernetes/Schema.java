@@ -19,8 +19,9 @@ import java.util.Optional;
  * @param closed whether fields outside {@code properties} are unknown (strict, as kubeconform
  *     -strict)
  * @param ref the definition this schema stands for, resolved against the same version
- * @param enumValues allowed values of a custom resource's field, empty when any
+ * @param enumValues allowed values, empty when any
  * @param intOrString an integer or a string
+ * @param merge how the field merges under a strategic merge patch (built-in types only)
  */
 public record Schema(
     Optional<String> type,
@@ -32,7 +33,8 @@ public record Schema(
     boolean closed,
     Optional<String> ref,
     List<Object> enumValues,
-    boolean intOrString) {
+    boolean intOrString,
+    Optional<FieldMerge> merge) {
 
   /** Accepts any value. */
   static final Schema ANY = of(Optional.empty(), Optional.empty());
@@ -56,7 +58,8 @@ public record Schema(
         false,
         ref,
         List.of(),
-        false);
+        false,
+        Optional.empty());
   }
 
   /**
@@ -108,7 +111,7 @@ public record Schema(
     Optional<String> type =
         raw.get("type") instanceof String t && !intOrString ? Optional.of(t) : Optional.empty();
     List<Object> enumValues =
-        custom && raw.get("enum") instanceof List<?> e
+        raw.get("enum") instanceof List<?> e
             ? List.copyOf(e.stream().map(String::valueOf).toList())
             : List.of();
     return new Schema(
@@ -121,6 +124,7 @@ public record Schema(
         closed,
         raw.get("$ref") instanceof String r ? Optional.of(r) : Optional.empty(),
         enumValues,
-        intOrString);
+        intOrString,
+        custom ? Optional.empty() : FieldMerge.from(raw));
   }
 }

@@ -1,11 +1,10 @@
 package dev.kubegenerate.kubernetes;
 
 import dev.kubegenerate.model.Suggestions;
-import dev.kubegenerate.model.Violation;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -14,86 +13,91 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Checks a YAML node tree against a schema as the API server decodes it: unknown fields (strict),
- * types, required fields, int-or-string and quantities. Each violation is located on the offending
- * node and names its path.
+ * Checks a YAML node tree against a schema as the API server decodes and validates it: unknown
+ * fields (strict), types, required fields (null counts as missing), enums, base64 for {@code byte}
+ * fields, int-or-string and quantities. Each violation is located on the offending node and names
+ * its path.
  */
 final class SchemaValidator {
 
   static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
 
-  /** Kubernetes' quantity grammar: a signed decimal number and an optional suffix. */
-  private static final Pattern QUANTITY_TEXT =
-      Pattern.compile(
-          "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?[0-9]+))?");
+  private static final String NOT_SHOWN = " (the value is not shown: it is Secret data)";
 
-  /** Deeper nesting is no real manifest; stopping bounds the work on hostile input. */
-  private static final int MAX_DEPTH = 100;
+  /**
+   * What is checked where.
+   *
+   * @param typesOnlyUnder root fields whose values are checked for their types only: the server
+   *     rewrites an object's {@code status}, so its enums are not checked there
+   * @param hiddenUnder root fields whose values no message shows (a Secret's data)
+   * @param emptyIsUnset whether {@code ""} passes an enum: a built-in type's optional string field
+   *     holding "" decodes as unset; a custom resource's schema refuses it
+   * @param asKubectlReads whether the nodes come from a manifest kubectl reads (YAML 1.1): a plain
+   *     {@code yes} is then a boolean; kube-generate's own files are YAML 1.2
+   */
+  record Policy(
+      Set<String> typesOnlyUnder,
+      Set<String> hiddenUnder,
+      boolean emptyIsUnset,
+      boolean asKubectlReads) {
 
-  /** Enough to fix a file; more only floods the report. */
-  static final int MAX_VIOLATIONS = 50;
-
-  /** Aliases can make a small file a huge tree to walk; no real manifest comes near this. */
-  static final int MAX_NODES = 200_000;
-
-  private int visited;
+    /** A value of kube-generate's own YAML (a parameter's) for a built-in type. */
+    static final Policy BUILT_IN = new Policy(Set.of(), Set.of(), true, false);
+  }
 
   private final Function<String, Optional<Schema>> definitions;
-  private final List<Violation> out;
+  private final Walk walk;
+  private final Policy policy;
+  private boolean typesOnly;
+  private boolean hidden;
 
-  SchemaValidator(Function<String, Optional<Schema>> definitions, List<Violation> out) {
+  SchemaValidator(Function<String, Optional<Schema>> definitions, Walk walk, Policy policy) {
     this.definitions = definitions;
-    this.out = out;
+    this.walk = walk;
+    this.policy = policy;
   }
 
   /**
    * Validates {@code node} against {@code schema}.
    *
-   * @param path the node's path, empty at the root
+   * @param path the node's path
    * @param named the key naming the node, where a missing required field is reported; or the node
    */
-  void validate(Schema schema, Node node, String path, Node named, int depth) {
-    validate(schema, node, FieldPath.root(path), named, depth);
+  void validate(Schema schema, Node node, FieldPath path, Node named) {
+    validate(schema, node, path, named, 0);
   }
 
   private void validate(Schema schema, Node node, FieldPath path, Node named, int depth) {
-    if (out.size() >= MAX_VIOLATIONS || isNull(node)) {
-      return;
-    }
-    if (++visited > MAX_NODES) {
-      if (visited == MAX_NODES + 1) {
-        add(
-            node,
-            path,
-            "the object expands to more than "
-                + MAX_NODES
-                + " values (through aliases?); not checked further");
-      }
-      return;
-    }
-    if (depth > MAX_DEPTH) {
-      add(node, path, "nested more than " + MAX_DEPTH + " levels deep; not checked further");
+    if (walk.done() || isNull(node) || !walk.enter(node, depth, path)) {
       return;
     }
     Schema s = schema;
     for (int hops = 0; s.ref().isPresent() && hops < 10; hops++) {
       if (s.ref().get().equals(QUANTITY)) {
-        quantity(node, path);
+        ValueChecks.notAQuantity(node).ifPresent(message -> add(node, path, message));
         return;
       }
       s = definitions.apply(s.ref().get()).orElse(Schema.ANY);
     }
+    if (!walk.firstVisit(node, s)) {
+      return;
+    }
     if (s.intOrString()) {
       if (!(node instanceof ScalarNode sc)
-          || !(sc.getTag().equals(Tag.INT) || sc.getTag().equals(Tag.STR))) {
+          || !(ValueChecks.tag(sc).equals(Tag.INT) || ValueChecks.tag(sc).equals(Tag.STR))) {
         add(node, path, "expected an integer or a string, got " + describe(node));
+      } else if (policy.asKubectlReads() && KubectlYaml.readsAsBoolean(sc)) {
+        add(
+            node,
+            path,
+            "expected an integer or a string, got "
+                + sc.getValue()
+                + ", which kubectl reads as a boolean (YAML 1.1); quote it");
       }
       return;
     }
-    if (!s.enumValues().isEmpty()
-        && node instanceof ScalarNode sc
-        && !s.enumValues().contains(sc.getValue())) {
-      add(node, path, "\"" + sc.getValue() + "\" is not one of " + s.enumValues());
+    if (!s.enumValues().isEmpty() && node instanceof ScalarNode sc && !enumAllows(s, sc)) {
+      add(node, path, ValueChecks.notOneOf(sc.getValue(), s.enumValues()));
       return;
     }
     if (s.type().isEmpty()) {
@@ -105,12 +109,18 @@ final class SchemaValidator {
     switch (s.type().get()) {
       case "object" -> object(s, node, path, named, depth);
       case "array" -> array(s, node, path, depth);
-      case "string" -> scalar(node, path, "string", Tag.STR);
+      case "string" -> string(s, node, path);
       case "boolean" -> scalar(node, path, "boolean", Tag.BOOL);
       case "number" -> scalar(node, path, "number", Tag.INT, Tag.FLOAT);
       case "integer" -> integer(s, node, path);
       default -> {}
     }
+  }
+
+  private boolean enumAllows(Schema s, ScalarNode sc) {
+    return typesOnly
+        || s.enumValues().contains(sc.getValue())
+        || policy.emptyIsUnset() && sc.getValue().isEmpty();
   }
 
   private void object(Schema s, Node node, FieldPath path, Node named, int depth) {
@@ -119,6 +129,9 @@ final class SchemaValidator {
       return;
     }
     for (NodeTuple t : map.getValue()) {
+      if (walk.done()) {
+        return;
+      }
       if (!(t.getKeyNode() instanceof ScalarNode key)) {
         add(t.getKeyNode(), path, "a field name must be a string");
         continue;
@@ -126,8 +139,18 @@ final class SchemaValidator {
       String name = key.getValue();
       FieldPath child = path.field(name);
       Schema field = s.properties().get(name);
-      if (field != null) {
+      if (field != null && isNull(t.getValueNode()) && s.required().contains(name)) {
+        add(key, child, "missing required field \"" + name + "\" (null)");
+      } else if (field != null) {
+        boolean wasTypesOnly = typesOnly;
+        boolean wasHidden = hidden;
+        if (depth == 0) {
+          typesOnly = policy.typesOnlyUnder().contains(name);
+          hidden = policy.hiddenUnder().contains(name);
+        }
         validate(field, t.getValueNode(), child, key, depth + 1);
+        typesOnly = wasTypesOnly;
+        hidden = wasHidden;
       } else if (s.values().isPresent()) {
         validate(s.values().get(), t.getValueNode(), child, key, depth + 1);
       } else if (s.closed()) {
@@ -162,68 +185,70 @@ final class SchemaValidator {
       return;
     }
     List<Node> items = seq.getValue();
-    for (int i = 0; i < items.size() && s.items().isPresent(); i++) {
+    for (int i = 0; i < items.size() && s.items().isPresent() && !walk.done(); i++) {
       validate(s.items().get(), items.get(i), path.index(i), items.get(i), depth + 1);
     }
   }
 
-  private void scalar(Node node, FieldPath path, String expected, Tag... tags) {
+  private void string(Schema s, Node node, FieldPath path) {
+    if (!scalar(node, path, "string", Tag.STR)) {
+      return;
+    }
+    if (policy.asKubectlReads() && KubectlYaml.readsAsBoolean((ScalarNode) node)) {
+      add(
+          node,
+          path,
+          hidden
+              ? "expected a string, kubectl reads the value as a boolean (YAML 1.1); quote it"
+                  + NOT_SHOWN
+              : "expected a string, got "
+                  + ((ScalarNode) node).getValue()
+                  + ", which kubectl reads as a boolean (YAML 1.1); quote it");
+    } else if (s.format().filter("byte"::equals).isPresent()
+        && !ValueChecks.isBase64(((ScalarNode) node).getValue())) {
+      add(
+          node,
+          path,
+          hidden
+              ? "is not base64" + NOT_SHOWN
+              : ValueChecks.quoted(((ScalarNode) node).getValue()) + " is not base64");
+    }
+  }
+
+  /** Whether the node is a scalar of one of the tags; adds a violation when not. */
+  private boolean scalar(Node node, FieldPath path, String expected, Tag... tags) {
     if (node instanceof ScalarNode sc) {
       for (Tag tag : tags) {
-        if (sc.getTag().equals(tag)) {
-          return;
+        if (ValueChecks.tag(sc).equals(tag)) {
+          return true;
         }
       }
+    }
+    if (hidden) {
+      add(node, path, "expected " + article(expected) + NOT_SHOWN);
+      return false;
     }
     String hint = expected.equals("string") && node instanceof ScalarNode ? "; quote it" : "";
     add(node, path, "expected " + article(expected) + ", got " + describe(node) + hint);
+    return false;
   }
 
   private void integer(Schema s, Node node, FieldPath path) {
-    scalar(node, path, "integer", Tag.INT);
-    if (node instanceof ScalarNode sc
-        && sc.getTag().equals(Tag.INT)
-        && s.format().filter("int32"::equals).isPresent()) {
+    if (scalar(node, path, "integer", Tag.INT) && s.format().filter("int32"::equals).isPresent()) {
+      String text = ((ScalarNode) node).getValue();
       try {
-        long value = Long.decode(sc.getValue().replace("_", "").replace("0o", "0"));
+        long value = Long.decode(text.replace("_", "").replace("0o", "0"));
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-          add(node, path, sc.getValue() + " does not fit in a 32-bit integer");
+          add(node, path, text + " does not fit in a 32-bit integer");
         }
       } catch (NumberFormatException e) {
-        add(node, path, sc.getValue() + " does not fit in a 32-bit integer");
+        add(node, path, ValueChecks.cut(text) + " does not fit in a 32-bit integer");
       }
     }
-  }
-
-  private void quantity(Node node, FieldPath path) {
-    if (node instanceof ScalarNode sc) {
-      Tag tag = sc.getTag();
-      if (tag.equals(Tag.INT)
-          || tag.equals(Tag.FLOAT)
-          || tag.equals(Tag.STR) && QUANTITY_TEXT.matcher(sc.getValue()).matches()) {
-        return;
-      }
-      if (tag.equals(Tag.STR)) {
-        add(node, path, "\"" + sc.getValue() + "\" is not a quantity (e.g. 100m, 0.5, 256Mi, 1Gi)");
-        return;
-      }
-    }
-    add(node, path, "expected a quantity (e.g. 100m, 256Mi), got " + describe(node));
   }
 
   private void add(Node at, FieldPath path, String message) {
-    if (out.size() < MAX_VIOLATIONS) {
-      int line = at.getStartMark().map(m -> m.getLine() + 1).orElse(1);
-      int column = at.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
-      out.add(
-          new Violation(
-              Violation.Rule.INVALID,
-              Violation.Severity.ERROR,
-              line,
-              column,
-              path.toString(),
-              message));
-    }
+    walk.add(Violations.invalid(at, path, message));
   }
 
   static boolean isNull(Node node) {
@@ -234,28 +259,7 @@ final class SchemaValidator {
     return (type.startsWith("i") ? "an " : "a ") + type;
   }
 
-  /** What a node holds, as a user would say it: {@code string "8080"}, {@code a list}. */
-  static String describe(Node node) {
-    if (node instanceof MappingNode) {
-      return "an object";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    ScalarNode sc = (ScalarNode) node;
-    String value =
-        sc.getValue().length() > 40 ? sc.getValue().substring(0, 40) + "..." : sc.getValue();
-    Tag tag = sc.getTag();
-    String kind =
-        tag.equals(Tag.STR)
-            ? "string \"" + value + "\""
-            : tag.equals(Tag.INT)
-                ? "integer " + value
-                : tag.equals(Tag.FLOAT)
-                    ? "number " + value
-                    : tag.equals(Tag.BOOL)
-                        ? "boolean " + value
-                        : "a value tagged " + tag.getValue();
-    return kind;
+  private static String describe(Node node) {
+    return ValueChecks.describe(node);
   }
 }

@@ -158,7 +158,18 @@ public final class ConfigSchema {
             .putArray("type")
             .add("string")
             .add("number")
-            .add("boolean");
+            .add("boolean")
+            .add("null");
+      }
+      case ENV -> {
+        node.put("type", "object");
+        ArrayNode oneOf = node.putObject("additionalProperties").putArray("oneOf");
+        oneOf.addObject().putArray("type").add("string").add("number").add("boolean").add("null");
+        ObjectNode valueFrom = oneOf.addObject();
+        valueFrom.put("type", "object");
+        valueFrom.putArray("required").add("valueFrom");
+        valueFrom.putObject("properties").putObject("valueFrom").put("type", "object");
+        valueFrom.put("additionalProperties", false);
       }
       case OBJECT -> {
         node.put("type", "object");

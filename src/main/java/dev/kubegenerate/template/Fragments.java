@@ -24,18 +24,68 @@ final class Fragments {
    * The fragments the built-in library ships, with their settings' defaults; any other name is an
    * error, never a path.
    */
-  private static final Map<String, Map<String, Object>> KNOWN =
+  private static final Map<String, Map<String, Object>> KNOWN = known();
+
+  /** In the order a template lists them: later fragments see earlier ones' variables. */
+  private static Map<String, Map<String, Object>> known() {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    out.put("identity", Map.of());
+    out.put("selector", Map.of());
+    out.put(
+        POD_TEMPLATE,
+        defaults(
+            "portName",
+            "http",
+            "defaultProbes",
+            "none",
+            "restartPolicy",
+            null,
+            "autoscaled",
+            false));
+    out.put("deployment", defaults("autoscaled", false));
+    out.put("service", defaults("portName", "http", "appProtocol", null, "samePort", false));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * What each fragment's body reads of the fragments before it: a template that names only {@code
+   * pod-template}, as templates written before the others existed do, gets them too.
+   */
+  private static final Map<String, List<String>> NEEDS =
       Map.of(
           POD_TEMPLATE,
-          defaults(
-              "portName",
-              "http",
-              "defaultProbes",
-              "none",
-              "restartPolicy",
-              null,
-              "autoscaled",
-              false));
+          List.of("identity", "selector"),
+          "deployment",
+          List.of("identity", "selector", POD_TEMPLATE),
+          "service",
+          List.of("identity", "selector"));
+
+  /**
+   * The fragments a template names, each after the ones it needs (added with their default settings
+   * when not named), in the library's order.
+   */
+  private static Map<Object, Object> withDependencies(Map<?, ?> named) {
+    Map<Object, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : named.entrySet()) {
+      for (String needed : NEEDS.getOrDefault(String.valueOf(e.getKey()), List.of())) {
+        if (!named.containsKey(needed)) {
+          out.putIfAbsent(needed, Map.of());
+        }
+      }
+      out.put(e.getKey(), e.getValue());
+    }
+    Map<Object, Object> ordered = new LinkedHashMap<>();
+    KNOWN
+        .keySet()
+        .forEach(
+            k -> {
+              if (out.containsKey(k)) {
+                ordered.put(k, out.remove(k));
+              }
+            });
+    ordered.putAll(out); // unknown names, reported by the caller
+    return ordered;
+  }
 
   private static Map<String, Object> defaults(Object... keyValues) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -58,6 +108,8 @@ final class Fragments {
       List<ParameterSpec> parameters,
       List<Problem> problems) {
     List<TemplateSpec.Fragment> out = new ArrayList<>();
+    // how many parameters of leading fragments the list starts with
+    int leading = 0;
     if (uses == null) {
       return out;
     }
@@ -68,7 +120,7 @@ final class Fragments {
               "uses must map fragment names to their settings, such as {pod-template: {portName: http}}"));
       return out;
     }
-    for (Map.Entry<?, ?> e : byName.entrySet()) {
+    for (Map.Entry<?, ?> e : withDependencies(byName).entrySet()) {
       String name = String.valueOf(e.getKey());
       if (!KNOWN.containsKey(name)) {
         problems.add(
@@ -99,11 +151,13 @@ final class Fragments {
       }
       try {
         String shown = "built-in fragment " + name;
-        addParameters(
-            builtIn.read(TemplateReader.SHARED_FOLDER, name + ".yaml", shown + ".yaml"),
-            shown + ".yaml",
-            parameters,
-            problems);
+        leading =
+            addParameters(
+                builtIn.read(TemplateReader.SHARED_FOLDER, name + ".yaml", shown + ".yaml"),
+                shown + ".yaml",
+                parameters,
+                problems,
+                LEADING.contains(name) ? leading : -1);
         String source =
             builtIn.read(
                 TemplateReader.SHARED_FOLDER,
@@ -122,8 +176,26 @@ final class Fragments {
     return out;
   }
 
-  private static void addParameters(
-      String text, String shown, List<ParameterSpec> parameters, List<Problem> problems)
+  /**
+   * The fragments whose parameters lead a template's list, before its own: what an entry is called
+   * and what it selects is the first thing a reader of {@code kube-generate templates NAME} looks
+   * for.
+   */
+  private static final Set<String> LEADING = Set.of("identity", "selector");
+
+  /**
+   * Adds a fragment's parameter declarations, except those the template declares itself.
+   *
+   * @param leading for a leading fragment, how many parameters already lead the list (its own go
+   *     after them, moving the template's own declarations there too); -1 to append
+   * @return how many parameters lead the list now
+   */
+  private static int addParameters(
+      String text,
+      String shown,
+      List<ParameterSpec> parameters,
+      List<Problem> problems,
+      int leading)
       throws InputException {
     // keyed by text, not a record: a record's generated hashCode costs its own start-up
     Declared declared = DECLARED.computeIfAbsent(shown + '\n' + text, key -> declared(text, shown));
@@ -131,13 +203,30 @@ final class Fragments {
       throw new InputException(declared.problems());
     }
     problems.addAll(declared.problems());
-    Set<String> own = new java.util.HashSet<>();
-    parameters.forEach(p -> own.add(p.name()));
-    for (ParameterSpec p : declared.parameters()) {
-      if (!own.contains(p.name())) {
-        parameters.add(p);
+    if (leading < 0) {
+      Set<String> own = new java.util.HashSet<>();
+      parameters.forEach(p -> own.add(p.name()));
+      for (ParameterSpec p : declared.parameters()) {
+        if (!own.contains(p.name())) {
+          parameters.add(p);
+        }
       }
+      return leading;
     }
+    int lead = leading;
+    for (ParameterSpec p : declared.parameters()) {
+      if (parameters.subList(0, lead).stream().anyMatch(q -> q.name().equals(p.name()))) {
+        continue;
+      }
+      int at = -1;
+      for (int i = lead; i < parameters.size() && at < 0; i++) {
+        if (parameters.get(i).name().equals(p.name())) {
+          at = i;
+        }
+      }
+      parameters.add(lead++, at < 0 ? p : parameters.remove(at));
+    }
+    return lead;
   }
 
   /**
@@ -148,8 +237,8 @@ final class Fragments {
 
   /**
    * Each fragment file read once per process, keyed by its text: every template that uses {@code
-   * pod-template} would otherwise parse the same 120 lines again (10 ms of a one-app check, issue
-   * 13). Fragments are the tool's own files, so the map holds one entry per fragment.
+   * pod-template} would otherwise parse the same 120 lines again (10 ms of a one-app check).
+   * Fragments are the tool's own files, so the map holds one entry per fragment.
    */
   private static final Map<String, Declared> DECLARED =
       new java.util.concurrent.ConcurrentHashMap<>();

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param kubernetesType the OpenAPI definition an {@code object} parameter (each of its values when
  *     it lists its keys), or each item of a {@code list} parameter, must match, such as {@code
  *     io.k8s.api.core.v1.ResourceRequirements} (null: none)
+ * @param nullable whether an entry may set it to null to leave out what it writes; false where the
+ *     output cannot do without it (the error then says what to do instead)
  */
 public record ParameterSpec(
     String name,
@@ -25,7 +27,8 @@ public record ParameterSpec(
     Object defaultValue,
     String description,
     List<String> allowed,
-    String kubernetesType) {
+    String kubernetesType,
+    boolean nullable) {
 
   public ParameterSpec {
     Objects.requireNonNull(name, "name");
@@ -37,7 +40,7 @@ public record ParameterSpec(
   /** A parameter with no allowed values and no Kubernetes type. */
   public ParameterSpec(
       String name, ParameterType type, boolean required, Object defaultValue, String description) {
-    this(name, type, required, defaultValue, description, List.of(), null);
+    this(name, type, required, defaultValue, description, List.of(), null, true);
   }
 
   /** The value as the template sees it, or empty when it does not fit this parameter. */

@@ -14,6 +14,10 @@ public enum ParameterType {
   BOOLEAN("boolean", "true or false"),
   LIST("list", "a list of strings"),
   MAP("map", "a map of names to values"),
+  ENV(
+      "env",
+      "a map of names to values, or to {valueFrom: ...} as in Kubernetes (fieldRef, secretKeyRef,"
+          + " configMapKeyRef, resourceFieldRef)"),
   OBJECT("object", "a map"),
   INT_OR_STRING("int-or-string", "an integer or a percentage such as \"25%\""),
   QUANTITY("quantity", "a Kubernetes quantity such as 250m, 1.5, 512Mi or 2Gi"),
@@ -77,6 +81,7 @@ public enum ParameterType {
       case BOOLEAN -> value instanceof Boolean ? Optional.of(value) : Optional.empty();
       case LIST -> objectItems ? objectList(value) : stringList(value);
       case MAP -> stringMap(value);
+      case ENV -> envMap(value);
       // the keys an object lists are checked with the config's nodes, each at its own line
       case OBJECT -> value instanceof Map ? Optional.of(value) : Optional.empty();
       case INT_OR_STRING ->
@@ -94,9 +99,19 @@ public enum ParameterType {
 
   /** "must be a string, not the integer 3" style description of the mismatch. */
   public String mismatch(Object value, List<String> allowed, boolean objectItems) {
+    if (this == ENV && value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!isScalar(e.getValue()) && e.getValue() != null && !isValueFrom(e.getValue())) {
+          return "must map each name to a value or to {valueFrom: ...}; \""
+              + e.getKey()
+              + "\" is "
+              + describe(e.getValue());
+        }
+      }
+    }
     if (this == MAP && value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!isScalar(e.getValue())) {
+        if (!isScalar(e.getValue()) && e.getValue() != null) {
           return "must be a map of names to single values; \""
               + e.getKey()
               + "\" is "
@@ -198,18 +213,41 @@ public enum ParameterType {
     return Optional.of(out);
   }
 
+  /** A map of names to strings; a null value stays null: it leaves that name out. */
   private static Optional<Object> stringMap(Object value) {
     if (!(value instanceof Map<?, ?> map)) {
       return Optional.empty();
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!isScalar(e.getValue())) {
+      if (e.getValue() != null && !isScalar(e.getValue())) {
         return Optional.empty();
       }
-      out.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+      out.put(
+          String.valueOf(e.getKey()), e.getValue() == null ? null : String.valueOf(e.getValue()));
     }
     return Optional.of(out);
+  }
+
+  /** As {@link #stringMap}, with {@code {valueFrom: {...}}} also allowed as a value. */
+  private static Optional<Object> envMap(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return Optional.empty();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      Object v = e.getValue();
+      if (v != null && !isScalar(v) && !isValueFrom(v)) {
+        return Optional.empty();
+      }
+      out.put(String.valueOf(e.getKey()), v == null || isValueFrom(v) ? v : String.valueOf(v));
+    }
+    return Optional.of(out);
+  }
+
+  /** Whether an env value is {@code {valueFrom: {...}}}, the Kubernetes EnvVar's other form. */
+  static boolean isValueFrom(Object value) {
+    return value instanceof Map<?, ?> m && m.size() == 1 && m.get("valueFrom") instanceof Map;
   }
 
   private static boolean isScalar(Object v) {

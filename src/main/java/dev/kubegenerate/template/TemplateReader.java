@@ -120,6 +120,17 @@ final class TemplateReader {
         problems.add(Problem.of(shown, "each parameter needs a name"));
         continue;
       }
+      if (TemplateSpec.CONTEXT_NAMES.contains(pname)) {
+        problems.add(
+            Problem.of(
+                shown,
+                "parameter "
+                    + pname
+                    + " has the name of a variable every body sees ("
+                    + String.join(", ", TemplateSpec.CONTEXT_NAMES)
+                    + "); choose another"));
+        continue;
+      }
       Optional<ParameterType> type = ParameterType.fromId(String.valueOf(p.get("type")));
       if (type.isEmpty()) {
         problems.add(
@@ -159,7 +170,8 @@ final class TemplateReader {
               null,
               description,
               allowed,
-              kubernetesType);
+              kubernetesType,
+              !Boolean.FALSE.equals(p.get("nullable")));
       Object def = p.get("default");
       if (def != null && declaredSpec.coerce(def).isEmpty()) {
         problems.add(
@@ -174,7 +186,8 @@ final class TemplateReader {
               def == null ? null : declaredSpec.coerce(def).get(),
               description,
               allowed,
-              kubernetesType));
+              kubernetesType,
+              declaredSpec.nullable()));
     }
     return out;
   }

@@ -29,6 +29,13 @@ public record TemplateSpec(
     String component,
     List<Fragment> fragments) {
 
+  /**
+   * The variables kube-generate puts in every body's context besides the parameters: no parameter
+   * may take one of these names. {@code unset} lists the parameters the config set to null.
+   */
+  public static final List<String> CONTEXT_NAMES =
+      List.of("app", "cluster", "kubernetes", "component", "configHash", "unset");
+
   public TemplateSpec {
     parameters = List.copyOf(parameters);
     bodies = List.copyOf(bodies);

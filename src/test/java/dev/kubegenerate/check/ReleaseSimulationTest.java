@@ -203,15 +203,21 @@ class ReleaseSimulationTest {
     return tool;
   }
 
-  /** Changes a template's output: the managed-by label every template must set gets a suffix. */
+  /**
+   * Changes a template's output: its Deployment gets a label every object of the worker carries,
+   * with a value of the release's own.
+   */
   private static void relabel(Path template, String mark) throws IOException {
     Path body = template.resolve("deployment.yaml.peb");
     String text = Files.readString(body);
     String changed =
         text.replace(
-            "app.kubernetes.io/managed-by: kube-generate",
-            "app.kubernetes.io/managed-by: kube-generate-" + mark);
-    assertTrue(!changed.equals(text), "the worker template sets the managed-by label");
+            "{{ deployment | json }}",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{ identity | merge({\"labels\":"
+                + " identity.labels | merge({\"release\": \""
+                + mark
+                + "\"})}) | json }}\nspec: {{ deployment.spec | json }}\n");
+    assertTrue(!changed.equals(text), "the worker template writes its Deployment");
     Files.writeString(body, changed);
   }
 

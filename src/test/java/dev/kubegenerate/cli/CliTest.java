@@ -110,7 +110,7 @@ class CliTest {
     assertEquals(0, r.exit());
     JsonNode schema = new ObjectMapper().readTree(r.out());
     JsonNode entries = schema.at("/properties/generates/items/oneOf");
-    assertEquals(13, entries.size());
+    assertEquals(16, entries.size());
     JsonNode autoscale = null;
     for (JsonNode e : entries) {
       if (e.at("/properties/autoscale").isObject()) {

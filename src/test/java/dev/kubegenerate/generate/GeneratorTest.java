@@ -217,7 +217,7 @@ class GeneratorTest {
             dev.kubegenerate.model.InputException.class,
             () -> Renders.of(repo, "kube-generate.yaml"));
     assertEquals(
-        "tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has pod-template",
+        "tpl/odd/template.yaml: unknown fragment \"../../etc/passwd\" in uses; the library has identity, selector, pod-template, deployment, service",
         e.problems().get(0).file() + ": " + e.problems().get(0).message());
   }
 

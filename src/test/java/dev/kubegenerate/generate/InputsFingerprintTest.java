@@ -62,8 +62,12 @@ class InputsFingerprintTest {
   }
 
   @Test
-  void inputs_aParameterSetToNothing_isAsIfNotWritten() throws Exception {
-    assertEquals(inputs(BASE), inputs(BASE.replace("      env:", "      args:\n      env:")));
+  void inputs_aParameterSetToNothing_isTheConfigsOwnChoice() throws Exception {
+    // null leaves out what a default or values would write: a change the repository made
+    assertNotEquals(inputs(BASE), inputs(BASE.replace("      env:", "      args:\n      env:")));
+    assertEquals(
+        inputs(BASE.replace("      env:", "      args: null\n      env:")),
+        inputs(BASE.replace("      env:", "      args:\n      env:")));
   }
 
   @Test

@@ -24,8 +24,9 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Build-time tool: turns the Kubernetes OpenAPI documents and pluto's lifecycle table into the
- * compact API data bundled with kube-generate ({@code kube-generate/kubernetes/api.txt.gz}).
+ * Build-time tool: turns the Kubernetes OpenAPI documents, pluto's lifecycle table and the enum
+ * table read from Kubernetes' Go sources ({@link EnumTableTool}) into the compact API data bundled
+ * with kube-generate ({@code kube-generate/kubernetes/}).
  *
  * <p>Run it with {@code ./mvnw -o test -Dtest=ApiDataToolTest -Dapidata.update=true} when the
  * reference data changes; the same test fails when the committed file is not what this tool writes.
@@ -33,7 +34,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class ApiDataTool {
 
-  /** Only what validation reads survives; descriptions and patch hints are most of the bytes. */
+  /** Only what validation and strategic merge read survives; descriptions are most of the bytes. */
   private static final Set<String> KEPT =
       Set.of(
           "type",
@@ -43,7 +44,11 @@ public final class ApiDataTool {
           "items",
           "$ref",
           "additionalProperties",
-          "enum");
+          "enum",
+          "x-kubernetes-patch-merge-key",
+          "x-kubernetes-patch-strategy",
+          "x-kubernetes-list-type",
+          "x-kubernetes-list-map-keys");
 
   private static final Pattern SPEC_NAME =
       Pattern.compile("kubernetes-(1\\.(\\d+))\\.(\\d+)\\.json\\.gz");
@@ -68,7 +73,12 @@ public final class ApiDataTool {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (file.getFileName().toString().endsWith(".gz")) {
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      try (java.util.zip.GZIPOutputStream gz =
+          new java.util.zip.GZIPOutputStream(out) {
+            {
+              def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+          }) {
         gz.write(bytes);
       }
       bytes = out.toByteArray();
@@ -122,7 +132,8 @@ public final class ApiDataTool {
                 lifecycle));
       }
     }
-    return write(releases, lifecycle);
+    String enums = Files.readString(EnumTableTool.TABLE, StandardCharsets.UTF_8);
+    return write(releases, lifecycle, enums);
   }
 
   private static int minor(Path spec) {
@@ -200,7 +211,9 @@ public final class ApiDataTool {
     ObjectNode out = JSON.createObjectNode();
     for (String field : new TreeSet<>(KEPT)) {
       JsonNode value = schema.get(field);
-      if (value == null) {
+      // a list without a list type is atomic, for server-side apply as for strategic merge
+      if (value == null
+          || field.equals("x-kubernetes-list-type") && value.asText().equals("atomic")) {
         continue;
       }
       switch (field) {
@@ -293,9 +306,42 @@ public final class ApiDataTool {
         definitions);
   }
 
+  /**
+   * A definition with the enum values of its fields (the release's rows of the enum table): on the
+   * field, or on its items for a list. Keys stay sorted, as {@link #strip} writes them.
+   */
+  static String withEnums(String json, Map<String, List<String>> fields) throws IOException {
+    ObjectNode definition = (ObjectNode) JSON.readTree(json);
+    JsonNode properties = definition.get("properties");
+    boolean changed = false;
+    for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+      JsonNode property = properties == null ? null : properties.get(field.getKey());
+      if (property == null) {
+        continue;
+      }
+      JsonNode target = property.has("items") ? property.get("items") : property;
+      if (target instanceof ObjectNode o && "string".equals(o.path("type").asText())) {
+        com.fasterxml.jackson.databind.node.ArrayNode values = o.putArray("enum");
+        field.getValue().forEach(values::add);
+        changed = true;
+      }
+    }
+    return changed ? JSON.writeValueAsString(sorted(definition)) : json;
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      ObjectNode out = JSON.createObjectNode();
+      new TreeMap<>(toMap(o)).forEach((k, v) -> out.set(k, sorted(v)));
+      return out;
+    }
+    return node;
+  }
+
   /** {@code api.txt} and one definitions file per release. */
   private static Map<String, String> write(
-      TreeMap<Integer, Release> releases, List<Lifecycle> lifecycle) {
+      TreeMap<Integer, Release> releases, List<Lifecycle> lifecycle, String enumTable)
+      throws IOException {
     Map<String, String> files = new TreeMap<>();
     StringBuilder api = new StringBuilder();
     api.append(
@@ -316,8 +362,15 @@ public final class ApiDataTool {
               "# the OpenAPI definitions of Kubernetes "
                   + r.version()
                   + " that validation reads; generated by ApiDataTool, do not edit (README.md)\n");
-      r.definitions()
-          .forEach((name, body) -> defs.append(name).append('\t').append(body).append('\n'));
+      Map<String, Map<String, List<String>>> enums =
+          EnumTableTool.forRelease(enumTable, r.version());
+      for (Map.Entry<String, String> d : r.definitions().entrySet()) {
+        String body =
+            enums.containsKey(d.getKey())
+                ? withEnums(d.getValue(), enums.get(d.getKey()))
+                : d.getValue();
+        defs.append(d.getKey()).append('\t').append(body).append('\n');
+      }
       files.put("definitions-" + r.version() + ".txt.gz", defs.toString());
     }
     kindLines.forEach(

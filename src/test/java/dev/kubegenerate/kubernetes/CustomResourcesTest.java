@@ -53,6 +53,49 @@ class CustomResourcesTest {
     assertEquals(true, crds.schema("example.com/v1", "Widget").isPresent());
   }
 
+  /** A custom resource's enum may list thousands of values: a message names a few. */
+  @Test
+  void validate_valueOutsideAHugeEnum_aBoundedMessage() throws Exception {
+    Path repo = Files.createDirectories(temp.resolve("repo"));
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      values
+          .append(i == 0 ? "" : ", ")
+          .append("zone-")
+          .append(i)
+          .append("-")
+          .append("x".repeat(50));
+    }
+    Files.createDirectories(repo.resolve("crds"));
+    Files.writeString(
+        repo.resolve("crds/widget.yaml"),
+        CRD.replace(
+            "properties: {size: {type: integer}}",
+            "properties: {size: {type: integer}, zone: {type: string, enum: [" + values + "]}}"));
+    CustomResources crds = CustomResources.load(repo, List.of(repo.resolve("crds")));
+    List<String> found =
+        ManifestValidatorValuesTest.check(
+            "1.36",
+            "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {zone: mars}\n",
+            crds);
+    assertEquals(1, found.size(), found.toString());
+    assertEquals(
+        "invalid error 4 spec.zone: \"mars\" is not one of zone-0-"
+            + "x".repeat(33)
+            + "..., zone-1-"
+            + "x".repeat(33)
+            + "..., zone-2-"
+            + "x".repeat(33)
+            + "..., zone-3-"
+            + "x".repeat(33)
+            + "..., zone-4-"
+            + "x".repeat(33)
+            + "..., zone-5-"
+            + "x".repeat(33)
+            + "... ... (4994 more)",
+        found.get(0));
+  }
+
   @Test
   void load_folderLinkedOutOfTheRepository_isALocatedError() throws IOException {
     Path repo = Files.createDirectories(temp.resolve("repo"));

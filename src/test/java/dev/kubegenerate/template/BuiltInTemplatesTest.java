@@ -23,7 +23,7 @@ class BuiltInTemplatesTest {
 
   private static final Path TEMPLATES = Path.of("templates");
   private static final List<String> POD_TEMPLATES =
-      List.of("autoscale", "grpc", "worker", "cronjob");
+      List.of("autoscale", "grpc", "worker", "cronjob", "web", "stateful-set");
 
   /** Shared pod parameters and their types (SPEC: same names and meaning in every pod template). */
   private static final Map<String, String> POD_PARAMETERS =
@@ -31,7 +31,7 @@ class BuiltInTemplatesTest {
           Map.entry("image", "image"),
           Map.entry("command", "list"),
           Map.entry("args", "list"),
-          Map.entry("env", "map"),
+          Map.entry("env", "env"),
           Map.entry("envFromConfigMaps", "list"),
           Map.entry("envFromSecrets", "list"),
           Map.entry("envFrom", "list of EnvFromSource"),
@@ -101,19 +101,23 @@ class BuiltInTemplatesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("templates")
-  void template_declaresMetadataParameters(String template) throws IOException {
-    Map<String, Map<?, ?>> declared = parameters(template);
+  void template_declaresMetadataParameters(String template) throws Exception {
+    List<String> names =
+        TemplateLibrary.builtIn().get(template).orElseThrow().parameters().stream()
+            .map(ParameterSpec::name)
+            .toList();
     List<String> expected =
         template.equals("namespace")
             ? List.of("namespace", "labels", "annotations")
-            : List.of("name", "namespace", "labels", "annotations");
-    assertEquals(
-        expected,
-        List.copyOf(declared.keySet()).subList(0, expected.size()),
-        template + ": first parameters");
-    assertEquals("map", declared.get("labels").get("type"));
-    assertEquals("map", declared.get("annotations").get("type"));
-    assertEquals("string", declared.get("namespace").get("type"));
+            : List.of(
+                "name", "objectName", "namespace", "labels", "annotations", "recommendedLabels");
+    assertEquals(expected, names.subList(0, expected.size()), template + ": first parameters");
+    if (!template.equals("namespace")) {
+      TemplateSpec spec = TemplateLibrary.builtIn().get(template).orElseThrow();
+      assertEquals("map", spec.parameter("labels").orElseThrow().shownType());
+      assertEquals("map", spec.parameter("annotations").orElseThrow().shownType());
+      assertEquals("string", spec.parameter("namespace").orElseThrow().shownType());
+    }
   }
 
   @ParameterizedTest(name = "{0}")

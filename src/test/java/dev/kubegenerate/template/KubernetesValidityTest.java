@@ -130,8 +130,16 @@ class KubernetesValidityTest {
       String what = file + ": " + object.getKind() + " " + metadata.getName();
       assertTrue(
           DNS_LABEL.matcher(metadata.getName()).matches(), what + ": name is not a DNS label");
-      Map<String, String> labels = metadata.getLabels();
-      assertNotNull(labels, what + ": no labels");
+      Map<String, String> labels = metadata.getLabels() == null ? Map.of() : metadata.getLabels();
+      PodTemplateSpec pod = podTemplate(object);
+      if (!labels.containsKey("app.kubernetes.io/managed-by")) {
+        // an entry with its own identity (recommendedLabels: false, objectName, namespace: null)
+        // keeps the app's own names and labels; its pods still carry what it selects on
+        if (pod != null) {
+          assertPodIsRestrictedOrOptedOut(what, pod);
+        }
+        continue;
+      }
       assertEquals(app, labels.get("app.kubernetes.io/name"), what + ": app.kubernetes.io/name");
       assertEquals(
           "kube-generate",
@@ -145,7 +153,6 @@ class KubernetesValidityTest {
             metadata.getName().equals(app) || metadata.getName().startsWith(app + "-"),
             what + ": name");
       }
-      PodTemplateSpec pod = podTemplate(object);
       if (pod != null) {
         assertNotNull(component, what + ": a workload without app.kubernetes.io/component");
         assertEquals(
@@ -157,6 +164,14 @@ class KubernetesValidityTest {
       if (object instanceof Deployment d) {
         assertSelects(
             what, d.getSpec().getSelector().getMatchLabels(), pod.getMetadata().getLabels());
+      }
+      if (object instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet set) {
+        assertSelects(
+            what, set.getSpec().getSelector().getMatchLabels(), pod.getMetadata().getLabels());
+      }
+      if (object instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet set) {
+        assertSelects(
+            what, set.getSpec().getSelector().getMatchLabels(), pod.getMetadata().getLabels());
       }
     }
   }
@@ -205,11 +220,14 @@ class KubernetesValidityTest {
       }
     }
     for (Service service : ofKind(objects, Service.class)) {
-      // issue 12: an unnamed web server's Service once matched the worker's and cron jobs' pods too
+      // an unnamed web server's Service once matched the worker's and cron jobs' pods too; a
+      // Service that selects on its own labels may front several versions of one service
       List<HasMetadata> workloads = new ArrayList<>(deployments);
       workloads.addAll(ofKind(objects, CronJob.class));
-      assertEquals(
-          1,
+      workloads.addAll(ofKind(objects, io.fabric8.kubernetes.api.model.apps.StatefulSet.class));
+      boolean ownSelector =
+          !service.getSpec().getSelector().containsKey("app.kubernetes.io/component");
+      long selected =
           workloads.stream()
               .filter(
                   w ->
@@ -218,28 +236,29 @@ class KubernetesValidityTest {
                           podTemplate(w).getMetadata().getLabels()))
               .map(w -> w.getKind() + " " + w.getMetadata().getName())
               .distinct()
-              .count(),
+              .count();
+      assertTrue(
+          ownSelector ? selected >= 1 : selected == 1,
           root
               + ": Service "
               + service.getMetadata().getName()
-              + " selects the pods of exactly one Deployment");
+              + " selects the pods of exactly one workload ("
+              + selected
+              + ")");
       assertTrue(
-          deployments.stream()
-              .anyMatch(
-                  d ->
-                      selects(
-                          service.getSpec().getSelector(),
-                          d.getSpec().getTemplate().getMetadata().getLabels())),
+          selected > 0,
           root + ": Service " + service.getMetadata().getName() + " selects no rendered pods");
     }
+    List<HasMetadata> podOwners = new ArrayList<>(deployments);
+    podOwners.addAll(ofKind(objects, io.fabric8.kubernetes.api.model.apps.StatefulSet.class));
     for (PodDisruptionBudget pdb : ofKind(objects, PodDisruptionBudget.class)) {
       assertTrue(
-          deployments.stream()
+          podOwners.stream()
               .anyMatch(
                   d ->
                       selects(
                           pdb.getSpec().getSelector().getMatchLabels(),
-                          d.getSpec().getTemplate().getMetadata().getLabels())),
+                          podTemplate(d).getMetadata().getLabels())),
           root
               + ": PodDisruptionBudget "
               + pdb.getMetadata().getName()
@@ -300,6 +319,15 @@ class KubernetesValidityTest {
         pod.getMetadata().getLabels().containsKey("app.kubernetes.io/name"), what + ": pod labels");
   }
 
+  /** A workload with its own identity: its containers are named, and it selects its own pods. */
+  private static void assertPodIsRestrictedOrOptedOut(String what, PodTemplateSpec pod) {
+    for (var container : pod.getSpec().getContainers()) {
+      assertNotNull(container.getImage(), what + ": container without image");
+      assertTrue(DNS_LABEL.matcher(container.getName()).matches(), what + ": container name");
+    }
+    assertTrue(!pod.getMetadata().getLabels().isEmpty(), what + ": pod labels");
+  }
+
   private static void assertSelects(
       String what, Map<String, String> selector, Map<String, String> labels) {
     assertTrue(
@@ -319,6 +347,9 @@ class KubernetesValidityTest {
     }
     if (object instanceof CronJob c) {
       return c.getSpec().getJobTemplate().getSpec().getTemplate();
+    }
+    if (object instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet s) {
+      return s.getSpec().getTemplate();
     }
     return null;
   }

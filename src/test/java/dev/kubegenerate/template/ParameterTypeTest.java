@@ -25,12 +25,20 @@ class ParameterTypeTest {
           null,
           "",
           List.of("Forbid", "Allow", "Replace"),
-          null);
+          null,
+          true);
   private static final ParameterSpec IMAGE =
       new ParameterSpec("image", ParameterType.IMAGE, true, null, "");
   private static final ParameterSpec VOLUMES =
       new ParameterSpec(
-          "volumes", ParameterType.LIST, false, null, "", List.of(), "io.k8s.api.core.v1.Volume");
+          "volumes",
+          ParameterType.LIST,
+          false,
+          null,
+          "",
+          List.of(),
+          "io.k8s.api.core.v1.Volume",
+          true);
 
   @Test
   void intOrString_acceptsCountsAndPercentages() {

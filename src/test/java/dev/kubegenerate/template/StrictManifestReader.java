@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -60,6 +61,7 @@ final class StrictManifestReader {
           Map.entry("v1/ServiceAccount", ServiceAccount.class),
           Map.entry("v1/ConfigMap", ConfigMap.class),
           Map.entry("apps/v1/Deployment", Deployment.class),
+          Map.entry("apps/v1/StatefulSet", StatefulSet.class),
           Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
           Map.entry("batch/v1/CronJob", CronJob.class),
           Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),

@@ -1,0 +1,194 @@
+package dev.kubegenerate.kubernetes;
+
+import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.model.Violation.Rule;
+import dev.kubegenerate.model.Violation.Severity;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Where kubectl's YAML reader (go-yaml v2, YAML 1.1) and YAML 1.2 part ways on a manifest: a
+ * committed manifest is judged as kubectl reads it, since that is what reaches the cluster.
+ *
+ * <ul>
+ *   <li>Escapes in double-quoted strings: kubectl takes {@code \'}, {@code \L}, {@code \P} and an
+ *       escaped tab, which YAML 1.2's reader refuses; it refuses {@code \/}, which YAML 1.2 takes.
+ *   <li>The plain words YAML 1.1 reads as booleans ({@code yes}, {@code on}, {@code n}, ...), which
+ *       YAML 1.2 reads as strings: kubectl sends a boolean, which a string field refuses.
+ * </ul>
+ *
+ * <p>A text that starts with <code>{</code> is JSON to kubectl and read as such: none of this
+ * applies.
+ */
+final class KubectlYaml {
+
+  /** go-yaml's booleans of YAML 1.1 that YAML 1.2's core schema reads as strings. */
+  private static final Set<String> YAML11_BOOLEANS =
+      Set.of(
+          "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off",
+          "OFF");
+
+  private static final String UNKNOWN_ESCAPE = "found unknown escape character ";
+
+  private KubectlYaml() {}
+
+  /**
+   * What the validator reads.
+   *
+   * @param text the text to parse with YAML 1.2: the file's, or with kubectl's own escapes turned
+   *     into escapes of the same length YAML 1.2 knows, so every line and column stays
+   * @param refused why kubectl refuses to parse the text, where YAML 1.2 would not
+   */
+  record Reading(String text, Optional<Violation> refused) {}
+
+  /**
+   * Reads {@code text} as kubectl would parse it.
+   *
+   * @param marked settings with marks, which locate escapes
+   */
+  static Reading read(String text, LoadSettings marked) {
+    if (isJson(text) || !mayHoldKubectlEscapes(text)) {
+      return new Reading(text, Optional.empty());
+    }
+    String readable = text;
+    try {
+      scan(text, marked);
+    } catch (MarkedYamlEngineException e) {
+      int at = refusedEscape(text, e);
+      if (at < 0) {
+        return new Reading(text, Optional.empty());
+      }
+      readable = rewrite(text, at);
+    } catch (YamlEngineException e) {
+      return new Reading(text, Optional.empty());
+    }
+    try {
+      return new Reading(readable, scan(readable, marked));
+    } catch (YamlEngineException e) {
+      // the rewrite did not make it readable: the file's own error is the one to tell
+      return new Reading(text, Optional.empty());
+    }
+  }
+
+  /** Whether kubectl reads a scalar that YAML 1.2 reads as a string as a boolean. */
+  static boolean readsAsBoolean(ScalarNode node) {
+    return node.getScalarStyle() == ScalarStyle.PLAIN
+        && node.getTag().equals(Tag.STR)
+        && YAML11_BOOLEANS.contains(node.getValue());
+  }
+
+  /** kubectl's test: JSON when the first character that is not white space is <code>{</code>. */
+  static boolean isJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\uFEFF') {
+        return c == '{';
+      }
+    }
+    return false;
+  }
+
+  private static boolean mayHoldKubectlEscapes(String text) {
+    return text.contains("\\'")
+        || text.contains("\\/")
+        || text.contains("\\L")
+        || text.contains("\\P")
+        || text.contains("\\\t");
+  }
+
+  /**
+   * Scans the events of {@code text}; the refusal of a {@code \/} escape in a double-quoted string,
+   * if there is one.
+   */
+  private static Optional<Violation> scan(String text, LoadSettings marked) {
+    ParserImpl events = new ParserImpl(marked, new StreamReader(marked, text));
+    while (events.hasNext()) {
+      Event e = events.next();
+      if (e instanceof ScalarEvent s
+          && s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
+          && s.getStartMark().isPresent()
+          && s.getEndMark().isPresent()) {
+        int from = text.offsetByCodePoints(0, s.getStartMark().get().getIndex());
+        int to = text.offsetByCodePoints(0, s.getEndMark().get().getIndex());
+        int slash = escaped(text, from, to, '/');
+        if (slash >= 0) {
+          int line = (int) text.substring(0, slash).chars().filter(c -> c == '\n').count() + 1;
+          return Optional.of(
+              new Violation(
+                  Rule.INVALID,
+                  Severity.ERROR,
+                  line,
+                  0,
+                  "",
+                  "not valid YAML as kubectl reads it: found unknown escape character /"
+                      + " (write / without the backslash)"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The index of the first {@code \c} escape in {@code [from, to)} of {@code text}, or -1. */
+  private static int escaped(String text, int from, int to, char c) {
+    int backslashes = 0;
+    for (int i = from; i < to; i++) {
+      char x = text.charAt(i);
+      if (x == c && backslashes % 2 == 1) {
+        return i;
+      }
+      backslashes = x == '\\' ? backslashes + 1 : 0;
+    }
+    return -1;
+  }
+
+  /** The index of the backslash of an escape kubectl takes and YAML 1.2 refused, or -1. */
+  private static int refusedEscape(String text, MarkedYamlEngineException e) {
+    String problem = e.getProblem();
+    if (problem == null
+        || !problem.startsWith(UNKNOWN_ESCAPE)
+        || e.getProblemMark().isEmpty()
+        || "'LP\t".indexOf(problem.charAt(UNKNOWN_ESCAPE.length())) < 0) {
+      return -1;
+    }
+    int at = text.offsetByCodePoints(0, e.getProblemMark().get().getIndex()) - 1;
+    return at >= 0 && text.charAt(at) == '\\' ? at : -1;
+  }
+
+  /**
+   * From {@code at} on, kubectl's escapes as YAML 1.2's of the same length: {@code \'} as {@code
+   * \"}, {@code \L} and {@code \P} (line and paragraph separators) as {@code \n}, an escaped tab as
+   * {@code \t}. No verdict depends on the difference (no enum value, base64 text or quantity holds
+   * a quote or a line break). An escape before {@code at} is not in a double-quoted string: the
+   * reader took it.
+   */
+  private static String rewrite(String text, int at) {
+    StringBuilder out = new StringBuilder(text.length());
+    out.append(text, 0, at);
+    int backslashes = 0;
+    for (int i = at; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean escape = backslashes % 2 == 1;
+      out.append(
+          !escape
+              ? c
+              : switch (c) {
+                case '\'' -> '"';
+                case 'L', 'P' -> 'n';
+                case '\t' -> 't';
+                default -> c;
+              });
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+    }
+    return out.toString();
+  }
+}
