@@ -18,11 +18,11 @@ public record CompareOptions(MergeKeys mergeKeys, boolean byValue) {
 
   /** Values as written, the common lists by key: what the impact of a change reports. */
   public static CompareOptions exact() {
-    return new CompareOptions(CommonMergeKeys.INSTANCE, false);
+    return new CompareOptions(ApiMergeKeys.NEWEST, false);
   }
 
   /** As {@link #exact()}, with quantities and int-or-string values compared by value. */
   public static CompareOptions byValues() {
-    return new CompareOptions(CommonMergeKeys.INSTANCE, true);
+    return new CompareOptions(ApiMergeKeys.NEWEST, true);
   }
 }

@@ -83,10 +83,10 @@ final class FieldDiff {
   }
 
   private void list(List<?> a, List<?> b, String pointer, List<String> path) {
-    List<String> keys = options.mergeKeys().of(apiVersion, kind, path);
+    List<String> keys = options.mergeKeys().of(apiVersion, kind, pattern(path));
     Map<List<Object>, Integer> was = keys.isEmpty() ? null : byKey(a, keys);
     Map<List<Object>, Integer> now = was == null ? null : byKey(b, keys);
-    path.add(FieldTypes.ITEM);
+    path.add("*");
     if (now != null) {
       keyed(a, b, keys, was, pointer, path);
     } else if (a.size() == b.size()) {
@@ -133,6 +133,15 @@ final class FieldDiff {
     }
   }
 
+  /** The JSON pointer of a field's path, {@code *} for any list item. */
+  private static String pattern(List<String> path) {
+    StringBuilder b = new StringBuilder();
+    for (String token : path) {
+      b.append(token.equals("*") ? "/*" : JsonPointer.append("", token));
+    }
+    return b.toString();
+  }
+
   /** Each item's index by its key; null when an item has no key or two share one. */
   private static Map<List<Object>, Integer> byKey(List<?> items, List<String> keys) {
     Map<List<Object>, Integer> out = new HashMap<>();
@@ -164,7 +173,7 @@ final class FieldDiff {
     if (!options.byValue() || a == null || b == null) {
       return false;
     }
-    return switch (FieldTypes.of(apiVersion, kind, path)) {
+    return switch (FieldTypes.of(apiVersion, kind, pattern(path))) {
       case QUANTITY -> Quantity.sameValue(a, b);
       case INT_OR_STRING -> Objects.equals(number(integerText(a)), number(integerText(b)));
       case OTHER -> false;

@@ -1,5 +1,6 @@
 package dev.kubegenerate.objects;
 
+import dev.kubegenerate.kubernetes.KubectlYaml;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.yaml.KubernetesYaml;
@@ -9,8 +10,8 @@ import java.util.Map;
 
 /**
  * Reads the objects of manifest text (one or more YAML documents, or JSON) as Kubernetes reads them
- * ({@link KubernetesYaml}): comments, the marker lines among them, key order and quoting do not
- * matter; a {@code List} kind stands for its items.
+ * ({@link KubernetesYaml}, {@link KubectlYaml}): comments, the marker lines among them, key order
+ * and quoting do not matter; a {@code List} kind stands for its items.
  */
 public final class Manifests {
 
@@ -39,7 +40,8 @@ public final class Manifests {
   public static Parsed read(String text, String cluster, String file) {
     List<Object> documents;
     try {
-      documents = KubernetesYaml.documents(text, file);
+      // kubectl's double-quoted escapes YAML 1.2 lacks (\', \L, \P) mean what kubectl reads
+      documents = KubernetesYaml.documents(KubectlYaml.asYaml12(text), file);
     } catch (InputException e) {
       return new Parsed(List.of(), e.problems());
     }

@@ -9,12 +9,11 @@ import java.util.List;
 public interface MergeKeys {
 
   /**
-   * The fields whose values identify an item of the list at {@code path}, or none when the list is
-   * compared by position.
+   * The fields whose values identify an item of the list at {@code pointer}, or none when the list
+   * is compared by position.
    *
-   * @param path the list's field names from the object's root; {@link
-   *     dev.kubegenerate.kubernetes.FieldTypes#ITEM} stands for an item of an enclosing list, e.g.
-   *     {@code [spec, template, spec, containers, [], ports]}
+   * @param pointer the list's JSON pointer from the object's root, {@code *} for an item of an
+   *     enclosing list: {@code /spec/template/spec/containers/*}{@code /ports}
    */
-  List<String> of(String apiVersion, String kind, List<String> path);
+  List<String> of(String apiVersion, String kind, String pointer);
 }

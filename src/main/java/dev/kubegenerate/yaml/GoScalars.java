@@ -92,8 +92,8 @@ public final class GoScalars {
     return integer(value) != null ? Tag.INT : isFloat(value) ? Tag.FLOAT : Tag.STR;
   }
 
-  /** The value of a boolean scalar; null when it is not one. */
-  static Boolean bool(String value) {
+  /** The value of a plain scalar go-yaml v2 reads as a boolean; null when it is not one. */
+  public static Boolean bool(String value) {
     return TRUE.contains(value) ? Boolean.TRUE : FALSE.contains(value) ? Boolean.FALSE : null;
   }
 

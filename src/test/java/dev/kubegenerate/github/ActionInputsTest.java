@@ -280,7 +280,7 @@ class ActionInputsTest {
             Map.of("INPUT_AUTOFIX", "true", "INPUT_AUTOFIX-TOKEN", "ghs_app0123456789"));
     assertEquals(List.of("check", "--format", "github", "--comment", "--autofix"), args);
     assertEquals(
-        List.of("--update"),
+        List.of("--update", "--format", "github"),
         ActionInputs.from(Map.of("INPUT_AUTOFIX", "true", "INPUT_UPDATE", "true")),
         "the scheduled update writes the files itself");
   }
