@@ -137,6 +137,43 @@ class ComparisonTest {
   }
 
   @Test
+  void compare_mergeKeysFromTheApiData_customResourcesByPosition() {
+    String service =
+        """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec:
+          ports:
+            - {name: http, port: 80}
+            - {name: https, port: 443}
+        """;
+    // a Service's ports merge by port: a port added first is one change
+    assertEquals(
+        List.of("/spec/ports/0"),
+        fields(
+            service,
+            service.replace(
+                "    - {name: http, port: 80}",
+                "    - {name: grpc, port: 9000}\n    - {name: http, port: 80}")));
+    String custom =
+        """
+        apiVersion: example.com/v1
+        kind: Pipeline
+        metadata: {name: build, namespace: shop}
+        spec:
+          containers:
+            - {name: a, image: "a:1"}
+        """;
+    // a custom resource's lists are replaced whole by kubectl's merge patch: no key to match by
+    assertEquals(
+        List.of("/spec/containers"),
+        fields(
+            custom,
+            custom.replace("    - {name: a", "    - {name: z, image: \"z:1\"}\n    - {name: a")));
+  }
+
+  @Test
   void compare_quantitiesAsWrittenOrByValue() {
     String same =
         DEPLOYMENT.replace("cpu: 500m", "cpu: \"0.5\"").replace("memory: 1Gi", "memory: 1024Mi");
