@@ -24,21 +24,29 @@ public final class Impacts {
    *     no object.
    */
   public static List<ObjectImpact> of(List<FileResult> files) {
+    // a release rewrites thousands of files: each is read on its own, on every core, in order
+    List<Read> read = files.parallelStream().map(Impacts::read).toList();
     List<ManifestObject> before = new ArrayList<>();
     List<ManifestObject> after = new ArrayList<>();
-    for (FileResult f : files) {
-      String cluster = f.cluster().orElse("");
-      String file = f.path().value();
-      read(f.committed(), cluster, file, before);
-      read(f.rendered(), cluster, file, after);
+    for (Read r : read) {
+      before.addAll(r.before());
+      after.addAll(r.after());
     }
     return Comparison.compare(before, after, CompareOptions.exact()).stream()
         .map(Impact::of)
         .toList();
   }
 
-  private static void read(
-      Optional<String> text, String cluster, String file, List<ManifestObject> into) {
-    text.ifPresent(t -> into.addAll(Manifests.read(t, cluster, file).objects()));
+  /** The objects of one file before and after. */
+  private record Read(List<ManifestObject> before, List<ManifestObject> after) {}
+
+  private static Read read(FileResult f) {
+    String cluster = f.cluster().orElse("");
+    String file = f.path().value();
+    return new Read(objects(f.committed(), cluster, file), objects(f.rendered(), cluster, file));
+  }
+
+  private static List<ManifestObject> objects(Optional<String> text, String cluster, String file) {
+    return text.map(t -> Manifests.read(t, cluster, file).objects()).orElse(List.of());
   }
 }

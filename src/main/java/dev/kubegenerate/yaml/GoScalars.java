@@ -92,6 +92,24 @@ public final class GoScalars {
     return integer(value) != null ? Tag.INT : isFloat(value) ? Tag.FLOAT : Tag.STR;
   }
 
+  /**
+   * The value go-yaml v2 gives a plain scalar: null, a Boolean, a Long, a Double, or the text
+   * itself. {@code <<} is the text too: only a mapping's key merges.
+   */
+  public static Object plain(String value) {
+    Tag tag = tag(value);
+    if (tag.equals(Tag.STR)) {
+      return value;
+    }
+    if (tag.equals(Tag.NULL)) {
+      return null;
+    }
+    if (tag.equals(Tag.BOOL)) {
+      return bool(value);
+    }
+    return tag.equals(Tag.INT) ? integer(value) : floating(value);
+  }
+
   /** The value of a plain scalar go-yaml v2 reads as a boolean; null when it is not one. */
   public static Boolean bool(String value) {
     return TRUE.contains(value) ? Boolean.TRUE : FALSE.contains(value) ? Boolean.FALSE : null;
