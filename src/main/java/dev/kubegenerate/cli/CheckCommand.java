@@ -115,6 +115,10 @@ public final class CheckCommand implements Callable<Integer> {
     } finally {
       TerminalProgress.finish(progress);
     }
+    if (chosen == Format.github || summary != null) {
+      // only the markdown shows it: the text and JSON reports need not read every outdated file
+      report = CheckRun.withImpact(report);
+    }
     if (patch != null) {
       Files.writeString(
           run.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);

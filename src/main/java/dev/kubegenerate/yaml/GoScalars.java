@@ -77,10 +77,11 @@ public final class GoScalars {
     if (!number && c != '.' && "yYnNtTfFoO~".indexOf(c) < 0) {
       return Tag.STR;
     }
-    if (TRUE.contains(value) || FALSE.contains(value)) {
+    // every boolean, null and special float is at most five characters long: most words are not
+    if (value.length() <= 5 && (TRUE.contains(value) || FALSE.contains(value))) {
       return Tag.BOOL;
     }
-    if (SPECIAL_FLOATS.containsKey(value)) {
+    if (value.length() <= 5 && SPECIAL_FLOATS.containsKey(value)) {
       return Tag.FLOAT;
     }
     if (c == '.') {
