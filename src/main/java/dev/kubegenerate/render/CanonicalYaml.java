@@ -75,6 +75,26 @@ public final class CanonicalYaml {
     return write(documents(text), LOAD_SETTINGS.getSchema().getScalarResolver());
   }
 
+  /**
+   * The documents of canonical text, as values to change and write again with {@link
+   * #formatComposed(List)}.
+   */
+  public static List<Object> read(String canonical) {
+    return documents(canonical);
+  }
+
+  /** As {@link #formatComposed(String)}, for documents already read. */
+  public static Composed formatComposed(List<Object> documents) {
+    int[] nodes = {0};
+    List<Object> cleaned = new ArrayList<>(documents.size());
+    for (Object doc : documents) {
+      if (doc != null) {
+        cleaned.add(dropNulls(doc, nodes));
+      }
+    }
+    return write(cleaned, LOAD_SETTINGS.getSchema().getScalarResolver());
+  }
+
   /** The documents of {@code text} without null documents and without keys whose value is null. */
   private static List<Object> documents(String text) {
     try {
