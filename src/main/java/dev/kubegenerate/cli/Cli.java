@@ -1,6 +1,8 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.github.ActionInputs;
+import dev.kubegenerate.github.ActionsEnvironment;
+import dev.kubegenerate.github.GitHubPublisher;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Suggestions;
 import java.io.PrintStream;
@@ -48,7 +50,11 @@ public final class Cli {
     try {
       return run(terminal.fencedBy(fence), args);
     } finally {
-      fence.close();
+      try {
+        fence.close();
+      } catch (RuntimeException | Error e) {
+        // stdout itself fails: the exit code and the step outputs still tell
+      }
     }
   }
 
@@ -61,6 +67,7 @@ public final class Cli {
         args = ActionInputs.from(terminal.env()).toArray(String[]::new);
       } catch (ActionInputs.InvalidInputException e) {
         terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
+        publishFailure(terminal);
         return ExitCode.ERROR;
       }
     }
@@ -74,6 +81,7 @@ public final class Cli {
           terminal.printUntrusted(
               terminal.err(),
               "kube-generate: " + usageMessage(e) + "\nTry 'kube-generate --help' for usage.\n");
+          publishFailure(terminal);
           return ExitCode.ERROR;
         });
     cl.setExecutionExceptionHandler(
@@ -102,11 +110,23 @@ public final class Cli {
     } catch (Throwable e) {
       // picocli passes Errors (and anything its handlers throw) through; no stack trace may
       // reach a user, and the exit code must still say "not checked"
-      terminal.err().println("kube-generate: " + describe(e));
-      if (root.debug) {
-        e.printStackTrace(terminal.err());
+      publishFailure(terminal);
+      try {
+        terminal.err().println("kube-generate: " + describe(e));
+        if (root.debug) {
+          e.printStackTrace(terminal.err());
+        }
+      } catch (RuntimeException | Error again) {
+        // the streams themselves fail: the exit code and the step outputs still tell
       }
       return ExitCode.ERROR;
+    }
+  }
+
+  /** Under Actions, the step outputs and summary of a run that ends without its report. */
+  private static void publishFailure(Terminal terminal) {
+    if (terminal.githubActions()) {
+      GitHubPublisher.publishFailure(ActionsEnvironment.from(terminal.env()));
     }
   }
 

@@ -28,6 +28,9 @@ public final class GitHubPublisher {
   /** Where the runner mounts {@code RUNNER_TEMP} inside a container action. */
   static final Path CONTAINER_RUNNER_TEMP = Path.of("/github/runner_temp");
 
+  /** The workspace folder that holds the JSON report when RUNNER_TEMP is the container's. */
+  public static final String REPORT_FOLDER = ".kube-generate";
+
   /** All the time the comment may take, every request, pause and page included. */
   public static final Duration COMMENT_BUDGET = Duration.ofSeconds(60);
 
@@ -124,6 +127,43 @@ public final class GitHubPublisher {
     return outcome;
   }
 
+  /**
+   * The step outputs ({@code result=error}) and a summary line of a run that could not publish its
+   * report: out of memory, or any failure while publishing. A workflow that reads the outputs then
+   * never finds them missing nor reads a verdict the run did not reach. Quotes nothing of the run
+   * and never throws.
+   */
+  public static void publishFailure(ActionsEnvironment env) {
+    env.output()
+        .ifPresent(
+            file -> {
+              Map<String, String> outputs = new LinkedHashMap<>();
+              outputs.put("result", "error");
+              outputs.put("findings", "0");
+              outputs.put("report", "");
+              try {
+                OutputFile.append(file, outputs);
+              } catch (IOException | RuntimeException e) {
+                // nothing left to report it to but the log, which the caller writes
+              }
+            });
+    env.stepSummary()
+        .ifPresent(
+            file -> {
+              try {
+                Files.writeString(
+                    file,
+                    "### kube-generate\n\n:x: The check could not finish: see the step's log.\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+              } catch (IOException | RuntimeException e) {
+                // as above
+              }
+            });
+  }
+
   private static void warn(List<String> warnings, ActionsEnvironment env, PrintStream out) {
     for (String w : warnings) {
       String text = env.token().map(t -> t.redact(w)).orElse(w);
@@ -211,8 +251,13 @@ public final class GitHubPublisher {
         && Files.isDirectory(workspace.get())) {
       // newer runners set RUNNER_TEMP to the container's mount point, a path no later step on
       // the host can open; the workspace is mounted too, and a path relative to it works in both
-      dir = Files.createDirectories(workspace.get().resolve(".kube-generate"));
-      shown = Path.of(".kube-generate");
+      Path folder = workspace.get().resolve(REPORT_FOLDER);
+      if (Files.isSymbolicLink(folder)) {
+        // the check refused the run already; never written through, whatever happened since
+        throw new IOException(REPORT_FOLDER + " is a symbolic link");
+      }
+      dir = Files.createDirectories(folder);
+      shown = Path.of(REPORT_FOLDER);
     } else if (temp.isPresent() && Files.isDirectory(temp.get())) {
       dir = temp.get();
       shown = dir;
