@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Writes the files a run is asked for ({@code --patch}, {@code --summary}) where a pull request's
@@ -42,23 +43,35 @@ final class OutputFiles {
   /** Refuses a link at any step of {@code target} below {@code root}, and a file not regular. */
   static void refuseLinks(Path root, Path target, String shown, String option)
       throws InputException {
-    Path step = target.getRoot();
-    for (Path name : target) {
-      step = step.resolve(name);
-      boolean inRepository = step.normalize().startsWith(root) && !step.normalize().equals(root);
-      if (inRepository && Files.isSymbolicLink(step)) {
-        throw new InputException(
-            Problem.of(
-                shown,
-                option
-                    + " would write through the symbolic link "
-                    + root.relativize(step.normalize())
-                    + "; kube-generate writes through no link in the repository"));
-      }
+    Optional<Path> link = firstLink(root, target);
+    if (link.isPresent()) {
+      throw new InputException(
+          Problem.of(
+              shown,
+              option
+                  + " would write through the symbolic link "
+                  + link.get()
+                  + "; kube-generate writes through no link in the repository"));
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
         && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new InputException(Problem.of(shown, option + " names something not a regular file"));
     }
+  }
+
+  /**
+   * The first symbolic link on the way to {@code target} (absolute, as typed, {@code ..} kept) that
+   * lies below {@code root}, relative to it; the steps above {@code root} are the user's.
+   */
+  static Optional<Path> firstLink(Path root, Path target) {
+    Path step = target.getRoot();
+    for (Path name : target) {
+      step = step.resolve(name);
+      Path normal = step.normalize();
+      if (normal.startsWith(root) && !normal.equals(root) && Files.isSymbolicLink(step)) {
+        return Optional.of(root.relativize(normal));
+      }
+    }
+    return Optional.empty();
   }
 }
