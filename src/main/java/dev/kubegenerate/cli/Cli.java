@@ -76,6 +76,9 @@ public final class Cli {
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // no argument is a file to read arguments from: an action input (or a workflow's text) of
+    // @/proc/self/environ would otherwise have picocli read the file and quote it in an error
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler(
         (e, a) -> {
           terminal.printUntrusted(
