@@ -14,7 +14,8 @@ function reset(options = {}) {
     comments: [], // {id, issue, body, created_at, updated_at}
     forbidden: new Set(options.forbidden ?? []), // "owner/repo" answering 403 on writes (fork)
     faults: options.faults ?? [], // [{method, status, times}] answered before real handling
-    // who the token is: 'bot' (GITHUB_TOKEN: GET /user is refused) or 'person' (a personal token)
+    // who the token is: 'bot' (GITHUB_TOKEN: GET /user is refused), 'app' (a GitHub App's
+    // installation token, refused too) or 'person' (a personal token)
     token: options.token ?? 'bot',
     requests: [],
   };
@@ -51,7 +52,37 @@ function person(login, id) {
     type: 'User', site_admin: false,
   };
 }
-const users = { bot: user, stranger: person('mallory', 7001), owner: person('octo-person', 7002) };
+// another App's bot, and the bot of the App whose token the run may hold
+function appBot(slug, id) {
+  const login = `${slug}[bot]`;
+  const u = `https://api.github.com/users/${encodeURIComponent(login)}`;
+  return {
+    ...person(login, id), node_id: `BOT_${id}`, url: u, html_url: `https://github.com/apps/${slug}`,
+    followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
+    gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`,
+    subscriptions_url: `${u}/subscriptions`, organizations_url: `${u}/orgs`, repos_url: `${u}/repos`,
+    events_url: `${u}/events{/privacy}`, received_events_url: `${u}/received_events`, type: 'Bot',
+  };
+}
+const users = {
+  bot: user, stranger: person('mallory', 7001), owner: person('octo-person', 7002),
+  app: appBot('kube-fix', 7003), otherApp: appBot('renovate', 7004),
+};
+const authorOf = { person: 'owner', bot: 'bot', app: 'app' };
+function integration(slug, id, name) {
+  return {
+    id, slug, node_id: `A_${id}`, client_id: `Iv1.${id}`, owner: person('example', 7100),
+    name, description: null, external_url: `https://example.com/${slug}`,
+    html_url: `https://github.com/apps/${slug}`, created_at: '2020-01-01T00:00:00Z',
+    updated_at: '2020-01-01T00:00:00Z', permissions: { issues: 'write', pull_requests: 'write' },
+    events: [],
+  };
+}
+const apps = {
+  bot: integration('github-actions', 15368, 'GitHub Actions'),
+  app: integration('kube-fix', 8003, 'kube-fix'),
+  otherApp: integration('renovate', 8004, 'Renovate'),
+};
 
 function view(c) {
   const [owner, repo, number] = c.issue.split('/');
@@ -62,6 +93,8 @@ function view(c) {
     issue_url: `${publicUrl}/repos/${owner}/${repo}/issues/${number}`,
     body: c.body, user: users[c.author ?? 'bot'], created_at: c.created_at, updated_at: c.updated_at,
     author_association: 'NONE',
+    // a GitHub App's bot comments "via" its App, as GitHub says in every answer
+    performed_via_github_app: apps[c.author ?? 'bot'] ?? null,
   };
 }
 
@@ -94,7 +127,9 @@ function handle(req, res, body, replay = false) {
     authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null,
     apiVersion: req.headers['x-github-api-version'] ?? null,
   });
-  const fault = replay ? undefined : state.faults.find((f) => f.method === req.method && f.times > 0);
+  // faults are for the REST calls: the identity look-up through GraphQL has none unless it asks
+  const fault = replay ? undefined : state.faults.find((f) => f.method === req.method && f.times > 0
+    && (f.path ?? null) === (url.pathname === '/graphql' ? '/graphql' : null));
   if (fault) {
     fault.times--;
     if (fault.commit) {
@@ -113,6 +148,13 @@ function handle(req, res, body, replay = false) {
     return send(res, 200, { ...users.owner, name: null, company: null, blog: '', location: null,
       email: null, hireable: null, bio: null, public_repos: 1, public_gists: 0, followers: 0,
       following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z' });
+  }
+
+  // GitHub's GraphQL endpoint is not in the REST description: the client reaches it here directly
+  if (url.pathname === '/graphql' && req.method === 'POST') {
+    const { query } = JSON.parse(body);
+    if (!/viewer\s*\{\s*login\s*\}/.test(query ?? '')) return send(res, 200, { errors: [{ message: 'unexpected query' }] });
+    return send(res, 200, { data: { viewer: { login: users[authorOf[state.token]].login } } });
   }
 
   let m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/);
@@ -134,7 +176,7 @@ function handle(req, res, body, replay = false) {
       if (state.forbidden.has(`${m[1]}/${m[2]}`)) {
         return send(res, 403, error('Resource not accessible by integration'));
       }
-      const c = add(issue, JSON.parse(body).body, state.token === 'person' ? 'owner' : 'bot');
+      const c = add(issue, JSON.parse(body).body, authorOf[state.token]);
       return send(res, 201, view(c), { location: view(c).url });
     }
   }
@@ -145,6 +187,10 @@ function handle(req, res, body, replay = false) {
     }
     const c = state.comments.find((x) => x.id === Number(m[3]));
     if (!c) return send(res, 404, error('Not Found'));
+    // a token may edit only its own identity's comments
+    if ((c.author ?? 'bot') !== authorOf[state.token]) {
+      return send(res, 403, error('Resource not accessible by integration'));
+    }
     c.body = JSON.parse(body).body;
     c.updated_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     return send(res, 200, view(c));
