@@ -140,6 +140,14 @@ public final class Cli {
       what = "input nested too deeply for the stack";
     } else if (e instanceof OutOfMemoryError) {
       what = "out of memory (" + e.getMessage() + ")";
+    } else if (e instanceof java.nio.file.InvalidPathException p) {
+      // Java reads file names in the locale's character set: under LANG=C a name that is not
+      // ASCII cannot be opened by the name Java read for it
+      return "the file name "
+          + p.getInput()
+          + " cannot be read in this machine's character set ("
+          + System.getProperty("sun.jnu.encoding", "unknown")
+          + "): run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (the kube-generate command sets one)";
     } else {
       what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
