@@ -1,4 +1,4 @@
-// Writes the part of GitHub's REST description that the sticky comment uses, so Prism loads it
+// Writes the part of GitHub's REST description that the sticky comment and autofix use, so Prism loads it
 // in about two seconds instead of loading the whole description.
 // Usage: node extract-spec.mjs OUT.json
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ const wanted = {
   '/repos/{owner}/{repo}/issues/{issue_number}/comments': ['get', 'post'],
   '/repos/{owner}/{repo}/issues/comments/{comment_id}': ['patch'],
   '/user': ['get'],
+  '/repos/{owner}/{repo}/commits/{ref}': ['get'],
 };
 const paths = {};
 for (const [path, methods] of Object.entries(wanted)) {

@@ -1,8 +1,14 @@
-// A small stateful stand-in for GitHub's issue-comment endpoints. Prism's proxy mode sits in front
-// of it and validates both the client's requests and these answers against GitHub's description.
+// A small stateful stand-in for GitHub's issue-comment endpoints and what autofix uses: the REST
+// commit read and GraphQL's createCommitOnBranch. Prism's proxy mode sits in front of the REST
+// endpoints and validates both the client's requests and these answers against GitHub's
+// description; /graphql (which Prism does not know) validates each request against GitHub's
+// published GraphQL schema and answers through graphql-js's own execution of that schema.
 // The test drives it through /_control (not part of GitHub's API; called directly, not via Prism).
 // Usage: node github-fake.mjs PORT PUBLIC_URL
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { GraphQLError, execute, parse } from 'graphql';
+import { problems, schema } from './github-graphql.mjs';
 
 const port = Number(process.argv[2]);
 const publicUrl = process.argv[3]; // where clients reach us (Prism), for Link and url fields
@@ -18,6 +24,14 @@ function reset(options = {}) {
     // installation token, refused too) or 'person' (a personal token)
     token: options.token ?? 'bot',
     requests: [],
+    // git: commits by sha {repository, message, parents, files: {path: base64} | null (unknown)}
+    // and branch heads by "owner/repo:branch"
+    commits: Object.fromEntries((options.commits ?? []).map((c) =>
+      [c.sha, { repository: c.repository, message: c.message, parents: c.parents ?? [], files: c.files ?? null }])),
+    branches: { ...(options.branches ?? {}) },
+    // "owner/repo" whose token may not write contents (GITHUB_TOKEN with contents: read)
+    readOnly: new Set(options.readOnly ?? []),
+    made: [], // commits createCommitOnBranch made, in order
   };
 }
 reset();
@@ -119,7 +133,7 @@ function handle(req, res, body, replay = false) {
   }
   if (url.pathname === '/_control/state') {
     const comments = state.comments.map((c) => ({ ...c, author: c.author ?? 'bot' }));
-    return send(res, 200, { comments, requests: state.requests });
+    return send(res, 200, { comments, requests: state.requests, made: state.made, branches: state.branches });
   }
 
   if (!replay) state.requests.push({
@@ -127,9 +141,9 @@ function handle(req, res, body, replay = false) {
     authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null,
     apiVersion: req.headers['x-github-api-version'] ?? null,
   });
-  // faults are for the REST calls: the identity look-up through GraphQL has none unless it asks
+  // a fault with no path is for the REST calls, not the identity look-up through GraphQL
   const fault = replay ? undefined : state.faults.find((f) => f.method === req.method && f.times > 0
-    && (f.path ?? null) === (url.pathname === '/graphql' ? '/graphql' : null));
+    && (f.path === undefined ? url.pathname !== '/graphql' : f.path === url.pathname));
   if (fault) {
     fault.times--;
     if (fault.commit) {
@@ -150,14 +164,16 @@ function handle(req, res, body, replay = false) {
       following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2020-01-01T00:00:00Z' });
   }
 
-  // GitHub's GraphQL endpoint is not in the REST description: the client reaches it here directly
-  if (url.pathname === '/graphql' && req.method === 'POST') {
-    const { query } = JSON.parse(body);
-    if (!/viewer\s*\{\s*login\s*\}/.test(query ?? '')) return send(res, 200, { errors: [{ message: 'unexpected query' }] });
-    return send(res, 200, { data: { viewer: { login: users[authorOf[state.token]].login } } });
+  if (url.pathname === '/graphql' && req.method === 'POST') return graphql(res, body);
+
+  let m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/);
+  if (m && req.method === 'GET') {
+    const c = state.commits[m[3]];
+    if (!c || c.repository !== `${m[1]}/${m[2]}`) return send(res, 404, error(`No commit found for SHA: ${m[3]}`));
+    return send(res, 200, commitView(`${m[1]}/${m[2]}`, m[3], c));
   }
 
-  let m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/);
+  m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/);
   if (m) {
     const issue = `${m[1]}/${m[2]}/${m[3]}`;
     if (req.method === 'GET') {
@@ -196,6 +212,83 @@ function handle(req, res, body, replay = false) {
     return send(res, 200, view(c));
   }
   return send(res, 404, error('Not Found'));
+}
+
+function commitView(repository, sha, c) {
+  const git = { name: 'Octo Person', email: 'octo@example.com', date: '2024-01-01T00:00:00Z' };
+  return {
+    url: `${publicUrl}/repos/${repository}/commits/${sha}`, sha, node_id: `C_${sha.slice(0, 12)}`,
+    html_url: `https://github.com/${repository}/commit/${sha}`,
+    comments_url: `${publicUrl}/repos/${repository}/commits/${sha}/comments`,
+    commit: {
+      url: `${publicUrl}/repos/${repository}/git/commits/${sha}`, author: git, committer: git,
+      message: c.message, comment_count: 0,
+      tree: { sha: sha1(`tree ${sha}`), url: `${publicUrl}/repos/${repository}/git/trees/${sha1(`tree ${sha}`)}` },
+    },
+    author: users.owner, committer: users.owner,
+    parents: c.parents.map((p) => ({ sha: p, url: `${publicUrl}/repos/${repository}/commits/${p}`,
+      html_url: `https://github.com/${repository}/commit/${p}` })),
+    stats: { additions: 0, deletions: 0, total: 0 }, files: [],
+  };
+}
+
+const sha1 = (text) => createHash('sha1').update(text).digest('hex');
+
+// a GraphQL error as GitHub words it: a type beside the message
+class GitHubError extends GraphQLError {
+  constructor(type, message) {
+    super(message);
+    this.type = type;
+  }
+}
+
+const root = {
+  // who the token is, as GitHub answers an installation token that GET /user refuses
+  viewer() {
+    return { login: users[authorOf[state.token]].login };
+  },
+  createCommitOnBranch({ input }, request) {
+    const repository = input.branch.repositoryNameWithOwner;
+    const key = `${repository}:${input.branch.branchName}`;
+    if (state.readOnly.has(repository)) throw new GitHubError('FORBIDDEN', 'Resource not accessible by integration');
+    const head = state.branches[key];
+    if (head === undefined) {
+      throw new GitHubError('NOT_FOUND', `A ref named "refs/heads/${input.branch.branchName}" does not exist.`);
+    }
+    if (input.expectedHeadOid !== head) {
+      throw new GitHubError('STALE_DATA', `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`);
+    }
+    const parent = state.commits[head];
+    const files = parent?.files ? { ...parent.files } : null;
+    const changes = input.fileChanges ?? {};
+    for (const d of changes.deletions ?? []) {
+      if (files && !(d.path in files)) {
+        throw new GitHubError('UNPROCESSABLE', `A path was requested for deletion which does not exist as of commit oid \`${head}\``);
+      }
+      if (files) delete files[d.path];
+    }
+    for (const a of changes.additions ?? []) if (files) files[a.path] = a.contents;
+    const message = input.message.body ? `${input.message.headline}\n\n${input.message.body}` : input.message.headline;
+    const oid = sha1(`${head}\n${message}\n${JSON.stringify(changes)}\n${state.made.length}`);
+    state.commits[oid] = { repository, message, parents: [head], files };
+    state.branches[key] = oid;
+    state.made.push({ oid, repository, branch: input.branch.branchName, parent: head, message, fileChanges: changes,
+      authorization: request.authorization });
+    return { commit: { oid, url: `https://github.com/${repository}/commit/${oid}` } };
+  },
+};
+
+function graphql(res, body) {
+  const request = JSON.parse(body);
+  const found = problems(request);
+  if (found.length > 0) return send(res, 200, { errors: found });
+  const result = execute({ schema, document: parse(request.query), rootValue: root,
+    variableValues: request.variables, contextValue: { authorization: state.requests.at(-1).authorization } });
+  const answer = { data: result.data };
+  if (result.errors) {
+    answer.errors = result.errors.map((e) => ({ type: e.originalError?.type, path: e.path, locations: e.locations, message: e.message }));
+  }
+  return send(res, 200, answer);
 }
 
 function add(issue, text, author) {

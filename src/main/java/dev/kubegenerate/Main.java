@@ -15,7 +15,7 @@ public final class Main {
     int exit;
     try {
       // picocli looks up a converter for every java.sql and java.time type by reflection, once
-      // per command (six per run): 5 ms of a one-app check (issue 13). No option takes one. The
+      // per command (six per run): 5 ms of a one-app check. No option takes one. The
       // pattern is compiled for each type it is matched against: the simplest one that says so.
       if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
         System.setProperty(CONVERTERS_EXCLUDED, "java\\.[st].*");

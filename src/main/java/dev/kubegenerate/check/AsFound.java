@@ -11,8 +11,7 @@ import java.util.concurrent.FutureTask;
 /**
  * Runs a job for each thing a search finds, on a pool, while the search goes on; once it ends, the
  * searching thread runs the jobs no worker has started yet, so every core works from the first find
- * to the last result (issue 13: the search for a thousand configs no longer keeps all but one core
- * idle).
+ * to the last result (the search for a thousand configs no longer keeps all but one core idle).
  *
  * <p>Used by one thread: the one that searches, submits and collects.
  */

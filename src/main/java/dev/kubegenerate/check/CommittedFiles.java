@@ -3,6 +3,7 @@ package dev.kubegenerate.check;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.update.StagedFiles;
 import dev.kubegenerate.yaml.RepositoryFiles;
 import java.io.File;
 import java.io.IOException;
@@ -37,11 +38,6 @@ public final class CommittedFiles {
 
   private CommittedFiles() {}
 
-  /** True for the file names the check classifies; others (README.md, .gitkeep) are ignored. */
-  public static boolean isManifest(String fileName) {
-    return fileName.endsWith(".yaml") || fileName.endsWith(".yml") || fileName.endsWith(".json");
-  }
-
   /** Every manifest file below {@code folder}, sorted; symbolic links are listed but never read. */
   public static List<CommittedFile> list(Path root, ManifestPath folder) throws InputException {
     return list(root, folder, ScannedTree.none()).files();
@@ -68,10 +64,10 @@ public final class CommittedFiles {
       }
       ManifestPath path = named.get();
       String name = path.fileName();
-      if (UpdateJournal.isTemporary(name)) {
+      if (StagedFiles.isStaged(name)) {
         temporaries.add(path);
       }
-      if (isManifest(name)) {
+      if (ManifestPath.isManifestName(name)) {
         files.add(committed(path.resolveIn(root), path, e.getValue()));
       }
     }
@@ -124,8 +120,8 @@ public final class CommittedFiles {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               String name = file.getFileName().toString();
-              boolean manifest = isManifest(name);
-              boolean temporary = UpdateJournal.isTemporary(name);
+              boolean manifest = ManifestPath.isManifestName(name);
+              boolean temporary = StagedFiles.isStaged(name);
               if (attrs.isDirectory() || !(manifest || temporary)) {
                 return FileVisitResult.CONTINUE;
               }

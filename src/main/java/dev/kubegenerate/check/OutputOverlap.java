@@ -38,7 +38,7 @@ final class OutputOverlap {
    * The pairs {@code [i, j]}, {@code i < j}, whose folders are equal or one lies below the other,
    * ordered by i then j. Each folder is looked up with the folders it lies below instead of
    * compared with every other: a monorepo has a config per app, and comparing all pairs was half a
-   * million comparisons on the main thread at 1,000 apps (issue 13).
+   * million comparisons on the main thread at 1,000 apps.
    */
   static List<int[]> overlapping(List<ManifestPath> folders) {
     Map<String, List<Integer>> byFolder = new HashMap<>();

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 /**
  * What the search for configs saw of the repository: every folder it walked whole, and every
  * manifest or temporary file in them with its kind. The check lists an output folder from it
- * instead of walking the folder again, so a run walks the tree once, not three times (issue 13).
+ * instead of walking the folder again, so a run walks the tree once, not three times.
  *
  * <p>The search follows no link and starts at the root, so a folder it walked has no link on its
  * path below the root, and a file it saw as a regular file can be opened without resolving its real
@@ -86,7 +86,8 @@ public final class ScannedTree {
   /** The walk saw the file {@code path} (root-relative); only names the check reads are kept. */
   void file(String path, String name, BasicFileAttributes attrs) {
     if (attrs.isDirectory()
-        || !(CommittedFiles.isManifest(name) || UpdateJournal.isTemporary(name))
+        || !(ManifestPath.isManifestName(name)
+            || dev.kubegenerate.update.StagedFiles.isStaged(name))
         || !remember()) {
       return;
     }

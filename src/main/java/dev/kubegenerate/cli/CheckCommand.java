@@ -1,21 +1,17 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.check.Checker;
+import dev.kubegenerate.check.CheckRun;
 import dev.kubegenerate.check.Progress;
+import dev.kubegenerate.model.FailOn;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
-import dev.kubegenerate.model.Status;
-import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.report.JsonReport;
 import dev.kubegenerate.report.PatchRenderer;
 import dev.kubegenerate.report.TextReport;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,13 +67,20 @@ public final class CheckCommand implements Callable<Integer> {
   boolean comment;
 
   @Option(
+      names = "--autofix",
+      description =
+          "With --format github on a pull request: when the check fails only on what a"
+              + " regeneration fixes, commit it to the pull request's branch (docs/autofix.md).")
+  boolean autofix;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LIST",
       converter = FailOnConverter.class,
       description =
           "Statuses and rules that fail the check, comma-separated (default: every status but ok and"
               + " handwritten, and the rules invalid and removed-api; not deprecated-api).")
-  FailOn failOn = new FailOn(Status.defaultFailOn(), Report.defaultFailOnRules());
+  FailOn failOn = FailOn.defaults();
 
   CheckCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -92,6 +95,9 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Format chosen =
         format != null ? format : terminal.githubActions() ? Format.github : Format.text;
+    if (autofix && chosen != Format.github) {
+      throw new UsageException("--autofix needs --format github (it commits in GitHub Actions)");
+    }
     GitHubOutput github = null;
     String fix = "kube-generate --update";
     Report report;
@@ -99,20 +105,27 @@ public final class CheckCommand implements Callable<Integer> {
       ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
       fix = run.fixCommand();
       // before the check: a comment's HTTP client is set up while it runs
-      github = chosen == Format.github ? new GitHubOutput(terminal, run.root(), comment) : null;
+      github =
+          chosen == Format.github
+              ? new GitHubOutput(
+                  terminal,
+                  run.root(),
+                  comment,
+                  autofix ? Optional.of(() -> Regenerations.of(run)) : Optional.empty())
+              : null;
       report = check(run);
       writeFiles(run, report);
       if (github != null) {
         github.refuseLinkedReportFolder();
       }
     } catch (InputException e) {
-      report = Checker.failed(e.problems(), failOn.statuses(), fix);
+      report = CheckRun.failed(e.problems(), failOn, fix);
     } catch (UsageException e) {
       if (chosen != Format.github) {
         throw e;
       }
       // under Actions a usage error (a working folder that is gone) still publishes its verdict
-      report = Checker.failed(List.of(Problem.of("", e.getMessage())), failOn.statuses(), fix);
+      report = CheckRun.failed(List.of(Problem.of("", e.getMessage())), failOn, fix);
     } catch (RuntimeException | Error e) {
       report = failed(e, fix);
     }
@@ -134,13 +147,13 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private Report failed(Throwable e, String fix) {
-    return Checker.failed(List.of(Problem.of("", Cli.describe(e))), failOn.statuses(), fix);
+    return CheckRun.failed(List.of(Problem.of("", Cli.describe(e))), failOn, fix);
   }
 
-  private Report check(ProjectRun run) throws InputException {
+  private Report check(ProjectRun run) {
     Progress progress = TerminalProgress.of(terminal);
     try {
-      return run.check(progress, failOn.statuses(), failOn.rules());
+      return CheckRun.run(run.request(), failOn, run.fixCommand(), progress);
     } finally {
       TerminalProgress.finish(progress);
     }
@@ -179,56 +192,15 @@ public final class CheckCommand implements Callable<Integer> {
     return ExitCode.of(report.result());
   }
 
-  /** What {@code --fail-on} names: statuses of files and rules of violations. */
-  record FailOn(Set<Status> statuses, Set<Violation.Rule> rules) {
-    /**
-     * The ids, as {@code --fail-on} takes them. Written out because picocli reads every option's
-     * initial value as text at start-up, and a record's generated {@code toString} is bootstrapped
-     * on first use: about 9 ms of a one-app check (issue 13).
-     */
-    @Override
-    public String toString() {
-      StringJoiner ids = new StringJoiner(",");
-      for (Status status : statuses) {
-        ids.add(status.id());
-      }
-      for (Violation.Rule rule : rules) {
-        ids.add(rule.id());
-      }
-      return ids.toString();
-    }
-  }
-
   /** Parses {@code --fail-on stale,hand-edited,removed-api}; an unknown name is a usage error. */
   static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
     @Override
     public FailOn convert(String value) {
-      Set<Status> statuses = EnumSet.noneOf(Status.class);
-      Set<Violation.Rule> rules = EnumSet.noneOf(Violation.Rule.class);
-      for (String part : value.split(",")) {
-        String id = part.strip();
-        if (id.isEmpty()) {
-          continue;
-        }
-        Optional<Status> status = Status.fromId(id);
-        Optional<Violation.Rule> rule =
-            Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA);
-        if (status.isPresent()) {
-          statuses.add(status.get());
-        } else if (rule.isPresent()) {
-          rules.add(rule.get());
-        } else {
-          throw new picocli.CommandLine.TypeConversionException(
-              "unknown status or rule '"
-                  + id
-                  + "' (statuses: "
-                  + java.util.Arrays.stream(Status.values())
-                      .map(Status::id)
-                      .collect(java.util.stream.Collectors.joining(", "))
-                  + "; rules: invalid, removed-api, deprecated-api)");
-        }
+      try {
+        return FailOn.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
-      return new FailOn(statuses, rules);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -20,22 +21,36 @@ import picocli.CommandLine;
 public final class Cli {
 
   private final Terminal terminal;
+  private final Duration updatePause;
 
   public Cli(Terminal terminal) {
+    this(terminal, Duration.ZERO);
+  }
+
+  /**
+   * @param updatePause a pause between the renames of {@code --update}: only for the test that
+   *     kills a run half-way and checks that the next run finishes it
+   */
+  Cli(Terminal terminal, Duration updatePause) {
     this.terminal = terminal;
+    this.updatePause = updatePause;
   }
 
   /** The CLI of a real process: its streams, environment and working folder. */
   public static Cli standard() {
+    return new Cli(standardTerminal());
+  }
+
+  /** The terminal of a real process. */
+  static Terminal standardTerminal() {
     PrintStream out =
         new PrintStream(
             new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err =
         new PrintStream(
             new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    return new Cli(
-        new Terminal(
-            out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null));
+    return new Terminal(
+        out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
   }
 
   /**
@@ -44,11 +59,11 @@ public final class Cli {
    */
   public int run(String... args) {
     if (!terminal.githubActions()) {
-      return run(terminal, args);
+      return run(terminal, updatePause, args);
     }
     FencedOutput fence = new FencedOutput(terminal.raw());
     try {
-      return run(terminal.fencedBy(fence), args);
+      return run(terminal.fencedBy(fence), updatePause, args);
     } finally {
       try {
         fence.close();
@@ -58,7 +73,7 @@ public final class Cli {
     }
   }
 
-  private static int run(Terminal terminal, String... args) {
+  private static int run(Terminal terminal, Duration updatePause, String... args) {
     if (args.length == 1 && args[0].equals(ActionCommand.NAME)) {
       // the image's entry point: the INPUT_* variables stand for the command line. Read here, so
       // the run builds picocli's model of the commands once, not once for `action` and again
@@ -71,7 +86,7 @@ public final class Cli {
         return ExitCode.ERROR;
       }
     }
-    RootCommand root = new RootCommand(terminal);
+    RootCommand root = new RootCommand(terminal, updatePause);
     CommandLine cl = new CommandLine(root, new TerminalFactory(terminal));
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));

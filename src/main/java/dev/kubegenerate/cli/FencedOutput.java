@@ -1,6 +1,5 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.report.StopCommands;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,8 @@ import java.nio.charset.StandardCharsets;
  * closing line before the other's text.
  */
 final class FencedOutput {
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private final PrintStream raw;
   private boolean open;
@@ -68,7 +69,7 @@ final class FencedOutput {
     }
     if (!open) {
       // a token the text cannot know: drawn now, after the text was written by someone else
-      token = StopCommands.randomToken();
+      token = randomToken();
       raw.print((last == '\n' ? "" : "\n") + "::stop-commands::" + token + "\n");
       open = true;
     }
@@ -92,5 +93,12 @@ final class FencedOutput {
       open = false;
     }
     raw.flush();
+  }
+
+  /** A fresh token that no text written before this call can contain. */
+  static String randomToken() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return "kube-generate-" + java.util.HexFormat.of().formatHex(bytes);
   }
 }

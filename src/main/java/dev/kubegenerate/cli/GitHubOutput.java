@@ -2,6 +2,8 @@ package dev.kubegenerate.cli;
 
 import dev.kubegenerate.github.ActionsEnvironment;
 import dev.kubegenerate.github.GitHubPublisher;
+import dev.kubegenerate.github.Regeneration;
+import dev.kubegenerate.model.AutofixOutcome;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
@@ -9,6 +11,7 @@ import dev.kubegenerate.model.Report;
 import dev.kubegenerate.report.JsonReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Hands the check's report to the GitHub publisher with this run's environment. */
 final class GitHubOutput {
@@ -18,14 +21,25 @@ final class GitHubOutput {
   private final boolean comment;
   private final ActionsEnvironment env;
   private final GitHubPublisher publisher;
+  private final Optional<Regeneration.Source> autofix;
 
   /** Made before the check runs: with {@code comment}, the HTTP client is set up meanwhile. */
   GitHubOutput(Terminal terminal, Path root, boolean comment) {
+    this(terminal, root, comment, Optional.empty());
+  }
+
+  /**
+   * As {@link #GitHubOutput(Terminal, Path, boolean)}; with {@code autofix}, a failing check
+   * commits what it gives to the pull request's branch when that is safe.
+   */
+  GitHubOutput(
+      Terminal terminal, Path root, boolean comment, Optional<Regeneration.Source> autofix) {
     this.terminal = terminal;
     this.root = root;
     this.comment = comment;
     this.env = ActionsEnvironment.from(terminal.env());
-    this.publisher = GitHubPublisher.standard(env, comment);
+    this.publisher = GitHubPublisher.standard(env, comment, autofix.isPresent());
+    this.autofix = autofix;
   }
 
   /**
@@ -48,8 +62,17 @@ final class GitHubOutput {
     String workingDirectory = workingDirectory(env);
     Report located =
         workingDirectory.equals(".") ? report : relocate(report, workingDirectory + "/");
+    // before anything is published: the summary and the comment say what autofix did
+    Optional<AutofixOutcome> outcome =
+        autofix.flatMap(source -> publisher.autofix(report, env, root, source));
     publisher.publish(
-        located, env, workingDirectory, comment, JsonReport.render(report), terminal.raw());
+        located,
+        env,
+        workingDirectory,
+        comment,
+        JsonReport.render(report),
+        terminal.raw(),
+        outcome);
   }
 
   /**

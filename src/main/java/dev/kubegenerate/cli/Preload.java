@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Does, on a second core while the main thread parses the command line, the one piece of start-up
- * work that measurably shortens a one-app check (issue 13): the first time an annotation of a type
- * is read, the JVM writes and loads a proxy class for that type, about 10 ms each before any code
- * is compiled, and picocli reads five types on the main thread.
+ * work that measurably shortens a one-app check: the first time an annotation of a type is read,
+ * the JVM writes and loads a proxy class for that type, about 10 ms each before any code is
+ * compiled, and picocli reads five types on the main thread.
  *
  * <p>Rendering a sample app here as well, to warm the template engine, the YAML code and the
  * schemas, was measured and dropped: the main thread met the same code at the same time (and the

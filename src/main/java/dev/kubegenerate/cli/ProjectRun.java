@@ -1,21 +1,13 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.check.Checker;
-import dev.kubegenerate.check.JournalLocation;
-import dev.kubegenerate.check.Progress;
-import dev.kubegenerate.check.Project;
-import dev.kubegenerate.check.ProjectLoader;
+import dev.kubegenerate.check.RunRequest;
 import dev.kubegenerate.check.TemplateFolders;
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.model.Report;
-import dev.kubegenerate.model.Status;
-import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.update.JournalLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a rendering command was asked to work on, from its options.
@@ -79,29 +71,10 @@ record ProjectRun(
     return JournalLocation.of(root, cacheDir);
   }
 
-  Project load(Progress progress) throws InputException {
-    return new ProjectLoader(root)
-        .load(configFile, all, new TemplateFolders(templates, toolTemplates), progress);
-  }
-
-  /**
-   * Loads, renders and checks the run's configs, each checked as soon as it is rendered.
-   *
-   * @param failOn the statuses that fail the check
-   * @param failOnRules the violation rules that fail it
-   */
-  Report check(Progress progress, Set<Status> failOn, Set<Violation.Rule> failOnRules)
-      throws InputException {
-    Checker checker = new Checker(root, journal());
-    ProjectLoader.Loaded<Checker.Checked> checked =
-        new ProjectLoader(root)
-            .load(
-                configFile,
-                all,
-                new TemplateFolders(templates, toolTemplates),
-                progress,
-                checker.afterRender());
-    return checker.report(checked, failOn, fixCommand(), failOnRules);
+  /** What the core works on for this run. */
+  RunRequest request() {
+    return new RunRequest(
+        root, configFile, all, new TemplateFolders(templates, toolTemplates), journal());
   }
 
   /**

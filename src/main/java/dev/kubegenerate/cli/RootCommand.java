@@ -1,18 +1,11 @@
 package dev.kubegenerate.cli;
 
-import dev.kubegenerate.check.AtomicWriter;
 import dev.kubegenerate.check.Progress;
-import dev.kubegenerate.check.Project;
-import dev.kubegenerate.check.UpdatePlan;
-import dev.kubegenerate.diff.SecretMask;
-import dev.kubegenerate.diff.TextDiff;
+import dev.kubegenerate.check.UpdateRun;
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Result;
+import dev.kubegenerate.report.UpdateText;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,13 +40,8 @@ import picocli.CommandLine.ScopeType;
     })
 public final class RootCommand implements Callable<Integer> {
 
-  /**
-   * A pause between the renames of {@code --update}, in milliseconds: only for the test that kills
-   * a run half-way and checks that the next run finishes it.
-   */
-  static final String PAUSE_PROPERTY = "kube-generate.test.updatePauseMillis";
-
   final Terminal terminal;
+  private final Duration updatePause;
 
   @Mixin(name = DirectoryOption.NAME)
   DirectoryOption directory;
@@ -75,80 +63,49 @@ public final class RootCommand implements Callable<Integer> {
       description = "Write the rendered manifests, delete generated files no entry produces.")
   boolean update;
 
-  RootCommand(Terminal terminal) {
+  RootCommand(Terminal terminal, Duration updatePause) {
     this.terminal = terminal;
+    this.updatePause = updatePause;
   }
 
   @Override
   public Integer call() throws InputException {
     ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
     Progress progress = TerminalProgress.of(terminal);
-    Project project;
+    UpdateRun.Plans plans;
     try {
-      project = run.load(progress);
+      plans =
+          update
+              ? UpdateRun.apply(run.request(), progress, updatePause)
+              : UpdateRun.plan(run.request(), progress);
     } finally {
       TerminalProgress.finish(progress);
     }
-    List<ManifestPath> outputDirs =
-        project.configs().stream().map(dev.kubegenerate.config.Config::outputDir).toList();
     if (update) {
-      AtomicWriter writer =
-          new AtomicWriter(
-              run.root(), run.journal(), Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0)));
-      int finished = writer.finishInterrupted(outputDirs);
-      if (finished > 0) {
-        terminal.out().println("Finished an interrupted update (" + finished + " steps were left)");
+      if (plans.finishedSteps() > 0) {
+        terminal
+            .out()
+            .println(
+                "Finished an interrupted update (" + plans.finishedSteps() + " steps were left)");
       }
-      List<UpdatePlan> plans = UpdatePlan.all(run.root(), project);
-      writer.apply(plans);
       // file names come from the repository: printed as untrusted text
-      plans.forEach(
-          plan -> plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
-      StringBuilder written = new StringBuilder();
-      for (int i = 0; i < plans.size(); i++) {
-        written
-            .append("Generate manifests by using ")
-            .append(project.configs().get(i).shownAs())
-            .append('\n');
-        UpdatePlan plan = plans.get(i);
-        plan.writes().keySet().forEach(p -> written.append("  ").append(p).append('\n'));
-        plan.deletes().forEach(p -> written.append("  ").append(p).append(" (deleted)\n"));
-      }
+      plans
+          .plans()
+          .forEach(
+              plan ->
+                  plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
       // paths of deleted files are names found on disk: in Actions (the update input) the runner
       // must not obey a workflow command hidden in one
-      terminal.printUntrusted(terminal.out(), written.toString());
+      terminal.printUntrusted(terminal.out(), UpdateText.written(plans.configs(), plans.plans()));
       return ExitCode.of(Result.CLEAN);
     }
-    List<dev.kubegenerate.model.Problem> leftovers =
-        UpdatePlan.interruptedUpdate(run.root(), run.journal(), outputDirs);
-    if (!leftovers.isEmpty()) {
-      throw new InputException(leftovers);
+    terminal.printUntrusted(terminal.out(), UpdateText.diffs(plans.changed()));
+    if (plans.changesNothing()) {
+      return ExitCode.of(Result.CLEAN);
     }
-    List<UpdatePlan> plans = UpdatePlan.all(run.root(), project);
-    boolean changes = false;
-    for (UpdatePlan plan : plans) {
-      for (Map.Entry<ManifestPath, String> w : plan.writes().entrySet()) {
-        printDiff(
-            w.getKey(),
-            Optional.ofNullable(plan.before().get(w.getKey())),
-            Optional.of(w.getValue()));
-        changes = true;
-      }
-      for (ManifestPath d : plan.deletes()) {
-        printDiff(d, Optional.of(plan.before().get(d)), Optional.empty());
-        changes = true;
-      }
-    }
-    if (changes) {
-      terminal
-          .err()
-          .println("Manifests are out of date; run `" + run.fixCommand() + "` to write them.");
-    }
-    return ExitCode.of(changes ? Result.FINDINGS : Result.CLEAN);
-  }
-
-  private void printDiff(ManifestPath path, Optional<String> before, Optional<String> after) {
-    terminal.printUntrusted(
-        terminal.out(), TextDiff.compute(path, before, after, SecretMask::mask).unified());
+    terminal
+        .err()
+        .println("Manifests are out of date; run `" + run.fixCommand() + "` to write them.");
+    return ExitCode.of(Result.FINDINGS);
   }
 }

@@ -1,8 +1,8 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.model.InputException;
-import dev.kubegenerate.render.ConfigSchema;
-import dev.kubegenerate.render.TemplateLibrary;
+import dev.kubegenerate.template.ConfigSchema;
+import dev.kubegenerate.template.TemplateLibrary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -68,4 +68,18 @@ public record Config(
   public String fileName() {
     return file.getFileName().toString();
   }
+
+  /**
+   * The cluster folder a path under {@code outputDir} is in: its first segment below the output
+   * folder; empty for a file directly in the output folder or a path outside it.
+   */
+  public Optional<String> clusterOf(ManifestPath path) {
+    String prefix = outputDir.value() + "/";
+    if (!path.value().startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String rest = path.value().substring(prefix.length());
+    int slash = rest.indexOf('/');
+    return slash < 0 ? Optional.empty() : Optional.of(rest.substring(0, slash));
+  }
 }

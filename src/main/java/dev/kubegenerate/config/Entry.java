@@ -1,6 +1,8 @@
 package dev.kubegenerate.config;
 
 import dev.kubegenerate.yaml.YamlNodes;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +42,10 @@ public record Entry(
   public static final Set<String> RESERVED_KEYS = Set.of("clusters", "overrides", "subdir");
 
   public Entry {
-    params = Map.copyOf(params);
-    overrides = Map.copyOf(overrides);
-    overrideKeys = Map.copyOf(overrideKeys);
+    // written order is kept: the order of parameters is the order their errors are reported in
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    overrideKeys = Collections.unmodifiableMap(new LinkedHashMap<>(overrideKeys));
   }
 
   /** The 1-based line where the entry's template is named. */

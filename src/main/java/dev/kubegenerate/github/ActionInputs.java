@@ -1,7 +1,6 @@
 package dev.kubegenerate.github;
 
-import dev.kubegenerate.model.Status;
-import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.model.FailOn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,16 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The GitHub Action's inputs, read from the {@code INPUT_*} variables the runner sets, and the
  * check's command line they stand for.
  *
  * <p>The image has no shell, so this is the whole entry point's logic: every value is trimmed (as
- * the Actions toolkit does), checked, and turned into arguments. The token ({@code github-token})
- * is read by the GitHub publisher itself; it never becomes an argument and never appears in an
- * error message.
+ * the Actions toolkit does), checked, and turned into arguments. The tokens ({@code github-token},
+ * {@code autofix-token}) are read by the GitHub publisher itself; they never become arguments and
+ * never appear in an error message.
  *
  * @param workingDirectory the folder the check runs in, relative to the workspace ({@code .} for
  *     the workspace itself)
@@ -28,6 +26,7 @@ import java.util.stream.Collectors;
  * @param comment whether to keep the pull-request comment up to date
  * @param templates an extra template folder, when given
  * @param update run {@code kube-generate --update} instead of the check (the scheduled workflow)
+ * @param autofix commit the regeneration of a failing check to the pull request's branch
  */
 public record ActionInputs(
     String workingDirectory,
@@ -36,7 +35,8 @@ public record ActionInputs(
     List<String> failOn,
     boolean comment,
     Optional<String> templates,
-    boolean update) {
+    boolean update,
+    boolean autofix) {
 
   /** Every input this class reads, in the order action.yml declares them. */
   public static final List<String> NAMES =
@@ -48,7 +48,9 @@ public record ActionInputs(
           "comment",
           "github-token",
           "templates",
-          "update");
+          "update",
+          "autofix",
+          "autofix-token");
 
   static final String DEFAULT_CONFIG = "kube-generate.yaml";
 
@@ -71,7 +73,8 @@ public record ActionInputs(
         in.statuses("fail-on"),
         in.bool("comment", true),
         in.path("templates"),
-        in.bool("update", false));
+        in.bool("update", false),
+        in.bool("autofix", false));
   }
 
   /** The check's arguments for the inputs in {@code env}; see {@link #arguments()}. */
@@ -105,6 +108,9 @@ public record ActionInputs(
     if (comment) {
       args.add("--comment");
     }
+    if (autofix) {
+      args.add("--autofix");
+    }
     templates.ifPresent(t -> args.addAll(List.of("--templates", t)));
     return List.copyOf(args);
   }
@@ -114,14 +120,16 @@ public record ActionInputs(
     return "INPUT_" + input.replace(' ', '_').toUpperCase(Locale.ROOT);
   }
 
-  /** Reads and checks single inputs; knows the token so that no message can repeat it. */
+  /** Reads and checks single inputs; knows the tokens so that no message can repeat them. */
   private static final class Inputs {
     private final Map<String, String> env;
-    private final String token;
+    private final Map<String, String> tokens = new java.util.LinkedHashMap<>();
 
     Inputs(Map<String, String> env) {
       this.env = env;
-      this.token = value("github-token").orElse("");
+      for (String name : List.of("github-token", "autofix-token")) {
+        value(name).ifPresent(t -> tokens.put(name, t));
+      }
     }
 
     Optional<String> value(String input) {
@@ -147,8 +155,10 @@ public record ActionInputs(
         return v;
       }
       String p = v.get();
-      if (!token.isEmpty() && p.contains(token)) {
-        throw invalid(input, "must not contain the github-token");
+      for (Map.Entry<String, String> t : tokens.entrySet()) {
+        if (p.contains(t.getValue())) {
+          throw invalid(input, "must not contain the " + t.getKey());
+        }
       }
       if (p.chars().anyMatch(Character::isISOControl)) {
         throw invalid(input, "must be a single line, got " + quote(p));
@@ -169,16 +179,15 @@ public record ActionInputs(
         if (id.isEmpty()) {
           continue;
         }
-        boolean rule =
-            Violation.Rule.fromId(id).filter(r -> r != Violation.Rule.NO_SCHEMA).isPresent();
-        if (Status.fromId(id).isEmpty() && !rule) {
+        try {
+          FailOn.parse(id);
+        } catch (IllegalArgumentException e) {
           throw invalid(
               input,
               "has an unknown status or rule "
                   + quote(id)
                   + "; use a comma list of: "
-                  + Arrays.stream(Status.values()).map(Status::id).collect(Collectors.joining(", "))
-                  + ", invalid, removed-api, deprecated-api");
+                  + FailOn.known().replace("statuses: ", "").replace("; rules:", ","));
         }
         if (!out.contains(id)) {
           out.add(id);
@@ -187,9 +196,12 @@ public record ActionInputs(
       return out;
     }
 
-    /** A value for a message: quoted, on one line, with the token masked as the runner does. */
+    /** A value for a message: quoted, on one line, with the tokens masked as the runner does. */
     String quote(String value) {
-      String shown = token.isEmpty() ? value : value.replace(token, "***");
+      String shown = value;
+      for (String token : tokens.values()) {
+        shown = shown.replace(token, "***");
+      }
       return '"'
           + shown
               .replace("\\", "\\\\")

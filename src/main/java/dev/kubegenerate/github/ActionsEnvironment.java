@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param repository {@code GITHUB_REPOSITORY}, {@code owner/name}
  * @param runnerTemp {@code RUNNER_TEMP}
  * @param token {@code INPUT_GITHUB-TOKEN} (the action's input), else {@code GITHUB_TOKEN}
+ * @param graphqlUrl {@code GITHUB_GRAPHQL_URL}, by default {@code https://api.github.com/graphql};
+ *     empty when the variable holds no http(s) URL
+ * @param autofixToken {@code INPUT_AUTOFIX-TOKEN}: the token autofix commits with, when given
  */
 public record ActionsEnvironment(
     boolean actions,
@@ -30,13 +33,20 @@ public record ActionsEnvironment(
     Optional<URI> apiUrl,
     Optional<String> repository,
     Optional<Path> runnerTemp,
-    Optional<Token> token) {
+    Optional<Token> token,
+    Optional<URI> graphqlUrl,
+    Optional<Token> autofixToken) {
 
   /** GitHub's public API root, used when {@code GITHUB_API_URL} is not set. */
   public static final URI DEFAULT_API_URL = URI.create("https://api.github.com");
 
+  /** GitHub's public GraphQL endpoint, used when {@code GITHUB_GRAPHQL_URL} is not set. */
+  public static final URI DEFAULT_GRAPHQL_URL = URI.create("https://api.github.com/graphql");
+
   public ActionsEnvironment {
     Objects.requireNonNull(apiUrl, "apiUrl");
+    Objects.requireNonNull(graphqlUrl, "graphqlUrl");
+    Objects.requireNonNull(autofixToken, "autofixToken");
   }
 
   /** Reads the variables; blank values count as unset, values are trimmed like action inputs. */
@@ -52,7 +62,22 @@ public record ActionsEnvironment(
             .orElse(Optional.of(DEFAULT_API_URL)),
         get(env, "GITHUB_REPOSITORY"),
         get(env, "RUNNER_TEMP").map(Path::of),
-        get(env, "INPUT_GITHUB-TOKEN").or(() -> get(env, "GITHUB_TOKEN")).map(Token::new));
+        get(env, "INPUT_GITHUB-TOKEN").or(() -> get(env, "GITHUB_TOKEN")).map(Token::new),
+        get(env, "GITHUB_GRAPHQL_URL")
+            .map(ActionsEnvironment::apiRoot)
+            .orElse(Optional.of(DEFAULT_GRAPHQL_URL)),
+        get(env, "INPUT_AUTOFIX-TOKEN").map(Token::new));
+  }
+
+  /** {@code text} with every token of the run replaced by {@code ***}. */
+  public String redact(String text) {
+    String out = text;
+    for (Optional<Token> t : java.util.List.of(token, autofixToken)) {
+      if (t.isPresent()) {
+        out = t.get().redact(out);
+      }
+    }
+    return out;
   }
 
   private static Optional<String> get(Map<String, String> env, String name) {

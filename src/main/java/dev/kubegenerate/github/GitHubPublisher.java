@@ -1,16 +1,18 @@
 package dev.kubegenerate.github;
 
+import dev.kubegenerate.model.AutofixOutcome;
 import dev.kubegenerate.model.Report;
+import dev.kubegenerate.report.AutofixText;
 import dev.kubegenerate.report.StepSummary;
 import dev.kubegenerate.report.WorkflowCommand;
 import dev.kubegenerate.report.WorkflowCommands;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,9 @@ public final class GitHubPublisher {
 
   /** All the time the comment may take, every request, pause and page included. */
   public static final Duration COMMENT_BUDGET = Duration.ofSeconds(60);
+
+  /** All the time autofix may take talking to GitHub (the commit may carry megabytes). */
+  public static final Duration AUTOFIX_BUDGET = Duration.ofSeconds(90);
 
   private final HttpTransport http;
   private final RetryPolicy retry;
@@ -67,13 +72,43 @@ public final class GitHubPublisher {
    * ({@code comment}, a token and an event): without one, nothing of HTTP or TLS is loaded.
    */
   public static GitHubPublisher standard(ActionsEnvironment env, boolean comment) {
-    boolean http = comment && env.token().isPresent() && env.eventPath().isPresent();
+    return standard(env, comment, false);
+  }
+
+  /** As {@link #standard(ActionsEnvironment, boolean)}, with HTTP for autofix when asked. */
+  public static GitHubPublisher standard(ActionsEnvironment env, boolean comment, boolean autofix) {
+    boolean token = env.token().isPresent() || autofix && env.autofixToken().isPresent();
+    boolean http = (comment || autofix) && token && env.eventPath().isPresent();
     return new GitHubPublisher(
         http ? JdkHttpTransport.startingNow() : GitHubPublisher::noHttp, RetryPolicy.standard());
   }
 
   private static HttpTransport.Response noHttp(HttpTransport.Request request) throws IOException {
     throw new IOException("no HTTP client: this run writes no comment");
+  }
+
+  /**
+   * Runs autofix for {@code report} (see {@link Autofix}); empty when the check does not fail. Any
+   * failure becomes an outcome that says so: autofix never stops the report from being published.
+   */
+  public Optional<AutofixOutcome> autofix(
+      Report report, ActionsEnvironment env, Path root, Regeneration.Source regeneration) {
+    return new Autofix(http, retry, Deadline.in(AUTOFIX_BUDGET))
+        .run(report, env, root, regeneration);
+  }
+
+  /**
+   * As {@link #publish(Report, ActionsEnvironment, String, boolean, String, PrintStream, Optional)}
+   * without autofix.
+   */
+  public Optional<StickyComment.Outcome> publish(
+      Report report,
+      ActionsEnvironment env,
+      String workingDirectory,
+      boolean comment,
+      String jsonReport,
+      PrintStream out) {
+    return publish(report, env, workingDirectory, comment, jsonReport, out, Optional.empty());
   }
 
   /**
@@ -84,6 +119,7 @@ public final class GitHubPublisher {
    * @param comment whether to keep the pull-request comment
    * @param jsonReport the report as JSON, written to a file named by the {@code report} output
    * @param out stdout: only workflow commands are written to it
+   * @param autofix what autofix did, shown in the summary, the comment, the log and the outputs
    * @return what happened to the comment, empty when no comment was kept
    */
   public Optional<StickyComment.Outcome> publish(
@@ -92,7 +128,8 @@ public final class GitHubPublisher {
       String workingDirectory,
       boolean comment,
       String jsonReport,
-      PrintStream out) {
+      PrintStream out,
+      Optional<AutofixOutcome> autofix) {
     // everything the runner reads from files and stdout first: the comment talks to a server
     // that may be slow or hostile, and must not stand between the check and its verdict
     List<String> warnings = new ArrayList<>();
@@ -102,7 +139,7 @@ public final class GitHubPublisher {
               try {
                 Files.writeString(
                     file,
-                    StepSummary.render(report, workingDirectory) + "\n",
+                    StepSummary.render(report, workingDirectory, autofix) + "\n",
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND,
@@ -111,16 +148,29 @@ public final class GitHubPublisher {
                 warnings.add("could not append the job summary: " + e);
               }
             });
-    env.output().ifPresent(file -> outputs(report, env, jsonReport, file, warnings));
+    env.output().ifPresent(file -> outputs(report, env, jsonReport, file, warnings, autofix));
     // publishing problems first: the runner shows only the first warnings of a step; one place
     // is kept for the comment's own
+    autofix.ifPresent(
+        a -> {
+          if (a.kind() == AutofixOutcome.Kind.COMMITTED) {
+            out.println(
+                new WorkflowCommand(
+                        "notice",
+                        Map.of("title", "kube-generate"),
+                        env.redact(AutofixText.line(a, report.fixCommand())))
+                    .format());
+          } else {
+            warnings.add(AutofixText.line(a, report.fixCommand()));
+          }
+        });
     warn(warnings, env, out);
     WorkflowCommands.render(report, warnings.size() + (comment ? 1 : 0)).forEach(out::println);
     out.flush();
     Optional<StickyComment.Outcome> outcome = Optional.empty();
     if (comment) {
       List<String> commentWarnings = new ArrayList<>();
-      outcome = comment(report, env, workingDirectory, commentWarnings);
+      outcome = comment(report, env, workingDirectory, autofix, commentWarnings);
       warn(commentWarnings, env, out);
       out.flush();
     }
@@ -166,16 +216,21 @@ public final class GitHubPublisher {
 
   private static void warn(List<String> warnings, ActionsEnvironment env, PrintStream out) {
     for (String w : warnings) {
-      String text = env.token().map(t -> t.redact(w)).orElse(w);
+      String text = env.redact(w);
       out.println(new WorkflowCommand("warning", Map.of("title", "kube-generate"), text).format());
     }
   }
 
   private void outputs(
-      Report report, ActionsEnvironment env, String jsonReport, Path file, List<String> warnings) {
+      Report report,
+      ActionsEnvironment env,
+      String jsonReport,
+      Path file,
+      List<String> warnings,
+      Optional<AutofixOutcome> autofix) {
     String reportPath = "";
     try {
-      reportPath = writeReport(env, jsonReport);
+      reportPath = ReportFile.write(env, jsonReport, containerRunnerTemp);
     } catch (IOException e) {
       warnings.add("could not write the JSON report: " + e);
     }
@@ -183,6 +238,8 @@ public final class GitHubPublisher {
     outputs.put("result", report.result().id());
     outputs.put("findings", Integer.toString(report.findingFiles()));
     outputs.put("report", reportPath);
+    outputs.put("autofix", autofix.map(AutofixOutcome::id).orElse(""));
+    outputs.put("autofix-commit", autofix.flatMap(AutofixOutcome::commit).orElse(""));
     try {
       OutputFile.append(file, outputs);
     } catch (IOException e) {
@@ -191,7 +248,11 @@ public final class GitHubPublisher {
   }
 
   private Optional<StickyComment.Outcome> comment(
-      Report report, ActionsEnvironment env, String workingDirectory, List<String> warnings) {
+      Report report,
+      ActionsEnvironment env,
+      String workingDirectory,
+      Optional<AutofixOutcome> autofix,
+      List<String> warnings) {
     String skipped = "pull-request comment skipped: ";
     if (env.token().isEmpty()) {
       warnings.add(skipped + "no token (set the action's github-token input, or GITHUB_TOKEN)");
@@ -211,11 +272,22 @@ public final class GitHubPublisher {
         warnings.add(skipped + "this run is not for a pull request");
         return Optional.empty();
       }
+      URI rest = env.apiUrl().get();
+      // GraphQL names the token's identity; GitHub.com's endpoint only beside GitHub.com's API,
+      // so a GitHub Enterprise token never goes there
+      URI graphql =
+          env.graphqlUrl()
+              .filter(
+                  g ->
+                      !g.equals(ActionsEnvironment.DEFAULT_GRAPHQL_URL)
+                          || rest.equals(ActionsEnvironment.DEFAULT_API_URL))
+              .orElse(IssueComments.graphqlOf(rest));
       IssueComments api =
           new IssueComments(
-              http, env.apiUrl().get(), env.token().get(), retry, Deadline.in(commentBudget));
+              http, rest, graphql, env.token().get(), retry, Deadline.in(commentBudget));
       try {
-        return Optional.of(new StickyComment(api).keep(pr.get(), report, workingDirectory));
+        return Optional.of(
+            new StickyComment(api).keep(pr.get(), report, workingDirectory, autofix));
       } catch (GitHubApiException e) {
         boolean readOnly = e.status() == 403 && pr.get().fork() && !e.rateLimited();
         warnings.add(
@@ -233,47 +305,5 @@ public final class GitHubPublisher {
               + e.getMessage());
     }
     return Optional.empty();
-  }
-
-  /**
-   * Writes the JSON report to the runner's temp area and returns the path that later steps see. In
-   * a container action RUNNER_TEMP names the host's folder, which the runner mounts at
-   * /github/runner_temp; the file is written there and named by its host path.
-   */
-  private String writeReport(ActionsEnvironment env, String json) throws IOException {
-    Path dir;
-    Path shown;
-    Optional<Path> temp = env.runnerTemp();
-    Optional<Path> workspace = env.workspace();
-    if (temp.isPresent()
-        && temp.get().startsWith(containerRunnerTemp)
-        && workspace.isPresent()
-        && Files.isDirectory(workspace.get())) {
-      // newer runners set RUNNER_TEMP to the container's mount point, a path no later step on
-      // the host can open; the workspace is mounted too, and a path relative to it works in both
-      Path folder = workspace.get().resolve(REPORT_FOLDER);
-      if (Files.isSymbolicLink(folder)) {
-        // the check refused the run already; never written through, whatever happened since
-        throw new IOException(REPORT_FOLDER + " is a symbolic link");
-      }
-      dir = Files.createDirectories(folder);
-      shown = Path.of(REPORT_FOLDER);
-    } else if (temp.isPresent() && Files.isDirectory(temp.get())) {
-      dir = temp.get();
-      shown = dir;
-    } else if (temp.isPresent() && Files.isDirectory(containerRunnerTemp)) {
-      dir = containerRunnerTemp;
-      shown = temp.get();
-    } else {
-      dir = Path.of(System.getProperty("java.io.tmpdir"));
-      shown = dir;
-    }
-    Path file = Files.createTempFile(dir, "kube-generate-report-", ".json");
-    Files.writeString(file, json, StandardCharsets.UTF_8);
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      // a container action writes as root; later steps run as the runner's user and must read it
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-    return shown.resolve(file.getFileName()).toString();
   }
 }

@@ -2,13 +2,10 @@ package dev.kubegenerate.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubegenerate.yaml.Json;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,12 +21,9 @@ public final class IssueComments {
 
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
-  private final HttpTransport http;
   private final URI api;
   private final URI graphql;
-  private final Token token;
-  private final RetryPolicy retry;
-  private final Deadline deadline;
+  private final ApiRequests requests;
 
   /** A client for the API at {@code api} (e.g. {@code https://api.github.com}), within 60 s. */
   public IssueComments(HttpTransport http, URI api, Token token, RetryPolicy retry) {
@@ -45,12 +39,11 @@ public final class IssueComments {
   /** As above, with GitHub's GraphQL endpoint at {@code graphql}. */
   public IssueComments(
       HttpTransport http, URI api, URI graphql, Token token, RetryPolicy retry, Deadline deadline) {
-    this.http = http;
     this.api = api;
     this.graphql = graphql;
-    this.token = token;
-    this.retry = retry;
-    this.deadline = deadline;
+    this.requests =
+        new ApiRequests(
+            http, token, retry, deadline, "the comment's", (m, r) -> ApiFailures.of(m, r, token));
   }
 
   /**
@@ -156,54 +149,7 @@ public final class IssueComments {
   private HttpTransport.Response call(
       String method, URI uri, Optional<String> body, int expected, boolean repeatable)
       throws GitHubApiException {
-    Map<String, String> headers =
-        new java.util.HashMap<>(
-            Map.of(
-                "Accept", "application/vnd.github+json",
-                "X-GitHub-Api-Version", "2022-11-28",
-                "Authorization", token.bearer(),
-                "User-Agent", "kube-generate"));
-    body.ifPresent(b -> headers.put("Content-Type", "application/json"));
-    HttpTransport.Request request = new HttpTransport.Request(method, uri, headers, body);
-    int attempt = 0;
-    while (true) {
-      if (deadline.passed()) {
-        throw new GitHubApiException(0, method + " not sent: the comment's time is up");
-      }
-      GitHubApiException failure;
-      try {
-        HttpTransport.Response r = http.send(request, deadline.remaining());
-        if (r.status() == expected) {
-          return r;
-        }
-        failure = ApiFailures.of(method, r, token);
-      } catch (HttpTimeoutException e) {
-        failure = new GitHubApiException(0, method + " timed out without an answer from GitHub");
-      } catch (java.net.ConnectException e) {
-        // nobody listens: repeating the request cannot help
-        throw new GitHubApiException(0, method + " failed: cannot connect to " + uri.getHost());
-      } catch (IOException e) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        failure =
-            new GitHubApiException(
-                0, method + " failed: " + token.redact(detail).replaceAll("\\s+", " "));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new GitHubApiException(0, method + " was interrupted");
-      }
-      if (!repeatable
-          || !failure.outcomeUnknown()
-          || attempt == retry.pauses().size()
-          || retry.pauses().get(attempt).compareTo(deadline.remaining()) >= 0) {
-        throw failure;
-      }
-      try {
-        retry.sleeper().sleep(retry.pauses().get(attempt++));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failure;
-      }
-    }
+    return requests.rest(method, uri, body, expected, repeatable);
   }
 
   private URI uri(String format, PullRequestEvent pr) {
@@ -229,11 +175,7 @@ public final class IssueComments {
   }
 
   private static JsonNode parse(HttpTransport.Response r) throws GitHubApiException {
-    try {
-      return Json.READER.readTree(r.body());
-    } catch (IOException e) {
-      throw new GitHubApiException(r.status(), "GitHub answered " + r.status() + " with no JSON");
-    }
+    return ApiRequests.parse(r);
   }
 
   private static Comment comment(JsonNode c) throws GitHubApiException {

@@ -1,5 +1,6 @@
 package dev.kubegenerate.github;
 
+import dev.kubegenerate.model.AutofixOutcome;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Result;
 import dev.kubegenerate.report.PullRequestComment;
@@ -41,6 +42,13 @@ public final class StickyComment {
   /** Brings the comment of {@code workingDirectory} in line with {@code report}. */
   public Outcome keep(PullRequestEvent pr, Report report, String workingDirectory)
       throws GitHubApiException {
+    return keep(pr, report, workingDirectory, Optional.empty());
+  }
+
+  /** As {@link #keep(PullRequestEvent, Report, String)}, saying what autofix did. */
+  public Outcome keep(
+      PullRequestEvent pr, Report report, String workingDirectory, Optional<AutofixOutcome> autofix)
+      throws GitHubApiException {
     String marker = PullRequestComment.marker(workingDirectory);
     Predicate<IssueComments.Comment> ours = ours(comments.tokenLogin());
     Optional<IssueComments.Comment> earlier = find(pr, marker, ours);
@@ -52,7 +60,7 @@ public final class StickyComment {
     String body =
         clean && !report.hasFindings()
             ? PullRequestComment.resolved(report, workingDirectory)
-            : PullRequestComment.render(report, workingDirectory);
+            : PullRequestComment.render(report, workingDirectory, autofix);
     if (earlier.isPresent()) {
       return update(pr, earlier.get(), body);
     }

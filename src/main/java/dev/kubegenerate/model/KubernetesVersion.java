@@ -42,7 +42,7 @@ public record KubernetesVersion(int major, int minor) implements Comparable<Kube
 
   // Written out, as in every record a check hashes at start-up: a record's generated equals and
   // hashCode are bootstrapped through method handles on first use, about 12 ms of a one-app
-  // check for the first records hashed (issue 13).
+  // check for the first records hashed.
   @Override
   public boolean equals(Object other) {
     return other instanceof KubernetesVersion v && v.major == major && v.minor == minor;

@@ -73,6 +73,11 @@ public record ManifestPath(String value) implements Comparable<ManifestPath> {
     return value.startsWith(folder.value) && (value.length() == n || value.charAt(n) == '/');
   }
 
+  /** True for the file names the check classifies; others (README.md, .gitkeep) are ignored. */
+  public static boolean isManifestName(String fileName) {
+    return fileName.endsWith(".yaml") || fileName.endsWith(".yml") || fileName.endsWith(".json");
+  }
+
   /** The last segment. */
   public String fileName() {
     return value.substring(value.lastIndexOf('/') + 1);

@@ -1,7 +1,6 @@
 package dev.kubegenerate.model;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +39,12 @@ public record Report(
    * deprecated-api}.
    */
   public static Set<Violation.Rule> defaultFailOnRules() {
-    return EnumSet.of(Violation.Rule.INVALID, Violation.Rule.REMOVED_API);
+    return Violation.Rule.defaultFailOn();
+  }
+
+  /** A report failing on what {@code failOn} names. */
+  public Report(List<FileResult> files, List<Problem> errors, FailOn failOn, String fixCommand) {
+    this(files, errors, failOn.statuses(), fixCommand, failOn.rules());
   }
 
   /**

@@ -50,6 +50,16 @@ public record Violation(
     public static Optional<Rule> fromId(String id) {
       return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
     }
+
+    /** Whether {@code --fail-on} may name the rule: a notice never fails. */
+    public boolean canFail() {
+      return this != NO_SCHEMA;
+    }
+
+    /** The rules that fail unless {@code --fail-on} says otherwise: not {@code deprecated-api}. */
+    public static java.util.Set<Rule> defaultFailOn() {
+      return java.util.EnumSet.of(INVALID, REMOVED_API);
+    }
   }
 
   /**

@@ -306,7 +306,7 @@ final class CanonicalWriter {
   /**
    * {@link #NOT_A_STRING}, without running it for strings that cannot match: most keys and values
    * (names, images, paths) start with no character a special form starts with, and the word forms
-   * are at most five letters long. The pattern was a tenth of a check's CPU samples (issue 6).
+   * are at most five letters long. The pattern was a tenth of a check's CPU samples.
    */
   static boolean readAsOtherType(String s) {
     if (s.isEmpty() || SPECIAL_FIRST.indexOf(s.charAt(0)) < 0) {

@@ -1,5 +1,6 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.fast.RenderedYaml;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

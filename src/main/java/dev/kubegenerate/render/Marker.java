@@ -1,5 +1,6 @@
 package dev.kubegenerate.render;
 
+import dev.kubegenerate.generate.InputsFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -106,11 +107,6 @@ public final class Marker {
     return file.substring(file.indexOf('\n', file.indexOf('\n') + 1) + 1);
   }
 
-  /** True when {@code file}, as {@link #wrap} made it, has nothing after the marker lines. */
-  public static boolean isEmptyBody(String file) {
-    return file.indexOf('\n', file.indexOf('\n') + 1) == file.length() - 1;
-  }
-
   /** True when the first line is the generated-code line, whatever follows. */
   public static boolean looksGenerated(String text) {
     int end = text.indexOf('\n');
@@ -124,7 +120,7 @@ public final class Marker {
   }
 
   /** A fresh SHA-256 digest. */
-  static MessageDigest newSha256() {
+  public static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

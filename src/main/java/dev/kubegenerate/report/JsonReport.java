@@ -1,7 +1,7 @@
 package dev.kubegenerate.report;
 
+import dev.kubegenerate.fast.JsonString;
 import dev.kubegenerate.model.FileResult;
-import dev.kubegenerate.model.JsonString;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;

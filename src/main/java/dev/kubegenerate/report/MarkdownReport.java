@@ -29,20 +29,29 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
 
   /** Renders the report with {@code prefix} (e.g. a hidden marker) first. */
   String render(Report report, String prefix) {
-    String whole = render(report, prefix, Integer.MAX_VALUE);
+    return render(report, prefix, "");
+  }
+
+  /**
+   * Renders the report with {@code prefix} first and {@code section} (e.g. what autofix did) after
+   * the counts, before the findings.
+   */
+  String render(Report report, String prefix, String section) {
+    String whole = render(report, prefix, section, Integer.MAX_VALUE);
     // the note needs room only when something is left out
     if (measure.applyAsInt(whole) <= limit) {
       return whole;
     }
-    String cut = render(report, prefix, limit - NOTE_ROOM);
+    String cut = render(report, prefix, section, limit - NOTE_ROOM);
     // every section is budgeted; only a prefix beyond the limit could still overflow
     return measure.applyAsInt(cut) <= limit ? cut : cutTo(cut, limit - NOTE_ROOM) + note(0, 0, 0);
   }
 
-  private String render(Report report, String prefix, int budget) {
+  private String render(Report report, String prefix, String section, int budget) {
     List<FileResult> findings = FindingOrder.of(report);
     StringBuilder out = new StringBuilder(prefix).append(heading(report)).append('\n');
     counts(out, report);
+    out.append(section);
     String fix =
         findings.isEmpty() && report.violations().isEmpty()
             ? ""

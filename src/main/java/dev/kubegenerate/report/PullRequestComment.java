@@ -1,8 +1,10 @@
 package dev.kubegenerate.report;
 
+import dev.kubegenerate.model.AutofixOutcome;
 import dev.kubegenerate.model.Report;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Renders the sticky pull-request comment: a hidden marker naming the working directory (so two
@@ -37,13 +39,27 @@ public final class PullRequestComment {
 
   /** The comment body for a report. */
   public static String render(Report report, String workingDirectory) {
-    return render(report, workingDirectory, LIMIT_CHARS);
+    return render(report, workingDirectory, Optional.empty());
+  }
+
+  /** As {@link #render(Report, String)}, saying what autofix did and linking its commit. */
+  public static String render(
+      Report report, String workingDirectory, Optional<AutofixOutcome> autofix) {
+    return render(report, workingDirectory, autofix, LIMIT_CHARS);
   }
 
   /** As {@link #render(Report, String)} with another limit, for tests of the cut. */
   static String render(Report report, String workingDirectory, int limitChars) {
+    return render(report, workingDirectory, Optional.empty(), limitChars);
+  }
+
+  private static String render(
+      Report report, String workingDirectory, Optional<AutofixOutcome> autofix, int limitChars) {
     return new MarkdownReport(limitChars, String::length, "pull-request comment")
-        .render(report, marker(workingDirectory) + "\n" + where(workingDirectory));
+        .render(
+            report,
+            marker(workingDirectory) + "\n" + where(workingDirectory),
+            autofix.map(a -> AutofixText.markdown(a, report.fixCommand())).orElse(""));
   }
 
   /** The body once a later run is clean: says so, so the earlier findings are not left standing. */

@@ -1,7 +1,9 @@
 package dev.kubegenerate.report;
 
+import dev.kubegenerate.model.AutofixOutcome;
 import dev.kubegenerate.model.Report;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Renders a report as the markdown appended to {@code $GITHUB_STEP_SUMMARY}: result line, findings
@@ -25,17 +27,27 @@ public final class StepSummary {
    * that two checks in one job tell their summaries apart.
    */
   public static String render(Report report, String workingDirectory) {
-    return render(report, workingDirectory, LIMIT_BYTES);
+    return render(report, workingDirectory, Optional.empty());
+  }
+
+  /** As {@link #render(Report, String)}, saying what autofix did when it ran. */
+  public static String render(
+      Report report, String workingDirectory, Optional<AutofixOutcome> autofix) {
+    return render(report, workingDirectory, autofix, LIMIT_BYTES);
   }
 
   /** As {@link #render(Report)} with another limit, for tests of the cut. */
   static String render(Report report, int limitBytes) {
-    return render(report, ".", limitBytes);
+    return render(report, ".", Optional.empty(), limitBytes);
   }
 
-  private static String render(Report report, String workingDirectory, int limitBytes) {
+  private static String render(
+      Report report, String workingDirectory, Optional<AutofixOutcome> autofix, int limitBytes) {
     return new MarkdownReport(
             limitBytes, s -> s.getBytes(StandardCharsets.UTF_8).length, "job summary")
-        .render(report, MarkdownReport.where(workingDirectory));
+        .render(
+            report,
+            MarkdownReport.where(workingDirectory),
+            autofix.map(a -> AutofixText.markdown(a, report.fixCommand())).orElse(""));
   }
 }

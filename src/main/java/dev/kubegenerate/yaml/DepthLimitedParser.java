@@ -7,7 +7,7 @@ import org.snakeyaml.engine.v2.parser.Parser;
 /**
  * A YAML event stream that refuses to nest deeper than {@link YamlNodes#MAX_DEPTH}. The parser
  * itself is a state machine, but composing nodes and constructing values recurse once per level, so
- * a few kilobytes of {@code [[[[...]]]]} overflowed the stack before this check (issue 11).
+ * a few kilobytes of {@code [[[[...]]]]} overflowed the stack before this check.
  */
 final class DepthLimitedParser implements Parser {
 

@@ -37,7 +37,7 @@ public final class InputText {
       ascii &= bytes[i] > 0;
     }
     if (ascii) {
-      // ASCII is valid UTF-8 as it is: a copy, not a decoder per file (issue 13)
+      // ASCII is valid UTF-8 as it is: a copy, not a decoder per file
       return new String(bytes, StandardCharsets.US_ASCII);
     }
     try {
@@ -50,6 +50,11 @@ public final class InputText {
     } catch (CharacterCodingException e) {
       throw new InputException(Problem.of(shownAs, "not valid UTF-8 text; save the file as UTF-8"));
     }
+  }
+
+  /** The text without a leading byte-order mark, which YAML allows before a document. */
+  public static String withoutBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** A short reason for an I/O failure, without the Java exception class. */

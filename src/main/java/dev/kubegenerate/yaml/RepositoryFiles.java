@@ -47,8 +47,8 @@ public final class RepositoryFiles {
    * InputText}, without resolving its real path: the walk followed no link and started from a
    * folder already proven to be inside the repository, so no link lies on the file's path below
    * that folder. Resolving the path again would cost one system call per folder of the path, for
-   * every file (issue 13). The file is opened without following a link, so a file replaced by a
-   * link since the walk is refused, never followed.
+   * every file. The file is opened without following a link, so a file replaced by a link since the
+   * walk is refused, never followed.
    *
    * @param shownAs the name used in error messages (root-relative)
    */

@@ -12,7 +12,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * YAML 1.2's core schema, as snakeyaml-engine's {@link CoreSchema} reads it, with one scalar
  * resolver for every reader: {@code CoreSchema} builds a new resolver each time one is asked for,
  * and every read asks. Its resolver also skips the pattern it would otherwise try on every plain
- * scalar, the one for the empty value, when the value is not empty (issue 13).
+ * scalar, the one for the empty value, when the value is not empty.
  */
 public final class SharedCoreSchema extends CoreSchema {
 

@@ -78,10 +78,9 @@ class BoundsUpdateCrashTest {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dkube-generate.test.updatePauseMillis=400",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.kubegenerate.Main",
+                "dev.kubegenerate.cli.PausingUpdateMain",
                 "-C",
                 repo.toString(),
                 "--update")

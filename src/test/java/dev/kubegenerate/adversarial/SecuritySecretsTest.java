@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubegenerate.check.Checker;
-import dev.kubegenerate.check.ProjectLoader;
+import dev.kubegenerate.check.CheckRun;
+import dev.kubegenerate.check.Progress;
+import dev.kubegenerate.check.RunRequest;
+import dev.kubegenerate.model.FailOn;
 import dev.kubegenerate.model.Report;
-import dev.kubegenerate.model.Status;
 import dev.kubegenerate.report.PullRequestComment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -156,11 +157,11 @@ class SecuritySecretsTest {
       o.exits().forEach(exit -> assertEquals(1, exit, o.all()));
       assertTrue(o.all().contains("secret-creds.yaml") && o.all().contains("***"), o.all());
       Report report =
-          new Checker(repo.root)
-              .check(
-                  new ProjectLoader(repo.root).load("kube-generate.yaml", false, List.of()),
-                  Status.defaultFailOn(),
-                  "fix");
+          CheckRun.run(
+              RunRequest.of(repo.root, "kube-generate.yaml", false),
+              FailOn.defaults(),
+              "fix",
+              Progress.NONE);
       String comment = PullRequestComment.render(report, ".");
       for (String value : values) {
         assertFalse(o.all().contains(value), () -> value + " shown in\n" + o.all());

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.cli.CliRunner;
+import dev.kubegenerate.generate.RenderedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -76,16 +76,12 @@ class RunFolderTest {
     assertEquals(0, CliRunner.run(repo, "--all", "--update").exit());
     Path file = repo.resolve("apps/shop/kubernetes/production/deployment-jobs.yaml");
     RenderedFile render =
-        new ProjectLoader(repo)
-            .load("kube-generate.yaml", true, List.of()).rendered().stream()
-                .flatMap(List::stream)
-                .filter(
-                    f ->
-                        f.path()
-                            .value()
-                            .equals("apps/shop/kubernetes/production/deployment-jobs.yaml"))
-                .findFirst()
-                .orElseThrow();
+        Renders.of(repo, "apps/shop/kube-generate.yaml").stream()
+            .filter(
+                f ->
+                    f.path().value().equals("apps/shop/kubernetes/production/deployment-jobs.yaml"))
+            .findFirst()
+            .orElseThrow();
     String former = render.formerInputs().value();
     assertTrue(!former.equals(render.inputs()), "the former fingerprint differs in a subfolder");
     String text = Files.readString(file);

@@ -70,13 +70,17 @@ class UpdateThenCheckTest {
     return Arbitraries.doubles().between(0, 0.999).ofScale(3);
   }
 
-  private static Report check(Path repo) throws IOException {
-    try {
-      Project project = new ProjectLoader(repo).load("kube-generate.yaml", false, List.of());
-      return new Checker(repo).check(project, Status.defaultFailOn(), "kube-generate --update");
-    } catch (dev.kubegenerate.model.InputException e) {
-      throw new AssertionError(e.problems().toString());
+  private static Report check(Path repo) {
+    Report report =
+        CheckRun.run(
+            RunRequest.of(repo, "kube-generate.yaml", false),
+            dev.kubegenerate.model.FailOn.defaults(),
+            "kube-generate --update",
+            Progress.NONE);
+    if (!report.errors().isEmpty()) {
+      throw new AssertionError(report.errors().toString());
     }
+    return report;
   }
 
   private static Path newRepo(List<Worker> workers) throws IOException {

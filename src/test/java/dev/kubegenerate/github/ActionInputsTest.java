@@ -11,6 +11,7 @@ import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.NumericChars;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -238,21 +239,53 @@ class ActionInputsTest {
   @Property(tries = 500)
   void from_anyInputs_tokenNeverLeaks(
       @ForAll @AlphaChars @StringLength(min = 8, max = 40) String token,
-      @ForAll @Size(8) List<String> values,
-      @ForAll @Size(8) List<Boolean> withToken) {
+      @ForAll @NumericChars @StringLength(min = 8, max = 40) String appToken,
+      @ForAll @Size(10) List<String> values,
+      @ForAll @Size(10) List<Integer> withToken) {
     Map<String, String> env = new HashMap<>();
     for (int i = 0; i < ActionInputs.NAMES.size(); i++) {
+      int which = Math.floorMod(withToken.get(i), 3);
       env.put(
           ActionInputs.variable(ActionInputs.NAMES.get(i)),
-          withToken.get(i) ? values.get(i) + token : values.get(i));
+          values.get(i) + (which == 1 ? token : which == 2 ? appToken : ""));
     }
     env.put("INPUT_GITHUB-TOKEN", token);
+    env.put("INPUT_AUTOFIX-TOKEN", appToken);
     try {
-      ActionInputs.from(env).forEach(arg -> assertFalse(arg.contains(token), arg));
+      ActionInputs.from(env)
+          .forEach(
+              arg -> {
+                assertFalse(arg.contains(token), arg);
+                assertFalse(arg.contains(appToken), arg);
+              });
     } catch (InvalidInputException e) {
       assertFalse(e.getMessage().contains(token), e.getMessage());
+      assertFalse(e.getMessage().contains(appToken), e.getMessage());
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
+  }
+
+  @Test
+  void from_autofix_anArgumentOfTheCheckButItsTokenNever() {
+    List<String> args =
+        ActionInputs.from(
+            Map.of("INPUT_AUTOFIX", "true", "INPUT_AUTOFIX-TOKEN", "ghs_app0123456789"));
+    assertEquals(List.of("check", "--format", "github", "--comment", "--autofix"), args);
+    assertEquals(
+        List.of("--update"),
+        ActionInputs.from(Map.of("INPUT_AUTOFIX", "true", "INPUT_UPDATE", "true")),
+        "the scheduled update writes the files itself");
+  }
+
+  @Test
+  void parse_autofixTokenInAPath_refusedWithoutRepeatingIt() {
+    var e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                ActionInputs.parse(
+                    Map.of("INPUT_AUTOFIX-TOKEN", TOKEN, "INPUT_CONFIG", TOKEN + ".yaml")));
+    assertEquals("INPUT_CONFIG must not contain the autofix-token", e.getMessage());
   }
 
   @Test

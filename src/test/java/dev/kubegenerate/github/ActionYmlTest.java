@@ -58,7 +58,11 @@ class ActionYmlTest {
             "templates",
             "tpl",
             "update",
-            "false");
+            "false",
+            "autofix",
+            "true",
+            "autofix-token",
+            "ghs_appT0ken");
     ReadRecordingEnv env = new ReadRecordingEnv();
     inputs()
         .keySet()
@@ -97,7 +101,9 @@ class ActionYmlTest {
   @Test
   void outputs_resultFindingsReportDescribed() throws IOException {
     Map<String, Object> outputs = map(load(Path.of("action.yml")).get("outputs"));
-    assertEquals(List.of("result", "findings", "report"), List.copyOf(outputs.keySet()));
+    assertEquals(
+        List.of("result", "findings", "report", "autofix", "autofix-commit"),
+        List.copyOf(outputs.keySet()));
     outputs.forEach(
         (name, spec) ->
             assertFalse(

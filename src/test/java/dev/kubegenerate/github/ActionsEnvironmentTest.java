@@ -58,6 +58,26 @@ class ActionsEnvironmentTest {
   }
 
   @Test
+  void from_autofix_graphqlUrlDefaultOrEnterprisesAndItsOwnToken() {
+    assertEquals(
+        Optional.of(URI.create("https://api.github.com/graphql")),
+        ActionsEnvironment.from(Map.of()).graphqlUrl());
+    ActionsEnvironment ghes =
+        ActionsEnvironment.from(
+            Map.of(
+                "GITHUB_GRAPHQL_URL", "https://ghe.example.com/api/graphql",
+                "INPUT_GITHUB-TOKEN", "ghs_workflow",
+                "INPUT_AUTOFIX-TOKEN", " ghs_app \n"));
+    assertEquals(Optional.of(URI.create("https://ghe.example.com/api/graphql")), ghes.graphqlUrl());
+    assertEquals(Optional.of(new Token("ghs_app")), ghes.autofixToken());
+    assertEquals("*** and ***", ghes.redact("ghs_workflow and ghs_app"));
+    // a malformed value must not fall back to api.github.com: the token belongs to its own server
+    assertEquals(
+        Optional.empty(),
+        ActionsEnvironment.from(Map.of("GITHUB_GRAPHQL_URL", "file:///etc/passwd")).graphqlUrl());
+  }
+
+  @Test
   void token_neverShownByToString() {
     Token t = new Token("ghs_secret");
     ActionsEnvironment env = ActionsEnvironment.from(Map.of("GITHUB_TOKEN", "ghs_secret"));

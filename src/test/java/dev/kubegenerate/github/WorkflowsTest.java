@@ -25,6 +25,8 @@ class WorkflowsTest {
 
   private static final Path CHECK_EXAMPLE = Path.of("examples/workflows/kube-generate-check.yml");
   private static final Path UPDATE_EXAMPLE = Path.of("examples/workflows/kube-generate-update.yml");
+  private static final Path AUTOFIX_EXAMPLE =
+      Path.of("examples/workflows/kube-generate-autofix.yml");
   // owner/repo[/path]@vMAJOR[.MINOR[.PATCH]] or @<full commit SHA>; never a branch
   private static final Pattern PINNED_ACTION =
       Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@(v\\d+(\\.\\d+){0,2}|[0-9a-f]{40})");
@@ -59,6 +61,7 @@ class WorkflowsTest {
         List.of(
             Path.of(".github/workflows/ci.yml"),
             Path.of(".github/workflows/release.yml"),
+            AUTOFIX_EXAMPLE,
             CHECK_EXAMPLE,
             UPDATE_EXAMPLE),
         projectAndExamples().toList());
@@ -128,6 +131,44 @@ class WorkflowsTest {
     String owner = image.split("/")[3];
     stepUsing(load(CHECK_EXAMPLE), owner + "/kube-generate-check@v1");
     stepUsing(load(UPDATE_EXAMPLE), owner + "/kube-generate-check@v1");
+    stepUsing(load(AUTOFIX_EXAMPLE), owner + "/kube-generate-check@v1");
+  }
+
+  @Test
+  void autofixExample_appTokenCommitsTheHeadCommitIsCheckedOut() throws IOException {
+    Map<String, Object> wf = load(AUTOFIX_EXAMPLE);
+    assertEquals(List.of("pull_request"), List.copyOf(map(wf.get("on")).keySet()));
+    // the App's token commits: the workflow's own token needs no write access to contents
+    assertEquals(Map.of("contents", "read", "pull-requests", "write"), wf.get("permissions"));
+    Map<String, Object> app = stepUsing(wf, "actions/create-github-app-token@v2");
+    Map<String, Object> checkout = stepUsing(wf, "actions/checkout@v4");
+    Map<String, Object> check = stepUsing(wf, "kube-generate/kube-generate-check@v1");
+    List<Map<String, Object>> steps = steps(wf);
+    assertTrue(
+        steps.indexOf(app) < steps.indexOf(check)
+            && steps.indexOf(checkout) < steps.indexOf(check));
+    assertEquals(
+        "${{ github.event.pull_request.head.sha }}",
+        map(checkout.get("with")).get("ref"),
+        "autofix commits only on top of the head commit, never the merge commit");
+    assertEquals(
+        "github.event.pull_request.head.repo.full_name == github.repository",
+        app.get("if"),
+        "a fork's pull request gets no secrets");
+    assertEquals(
+        true, app.get("continue-on-error"), "no App token: the check runs without autofix");
+    Map<String, Object> with = map(check.get("with"));
+    String token = "${{ steps." + app.get("id") + ".outputs.token }}";
+    assertEquals(token, with.get("autofix-token"));
+    assertEquals("${{ steps." + app.get("id") + ".outputs.token != '' }}", with.get("autofix"));
+    Map<String, Object> inputs = map(load(Path.of("action.yml")).get("inputs"));
+    with.keySet().forEach(k -> assertTrue(inputs.containsKey(k), "undeclared input " + k));
+    assertEquals("kube-generate check", map(map(wf.get("jobs")).get("check")).get("name"));
+    String text = Files.readString(AUTOFIX_EXAMPLE);
+    assertTrue(
+        text.contains("starts no workflow\n# run"), "the example says why it needs an App token");
+    assertTrue(text.contains("Dependabot secrets"), "and where Dependabot's runs find the App");
+    assertTrue(text.contains("\"Contents: read and write\""), "and what the App needs");
   }
 
   @Test

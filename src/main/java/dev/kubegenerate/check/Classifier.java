@@ -1,0 +1,227 @@
+package dev.kubegenerate.check;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.diff.DiffResult;
+import dev.kubegenerate.diff.SecretMask;
+import dev.kubegenerate.diff.TextDiff;
+import dev.kubegenerate.generate.ClusterValidators;
+import dev.kubegenerate.generate.RenderedFile;
+import dev.kubegenerate.model.Classified;
+import dev.kubegenerate.model.Classified.Ownership;
+import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.LineRange;
+import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Status;
+import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.render.Marker;
+import dev.kubegenerate.yaml.InputText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place that decides each file's status (SPEC §6): today's render of a config against the
+ * files under its output folder. The check reports the verdicts; {@code --update} and the diff mode
+ * derive what to write and delete from them ({@link UpdatePlan}).
+ */
+final class Classifier {
+
+  private final Config config;
+  private final HandManaged handManaged;
+  private final Optional<ClusterValidators> validators;
+
+  /**
+   * @param validators validate every committed file that differs from its render (the check); empty
+   *     when only the statuses matter (an update)
+   */
+  Classifier(Config config, Optional<ClusterValidators> validators) {
+    this.config = config;
+    this.handManaged = new HandManaged(config);
+    this.validators = validators;
+  }
+
+  /** The verdict on every committed file and every rendered one, committed files first. */
+  List<Classified> classify(List<CommittedFile> committed, List<RenderedFile> rendered) {
+    Map<ManifestPath, RenderedFile> expected = new LinkedHashMap<>();
+    Map<ManifestPath, Integer> order = new HashMap<>();
+    for (RenderedFile f : rendered) {
+      if (!handManaged.matchesGlob(f.path())) {
+        expected.put(f.path(), f);
+        order.put(f.path(), order.size());
+      }
+    }
+    List<Classified> out = new ArrayList<>(committed.size() + expected.size());
+    for (CommittedFile file : committed) {
+      RenderedFile render = expected.remove(file.path());
+      if (render != null && file.text().filter(render.content()::equals).isPresent()) {
+        // the common case, decided with one comparison: no marker parsed, no diff, and the
+        // render's text and violations serve for both sides
+        out.add(
+            new Classified(
+                upToDate(render),
+                Ownership.MARKED_INTACT,
+                Optional.empty(),
+                order.get(file.path())));
+        continue;
+      }
+      out.add(classify(file, Optional.ofNullable(render), order.getOrDefault(file.path(), -1)));
+    }
+    for (RenderedFile missing : expected.values()) {
+      FileResult.Location entry =
+          new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine());
+      out.add(
+          new Classified(
+              result(missing.path(), Status.MISSING, Optional.of(missing), Optional.empty(), entry),
+              Ownership.ABSENT,
+              Optional.empty(),
+              order.get(missing.path())));
+    }
+    return out;
+  }
+
+  /**
+   * A file equal to its render. The report keeps neither text: no renderer shows or patches an
+   * up-to-date file, and a thousand apps' texts would be most of what a run holds to its end.
+   */
+  private FileResult upToDate(RenderedFile render) {
+    return new FileResult(
+        render.path(),
+        Status.OK,
+        config.shownAs(),
+        Optional.ofNullable(render.template()),
+        Optional.ofNullable(render.cluster()).or(() -> config.clusterOf(render.path())),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        new FileResult.Location(render.path().value(), 1, 1),
+        render.violations());
+  }
+
+  private Classified classify(
+      CommittedFile committed, Optional<RenderedFile> render, int renderOrder) {
+    ManifestPath path = committed.path();
+    FileResult.Location top = new FileResult.Location(path.value(), 1, 1);
+    if (handManaged.matchesGlob(path)) {
+      FileResult handwritten =
+          result(path, Status.HANDWRITTEN, Optional.empty(), Optional.empty(), top);
+      return validated(handwritten, committed, null, Ownership.UNMARKED, -1);
+    }
+    if (committed.text().isEmpty()) {
+      // a link or a binary file: never read, so never shown; it is a finding all the same
+      Status status = render.isPresent() ? Status.HAND_EDITED : Status.UNMANAGED;
+      return validated(
+          result(path, status, render, Optional.empty(), top),
+          committed,
+          null,
+          Ownership.UNREADABLE,
+          renderOrder);
+    }
+    String text = committed.text().get();
+    String body = InputText.withoutBom(text);
+    boolean bom = body.length() != text.length();
+    Optional<Marker.Parsed> marker = Marker.parse(body);
+    boolean marked = marker.isPresent() || Marker.looksGenerated(body);
+    Ownership ownership =
+        !marked
+            ? Ownership.UNMARKED
+            : marker.isPresent() && marker.get().checksumIntact()
+                ? Ownership.MARKED_INTACT
+                : Ownership.MARKED_EDITED;
+    Status status;
+    if (!marked && handManaged.annotatedManual(text)) {
+      status = Status.HANDWRITTEN;
+    } else if (render.isEmpty()) {
+      status = marked ? Status.ORPHANED : Status.UNMANAGED;
+    } else if (ownership != Ownership.MARKED_INTACT || bom) {
+      // an unmarked file at a rendered path is ours with its marker lines removed by hand
+      status = Status.HAND_EDITED;
+    } else {
+      // the repository contributes the same as when it was generated: only kube-generate changed
+      status =
+          marker.get().inputs().filter(i -> sameInputs(i, render.get())).isPresent()
+              ? Status.OUTDATED
+              : Status.STALE;
+    }
+    boolean shown = status != Status.HANDWRITTEN && status != Status.UNMANAGED;
+    FileResult result =
+        result(path, status, shown ? render : Optional.empty(), committed.text(), top);
+    return validated(result, committed, render.orElse(null), ownership, renderOrder);
+  }
+
+  /**
+   * Whether a marker's fingerprint is today's, or the one an earlier release wrote for the same
+   * inputs (with the path from where it ran, SPEC §4): either way, the repository changed nothing.
+   */
+  private static boolean sameInputs(String marked, RenderedFile render) {
+    return marked.equals(render.inputs()) || marked.equals(render.formerInputs().value());
+  }
+
+  private Classified validated(
+      FileResult result,
+      CommittedFile committed,
+      RenderedFile render,
+      Ownership ownership,
+      int renderOrder) {
+    List<Violation> violations =
+        validators.isEmpty()
+            ? List.of()
+            : CommittedViolations.of(
+                committed, render, validators.get().forCluster(config.clusterOf(committed.path())));
+    return new Classified(
+        violations.isEmpty() ? result : result.withViolations(violations),
+        ownership,
+        committed.unreadable(),
+        renderOrder);
+  }
+
+  private FileResult result(
+      ManifestPath path,
+      Status status,
+      Optional<RenderedFile> render,
+      Optional<String> committed,
+      FileResult.Location fallback) {
+    Optional<String> rendered = render.map(RenderedFile::content);
+    Optional<String> diff = Optional.empty();
+    List<LineRange> lines = List.of();
+    FileResult.Location location = fallback;
+    boolean shown =
+        status == Status.STALE
+            || status == Status.OUTDATED
+            || status == Status.HAND_EDITED
+            || status == Status.MISSING
+            || status == Status.ORPHANED;
+    if (shown) {
+      DiffResult d = TextDiff.compute(path, committed, rendered, SecretMask::mask);
+      if (d.differs()) {
+        diff = Optional.of(d.unified());
+        lines = d.lines();
+      }
+      boolean changedInPlace = status != Status.MISSING && status != Status.ORPHANED;
+      if (changedInPlace && !lines.isEmpty()) {
+        // a stale file's checksum line always changes; the annotation belongs on the body's change
+        LineRange first =
+            lines.stream().filter(r -> r.start() > 2).findFirst().orElse(lines.get(0));
+        location = new FileResult.Location(path.value(), first.start(), first.end());
+      }
+    }
+    return new FileResult(
+        path,
+        status,
+        config.shownAs(),
+        render.map(RenderedFile::template).or(() -> committed.flatMap(Classifier::templateOf)),
+        render.map(RenderedFile::cluster).or(() -> config.clusterOf(path)),
+        committed,
+        rendered,
+        diff,
+        lines,
+        location);
+  }
+
+  private static Optional<String> templateOf(String committed) {
+    return Marker.parse(InputText.withoutBom(committed)).map(Marker.Parsed::template);
+  }
+}

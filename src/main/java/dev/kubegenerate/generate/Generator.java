@@ -1,0 +1,445 @@
+package dev.kubegenerate.generate;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.config.Entry;
+import dev.kubegenerate.config.Param;
+import dev.kubegenerate.engine.RenderMemo;
+import dev.kubegenerate.engine.SandboxedEngine;
+import dev.kubegenerate.kubernetes.CustomResources;
+import dev.kubegenerate.kubernetes.ManifestValidator;
+import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.KubernetesVersion;
+import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.render.CanonicalYaml;
+import dev.kubegenerate.render.Marker;
+import dev.kubegenerate.template.TemplateLibrary;
+import dev.kubegenerate.template.TemplateSpec;
+import dev.kubegenerate.yaml.YamlNodes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Renders every file a config produces, in memory; all problems are collected before failing. */
+public final class Generator {
+
+  private final SandboxedEngine engine;
+
+  public Generator(SandboxedEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * The files {@code config} produces, in entry order, validated without custom resource schemas.
+   */
+  public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
+    return render(config, library, new ClusterValidators(config, CustomResources.NONE));
+  }
+
+  /**
+   * The files {@code config} produces, in entry order. Each is validated for its cluster's
+   * Kubernetes version first: an invalid object or a removed API is a problem located at the entry.
+   */
+  public List<RenderedFile> render(
+      Config config, TemplateLibrary library, ClusterValidators validators) throws InputException {
+    Set<Problem> problems = new LinkedHashSet<>();
+    Map<Validated, List<Violation>> validated = new java.util.HashMap<>();
+    ParameterResolver resolver = new ParameterResolver(config, problems);
+    Memos memos = new Memos(engine);
+    List<Planned> planned = new ArrayList<>();
+    InputsFingerprint inputs = new InputsFingerprint(config);
+    Map<ManifestPath, RenderedFile> files = new LinkedHashMap<>();
+    Map<String, TemplateSpec> used = new java.util.TreeMap<>();
+    boolean allFound = true;
+    for (Entry entry : config.entries()) {
+      Optional<TemplateSpec> template = library.get(entry.template());
+      template.ifPresent(t -> used.put(t.name(), t));
+      if (template.isEmpty()) {
+        allFound = false;
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                entry.templateNode(),
+                "unknown template \""
+                    + entry.template()
+                    + "\""
+                    + Suggestions.didYouMean(entry.template(), library.names())
+                    + "; `kube-generate templates` lists them"));
+        continue;
+      }
+      List<String> clusters = entry.clusters().orElse(config.clusters());
+      resolver
+          .resolve(entry, template.get(), clusters)
+          .ifPresent(p -> planned.add(new Planned(entry, template.get(), p)));
+    }
+    SelectorOverlap.check(
+        config,
+        planned.stream()
+            .map(p -> new SelectorOverlap.Workload(p.entry(), p.template(), p.params()))
+            .toList(),
+        problems);
+    // ConfigMaps first, so the pods that read one can carry its hash; entries by identity, as a
+    // Planned holds its whole template, too costly to hash
+    Map<Planned, List<RenderedFile>> byEntry = new java.util.IdentityHashMap<>();
+    ConfigMapHashes hashes = new ConfigMapHashes();
+    for (Planned p : planned) {
+      if (!p.template().createsPods()) {
+        List<RenderedFile> rendered = renderPlanned(config, p, null, problems, memos, inputs);
+        rendered.forEach(file -> hashes.add(file, memos.bodies().get(file).body()));
+        byEntry.put(p, rendered);
+      }
+    }
+    for (Planned p : planned) {
+      if (p.template().createsPods()) {
+        byEntry.put(p, renderPlanned(config, p, hashes, problems, memos, inputs));
+      }
+    }
+    for (Planned p : planned) {
+      for (RenderedFile file : byEntry.get(p)) {
+        file =
+            validate(
+                config, p.entry(), file, memos.bodies().get(file), validators, validated, problems);
+        RenderedFile earlier = files.putIfAbsent(file.path(), file);
+        if (earlier != null) {
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  p.entry().templateNode(),
+                  "entry "
+                      + p.entry().template()
+                      + " writes "
+                      + file.path()
+                      + ", which the entry "
+                      + earlier.template()
+                      + " on line "
+                      + earlier.entryLine()
+                      + " also writes; give one of them a different name or subdir"));
+        }
+      }
+    }
+    if (allFound && !used.isEmpty()) {
+      // with an unknown template its parameters are unknown too: only that error is worth reading
+      problems.addAll(unusedValues(config, used));
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(new ArrayList<>(problems));
+    }
+    return List.copyOf(files.values());
+  }
+
+  /** One entry with its template and its parameters per cluster. */
+  private record Planned(
+      Entry entry, TemplateSpec template, Map<String, Map<String, Object>> params) {}
+
+  private List<RenderedFile> renderPlanned(
+      Config config,
+      Planned p,
+      ConfigMapHashes hashes,
+      Set<Problem> problems,
+      Memos memos,
+      InputsFingerprint inputs) {
+    InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
+    List<RenderedFile> out = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
+      String configHash =
+          hashes == null
+              ? null
+              : hashes.forPod(
+                  byCluster.getKey(),
+                  namespace(config, byCluster.getValue()),
+                  byCluster.getValue());
+      out.addAll(
+          renderEntry(
+              config,
+              p.entry(),
+              p.template(),
+              byCluster.getKey(),
+              byCluster.getValue(),
+              configHash,
+              problems,
+              memos,
+              entryInputs));
+    }
+    return out;
+  }
+
+  /** The namespace the built-in templates put an entry's objects in. */
+  static String namespace(Config config, Map<String, Object> params) {
+    return params.get("namespace") instanceof String ns ? ns : config.app();
+  }
+
+  /** The entry's {@code app.kubernetes.io/component}: its name, else the template's role. */
+  static String component(TemplateSpec template, Map<String, Object> params) {
+    return params.get("name") instanceof String n ? n : template.component();
+  }
+
+  /**
+   * What one config's render reuses: most bodies render the same text for every cluster.
+   *
+   * @param renders each body's render, reused for clusters whose context holds the same values
+   *     under every name it read
+   * @param fragments each rendered fragment text, parsed once (the value is only read)
+   * @param formatted each rendered text, parsed, written and hashed once (the marker, which names
+   *     the template, is written per file)
+   * @param bodies each file's body, by identity: validation is memoized by body, and this
+   *     instance's hash is computed once however many files share it
+   */
+  private record Memos(
+      RenderMemo renders,
+      Map<String, Object> fragments,
+      Map<String, Formatted> formatted,
+      Map<RenderedFile, Formatted> bodies) {
+    Memos(SandboxedEngine engine) {
+      this(
+          new RenderMemo(engine),
+          new HashMap<>(),
+          new HashMap<>(),
+          new java.util.IdentityHashMap<>());
+    }
+  }
+
+  /**
+   * A body's canonical text, its checksum and its nodes, shared by every file that renders the same
+   * text.
+   */
+  private record Formatted(String body, String sha256, Optional<List<Node>> nodes) {}
+
+  /**
+   * A body validated for a version: most bodies render the same for every cluster. Keyed by the
+   * body, since the marker (a comment, always two lines) differs per file in its fingerprint.
+   */
+  private record Validated(KubernetesVersion version, String body) {
+    // Written out: see KubernetesVersion.equals.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Validated v && v.version.equals(version) && v.body.equals(body);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * version.hashCode() + body.hashCode();
+    }
+  }
+
+  /**
+   * The file with its violations; errors become problems naming the template, the entry and the
+   * field.
+   */
+  private static RenderedFile validate(
+      Config config,
+      Entry entry,
+      RenderedFile file,
+      Formatted body,
+      ClusterValidators validators,
+      Map<Validated, List<Violation>> validated,
+      Set<Problem> problems) {
+    ManifestValidator validator = validators.forCluster(Optional.of(file.cluster()));
+    List<Violation> violations =
+        validated.computeIfAbsent(
+            new Validated(validator.version(), body.body()),
+            k -> validator.validate(file.content(), body.nodes()));
+    for (Violation v : violations) {
+      if (v.severity() == Violation.Severity.ERROR) {
+        String field = v.path().isEmpty() ? "" : v.path() + ": ";
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                entry.templateNode(),
+                "template "
+                    + entry.template()
+                    + " renders "
+                    + file.path()
+                    + ", which Kubernetes "
+                    + validator.version()
+                    + " (cluster "
+                    + file.cluster()
+                    + ") rejects: "
+                    + field
+                    + v.message()
+                    + " ("
+                    + v.rule().id()
+                    + ", line "
+                    + v.line()
+                    + " of the render)"));
+      }
+    }
+    return new RenderedFile(
+        file.path(),
+        file.config(),
+        file.template(),
+        file.cluster(),
+        file.content(),
+        file.inputs(),
+        file.formerInputs(),
+        file.entryLine(),
+        file.entryColumn(),
+        violations);
+  }
+
+  /** The parser's problem and the rendered line, without the source excerpt it quotes. */
+  private static String renderedProblem(YamlEngineException e) {
+    if (e instanceof CanonicalYaml.TooLarge) {
+      return e.getMessage();
+    }
+    if (e instanceof MarkedYamlEngineException m && m.getProblem() != null) {
+      return m.getProblem().strip().replaceAll("\\s*\\R\\s*", " ")
+          + m.getProblemMark()
+              .map(mark -> " (rendered line " + (mark.getLine() + 1) + ")")
+              .orElse("");
+    }
+    return e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /**
+   * The keys of {@code values} that no used template declares: a misspelling or a leftover that
+   * would otherwise be ignored in silence (values only reach templates that declare them).
+   */
+  private static List<Problem> unusedValues(Config config, Map<String, TemplateSpec> used) {
+    Set<String> declared = new java.util.TreeSet<>();
+    used.values().forEach(t -> declared.addAll(t.parameterNames()));
+    List<Problem> out = new ArrayList<>();
+    for (Param value : config.values().values()) {
+      if (declared.contains(value.name())) {
+        continue;
+      }
+      String near = Suggestions.didYouMean(value.name(), declared);
+      out.add(
+          YamlNodes.at(
+              config.shownAs(),
+              value.key(),
+              "value \""
+                  + value.name()
+                  + "\" is not a parameter of any template this config uses ("
+                  + String.join(", ", used.keySet())
+                  + ")"
+                  + (near.isEmpty() ? "; remove it or move it to the entry that needs it" : near)));
+    }
+    out.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return out;
+  }
+
+  private List<RenderedFile> renderEntry(
+      Config config,
+      Entry entry,
+      TemplateSpec template,
+      String cluster,
+      Map<String, Object> params,
+      String configHash,
+      Set<Problem> problems,
+      Memos memos,
+      InputsFingerprint.ForEntry inputs) {
+    Map<String, Object> context = new LinkedHashMap<>(params);
+    context.put("app", config.app());
+    context.put("cluster", cluster);
+    KubernetesVersion version = ClusterValidators.versionOf(config, cluster);
+    context.put(
+        "kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
+    context.put("component", component(template, params));
+    context.put("configHash", configHash);
+    int line = YamlNodes.line(entry.templateNode());
+    int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+    String where =
+        " (rendering "
+            + entry.template()
+            + " for cluster "
+            + cluster
+            + " from "
+            + config.shownAs()
+            + ":"
+            + line
+            + ")";
+    for (TemplateSpec.Fragment fragment : template.fragments()) {
+      Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
+      fragmentContext.putAll(fragment.settings());
+      try {
+        String text = memos.renders().render(fragment.body(), fragmentContext);
+        // clusters with equal parameters render the same text: parse it once (the parsed value is
+        // only read)
+        Object parsed = memos.fragments().get(text);
+        if (parsed == null) {
+          parsed = CanonicalYaml.readOne(text);
+          memos.fragments().put(text, parsed);
+        }
+        context.put(fragment.variable(), parsed);
+      } catch (SandboxedEngine.RenderException e) {
+        problems.add(
+            new Problem(
+                fragment.body().shownAs(),
+                e.line(),
+                0,
+                "template error: " + e.getMessage() + where));
+        return List.of();
+      } catch (YamlEngineException e) {
+        problems.add(
+            Problem.of(
+                fragment.body().shownAs(),
+                "rendered text is not valid YAML: " + renderedProblem(e) + where));
+        return List.of();
+      }
+    }
+    List<RenderedFile> out = new ArrayList<>();
+    for (TemplateSpec.Body body : template.bodies()) {
+      String text;
+      try {
+        text = memos.renders().render(body, context);
+      } catch (SandboxedEngine.RenderException e) {
+        problems.add(
+            new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
+        continue;
+      }
+      Formatted canonical = memos.formatted().get(text);
+      try {
+        if (canonical == null) {
+          CanonicalYaml.Composed yaml = CanonicalYaml.formatComposed(text);
+          canonical = new Formatted(yaml.text(), Marker.sha256(yaml.text()), yaml.nodes());
+          memos.formatted().put(text, canonical);
+        }
+      } catch (YamlEngineException e) {
+        problems.add(
+            Problem.of(
+                body.shownAs(), "rendered text is not valid YAML: " + renderedProblem(e) + where));
+        continue;
+      }
+      if (canonical.body().isEmpty()) {
+        continue; // a body may render nothing, e.g. an optional object left out
+      }
+      String file = body.name() + (params.get("name") instanceof String n ? "-" + n : "") + ".yaml";
+      ManifestPath path =
+          entry
+              .subdir()
+              .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
+              .orElse(config.outputDir().resolve(cluster + "/" + file));
+      String fingerprint = inputs.of(cluster, path);
+      RenderedFile rendered =
+          new RenderedFile(
+              path,
+              config.shownAs(),
+              template.name(),
+              cluster,
+              Marker.wrapHashed(
+                  config.fileName(),
+                  template.name(),
+                  canonical.body(),
+                  canonical.sha256(),
+                  fingerprint),
+              fingerprint,
+              inputs.former(cluster, path),
+              line,
+              column,
+              List.of());
+      memos.bodies().put(rendered, canonical);
+      out.add(rendered);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,328 @@
+package dev.kubegenerate.generate;
+
+import dev.kubegenerate.config.Config;
+import dev.kubegenerate.config.Entry;
+import dev.kubegenerate.config.Param;
+import dev.kubegenerate.model.KubernetesVersion;
+import dev.kubegenerate.model.Names;
+import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Suggestions;
+import dev.kubegenerate.template.ParameterSpec;
+import dev.kubegenerate.template.TemplateSpec;
+import dev.kubegenerate.yaml.NodeValues;
+import dev.kubegenerate.yaml.YamlNodes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks an entry's parameters against its template and merges them per cluster, lowest precedence
+ * first: template defaults, {@code values}, the entry, {@code overrides.<cluster>}.
+ */
+final class ParameterResolver {
+
+  /** Labels every template sets; a second value would be a duplicate key in the output. */
+  private static final java.util.Set<String> RECOMMENDED_LABELS =
+      java.util.Set.of(
+          "app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/managed-by");
+
+  private final Config config;
+  private final Collection<Problem> problems;
+
+  /** Parameters whose value was reported as wrong: not "missing" on top of that. */
+  private final java.util.Set<String> invalid = new java.util.HashSet<>();
+
+  ParameterResolver(Config config, Collection<Problem> problems) {
+    this.config = config;
+    this.problems = problems;
+  }
+
+  /** The parameters for each targeted cluster, or empty when the entry has errors. */
+  Optional<Map<String, Map<String, Object>>> resolve(
+      Entry entry, TemplateSpec template, List<String> clusters) {
+    int before = problems.size();
+    invalid.clear();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Param p : config.values().values()) {
+      // values apply to every template that declares them, and are ignored by the others
+      template
+          .parameter(p.name())
+          .flatMap(spec -> typed(p, spec, template, versions(config.clusters())))
+          .ifPresent(v -> values.put(p.name(), v));
+    }
+    Map<String, Object> own = typedParams(entry.params(), template, "", versions(clusters));
+    Map<String, Map<String, Object>> byCluster = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Param>> o : entry.overrides().entrySet()) {
+      if (!clusters.contains(o.getKey())) {
+        // overrides for a cluster the entry does not target are kept for when it does again
+        // (a cluster removed for a while); only a likely misspelling of a targeted one is an error
+        if (!Suggestions.nearest(o.getKey(), clusters).isEmpty()) {
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  entry.overrideKeys().get(o.getKey()),
+                  "overrides for cluster \""
+                      + o.getKey()
+                      + "\", which this entry does not target"
+                      + Suggestions.didYouMean(o.getKey(), clusters)));
+        }
+        typedParams(o.getValue(), template, "overrides." + o.getKey() + ".", List.of());
+        continue;
+      }
+      byCluster.put(
+          o.getKey(),
+          typedParams(
+              o.getValue(),
+              template,
+              "overrides." + o.getKey() + ".",
+              versions(List.of(o.getKey()))));
+    }
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String cluster : clusters) {
+      Map<String, Object> merged = new LinkedHashMap<>();
+      for (ParameterSpec spec : template.parameters()) {
+        merged.put(spec.name(), spec.defaultValue());
+      }
+      mergeInto(merged, values);
+      mergeInto(merged, own);
+      mergeInto(merged, byCluster.getOrDefault(cluster, Map.of()));
+      for (ParameterSpec spec : template.parameters()) {
+        if (spec.required()
+            && merged.get(spec.name()) == null
+            && !missing.contains(spec.name())
+            && !invalid.contains(spec.name())) {
+          missing.add(spec.name());
+        }
+      }
+      out.put(cluster, merged);
+    }
+    for (String name : missing) {
+      problems.add(
+          YamlNodes.at(
+              config.shownAs(),
+              entry.templateNode(),
+              "missing required parameter \""
+                  + name
+                  + "\" for template "
+                  + template.name()
+                  + " ("
+                  + template.parameter(name).map(ParameterSpec::description).orElse("")
+                  + ")"));
+    }
+    return problems.size() == before ? Optional.of(out) : Optional.empty();
+  }
+
+  /** The distinct Kubernetes versions of some clusters, which object parameters are checked for. */
+  private java.util.Set<KubernetesVersion> versions(List<String> clusters) {
+    java.util.Set<KubernetesVersion> out = new java.util.LinkedHashSet<>();
+    clusters.forEach(c -> out.add(ClusterValidators.versionOf(config, c)));
+    return out;
+  }
+
+  private Map<String, Object> typedParams(
+      Map<String, Param> params,
+      TemplateSpec template,
+      String prefix,
+      Collection<KubernetesVersion> versions) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Param p : params.values()) {
+      Optional<ParameterSpec> spec = template.parameter(p.name());
+      if (spec.isEmpty()) {
+        List<String> known = new ArrayList<>(template.parameterNames());
+        if (prefix.isEmpty()) {
+          known.addAll(Entry.RESERVED_KEYS);
+        }
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                p.key(),
+                "unknown parameter \""
+                    + prefix
+                    + p.name()
+                    + "\" for template "
+                    + template.name()
+                    + Suggestions.didYouMean(p.name(), known)));
+        continue;
+      }
+      int problemsBefore = problems.size();
+      typed(p, spec.get(), template, versions).ifPresent(v -> out.put(p.name(), v));
+      if (problems.size() > problemsBefore) {
+        invalid.add(p.name());
+      }
+    }
+    return out;
+  }
+
+  private Optional<Object> typed(
+      Param p, ParameterSpec spec, TemplateSpec template, Collection<KubernetesVersion> versions) {
+    Object raw;
+    try {
+      // strings, and the items of lists and maps of strings, keep the text as written
+      raw =
+          switch (spec.type()) {
+            // a list of Kubernetes objects keeps its numbers (defaultMode: 420)
+            case LIST ->
+                spec.kubernetesType() != null
+                    ? NodeValues.toJava(p.value())
+                    : NodeValues.toJavaText(p.value());
+            case STRING, MAP, IMAGE, ENUM -> NodeValues.toJavaText(p.value());
+            default -> NodeValues.toJava(p.value());
+          };
+    } catch (NodeValues.ValueException e) {
+      problems.add(YamlNodes.at(config.shownAs(), e.node(), e.getMessage()));
+      invalid.add(p.name());
+      return Optional.empty();
+    }
+    if (raw == null) {
+      // an explicit empty value means "use the default"
+      return Optional.empty();
+    }
+    Optional<Object> value = spec.coerce(raw);
+    if (value.isEmpty()) {
+      problems.add(
+          YamlNodes.at(
+              config.shownAs(),
+              p.value(),
+              "parameter \""
+                  + p.name()
+                  + "\" of template "
+                  + template.name()
+                  + " "
+                  + spec.mismatch(raw)));
+      return Optional.empty();
+    }
+    if (unpinnedContainerImages(p, spec, template)) {
+      return Optional.empty();
+    }
+    int before = problems.size();
+    if (spec.type() == dev.kubegenerate.template.ParameterType.OBJECT) {
+      unknownKeys(p, spec, template);
+    }
+    ObjectParameters.check(config, p, spec, template, versions, problems);
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    if ((p.name().equals("name") || p.name().equals("namespace"))
+        && !Names.isDnsLabel((String) value.get())) {
+      problems.add(
+          YamlNodes.at(
+              config.shownAs(),
+              p.value(),
+              p.name()
+                  + " \""
+                  + value.get()
+                  + "\" is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)"));
+      return Optional.empty();
+    }
+    if ((p.name().equals("labels") || p.name().equals("podLabels"))
+        && value.get() instanceof Map<?, ?> labels) {
+      for (Object key : labels.keySet()) {
+        if (RECOMMENDED_LABELS.contains(String.valueOf(key))) {
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  p.value(),
+                  p.name()
+                      + " may not set "
+                      + key
+                      + ": kube-generate sets the recommended labels itself"));
+          return Optional.empty();
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Sidecars and init containers run images too: each must be pinned like the main one, or a
+   * rollback restarts other code in them.
+   */
+  private boolean unpinnedContainerImages(Param p, ParameterSpec spec, TemplateSpec template) {
+    if (!"io.k8s.api.core.v1.Container".equals(spec.kubernetesType())
+        || !(p.value() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode list)) {
+      return false;
+    }
+    boolean found = false;
+    for (int i = 0; i < list.getValue().size(); i++) {
+      if (!(list.getValue().get(i)
+          instanceof org.snakeyaml.engine.v2.nodes.MappingNode container)) {
+        continue;
+      }
+      for (org.snakeyaml.engine.v2.nodes.NodeTuple t : container.getValue()) {
+        if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key
+            && key.getValue().equals("image")
+            && t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode image
+            && dev.kubegenerate.template.ParameterType.IMAGE
+                .coerce(image.getValue(), List.of(), false)
+                .isEmpty()) {
+          found = true;
+          problems.add(
+              YamlNodes.at(
+                  config.shownAs(),
+                  image,
+                  p.name()
+                      + "["
+                      + i
+                      + "].image of template "
+                      + template.name()
+                      + " "
+                      + dev.kubegenerate.template.ParameterType.IMAGE.mismatch(
+                          image.getValue(), List.of(), false)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Reports each key of an object parameter that its declaration does not list, at the key. */
+  private boolean unknownKeys(Param p, ParameterSpec spec, TemplateSpec template) {
+    if (spec.allowed().isEmpty()
+        || !(p.value() instanceof org.snakeyaml.engine.v2.nodes.MappingNode map)) {
+      return false;
+    }
+    boolean found = false;
+    for (org.snakeyaml.engine.v2.nodes.NodeTuple t : map.getValue()) {
+      if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode key
+          && !spec.allowed().contains(key.getValue())) {
+        found = true;
+        problems.add(
+            YamlNodes.at(
+                config.shownAs(),
+                key,
+                p.name()
+                    + "."
+                    + key.getValue()
+                    + ": unknown key \""
+                    + key.getValue()
+                    + "\""
+                    + Suggestions.didYouMean(key.getValue(), spec.allowed())
+                    + "; "
+                    + p.name()
+                    + " of template "
+                    + template.name()
+                    + " takes "
+                    + String.join(", ", spec.allowed())));
+      }
+    }
+    return found;
+  }
+
+  /** Maps merge key by key (so an override can add one variable); everything else replaces. */
+  @SuppressWarnings("unchecked")
+  static void mergeInto(Map<String, Object> target, Map<String, Object> source) {
+    for (Map.Entry<String, Object> e : source.entrySet()) {
+      Object old = target.get(e.getKey());
+      if (old instanceof Map<?, ?> oldMap && e.getValue() instanceof Map<?, ?> newMap) {
+        Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) oldMap);
+        mergeInto(merged, (Map<String, Object>) newMap);
+        target.put(e.getKey(), merged);
+      } else {
+        target.put(e.getKey(), e.getValue());
+      }
+    }
+  }
+}

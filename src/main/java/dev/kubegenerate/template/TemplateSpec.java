@@ -1,0 +1,90 @@
+package dev.kubegenerate.template;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One template: its declared parameters and one body per output file.
+ *
+ * @param name the name entries use ({@code - autoscale: ...})
+ * @param description one line
+ * @param parameters declared parameters, in declaration order
+ * @param bodies the bodies, in output order
+ * @param example an example entry, as YAML text
+ * @param origin where the template was loaded from, for messages ({@code built-in} or a folder)
+ * @param repositoryFiles for a template from a folder inside the repository, the digest of its
+ *     files (they are the repository's input, SPEC §4); empty for the tool's own templates
+ * @param component the template's role ({@code web}, {@code worker}): the {@code
+ *     app.kubernetes.io/component} label of an entry with no {@code name} (null: none)
+ * @param fragments built-in fragments rendered before the bodies, each into one variable
+ */
+public record TemplateSpec(
+    String name,
+    String description,
+    List<ParameterSpec> parameters,
+    List<Body> bodies,
+    String example,
+    String origin,
+    Optional<String> repositoryFiles,
+    String component,
+    List<Fragment> fragments) {
+
+  public TemplateSpec {
+    parameters = List.copyOf(parameters);
+    bodies = List.copyOf(bodies);
+    fragments = List.copyOf(fragments);
+  }
+
+  /** Whether the template creates pods: it renders the built-in pod template. */
+  public boolean createsPods() {
+    return fragments.stream().anyMatch(f -> f.name().equals(Fragments.POD_TEMPLATE));
+  }
+
+  /**
+   * A built-in snippet shared by several templates, such as the pod template. It is rendered with
+   * the body's context plus {@code settings}, parsed as YAML and given to the bodies as {@code
+   * variable}, which they write with {@code | json}: no text is pasted, so indentation and line
+   * numbers of the bodies stay their own.
+   *
+   * @param name the fragment's name ({@code pod-template})
+   * @param variable the context variable holding its value ({@code podTemplate})
+   * @param body its Pebble source
+   * @param settings the template's constants for it ({@code portName: grpc})
+   */
+  public record Fragment(
+      String name, String variable, Body body, java.util.Map<String, Object> settings) {
+    public Fragment {
+      settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    }
+  }
+
+  /** One of the tool's own templates (built-in, or from {@code KUBE_GENERATE_TEMPLATES}). */
+  public TemplateSpec(
+      String name,
+      String description,
+      List<ParameterSpec> parameters,
+      List<Body> bodies,
+      String example,
+      String origin) {
+    this(name, description, parameters, bodies, example, origin, Optional.empty(), null, List.of());
+  }
+
+  /** The declared parameter called {@code name}. */
+  public Optional<ParameterSpec> parameter(String name) {
+    return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The names of all declared parameters. */
+  public List<String> parameterNames() {
+    return parameters.stream().map(ParameterSpec::name).toList();
+  }
+
+  /**
+   * One output file's template text.
+   *
+   * @param name the file name without extension ({@code deployment})
+   * @param source the Pebble source
+   * @param shownAs the body's file, for error messages
+   */
+  public record Body(String name, String source, String shownAs) {}
+}
