@@ -155,7 +155,7 @@ public final class ConfigLoader {
       Map<String, Param> values = entries.params(top.get("values"), "values");
       List<String> handwritten =
           top.containsKey("handwritten")
-              ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
+              ? nodes.globList(top.get("handwritten").getValueNode(), "handwritten")
               : List.of();
       String manualAnnotation =
           optionalString(top, "manualAnnotation").orElse(Config.DEFAULT_MANUAL_ANNOTATION);
