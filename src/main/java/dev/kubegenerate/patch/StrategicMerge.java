@@ -74,7 +74,7 @@ public final class StrategicMerge {
         if (merged == null) {
           out.remove(key);
         } else {
-          out.put(key, retain(merged, nested, rules.at(field)));
+          out.put(key, merged);
         }
       } else if (value instanceof List<?> list) {
         out.put(key, mergeList(out.get(key), list, field));
@@ -105,14 +105,6 @@ public final class StrategicMerge {
     throw new PatchException(at(pointer) + "unknown directive " + key);
   }
 
-  /** For a field whose strategy is retainKeys, only the keys the patch gives stay. */
-  private static Object retain(Object merged, Map<?, ?> patch, FieldMerge merge) {
-    if (merge.retainsKeys() && merged instanceof Map<?, ?> map) {
-      map.keySet().removeIf(k -> !patch.containsKey(k));
-    }
-    return merged;
-  }
-
   private List<Object> mergeList(Object original, List<?> patch, String field)
       throws PatchException {
     FieldMerge merge = rules.at(field);
@@ -127,18 +119,26 @@ public final class StrategicMerge {
       }
       return out;
     }
-    List<Object> out = new ArrayList<>();
-    existing.forEach(item -> out.add(Values.copy(item)));
     if (merge.mergeKey().isEmpty()) {
-      // a list of values merged as a set (finalizers): the patch's new values go after the others
+      // a list of values merged as a set (finalizers)
+      List<Object> left = new ArrayList<>();
       for (Object item : patch) {
-        if (out.stream().noneMatch(o -> Values.same(o, item))) {
-          out.add(Values.copy(item));
+        if (left.stream().noneMatch(o -> Values.same(o, item))) {
+          left.add(Values.copy(item));
         }
       }
-      return out;
+      List<Object> right = new ArrayList<>();
+      for (Object item : existing) {
+        if (left.stream().noneMatch(o -> Values.same(o, item))) {
+          right.add(Values.copy(item));
+        }
+      }
+      return ordered(left, right, new ArrayList<>(existing), item -> item);
     }
     String key = merge.mergeKey().get();
+    List<Object> server = new ArrayList<>();
+    existing.forEach(item -> server.add(Values.copy(item)));
+    List<Object> left = new ArrayList<>();
     for (Object item : patch) {
       if (!(item instanceof Map<?, ?> p) || !p.containsKey(key)) {
         throw new PatchException(
@@ -149,24 +149,69 @@ public final class StrategicMerge {
                 + key
                 + ", which each item of the patch must give");
       }
-      int match = -1;
-      for (int i = 0; i < out.size() && match < 0; i++) {
-        if (out.get(i) instanceof Map<?, ?> o && Values.same(o.get(key), p.get(key))) {
-          match = i;
-        }
-      }
+      int match = indexOf(server, key, p.get(key));
       if ("delete".equals(p.get(PATCH))) {
         if (match >= 0) {
-          out.remove(match);
+          server.remove(match);
         }
-      } else if (match >= 0) {
-        Object merged = mergeMap(out.get(match), p, field + "/*");
-        out.set(match, retain(merged, p, merge));
+        continue;
+      }
+      left.add(match >= 0 ? mergeMap(server.remove(match), p, field + "/*") : strip(p));
+    }
+    List<Object> order = new ArrayList<>();
+    existing.forEach(item -> order.add(item instanceof Map<?, ?> m ? m.get(key) : null));
+    return ordered(left, server, order, item -> item instanceof Map<?, ?> m ? m.get(key) : null);
+  }
+
+  private static int indexOf(List<Object> items, String key, Object value) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof Map<?, ?> o && Values.same(o.get(key), value)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The order the API machinery gives a merged list: the patch's items in patch order and the items
+   * only the original has in their order, merged by where each stood in the original; an item the
+   * original did not have goes before the next one it did.
+   *
+   * @param order the identity of each item of the original, in its order
+   */
+  private static List<Object> ordered(
+      List<Object> patched,
+      List<Object> serverOnly,
+      List<Object> order,
+      java.util.function.Function<Object, Object> identity) {
+    List<Object> out = new ArrayList<>(patched.size() + serverOnly.size());
+    int i = 0;
+    int j = 0;
+    while (i < patched.size() || j < serverOnly.size()) {
+      if (i >= patched.size()) {
+        out.add(serverOnly.get(j++));
+      } else if (j >= serverOnly.size()) {
+        out.add(patched.get(i++));
       } else {
-        out.add(strip(p));
+        int left = position(order, identity.apply(patched.get(i)));
+        int right = position(order, identity.apply(serverOnly.get(j)));
+        if (left >= 0 && right >= 0 && right < left) {
+          out.add(serverOnly.get(j++));
+        } else {
+          out.add(patched.get(i++));
+        }
       }
     }
     return out;
+  }
+
+  private static int position(List<Object> order, Object identity) {
+    for (int i = 0; i < order.size(); i++) {
+      if (Values.same(order.get(i), identity)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A copy of a patch value without its directives. */
