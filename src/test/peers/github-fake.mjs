@@ -20,7 +20,8 @@ function reset(options = {}) {
     comments: [], // {id, issue, body, created_at, updated_at}
     forbidden: new Set(options.forbidden ?? []), // "owner/repo" answering 403 on writes (fork)
     faults: options.faults ?? [], // [{method, status, times}] answered before real handling
-    // who the token is: 'bot' (GITHUB_TOKEN: GET /user is refused) or 'person' (a personal token)
+    // who the token is: 'bot' (GITHUB_TOKEN: GET /user is refused), 'app' (a GitHub App's
+    // installation token, refused too) or 'person' (a personal token)
     token: options.token ?? 'bot',
     requests: [],
     // git: commits by sha {repository, message, parents, files: {path: base64} | null (unknown)}
@@ -65,7 +66,37 @@ function person(login, id) {
     type: 'User', site_admin: false,
   };
 }
-const users = { bot: user, stranger: person('mallory', 7001), owner: person('octo-person', 7002) };
+// another App's bot, and the bot of the App whose token the run may hold
+function appBot(slug, id) {
+  const login = `${slug}[bot]`;
+  const u = `https://api.github.com/users/${encodeURIComponent(login)}`;
+  return {
+    ...person(login, id), node_id: `BOT_${id}`, url: u, html_url: `https://github.com/apps/${slug}`,
+    followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
+    gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`,
+    subscriptions_url: `${u}/subscriptions`, organizations_url: `${u}/orgs`, repos_url: `${u}/repos`,
+    events_url: `${u}/events{/privacy}`, received_events_url: `${u}/received_events`, type: 'Bot',
+  };
+}
+const users = {
+  bot: user, stranger: person('mallory', 7001), owner: person('octo-person', 7002),
+  app: appBot('kube-fix', 7003), otherApp: appBot('renovate', 7004),
+};
+const authorOf = { person: 'owner', bot: 'bot', app: 'app' };
+function integration(slug, id, name) {
+  return {
+    id, slug, node_id: `A_${id}`, client_id: `Iv1.${id}`, owner: person('example', 7100),
+    name, description: null, external_url: `https://example.com/${slug}`,
+    html_url: `https://github.com/apps/${slug}`, created_at: '2020-01-01T00:00:00Z',
+    updated_at: '2020-01-01T00:00:00Z', permissions: { issues: 'write', pull_requests: 'write' },
+    events: [],
+  };
+}
+const apps = {
+  bot: integration('github-actions', 15368, 'GitHub Actions'),
+  app: integration('kube-fix', 8003, 'kube-fix'),
+  otherApp: integration('renovate', 8004, 'Renovate'),
+};
 
 function view(c) {
   const [owner, repo, number] = c.issue.split('/');
@@ -76,6 +107,8 @@ function view(c) {
     issue_url: `${publicUrl}/repos/${owner}/${repo}/issues/${number}`,
     body: c.body, user: users[c.author ?? 'bot'], created_at: c.created_at, updated_at: c.updated_at,
     author_association: 'NONE',
+    // a GitHub App's bot comments "via" its App, as GitHub says in every answer
+    performed_via_github_app: apps[c.author ?? 'bot'] ?? null,
   };
 }
 
@@ -108,8 +141,9 @@ function handle(req, res, body, replay = false) {
     authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null,
     apiVersion: req.headers['x-github-api-version'] ?? null,
   });
+  // a fault with no path is for the REST calls, not the identity look-up through GraphQL
   const fault = replay ? undefined : state.faults.find((f) => f.method === req.method && f.times > 0
-    && (f.path === undefined || f.path === url.pathname));
+    && (f.path === undefined ? url.pathname !== '/graphql' : f.path === url.pathname));
   if (fault) {
     fault.times--;
     if (fault.commit) {
@@ -158,7 +192,7 @@ function handle(req, res, body, replay = false) {
       if (state.forbidden.has(`${m[1]}/${m[2]}`)) {
         return send(res, 403, error('Resource not accessible by integration'));
       }
-      const c = add(issue, JSON.parse(body).body, state.token === 'person' ? 'owner' : 'bot');
+      const c = add(issue, JSON.parse(body).body, authorOf[state.token]);
       return send(res, 201, view(c), { location: view(c).url });
     }
   }
@@ -169,6 +203,10 @@ function handle(req, res, body, replay = false) {
     }
     const c = state.comments.find((x) => x.id === Number(m[3]));
     if (!c) return send(res, 404, error('Not Found'));
+    // a token may edit only its own identity's comments
+    if ((c.author ?? 'bot') !== authorOf[state.token]) {
+      return send(res, 403, error('Resource not accessible by integration'));
+    }
     c.body = JSON.parse(body).body;
     c.updated_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     return send(res, 200, view(c));
@@ -205,6 +243,10 @@ class GitHubError extends GraphQLError {
 }
 
 const root = {
+  // who the token is, as GitHub answers an installation token that GET /user refuses
+  viewer() {
+    return { login: users[authorOf[state.token]].login };
+  },
   createCommitOnBranch({ input }, request) {
     const repository = input.branch.repositoryNameWithOwner;
     const key = `${repository}:${input.branch.branchName}`;

@@ -1,11 +1,11 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
+import dev.kubegenerate.model.Glob;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.yaml.YamlNodes;
-import java.nio.file.FileSystems;
+import java.io.File;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +16,12 @@ import java.util.Map;
 final class HandManaged {
 
   private final Config config;
-  private final List<PathMatcher> globs;
+  private final List<Glob> globs;
 
   HandManaged(Config config) {
     this.config = config;
-    this.globs =
-        config.handwritten().stream()
-            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-            .toList();
+    // the config's reader refused a glob that is not well formed, with its line
+    this.globs = config.handwritten().stream().map(Glob::of).toList();
   }
 
   /** Whether a {@code handwritten} glob, relative to the config's folder, matches the path. */
@@ -32,7 +30,8 @@ final class HandManaged {
         config.folder() == null
             ? Path.of(path.value())
             : Path.of(config.folder().value()).relativize(Path.of(path.value()));
-    return globs.stream().anyMatch(m -> m.matches(p));
+    String relative = p.toString().replace(File.separatorChar, '/');
+    return globs.stream().anyMatch(g -> g.matches(relative));
   }
 
   /** Whether any document of {@code text} carries the manual annotation. */

@@ -3,14 +3,12 @@ package dev.kubegenerate.cli;
 import dev.kubegenerate.check.CheckRun;
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.model.FailOn;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.report.JsonReport;
 import dev.kubegenerate.report.PatchRenderer;
 import dev.kubegenerate.report.TextReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -88,47 +86,95 @@ public final class CheckCommand implements Callable<Integer> {
     this.terminal = terminal;
   }
 
+  /**
+   * Checks, writes the files asked for and publishes the verdict. Every failure, an error of the
+   * JVM included, still ends in a verdict: the report then holds the error, and under Actions the
+   * step outputs say {@code result=error} and the job summary says why.
+   */
   @Override
-  public Integer call() throws IOException {
-    ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
+  public Integer call() {
     Format chosen =
         format != null ? format : terminal.githubActions() ? Format.github : Format.text;
-    // before the check: a comment's HTTP client is set up while it runs
     if (autofix && chosen != Format.github) {
       throw new UsageException("--autofix needs --format github (it commits in GitHub Actions)");
     }
-    GitHubOutput github =
-        chosen == Format.github
-            ? new GitHubOutput(
-                terminal,
-                run.root(),
-                comment,
-                autofix ? Optional.of(() -> Regenerations.of(run)) : Optional.empty())
-            : null;
+    GitHubOutput github = null;
+    String fix = "kube-generate --update";
     Report report;
+    try {
+      ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
+      fix = run.fixCommand();
+      // before the check: a comment's HTTP client is set up while it runs
+      github =
+          chosen == Format.github
+              ? new GitHubOutput(
+                  terminal,
+                  run.root(),
+                  comment,
+                  autofix ? Optional.of(() -> Regenerations.of(run)) : Optional.empty())
+              : null;
+      report = check(run);
+      if (chosen == Format.github || summary != null) {
+        // only the markdown shows it: the text and JSON reports need not read every outdated file
+        report = CheckRun.withImpact(report);
+      }
+      writeFiles(run, report);
+      if (github != null) {
+        github.refuseLinkedReportFolder();
+      }
+    } catch (InputException e) {
+      report = CheckRun.failed(e.problems(), failOn, fix);
+    } catch (UsageException e) {
+      if (chosen != Format.github) {
+        throw e;
+      }
+      // under Actions a usage error (a working folder that is gone) still publishes its verdict
+      report = CheckRun.failed(List.of(Problem.of("", e.getMessage())), failOn, fix);
+    } catch (RuntimeException | Error e) {
+      report = failed(e, fix);
+    }
+    try {
+      return publish(chosen, github, report);
+    } catch (RuntimeException | Error e) {
+      // out of memory while writing the report, most likely: what it took is let go first
+      report = failed(e, fix);
+    }
+    try {
+      return publish(chosen, github, report);
+    } catch (RuntimeException | Error e) {
+      if (terminal.githubActions()) {
+        dev.kubegenerate.github.GitHubPublisher.publishFailure(
+            dev.kubegenerate.github.ActionsEnvironment.from(terminal.env()));
+      }
+      throw e;
+    }
+  }
+
+  private Report failed(Throwable e, String fix) {
+    return CheckRun.failed(List.of(Problem.of("", Cli.describe(e))), failOn, fix);
+  }
+
+  private Report check(ProjectRun run) {
     Progress progress = TerminalProgress.of(terminal);
     try {
-      report = CheckRun.run(run.request(), failOn, run.fixCommand(), progress);
-    } catch (RuntimeException | Error e) {
-      // still a verdict: under Actions the outputs (result=error) and the summary get written
-      report = CheckRun.failed(List.of(Problem.of("", Cli.describe(e))), failOn, run.fixCommand());
+      return CheckRun.run(run.request(), failOn, run.fixCommand(), progress);
     } finally {
       TerminalProgress.finish(progress);
     }
-    if (chosen == Format.github || summary != null) {
-      // only the markdown shows it: the text and JSON reports need not read every outdated file
-      report = CheckRun.withImpact(report);
-    }
+  }
+
+  /** {@code --patch} and {@code --summary}, never through a link the repository holds. */
+  private void writeFiles(ProjectRun run, Report report) throws InputException {
     if (patch != null) {
-      Files.writeString(
-          run.root().resolve(patch), PatchRenderer.render(report), StandardCharsets.UTF_8);
+      OutputFiles.write(run.root(), patch, PatchRenderer.render(report), "--patch");
     }
     if (summary != null) {
-      Files.writeString(
-          run.root().resolve(summary),
-          dev.kubegenerate.report.StepSummary.render(report),
-          StandardCharsets.UTF_8);
+      OutputFiles.write(
+          run.root(), summary, dev.kubegenerate.report.StepSummary.render(report), "--summary");
     }
+  }
+
+  private int publish(Format chosen, GitHubOutput github, Report report) {
     switch (chosen) {
       // JSON is data: a fence would break it, so it goes out raw with nothing the runner obeys
       case json ->
@@ -143,7 +189,9 @@ public final class CheckCommand implements Callable<Integer> {
         terminal.err().print(TextReport.errors(report, terminal.colour()));
         terminal.out().print(TextReport.render(report, terminal.colour()));
       }
-      case github -> github.publish(report);
+      case github ->
+          (github != null ? github : new GitHubOutput(terminal, terminal.workingDir(), comment))
+              .publish(report);
     }
     return ExitCode.of(report.result());
   }

@@ -1,6 +1,8 @@
 package dev.kubegenerate.cli;
 
 import dev.kubegenerate.github.ActionInputs;
+import dev.kubegenerate.github.ActionsEnvironment;
+import dev.kubegenerate.github.GitHubPublisher;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Suggestions;
 import java.io.PrintStream;
@@ -63,7 +65,11 @@ public final class Cli {
     try {
       return run(terminal.fencedBy(fence), updatePause, args);
     } finally {
-      fence.close();
+      try {
+        fence.close();
+      } catch (RuntimeException | Error e) {
+        // stdout itself fails: the exit code and the step outputs still tell
+      }
     }
   }
 
@@ -76,6 +82,7 @@ public final class Cli {
         args = ActionInputs.from(terminal.env()).toArray(String[]::new);
       } catch (ActionInputs.InvalidInputException e) {
         terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
+        publishFailure(terminal);
         return ExitCode.ERROR;
       }
     }
@@ -84,11 +91,15 @@ public final class Cli {
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // no argument is a file to read arguments from: an action input (or a workflow's text) of
+    // @/proc/self/environ would otherwise have picocli read the file and quote it in an error
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler(
         (e, a) -> {
           terminal.printUntrusted(
               terminal.err(),
               "kube-generate: " + usageMessage(e) + "\nTry 'kube-generate --help' for usage.\n");
+          publishFailure(terminal);
           return ExitCode.ERROR;
         });
     cl.setExecutionExceptionHandler(
@@ -117,11 +128,23 @@ public final class Cli {
     } catch (Throwable e) {
       // picocli passes Errors (and anything its handlers throw) through; no stack trace may
       // reach a user, and the exit code must still say "not checked"
-      terminal.err().println("kube-generate: " + describe(e));
-      if (root.debug) {
-        e.printStackTrace(terminal.err());
+      publishFailure(terminal);
+      try {
+        terminal.err().println("kube-generate: " + describe(e));
+        if (root.debug) {
+          e.printStackTrace(terminal.err());
+        }
+      } catch (RuntimeException | Error again) {
+        // the streams themselves fail: the exit code and the step outputs still tell
       }
       return ExitCode.ERROR;
+    }
+  }
+
+  /** Under Actions, the step outputs and summary of a run that ends without its report. */
+  private static void publishFailure(Terminal terminal) {
+    if (terminal.githubActions()) {
+      GitHubPublisher.publishFailure(ActionsEnvironment.from(terminal.env()));
     }
   }
 
@@ -132,6 +155,14 @@ public final class Cli {
       what = "input nested too deeply for the stack";
     } else if (e instanceof OutOfMemoryError) {
       what = "out of memory (" + e.getMessage() + ")";
+    } else if (e instanceof java.nio.file.InvalidPathException p) {
+      // Java reads file names in the locale's character set: under LANG=C a name that is not
+      // ASCII cannot be opened by the name Java read for it
+      return "the file name "
+          + p.getInput()
+          + " cannot be read in this machine's character set ("
+          + System.getProperty("sun.jnu.encoding", "unknown")
+          + "): run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (the kube-generate command sets one)";
     } else {
       what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

@@ -33,13 +33,35 @@ final class DirectoryOption {
     return Mixins.ofParent(mixee, NAME, DirectoryOption.class).flatMap(DirectoryOption::given);
   }
 
-  /** The folder to work in, absolute; a usage error when it is not an existing folder. */
+  /**
+   * The folder to work in, absolute; a usage error when it is not an existing folder, or when it is
+   * reached through a symbolic link below the working folder: a repository can hold such a link,
+   * and a run there would read (and show) whatever it points at.
+   */
   Path root(Path workingDir) {
     Optional<Path> given = given();
     Path dir = given.map(workingDir::resolve).orElse(workingDir).toAbsolutePath().normalize();
+    if (given.isEmpty() && !Files.isDirectory(dir)) {
+      throw new UsageException(
+          "the working folder " + dir + " no longer exists; start the run in an existing folder");
+    }
     if (given.isPresent() && !Files.isDirectory(dir)) {
       throw new UsageException(
           "-C " + given.get() + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+    }
+    Optional<Path> link =
+        given.flatMap(
+            g ->
+                OutputFiles.firstLink(
+                    workingDir.toAbsolutePath().normalize(),
+                    workingDir.resolve(g).toAbsolutePath()));
+    if (link.isPresent()) {
+      throw new UsageException(
+          "-C "
+              + given.get()
+              + ": leads through the symbolic link "
+              + link.get()
+              + "; kube-generate runs in no linked folder of the repository");
     }
     return dir;
   }

@@ -5,6 +5,7 @@ import dev.kubegenerate.github.GitHubPublisher;
 import dev.kubegenerate.github.Regeneration;
 import dev.kubegenerate.model.AutofixOutcome;
 import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.report.JsonReport;
@@ -39,6 +40,22 @@ final class GitHubOutput {
     this.env = ActionsEnvironment.from(terminal.env());
     this.publisher = GitHubPublisher.standard(env, comment, autofix.isPresent());
     this.autofix = autofix;
+  }
+
+  /**
+   * Refuses a {@code .kube-generate} link in the workspace, where the JSON report may go: a pull
+   * request that commits one would have the report written wherever it points.
+   */
+  void refuseLinkedReportFolder() throws InputException {
+    Path workspace =
+        env.workspace()
+            .map(p -> terminal.workingDir().resolve(p).toAbsolutePath().normalize())
+            .orElse(terminal.workingDir());
+    OutputFiles.refuseLinks(
+        workspace,
+        workspace.resolve(GitHubPublisher.REPORT_FOLDER).resolve("report.json"),
+        GitHubPublisher.REPORT_FOLDER,
+        "the JSON report");
   }
 
   void publish(Report report) {

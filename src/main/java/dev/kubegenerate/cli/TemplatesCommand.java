@@ -81,6 +81,15 @@ public final class TemplatesCommand implements Callable<Integer> {
                   : p.defaultValue() != null ? ", default " + json(p.defaultValue()) : "");
       out.printf("  %-" + width + "s  %s (%s)%n", p.name(), p.description(), detail);
     }
+    out.println();
+    out.println(
+        "Patches: an entry may add `patches:` (and `overrides.<cluster>.patches:`), each a"
+            + " target {kind, name} and a strategic merge patch (merge:) or RFC 6902 operations"
+            + " (json:), for what no parameter says.");
+    if (!t.locked().isEmpty()) {
+      out.println("Locked: patches may not change");
+      t.locked().forEach(l -> out.println("  " + l.shown()));
+    }
     if (!t.example().isBlank()) {
       out.println();
       out.println("Example:");

@@ -75,6 +75,15 @@ public final class ConfigLoader {
     return load(file, true);
   }
 
+  /**
+   * Loads a config from {@code text} as if it were the file {@code file}: a proposal that is not
+   * written yet ({@code kube-generate import} renders it before writing anything).
+   */
+  public Loaded loadText(Path file, String text) throws InputException {
+    Path absolute = file.toAbsolutePath().normalize();
+    return load(absolute, root.relativize(absolute).toString().replace('\\', '/'), text);
+  }
+
   private Loaded load(Path file, boolean found) throws InputException {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');
@@ -155,7 +164,7 @@ public final class ConfigLoader {
       Map<String, Param> values = entries.params(top.get("values"), "values");
       List<String> handwritten =
           top.containsKey("handwritten")
-              ? nodes.stringList(top.get("handwritten").getValueNode(), "handwritten")
+              ? nodes.globList(top.get("handwritten").getValueNode(), "handwritten")
               : List.of();
       String manualAnnotation =
           optionalString(top, "manualAnnotation").orElse(Config.DEFAULT_MANUAL_ANNOTATION);

@@ -24,11 +24,13 @@ final class EntryReader {
   private final String shownAs;
   private final List<Problem> problems;
   private final Nodes nodes;
+  private final PatchReader patchReader;
 
   EntryReader(String shownAs, List<Problem> problems, Nodes nodes) {
     this.shownAs = shownAs;
     this.problems = problems;
     this.nodes = nodes;
+    this.patchReader = new PatchReader(shownAs, problems, nodes);
   }
 
   /**
@@ -55,6 +57,8 @@ final class EntryReader {
     Map<String, Map<String, Param>> overrides = new LinkedHashMap<>();
     Map<String, Node> overrideKeys = new LinkedHashMap<>();
     Optional<String> subdir = Optional.empty();
+    List<Patch> patches = List.of();
+    Map<String, List<Patch>> overridePatches = new LinkedHashMap<>();
     if (!nodes.isNull(body)) {
       Map<String, NodeTuple> fields = nodes.mapping(body, "entry " + template, null);
       if (fields == null) {
@@ -65,7 +69,8 @@ final class EntryReader {
         switch (f.getKey()) {
           case "clusters" -> clusters = Optional.of(knownClusters(f.getValue(), topClusters));
           case "subdir" -> subdir = Optional.ofNullable(folderName(value, "subdir"));
-          case "overrides" -> overrides(value, overrides, overrideKeys);
+          case "overrides" -> overrides(value, overrides, overrideKeys, overridePatches);
+          case "patches" -> patches = patchReader.read(value, Optional.empty());
           default ->
               params.put(f.getKey(), new Param(f.getKey(), f.getValue().getKeyNode(), value));
         }
@@ -81,18 +86,35 @@ final class EntryReader {
                   + " targets no cluster; add a top-level `clusters:` list or `clusters:` to the entry"));
     }
     return Optional.of(
-        new Entry(template, only.getKeyNode(), params, clusters, overrides, overrideKeys, subdir));
+        new Entry(
+            template,
+            only.getKeyNode(),
+            params,
+            clusters,
+            overrides,
+            overrideKeys,
+            subdir,
+            patches,
+            overridePatches));
   }
 
   private void overrides(
-      Node value, Map<String, Map<String, Param>> overrides, Map<String, Node> keys) {
+      Node value,
+      Map<String, Map<String, Param>> overrides,
+      Map<String, Node> keys,
+      Map<String, List<Patch>> patches) {
     Map<String, NodeTuple> byCluster = nodes.mapping(value, "overrides", null);
     if (byCluster == null) {
       return;
     }
     for (Map.Entry<String, NodeTuple> e : byCluster.entrySet()) {
       keys.put(e.getKey(), e.getValue().getKeyNode());
-      overrides.put(e.getKey(), params(e.getValue(), "overrides." + e.getKey()));
+      Map<String, Param> params = params(e.getValue(), "overrides." + e.getKey());
+      Param own = params.remove("patches");
+      if (own != null) {
+        patches.put(e.getKey(), patchReader.read(own.value(), Optional.of(e.getKey())));
+      }
+      overrides.put(e.getKey(), params);
     }
   }
 

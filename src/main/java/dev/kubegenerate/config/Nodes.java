@@ -1,5 +1,6 @@
 package dev.kubegenerate.config;
 
+import dev.kubegenerate.model.Glob;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Suggestions;
 import dev.kubegenerate.yaml.YamlNodes;
@@ -90,6 +91,26 @@ final class Nodes {
       }
     } else {
       problems.add(YamlNodes.at(file, node, what + " must be a list, e.g. `" + what + ": [a, b]`"));
+    }
+    return out;
+  }
+
+  /** {@link #stringList}, each a well-formed {@link Glob}; one that is not is a located error. */
+  List<String> globList(Node node, String what) {
+    List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+    List<String> out = new ArrayList<>();
+    for (String glob : stringList(node, what)) {
+      try {
+        Glob.of(glob);
+        out.add(glob);
+      } catch (Glob.SyntaxException e) {
+        Node at =
+            items.stream()
+                .filter(n -> n instanceof ScalarNode sc && sc.getValue().equals(glob))
+                .findFirst()
+                .orElse(node);
+        problems.add(YamlNodes.at(file, at, what + ": " + e.getMessage()));
+      }
     }
     return out;
   }

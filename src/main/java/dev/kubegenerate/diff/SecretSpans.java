@@ -2,6 +2,7 @@ package dev.kubegenerate.diff;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -30,7 +31,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * is hidden, the keys of those mappings stay readable. A scalar that itself holds a Secret (a
  * {@code last-applied-configuration} annotation, a manifest inside a ConfigMap) is hidden whole.
  * Where a document does not parse, everything from its first line is hidden when the rest of the
- * text could spell {@code Secret} at all.
+ * text could spell {@code Secret} at all. Where Kubernetes' YAML 1.1 reader could see another
+ * structure than YAML 1.2 (its line breaks, byte-order marks), the text is read both ways, and
+ * hidden whole when the two disagree.
  */
 final class SecretSpans {
 
@@ -53,12 +56,15 @@ final class SecretSpans {
   private final Level[] levels;
   private final int[] charIndex;
   private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+  // a node reached again through an alias is hidden already: without this an alias DAG (each
+  // level two aliases of the one below) is walked once per path, 2^levels times
+  private final Set<Node> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean found;
 
   private SecretSpans(String text) {
     this.text = text;
     this.levels = new Level[text.length()];
-    java.util.Arrays.fill(levels, Level.SHOWN);
+    Arrays.fill(levels, Level.SHOWN);
     this.charIndex = charIndexes(text);
   }
 
@@ -72,10 +78,29 @@ final class SecretSpans {
     return of(text, 0);
   }
 
+  /**
+   * Reads the text as written and, where they could differ, as Kubernetes reads it ({@link
+   * KubernetesView}); when the two readings hide different characters, everything is hidden.
+   */
   private static Level[] of(String text, int depth) {
     if (!couldHoldSecret(text)) {
       return null;
     }
+    Level[] asWritten = read(text, depth);
+    KubernetesView view = KubernetesView.of(text);
+    if (view == null) {
+      return asWritten;
+    }
+    if (!view.undecidable()
+        && Arrays.equals(asWritten, view.toOriginal(read(view.text(), depth)))) {
+      return asWritten;
+    }
+    Level[] all = new Level[text.length()];
+    Arrays.fill(all, Level.AROUND);
+    return all;
+  }
+
+  private static Level[] read(String text, int depth) {
     SecretSpans spans = new SecretSpans(text);
     spans.read(depth);
     return spans.found ? spans.levels : null;
@@ -183,6 +208,9 @@ final class SecretSpans {
   /** Hides a value wherever it was written (an alias's anchor too), keeping mapping keys. */
   private void hideValue(Node node) {
     found = true;
+    if (!hidden.add(node)) {
+      return;
+    }
     if (node instanceof MappingNode mapping) {
       mark(start(node), end(node), Level.AROUND);
       for (NodeTuple t : mapping.getValue()) {

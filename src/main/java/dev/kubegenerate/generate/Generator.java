@@ -3,9 +3,9 @@ package dev.kubegenerate.generate;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
 import dev.kubegenerate.config.Param;
+import dev.kubegenerate.config.Patch;
 import dev.kubegenerate.engine.RenderMemo;
 import dev.kubegenerate.engine.SandboxedEngine;
-import dev.kubegenerate.kubernetes.CustomResources;
 import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.KubernetesVersion;
@@ -37,13 +37,6 @@ public final class Generator {
 
   public Generator(SandboxedEngine engine) {
     this.engine = engine;
-  }
-
-  /**
-   * The files {@code config} produces, in entry order, validated without custom resource schemas.
-   */
-  public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
-    return render(config, library, new ClusterValidators(config, CustomResources.NONE));
   }
 
   /**
@@ -150,6 +143,7 @@ public final class Generator {
       InputsFingerprint inputs) {
     InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
+    Set<Patch> matched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
       String configHash =
           hashes == null
@@ -168,9 +162,39 @@ public final class Generator {
               configHash,
               problems,
               memos,
-              entryInputs));
+              entryInputs,
+              matched));
     }
+    unmatched(config, p, matched, problems);
     return out;
+  }
+
+  /**
+   * A patch whose target matches no object of the entry in any cluster it renders is an error: a
+   * misspelt kind or name would otherwise change nothing in silence.
+   */
+  private static void unmatched(
+      Config config, Planned p, Set<Patch> matched, Set<Problem> problems) {
+    List<Patch> all = new ArrayList<>(p.entry().patches());
+    p.params()
+        .keySet()
+        .forEach(c -> all.addAll(p.entry().overridePatches().getOrDefault(c, List.of())));
+    for (int i = 0; i < all.size(); i++) {
+      Patch patch = all.get(i);
+      if (!matched.contains(patch)) {
+        problems.add(
+            patch
+                .at()
+                .problem(
+                    config.shownAs(),
+                    "this patch's target ("
+                        + patch.kind()
+                        + patch.name().map(n -> " " + n).orElse("")
+                        + ") matches no object the "
+                        + p.template().name()
+                        + " entry renders in any of its clusters"));
+      }
+    }
   }
 
   /**
@@ -209,13 +233,15 @@ public final class Generator {
       RenderMemo renders,
       Map<String, Object> fragments,
       Map<String, Formatted> formatted,
-      Map<RenderedFile, Formatted> bodies) {
+      Map<RenderedFile, Formatted> bodies,
+      Map<PatchedKey, Patched> patched) {
     Memos(SandboxedEngine engine) {
       this(
           new RenderMemo(engine),
           new HashMap<>(),
           new HashMap<>(),
-          new java.util.IdentityHashMap<>());
+          new java.util.IdentityHashMap<>(),
+          new HashMap<>());
     }
   }
 
@@ -262,12 +288,19 @@ public final class Generator {
     for (Violation v : violations) {
       if (v.severity() == Violation.Severity.ERROR) {
         String field = v.path().isEmpty() ? "" : v.path() + ": ";
+        List<Patch> patches = entry.patchesFor(file.cluster());
+        Problem at =
+            patches.isEmpty()
+                ? YamlNodes.at(config.shownAs(), entry.templateNode(), "")
+                : patches.get(0).at().problem(config.shownAs(), "");
         problems.add(
-            YamlNodes.at(
-                config.shownAs(),
-                entry.templateNode(),
+            new Problem(
+                at.file(),
+                at.line(),
+                at.column(),
                 "template "
                     + entry.template()
+                    + (patches.isEmpty() ? "" : " with this entry's patches")
                     + " renders "
                     + file.path()
                     + ", which Kubernetes "
@@ -296,6 +329,40 @@ public final class Generator {
         file.entryColumn(),
         violations);
   }
+
+  /**
+   * A body's canonical text with a cluster's patches applied, formatted again; reused for every
+   * cluster whose render and patches are the same.
+   */
+  private static Formatted patched(
+      Config config,
+      TemplateSpec template,
+      Formatted canonical,
+      List<Patch> patches,
+      KubernetesVersion version,
+      Set<Patch> matched,
+      Set<Problem> problems,
+      Memos memos) {
+    PatchedKey key = new PatchedKey(canonical.body(), patches, version);
+    Patched done = memos.patched().get(key);
+    if (done == null) {
+      Set<Patch> hit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      List<Object> documents =
+          new EntryPatches(config, template, problems)
+              .apply(CanonicalYaml.read(canonical.body()), patches, version, hit);
+      CanonicalYaml.Composed yaml = CanonicalYaml.formatComposed(documents);
+      done = new Patched(new Formatted(yaml.text(), Marker.sha256(yaml.text()), yaml.nodes()), hit);
+      memos.patched().put(key, done);
+    }
+    matched.addAll(done.matched());
+    return done.formatted();
+  }
+
+  /** A patched body is the same for the same rendered text, patches and Kubernetes version. */
+  private record PatchedKey(String body, List<Patch> patches, KubernetesVersion version) {}
+
+  /** A patched body and the patches whose target it held. */
+  private record Patched(Formatted formatted, Set<Patch> matched) {}
 
   /** The parser's problem and the rendered line, without the source excerpt it quotes. */
   private static String renderedProblem(YamlEngineException e) {
@@ -348,7 +415,8 @@ public final class Generator {
       String configHash,
       Set<Problem> problems,
       Memos memos,
-      InputsFingerprint.ForEntry inputs) {
+      InputsFingerprint.ForEntry inputs,
+      Set<Patch> matched) {
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -423,6 +491,14 @@ public final class Generator {
       }
       if (canonical.body().isEmpty()) {
         continue; // a body may render nothing, e.g. an optional object left out
+      }
+      List<Patch> patches = entry.patchesFor(cluster);
+      if (!patches.isEmpty()) {
+        canonical =
+            patched(config, template, canonical, patches, version, matched, problems, memos);
+        if (canonical.body().isEmpty()) {
+          continue; // every object was deleted by a patch
+        }
       }
       String file = body.name() + suffix(params) + ".yaml";
       ManifestPath path =

@@ -3,6 +3,7 @@ package dev.kubegenerate.generate;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.Entry;
 import dev.kubegenerate.config.Param;
+import dev.kubegenerate.config.Patch;
 import dev.kubegenerate.fast.JsonLiteral;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.render.Marker;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -92,7 +94,30 @@ public final class InputsFingerprint {
         + ",\"templateFiles\":"
         + template.repositoryFiles().map(JsonLiteral::canonical).orElse("null")
         + ",\"entry\":"
-        + parameters(entry.params());
+        + parameters(entry.params())
+        + patches("patches", entry.patches());
+  }
+
+  /**
+   * An entry's or an override's patches, which are the repository's: only written when there are
+   * some, so the fingerprint of every file without patches stays what earlier releases wrote.
+   */
+  private static String patches(String field, List<Patch> patches) {
+    if (patches.isEmpty()) {
+      return "";
+    }
+    List<Object> shown = new java.util.ArrayList<>();
+    for (Patch p : patches) {
+      Map<String, Object> target = new java.util.LinkedHashMap<>();
+      target.put("kind", p.kind());
+      p.name().ifPresent(n -> target.put("name", n));
+      Map<String, Object> item = new java.util.LinkedHashMap<>();
+      item.put("target", target);
+      p.merge().ifPresent(m -> item.put("merge", m));
+      p.json().ifPresent(j -> item.put("json", j));
+      shown.add(item);
+    }
+    return ",\"" + field + "\":" + JsonLiteral.canonical(shown);
   }
 
   private String filePart(Entry entry, String cluster, ManifestPath path) {
@@ -120,7 +145,8 @@ public final class InputsFingerprint {
         + ",\"kubernetesVersion\":"
         + config.versionOf(cluster).map(v -> JsonLiteral.canonical(v.toString())).orElse("null")
         + ",\"override\":"
-        + parameters(entry.overrides().getOrDefault(cluster, Map.of()));
+        + parameters(entry.overrides().getOrDefault(cluster, Map.of()))
+        + patches("overridePatches", entry.overridePatches().getOrDefault(cluster, List.of()));
   }
 
   private static String pathPart(String path) {

@@ -8,6 +8,7 @@ import dev.kubegenerate.report.WorkflowCommand;
 import dev.kubegenerate.report.WorkflowCommands;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ public final class GitHubPublisher {
 
   /** Where the runner mounts {@code RUNNER_TEMP} inside a container action. */
   static final Path CONTAINER_RUNNER_TEMP = Path.of("/github/runner_temp");
+
+  /** The workspace folder that holds the JSON report when RUNNER_TEMP is the container's. */
+  public static final String REPORT_FOLDER = ".kube-generate";
 
   /** All the time the comment may take, every request, pause and page included. */
   public static final Duration COMMENT_BUDGET = Duration.ofSeconds(60);
@@ -173,6 +177,43 @@ public final class GitHubPublisher {
     return outcome;
   }
 
+  /**
+   * The step outputs ({@code result=error}) and a summary line of a run that could not publish its
+   * report: out of memory, or any failure while publishing. A workflow that reads the outputs then
+   * never finds them missing nor reads a verdict the run did not reach. Quotes nothing of the run
+   * and never throws.
+   */
+  public static void publishFailure(ActionsEnvironment env) {
+    env.output()
+        .ifPresent(
+            file -> {
+              Map<String, String> outputs = new LinkedHashMap<>();
+              outputs.put("result", "error");
+              outputs.put("findings", "0");
+              outputs.put("report", "");
+              try {
+                OutputFile.append(file, outputs);
+              } catch (IOException | RuntimeException e) {
+                // nothing left to report it to but the log, which the caller writes
+              }
+            });
+    env.stepSummary()
+        .ifPresent(
+            file -> {
+              try {
+                Files.writeString(
+                    file,
+                    "### kube-generate\n\n:x: The check could not finish: see the step's log.\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+              } catch (IOException | RuntimeException e) {
+                // as above
+              }
+            });
+  }
+
   private static void warn(List<String> warnings, ActionsEnvironment env, PrintStream out) {
     for (String w : warnings) {
       String text = env.redact(w);
@@ -231,9 +272,19 @@ public final class GitHubPublisher {
         warnings.add(skipped + "this run is not for a pull request");
         return Optional.empty();
       }
+      URI rest = env.apiUrl().get();
+      // GraphQL names the token's identity; GitHub.com's endpoint only beside GitHub.com's API,
+      // so a GitHub Enterprise token never goes there
+      URI graphql =
+          env.graphqlUrl()
+              .filter(
+                  g ->
+                      !g.equals(ActionsEnvironment.DEFAULT_GRAPHQL_URL)
+                          || rest.equals(ActionsEnvironment.DEFAULT_API_URL))
+              .orElse(IssueComments.graphqlOf(rest));
       IssueComments api =
           new IssueComments(
-              http, env.apiUrl().get(), env.token().get(), retry, Deadline.in(commentBudget));
+              http, rest, graphql, env.token().get(), retry, Deadline.in(commentBudget));
       try {
         return Optional.of(
             new StickyComment(api).keep(pr.get(), report, workingDirectory, autofix));

@@ -22,6 +22,7 @@ public final class IssueComments {
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
   private final URI api;
+  private final URI graphql;
   private final ApiRequests requests;
 
   /** A client for the API at {@code api} (e.g. {@code https://api.github.com}), within 60 s. */
@@ -32,10 +33,29 @@ public final class IssueComments {
   /** A client whose requests, pauses and pages all end by {@code deadline}. */
   public IssueComments(
       HttpTransport http, URI api, Token token, RetryPolicy retry, Deadline deadline) {
+    this(http, api, graphqlOf(api), token, retry, deadline);
+  }
+
+  /** As above, with GitHub's GraphQL endpoint at {@code graphql}. */
+  public IssueComments(
+      HttpTransport http, URI api, URI graphql, Token token, RetryPolicy retry, Deadline deadline) {
     this.api = api;
+    this.graphql = graphql;
     this.requests =
         new ApiRequests(
             http, token, retry, deadline, "the comment's", (m, r) -> ApiFailures.of(m, r, token));
+  }
+
+  /**
+   * The GraphQL endpoint beside a REST one: {@code https://api.github.com/graphql}, and on GitHub
+   * Enterprise Server {@code https://HOST/api/graphql} for {@code https://HOST/api/v3}.
+   */
+  static URI graphqlOf(URI api) {
+    String base = api.toString().replaceAll("/+$", "");
+    return URI.create(
+        base.endsWith("/api/v3")
+            ? base.substring(0, base.length() - "/v3".length()) + "/graphql"
+            : base + "/graphql");
   }
 
   /**
@@ -48,23 +68,43 @@ public final class IssueComments {
   public record Comment(long id, String body, String author, boolean bot, String app) {}
 
   /**
-   * The login of the token's user, or empty for a token that is no user: {@code GET /user} answers
-   * a personal token, and refuses {@code GITHUB_TOKEN} and other App installation tokens, whose
-   * comments are written by a bot.
+   * The login the token writes comments as. A personal token's is its user's ({@code GET /user}).
+   * {@code GET /user} refuses {@code GITHUB_TOKEN} and GitHub App installation tokens, which write
+   * as their App's bot: GraphQL's {@code viewer} names it ({@code github-actions[bot]}, {@code
+   * <app-slug>[bot]}). When neither answers, the token is taken for {@code GITHUB_TOKEN}: an App
+   * token's earlier comment is then not found again, but no other App's comment is ever taken.
    */
-  public Optional<String> tokenLogin() throws GitHubApiException {
+  public String tokenLogin() throws GitHubApiException {
     try {
       String login =
           parse(call("GET", URI.create(api + "/user"), Optional.empty(), 200, true))
               .path("login")
               .asText("");
-      return login.isEmpty() ? Optional.empty() : Optional.of(login);
-    } catch (GitHubApiException e) {
-      if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
-        return Optional.empty();
+      if (!login.isEmpty()) {
+        return login;
       }
-      throw e;
+    } catch (GitHubApiException e) {
+      if (e.status() != 401 && e.status() != 403 && e.status() != 404) {
+        throw e;
+      }
     }
+    String viewer = "";
+    try {
+      String query = Json.object().put("query", "query { viewer { login } }").toString();
+      viewer =
+          parse(call("POST", graphql, Optional.of(query), 200, true))
+              .path("data")
+              .path("viewer")
+              .path("login")
+              .asText("");
+    } catch (GitHubApiException e) {
+      // no GraphQL here, or the token may not ask: taken for GITHUB_TOKEN, as said above
+    }
+    if (viewer.isEmpty()) {
+      return StickyComment.ACTIONS_BOT;
+    }
+    // an installation token is no user: its login is its App's bot
+    return viewer.endsWith("[bot]") ? viewer : viewer + "[bot]";
   }
 
   /** Every comment of the pull request, oldest first. */

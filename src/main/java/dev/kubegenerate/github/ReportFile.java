@@ -31,8 +31,13 @@ final class ReportFile {
         && Files.isDirectory(workspace.get())) {
       // newer runners set RUNNER_TEMP to the container's mount point, a path no later step on
       // the host can open; the workspace is mounted too, and a path relative to it works in both
-      dir = Files.createDirectories(workspace.get().resolve(".kube-generate"));
-      shown = Path.of(".kube-generate");
+      Path folder = workspace.get().resolve(GitHubPublisher.REPORT_FOLDER);
+      if (Files.isSymbolicLink(folder)) {
+        // the check refused the run already; never written through, whatever happened since
+        throw new IOException(GitHubPublisher.REPORT_FOLDER + " is a symbolic link");
+      }
+      dir = Files.createDirectories(folder);
+      shown = Path.of(GitHubPublisher.REPORT_FOLDER);
     } else if (temp.isPresent() && Files.isDirectory(temp.get())) {
       dir = temp.get();
       shown = dir;

@@ -14,10 +14,10 @@ import java.util.function.Predicate;
  * is something to say, never duplicated.
  *
  * <p>Anybody can write the marker into a comment; only the token's own comments count, so a
- * stranger's is never edited and never stops the tool from keeping its own. A personal token's
- * identity is its user ({@code GET /user}); {@code GITHUB_TOKEN} and GitHub App tokens write as a
- * bot: {@code github-actions[bot]}, or the App's {@code <slug>[bot]} with {@code
- * performed_via_github_app} naming that App. No person can write as a bot.
+ * stranger's (another App's bot included) is never edited and never stops the tool from keeping its
+ * own. The token's identity is the login it writes as ({@link IssueComments#tokenLogin}): its user
+ * for a personal token, {@code github-actions[bot]} for {@code GITHUB_TOKEN}, the App's {@code
+ * <slug>[bot]} for an App's token. No person can write as a bot.
  */
 public final class StickyComment {
 
@@ -98,14 +98,9 @@ public final class StickyComment {
     return all.stream().filter(ours).filter(c -> c.body().startsWith(marker)).findFirst();
   }
 
-  /** Whether a comment was written by the token's identity: its user, or else its bot. */
-  static Predicate<IssueComments.Comment> ours(Optional<String> tokenLogin) {
-    if (tokenLogin.isPresent()) {
-      return c -> c.author().equalsIgnoreCase(tokenLogin.get());
-    }
-    return c ->
-        c.bot()
-            && (c.author().equals(ACTIONS_BOT)
-                || !c.app().isEmpty() && c.author().equalsIgnoreCase(c.app() + "[bot]"));
+  /** Whether a comment was written by the token's identity, {@code tokenLogin}. */
+  static Predicate<IssueComments.Comment> ours(String tokenLogin) {
+    boolean bot = tokenLogin.endsWith("[bot]");
+    return c -> c.author().equalsIgnoreCase(tokenLogin) && c.bot() == bot;
   }
 }

@@ -26,20 +26,36 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  */
 final class CanonicalWriter {
 
-  /** Strings YAML 1.1 or 1.2 would read as another type: always double-quoted. */
+  /**
+   * Strings YAML 1.1 or 1.2 would read as another type: always double-quoted. The words in any case
+   * ({@code yEs}); numbers as snakeyaml (YAML 1.1) and go-yaml, Kubernetes' reader, read them, the
+   * latter after dropping every underscore ({@code 3.14_15}, {@code 0_x1F}) and with Go's radix
+   * prefixes in either case ({@code 0X1F}, {@code 0B101}, {@code 0O17}).
+   */
   static final Pattern NOT_A_STRING =
       Pattern.compile(
-          "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-              + "|~|null|Null|NULL|=|<<"
+          "(?i:y|n|yes|no|true|false|on|off|null)"
+              + "|~|=|<<"
               + "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?0o[0-7]+"
               + "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
               + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
               + "|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9][0-9_]*\\.?[0-9]*[eE][-+]?[0-9]+"
-              + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+              // snakeyaml's float: underscores anywhere among the digits, a sign alone with them
+              + "|([-+][0-9_]|[-+]?[0-9])[0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+              + "|[-+]?\\.(?i:inf|nan)"
               + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?"
               // YAML 1.2's integers may start with 0 (08 is 8, not octal); snakeyaml reads
               // ${NAME} as an environment variable's tag
               + "|[-+]?[0-9]+|\\$\\{.*\\}");
+
+  /**
+   * What go-yaml reads as a number once it has dropped every underscore, for a string that starts
+   * with a sign, a digit or a dot: Go's integers with a radix prefix in either case, and floats.
+   */
+  private static final Pattern GO_NUMBER =
+      Pattern.compile(
+          "[-+]?(0[xXbBoO][0-9a-fA-F]+|[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?"
+              + "|\\.[0-9]+([eE][-+]?[0-9]+)?)");
 
   /**
    * {@link #NOT_A_STRING}'s answers for short strings met before: quantities such as {@code 100m}
@@ -300,16 +316,26 @@ final class CanonicalWriter {
       return false;
     }
     if (s.length() > MAX_KNOWN_LENGTH) {
-      return NOT_A_STRING.matcher(s).matches();
+      return matchesOtherType(s);
     }
     Boolean known = KNOWN.get(s);
     if (known == null) {
-      known = NOT_A_STRING.matcher(s).matches();
+      known = matchesOtherType(s);
       if (KNOWN.size() < MAX_KNOWN) {
         KNOWN.put(s, known);
       }
     }
     return known;
+  }
+
+  /** {@link #NOT_A_STRING}, or {@link #GO_NUMBER} for a string that starts like a number. */
+  static boolean matchesOtherType(String s) {
+    if (s.isEmpty() || NOT_A_STRING.matcher(s).matches()) {
+      return !s.isEmpty();
+    }
+    char c = s.charAt(0);
+    return (c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9')
+        && GO_NUMBER.matcher(s.replace("_", "")).matches();
   }
 
   /**

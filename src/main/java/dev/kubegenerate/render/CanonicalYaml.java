@@ -56,6 +56,14 @@ public final class CanonicalYaml {
     }
   }
 
+  /**
+   * Whether a one-line string can be written plain in block context and read back as the same
+   * string by YAML 1.1 and 1.2 readers (Kubernetes' and kube-generate's).
+   */
+  public static boolean isPlainString(String s) {
+    return CanonicalWriter.isPlainSafe(s) && !CanonicalWriter.readAsOtherType(s);
+  }
+
   /** Parses {@code text} (one or more documents) and writes it back canonically. */
   public static String format(String text) {
     return write(documents(text));
@@ -73,6 +81,26 @@ public final class CanonicalYaml {
   /** As {@link #format}, with the nodes of what was written. */
   public static Composed formatComposed(String text) {
     return write(documents(text), LOAD_SETTINGS.getSchema().getScalarResolver());
+  }
+
+  /**
+   * The documents of canonical text, as values to change and write again with {@link
+   * #formatComposed(List)}.
+   */
+  public static List<Object> read(String canonical) {
+    return documents(canonical);
+  }
+
+  /** As {@link #formatComposed(String)}, for documents already read. */
+  public static Composed formatComposed(List<Object> documents) {
+    int[] nodes = {0};
+    List<Object> cleaned = new ArrayList<>(documents.size());
+    for (Object doc : documents) {
+      if (doc != null) {
+        cleaned.add(dropNulls(doc, nodes));
+      }
+    }
+    return write(cleaned, LOAD_SETTINGS.getSchema().getScalarResolver());
   }
 
   /** The documents of {@code text} without null documents and without keys whose value is null. */

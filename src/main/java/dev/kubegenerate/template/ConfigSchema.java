@@ -116,6 +116,7 @@ public final class ConfigSchema {
         .put("type", "string")
         .put("pattern", PLAIN_NAME)
         .put("description", "A folder below the cluster folder.");
+    patches(props.putObject("patches"));
     ObjectNode overrides = props.putObject("overrides");
     overrides.put("type", "object");
     overrides.put("description", "Per-cluster parameters, keyed by cluster.");
@@ -126,6 +127,57 @@ public final class ConfigSchema {
         "properties",
         props.deepCopy().without(java.util.List.of("clusters", "subdir", "overrides")));
     return item;
+  }
+
+  /** {@code patches:}: a target and a strategic merge patch or RFC 6902 operations. */
+  private static void patches(ObjectNode node) {
+    node.put("type", "array");
+    node.put(
+        "description",
+        "Changes to the objects this entry renders, after the template: each a target and a"
+            + " strategic merge patch (merge) or RFC 6902 operations (json).");
+    ObjectNode item = node.putObject("items");
+    item.put("type", "object");
+    item.put("additionalProperties", false);
+    item.putArray("required").add("target");
+    ObjectNode props = item.putObject("properties");
+    ObjectNode target = props.putObject("target");
+    target.put("type", "object");
+    target.put("additionalProperties", false);
+    target.putArray("required").add("kind");
+    ObjectNode targetProps = target.putObject("properties");
+    targetProps.putObject("kind").put("type", "string").put("description", "The objects' kind.");
+    targetProps
+        .putObject("name")
+        .put("type", "string")
+        .put("description", "The object's metadata.name; absent: every object of the kind.");
+    props
+        .putObject("merge")
+        .put("type", "object")
+        .put(
+            "description",
+            "A strategic merge patch: lists merge by the API's merge keys, null deletes.");
+    ObjectNode json = props.putObject("json");
+    json.put("type", "array");
+    json.put("description", "RFC 6902 operations: add, remove, replace, move, copy, test.");
+    ObjectNode op = json.putObject("items");
+    op.put("type", "object");
+    op.putArray("required").add("op").add("path");
+    ObjectNode opProps = op.putObject("properties");
+    opProps
+        .putObject("op")
+        .putArray("enum")
+        .add("add")
+        .add("remove")
+        .add("replace")
+        .add("move")
+        .add("copy")
+        .add("test");
+    opProps.putObject("path").put("type", "string");
+    opProps.putObject("from").put("type", "string");
+    ArrayNode oneOf = item.putArray("oneOf");
+    oneOf.addObject().putArray("required").add("merge");
+    oneOf.addObject().putArray("required").add("json");
   }
 
   private static ObjectNode type(ObjectNode node, ParameterSpec spec) {

@@ -82,13 +82,59 @@ final class TemplateReader {
               "a template that uses pod-template needs component: its role,"
                   + " the app.kubernetes.io/component of an entry with no name (such as web or worker)"));
     }
+    List<TemplateSpec.Lock> locked = locks(spec.get("locked"), specShown, problems);
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
     Optional<String> digest =
         repository ? Optional.of(filesDigest(text, bodies)) : Optional.empty();
     return new TemplateSpec(
-        name, description, parameters, bodies, example, origin, digest, component, fragments);
+        name,
+        description,
+        parameters,
+        bodies,
+        example,
+        origin,
+        digest,
+        component,
+        fragments,
+        locked);
+  }
+
+  /**
+   * {@code locked:}: JSON pointers, each alone or as {@code {kind: Deployment, path: /spec/...}}.
+   */
+  private static List<TemplateSpec.Lock> locks(
+      Object declared, String shown, List<Problem> problems) {
+    List<TemplateSpec.Lock> out = new ArrayList<>();
+    if (declared == null) {
+      return out;
+    }
+    if (!(declared instanceof List<?> list)) {
+      problems.add(
+          Problem.of(shown, "locked must be a list of JSON pointers such as /spec/template"));
+      return out;
+    }
+    for (Object item : list) {
+      Optional<String> kind = Optional.empty();
+      Object path = item;
+      if (item instanceof Map<?, ?> m) {
+        kind = m.get("kind") instanceof String k ? Optional.of(k) : Optional.empty();
+        path = m.get("path");
+      }
+      if (!(path instanceof String pointer) || !pointer.startsWith("/")) {
+        problems.add(
+            Problem.of(
+                shown,
+                "locked: "
+                    + item
+                    + " is not a JSON pointer such as /spec/template/spec/securityContext"
+                    + " (or {kind: Deployment, path: ...})"));
+        continue;
+      }
+      out.add(new TemplateSpec.Lock(kind, pointer));
+    }
+    return out;
   }
 
   /**

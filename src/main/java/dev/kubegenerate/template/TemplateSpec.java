@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param component the template's role ({@code web}, {@code worker}): the {@code
  *     app.kubernetes.io/component} label of an entry with no {@code name} (null: none)
  * @param fragments built-in fragments rendered before the bodies, each into one variable
+ * @param locked the parts of its objects no patch of an entry may change
  */
 public record TemplateSpec(
     String name,
@@ -27,7 +28,8 @@ public record TemplateSpec(
     String origin,
     Optional<String> repositoryFiles,
     String component,
-    List<Fragment> fragments) {
+    List<Fragment> fragments,
+    List<Lock> locked) {
 
   /**
    * The variables kube-generate puts in every body's context besides the parameters: no parameter
@@ -40,6 +42,26 @@ public record TemplateSpec(
     parameters = List.copyOf(parameters);
     bodies = List.copyOf(bodies);
     fragments = List.copyOf(fragments);
+    locked = List.copyOf(locked);
+  }
+
+  /**
+   * A part of a template's objects that patches may not change: {@code locked:} in template.yaml, a
+   * JSON pointer ({@code *} for any one key or list item), maybe only for one kind.
+   *
+   * @param kind the kind of object it applies to; empty for every object of the template
+   * @param pointer the locked subtree, such as {@code /spec/template/spec/securityContext}
+   */
+  public record Lock(Optional<String> kind, String pointer) {
+    /** Whether the lock applies to an object of this kind. */
+    public boolean appliesTo(String objectKind) {
+      return kind.map(k -> k.equals(objectKind)).orElse(true);
+    }
+
+    /** The lock as template.yaml writes it and messages show it. */
+    public String shown() {
+      return kind.map(k -> k + " ").orElse("") + pointer;
+    }
   }
 
   /** Whether the template creates pods: it renders the built-in pod template. */
@@ -73,7 +95,17 @@ public record TemplateSpec(
       List<Body> bodies,
       String example,
       String origin) {
-    this(name, description, parameters, bodies, example, origin, Optional.empty(), null, List.of());
+    this(
+        name,
+        description,
+        parameters,
+        bodies,
+        example,
+        origin,
+        Optional.empty(),
+        null,
+        List.of(),
+        List.of());
   }
 
   /** The declared parameter called {@code name}. */

@@ -15,7 +15,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * controls them: a symbolic link may point anywhere inside the root but never out of it (a link to
  * the runner's files would have them read and shown in an error or a diff), and only regular files
  * are read (a FIFO would block the check forever, a device would never end). Each refusal is a
- * one-line {@link InputException} naming the file.
+ * one-line {@link InputException} naming the file. Nothing in a {@code .git} folder is an input
+ * either: its config can hold the checkout's token.
  *
  * <p>The checks run on the real path (every link resolved) just before it is opened, and the file
  * is opened without following links, so what was checked is what is read.
@@ -117,7 +118,31 @@ public final class RepositoryFiles {
               (named ? "a symbolic link leads" : "this is")
                   + " out of the repository; kube-generate reads nothing outside it"));
     }
+    if (inGitDirectory(realRoot.relativize(real))) {
+      boolean named =
+          !inGitDirectory(
+              root.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()));
+      throw new InputException(
+          Problem.of(
+              shownAs,
+              (named ? "a symbolic link leads into" : "this is in")
+                  + " the repository's .git folder, which can hold the checkout's token;"
+                  + " kube-generate reads no input from it"));
+    }
     return real;
+  }
+
+  /**
+   * Whether a root-relative path lies in a {@code .git} folder (in any case: some file systems
+   * ignore it): git's config there can hold the token the checkout was made with.
+   */
+  static boolean inGitDirectory(Path relative) {
+    for (Path name : relative) {
+      if (name.toString().equalsIgnoreCase(".git")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

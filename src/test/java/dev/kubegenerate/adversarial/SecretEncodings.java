@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One Secret written in the encodings a YAML 1.2 or JSON parser reads alike; each takes the value
- * to hide and returns a document (or several) holding it under {@code data} or {@code stringData}.
- * The value never appears elsewhere in the text except where an encoding defines it (an anchor).
+ * One Secret written in the encodings a YAML 1.2 or JSON parser reads alike, and in those
+ * Kubernetes' YAML 1.1 reader alone reads as a Secret; each takes the value to hide and returns a
+ * document (or several) holding it under {@code data} or {@code stringData}. The value never
+ * appears elsewhere in the text except where an encoding defines it (an anchor).
  */
 final class SecretEncodings {
 
@@ -106,7 +107,30 @@ final class SecretEncodings {
           new Encoding(
               "plain multi-line value",
               v -> "kind: Secret\nstringData:\n  t: first\n    " + v + "\n"),
-          new Encoding("does not parse", v -> "kind: Secret\ndata:\n  t: " + v + "\n  : [\n"));
+          new Encoding("does not parse", v -> "kind: Secret\ndata:\n  t: " + v + "\n  : [\n"),
+          // Kubernetes reads YAML 1.1, where NEL, LS and PS end a line (and so a comment) too
+          new Encoding(
+              "next line ends a comment",
+              v ->
+                  "apiVersion: v1\nmetadata: {name: s} # x\u0085kind: Secret\ndata:\n  t: "
+                      + v
+                      + "\n"),
+          new Encoding(
+              "line separator ends a comment before data",
+              v -> "kind: Secret\ndata: # x\u2028  t: " + v + "\n"),
+          new Encoding(
+              "paragraph separator ends a comment",
+              v -> "# x\u2029kind: Secret\nstringData: {t: " + v + "}\n"),
+          new Encoding(
+              "line separator in a value",
+              v -> "kind: Secret\nstringData:\n  t: a\u2028  " + v + "\n"),
+          // Kubernetes splits a stream at "---" lines and drops a byte-order mark at each start
+          new Encoding(
+              "byte-order mark after a document marker",
+              v -> "kind: ConfigMap\n---\n\uFEFFkind: Secret\ndata:\n  t: " + v + "\n"),
+          new Encoding(
+              "byte-order mark before every line",
+              v -> "\uFEFFkind: Secret\n\uFEFFdata:\n\uFEFF  t: " + v + "\n"));
 
   /** A named encoding. */
   record Encoding(String name, Function<String, String> write) {

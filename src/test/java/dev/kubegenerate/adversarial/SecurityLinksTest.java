@@ -135,6 +135,29 @@ class SecurityLinksTest {
   }
 
   @Test
+  void templateBody_linkedToGitConfig_isNeverRead() throws IOException {
+    // actions/checkout keeps the token in .git/config unless told not to persist it
+    String token = "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==";
+    repo.write(".git/config", "[http \"https://github.com/\"]\n\textraheader = " + token + "\n");
+    repo.write(".git/kube-generate.yaml", Files.readString(repoDir.resolve("kube-generate.yaml")));
+    Path body = repoDir.resolve("platform/templates/secret/secret.yaml.peb");
+    Files.delete(body);
+    Files.createSymbolicLink(body, repoDir.resolve(".git/config"));
+    HostileRepo.Outputs o = assertTimeoutPreemptively(BOUND, () -> repo.everyMode(runnerTemp));
+    assertFalse(o.all().contains("eC1hY2Nlc3M"), o.all());
+    o.exits().forEach(exit -> assertEquals(2, exit, o.all()));
+    assertEquals(
+        "platform/templates/secret/secret.yaml.peb: a symbolic link leads into the repository's"
+            + " .git folder, which can hold the checkout's token; kube-generate reads no input"
+            + " from it\n",
+        CliRunner.run(repoDir, "check").err());
+    // named directly: a config or a template folder inside .git
+    CliRunner.Result r = CliRunner.run(repoDir, "-f", ".git/kube-generate.yaml", "check");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("this is in the repository's .git folder"), r.err());
+  }
+
+  @Test
   void fifoAsTemplateBody_isALocatedErrorAndNeverOpened() throws Exception {
     Path body = repoDir.resolve("platform/templates/secret/secret.yaml.peb");
     Files.delete(body);

@@ -48,7 +48,7 @@ class SecuritySecretsTest {
       List<String> values = new ArrayList<>(List.of("rendered0value0z"));
       int i = 0;
       for (SecretEncodings.Encoding e : SecretEncodings.ALL) {
-        for (String lineBreak : List.of("\n", "\r\n", "\r")) {
+        for (String lineBreak : List.of("\n", "\r\n", "\r", "\u0085", "\n\uFEFF")) {
           String value = "orphan" + i++ + "value" + "z";
           values.add(value);
           repo.write("kubernetes/qa/orphan-" + i + ".yaml", MARKER + e.of(value, lineBreak));
@@ -141,7 +141,8 @@ class SecuritySecretsTest {
 
   @Provide
   Arbitrary<String> lineBreaks() {
-    return Arbitraries.of("\n", "\r\n", "\r");
+    // YAML 1.1's line breaks, and a byte-order mark at every line start, as Kubernetes reads them
+    return Arbitraries.of("\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\n\uFEFF");
   }
 
   @Provide

@@ -1,7 +1,9 @@
 package dev.kubegenerate.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +45,44 @@ class SecretMaskTest {
           url: ***
         """,
         SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_aliasDagUnderData_maskedInSeconds() {
+    // 24 levels of two aliases each: 49 aliases, within the reader's limit, name 2^24 paths
+    StringBuilder text = new StringBuilder("kind: Secret\nmetadata:\n  labels:\n");
+    text.append("    l0: &a0 [dag0value, x]\n");
+    for (int i = 1; i < 25; i++) {
+      text.append("    l%d: &a%d [*a%d, *a%d]\n".formatted(i, i, i - 1, i - 1));
+    }
+    text.append("data:\n  t: *a24\n");
+    String masked =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> SecretMask.mask(text.toString()));
+    assertTrue(masked.contains("    l0: *** [***, ***]\n"), masked);
+    assertFalse(masked.contains("dag0value"), masked);
+  }
+
+  @Test
+  void mask_kindAfterLineSeparatorInComment_wholeTextMasked() {
+    // YAML 1.2 reads "kind: Secret" as part of the comment; Kubernetes (YAML 1.1) as a key
+    String text = "# note\u2028kind: Secret\ndata:\n  token: abc\n";
+    assertEquals("*** ***\u2028***: ***\n***:\n  ***: ***\n", SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_byteOrderMarkAtEachDocumentStart_maskedAsUsual() {
+    // `cat` of files saved with a byte-order mark: both readings agree, so only values are hidden
+    String text = "\uFEFFapiVersion: v1\n---\n\uFEFFapiVersion: v1\nkind: Secret\ndata: {t: abc}\n";
+    assertEquals(
+        "\uFEFFapiVersion: v1\n---\n\uFEFFapiVersion: v1\nkind: Secret\ndata: {t: ***}\n",
+        SecretMask.mask(text));
+  }
+
+  @Test
+  void mask_byteOrderMarkBeforeKind_wholeTextMasked() {
+    // YAML 1.2 reads the key "\uFEFFkind"; Kubernetes drops the mark at a document's start
+    String text = "kind: ConfigMap\n---\n\uFEFFkind: Secret\ndata:\n  token: abc\n";
+    assertEquals("***: ***\n---\n***: ***\n***:\n  ***: ***\n", SecretMask.mask(text));
   }
 
   @Test

@@ -22,6 +22,44 @@ class OrgActionTest {
 
   private static final Path ORG = Path.of("examples/org-action");
 
+  /**
+   * The organisation's worker locks the pods' security contexts: a team's patch that would turn
+   * them off is refused at its line, while the example's patch beside them applies.
+   */
+  @Test
+  void lockedSecurityContext_refusesAPatchThatTouchesIt() throws IOException {
+    Path repo = Files.createTempDirectory("kube-generate-org");
+    try {
+      Files.writeString(
+          repo.resolve("kube-generate.yaml"),
+          """
+          app: payments
+          clusters: [staging]
+          generates:
+            - worker:
+                name: ledger
+                image: ghcr.io/example/payments:3.2.1
+                patches:
+                  - target: {kind: Deployment}
+                    merge: {spec: {template: {spec: {securityContext: {runAsNonRoot: false}}}}}
+          """);
+      Map<String, String> env =
+          Map.of("KUBE_GENERATE_TEMPLATES", ORG.resolve("templates").toAbsolutePath().toString());
+      CliRunner.Result r = CliRunner.run(repo, env, "--update");
+      assertEquals(2, r.exit());
+      assertEquals(
+          "kube-generate.yaml:8:11: patch 1 changes"
+              + " /spec/template/spec/securityContext/runAsNonRoot of Deployment payments-ledger,"
+              + " which template worker locks (/spec/template/spec/securityContext); the platform"
+              + " team that owns the template decides it\n",
+          r.err());
+    } finally {
+      try (var files = Files.walk(repo)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   @Test
   void example_isCleanWithTheOrganisationsTemplates_overridingAndAdding() throws IOException {
     Map<String, String> env =
@@ -35,7 +73,7 @@ class OrgActionTest {
       assertEquals("ok", f.get("status").textValue(), f.toString());
       templates.add(f.get("template").textValue());
     }
-    assertEquals(Set.of("namespace", "network-policy"), templates);
+    assertEquals(Set.of("namespace", "network-policy", "worker"), templates);
     // the namespace comes from the organisation's template, which replaces the built-in one
     assertTrue(
         Files.readString(ORG.resolve("example/kubernetes/production/namespace.yaml"))

@@ -127,14 +127,15 @@ class StickyCommentTest {
     return mine;
   }
 
-  /** The comment requests, without the identity look-up ({@code GET /user}) of each run. */
+  /** The comment requests, without the identity look-ups ({@code GET /user}) of each run. */
   private List<String> methods() throws Exception {
     List<String> m = new ArrayList<>();
     peer.state()
         .path("requests")
         .forEach(
             r -> {
-              if (!r.path("path").asText().equals("/user")) {
+              String path = r.path("path").asText();
+              if (!path.equals("/user") && !path.equals("/graphql")) {
                 m.add(r.path("method").asText());
               }
             });
@@ -201,18 +202,57 @@ class StickyCommentTest {
   }
 
   @Test
-  void ours_appTokenBotOrActionsBot_neverAPersonOrAnotherApp() {
-    var bots = StickyComment.ours(java.util.Optional.empty());
-    assertTrue(
-        bots.test(new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
-    assertTrue(bots.test(new IssueComments.Comment(1, "", "kube-bot[bot]", true, "kube-bot")));
-    assertFalse(bots.test(new IssueComments.Comment(1, "", "github-actions[bot]", false, "")));
-    assertFalse(bots.test(new IssueComments.Comment(1, "", "mallory", false, "")));
-    assertFalse(bots.test(new IssueComments.Comment(1, "", "other[bot]", true, "kube-bot")));
-    var person = StickyComment.ours(java.util.Optional.of("octo-person"));
+  void keep_appToken_anotherAppsCommentWithTheMarker_neverTaken() throws Exception {
+    // the attack: any App's bot copies the marker; taken as ours, its PATCH was refused (403)
+    // and our comment was never posted
+    peer.reset("{\"token\": \"app\"}");
+    seedWithMarker("otherApp");
+
+    assertEquals(
+        StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals(
+        StickyComment.Outcome.UPDATED, sticky.keep(GitHubPeer.PR, ReportFixtures.clean(), "."));
+
+    JsonNode comments = peer.state().path("comments");
+    assertEquals(2, comments.size());
+    assertEquals("otherApp", comments.get(0).path("author").asText());
+    assertTrue(comments.get(0).path("body").asText().endsWith("looks like yours 0"));
+    assertEquals("app", comments.get(1).path("author").asText());
+    peer.assertNoViolations();
+  }
+
+  @Test
+  void keep_actionsToken_anotherAppsCommentWithTheMarker_neverTaken() throws Exception {
+    seedWithMarker("otherApp");
+
+    assertEquals(
+        StickyComment.Outcome.CREATED, sticky.keep(GitHubPeer.PR, ReportFixtures.everyKind(), "."));
+    assertEquals("bot", peer.state().path("comments").get(1).path("author").asText());
+  }
+
+  @Test
+  void ours_onlyTheTokensOwnLogin() {
+    var actions = StickyComment.ours("github-actions[bot]");
+    assertTrue(actions.test(new IssueComments.Comment(1, "", "github-actions[bot]", true, "")));
+    assertFalse(actions.test(new IssueComments.Comment(1, "", "kube-bot[bot]", true, "kube-bot")));
+    assertFalse(actions.test(new IssueComments.Comment(1, "", "github-actions[bot]", false, "")));
+    var app = StickyComment.ours("kube-bot[bot]");
+    assertTrue(app.test(new IssueComments.Comment(1, "", "kube-bot[bot]", true, "kube-bot")));
+    assertFalse(app.test(new IssueComments.Comment(1, "", "other[bot]", true, "other")));
+    var person = StickyComment.ours("octo-person");
     assertTrue(person.test(new IssueComments.Comment(1, "", "octo-person", false, "")));
     assertFalse(
         person.test(
             new IssueComments.Comment(1, "", "github-actions[bot]", true, "github-actions")));
+  }
+
+  @Test
+  void graphqlOf_besideTheRestApi() {
+    assertEquals(
+        java.net.URI.create("https://api.github.com/graphql"),
+        IssueComments.graphqlOf(java.net.URI.create("https://api.github.com")));
+    assertEquals(
+        java.net.URI.create("https://ghe.example.com/api/graphql"),
+        IssueComments.graphqlOf(java.net.URI.create("https://ghe.example.com/api/v3/")));
   }
 }

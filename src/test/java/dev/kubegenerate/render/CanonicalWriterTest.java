@@ -1,6 +1,7 @@
 package dev.kubegenerate.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.LinkedHashMap;
@@ -248,7 +249,27 @@ class CanonicalWriterTest {
             "-09",
             "018",
             "${HOME}",
-            "${PATH:-/bin}")) {
+            "${PATH:-/bin}",
+            // go-yaml (Kubernetes' reader) takes Go's radix prefixes in either case and drops
+            // underscores; the words are quoted in any case
+            "0X1F",
+            "0B101",
+            "0O17",
+            "-0X1f",
+            "0_x1F",
+            "-_1",
+            "3.14_15",
+            "1_000",
+            "1_0.5e3",
+            "-_",
+            "yEs",
+            "oN",
+            "nO",
+            "tRUE",
+            "NuLL",
+            ".iNf",
+            "+.Inf",
+            ".nAn")) {
       assertEquals(true, CanonicalWriter.readAsOtherType(s), s);
     }
     for (String s :
@@ -259,10 +280,62 @@ class CanonicalWriterTest {
             "ghcr.io/example/people:1.2",
             "yesterday",
             "100m",
+            "0x",
+            "v1_000",
+            "_1",
             "namespace",
             "nulls")) {
       assertEquals(false, CanonicalWriter.readAsOtherType(s), s);
     }
+  }
+
+  /**
+   * Any string written plain reads back as the same string under YAML 1.1: snakeyaml 1.x's resolver
+   * (kept in snakeyaml 2) and go-yaml's, which Kubernetes reads manifests with.
+   */
+  @Property(tries = 5000)
+  void plainString_readsBackAsItselfUnderYaml11(@ForAll("numberLike") String s) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put(s, s);
+    String yaml = CanonicalWriter.document(doc);
+    if (!yaml.equals(s + ": " + s + "\n")) {
+      return;
+    }
+    Object back =
+        new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions()))
+            .load(yaml);
+    assertEquals(Map.of(s, s), back, yaml);
+    assertTrue(GoYamlResolver.isString(s), () -> "go-yaml reads " + s + " as another type");
+  }
+
+  @Provide
+  Arbitrary<String> numberLike() {
+    Arbitrary<String> chars =
+        Arbitraries.strings()
+            .withChars("0123456789_.:+-eExXoObBaAfF~<=$yYnN")
+            .ofMinLength(1)
+            .ofMaxLength(9);
+    Arbitrary<String> words =
+        Arbitraries.of(
+                "y", "n", "yes", "no", "on", "off", "true", "false", "null", ".inf", "+.inf",
+                "-.inf", ".nan", "~")
+            .flatMap(
+                w ->
+                    Arbitraries.integers()
+                        .between(0, (1 << w.length()) - 1)
+                        .map(bits -> mixedCase(w, bits)));
+    return Arbitraries.oneOf(chars, words);
+  }
+
+  private static String mixedCase(String word, int bits) {
+    StringBuilder b = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      b.append((bits >> i & 1) == 1 ? Character.toUpperCase(c) : c);
+    }
+    return b.toString();
   }
 
   @Property(tries = 3000)
@@ -274,7 +347,7 @@ class CanonicalWriterTest {
             '0', '1', '5', '7', '9', 'b', 'x', 'a', 'E', ':', '_', 'i', 'I', ' ', 'z'
           })
           String s) {
-    boolean expected = CanonicalWriter.NOT_A_STRING.matcher(s).matches();
+    boolean expected = CanonicalWriter.matchesOtherType(s);
     assertEquals(expected, CanonicalWriter.readAsOtherType(s), s);
     // again, as the writer remembers short strings it met
     assertEquals(expected, CanonicalWriter.readAsOtherType(s), s);
