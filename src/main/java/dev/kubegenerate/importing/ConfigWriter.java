@@ -42,6 +42,12 @@ final class ConfigWriter {
     return this;
   }
 
+  /** {@code key:} alone, opening a block at {@code indent}. */
+  ConfigWriter key(int indent, String key) {
+    out.append(" ".repeat(indent)).append(key(key)).append(":\n");
+    return this;
+  }
+
   /** A list item {@code - key:} opening a mapping at {@code indent}. */
   ConfigWriter item(int indent, String key) {
     out.append(" ".repeat(indent)).append("- ").append(key(key)).append(":\n");
