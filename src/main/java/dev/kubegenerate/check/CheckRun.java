@@ -6,7 +6,9 @@ import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
 import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.objects.Impacts;
 import dev.kubegenerate.update.UpdateJournal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +47,14 @@ public final class CheckRun {
     }
     errors.addAll(new UpdateJournal(request.root(), request.journal()).leftoversFound(temporaries));
     files.sort(Comparator.comparing(FileResult::path));
-    return new Report(noticeOncePerKind(files), errors, failOn, fixCommand);
+    // what merging the regeneration would do: the files the scheduled update or the fix rewrites
+    // without a person's judgement (hand edits are the person's to explain)
+    List<FileResult> regenerated =
+        files.stream()
+            .filter(f -> f.status() == Status.STALE || f.status() == Status.OUTDATED)
+            .toList();
+    return new Report(noticeOncePerKind(files), errors, failOn, fixCommand)
+        .withImpact(regenerated.isEmpty() ? List.of() : Impacts.of(regenerated));
   }
 
   /** A report for input that could not be checked at all. */

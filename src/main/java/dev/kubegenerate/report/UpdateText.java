@@ -2,6 +2,7 @@ package dev.kubegenerate.report;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.update.UpdatePlan;
 import java.util.List;
 
@@ -21,16 +22,38 @@ public final class UpdateText {
 
   /**
    * {@code Generate manifests by using <config>} per config, then each path written, and each path
-   * deleted followed by {@code (deleted)}.
+   * deleted followed by {@code (deleted)}; after each path, a line per object it changes.
    */
-  public static String written(List<Config> configs, List<UpdatePlan> plans) {
+  public static String written(
+      List<Config> configs, List<UpdatePlan> plans, List<ObjectImpact> impact) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < plans.size(); i++) {
       out.append("Generate manifests by using ").append(configs.get(i).shownAs()).append('\n');
       UpdatePlan plan = plans.get(i);
-      plan.writes().keySet().forEach(p -> out.append("  ").append(p).append('\n'));
-      plan.deletes().forEach(p -> out.append("  ").append(p).append(" (deleted)\n"));
+      plan.writes()
+          .keySet()
+          .forEach(
+              p ->
+                  out.append("  ").append(p).append('\n').append(ImpactText.of(impact, p, "    ")));
+      plan.deletes()
+          .forEach(
+              p ->
+                  out.append("  ")
+                      .append(p)
+                      .append(" (deleted)\n")
+                      .append(ImpactText.of(impact, p, "    ")));
     }
     return out.toString();
+  }
+
+  /**
+   * What the diff mode says after the diff, on the error stream: the objects each file would
+   * change, then how to write them.
+   */
+  public static String outOfDate(List<ObjectImpact> impact, String fixCommand) {
+    return (impact.isEmpty() ? "" : "Objects that change:\n" + ImpactText.byFile(impact))
+        + "Manifests are out of date; run `"
+        + fixCommand
+        + "` to write them.\n";
   }
 }
