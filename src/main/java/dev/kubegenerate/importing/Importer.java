@@ -33,9 +33,6 @@ import java.util.Optional;
  */
 public final class Importer {
 
-  /** How many rounds of dropping entries that do not reproduce their objects it takes at most. */
-  private static final int ROUNDS = 4;
-
   private final Path root;
   private final Path configFile;
   private final ManifestPath outputDir;
@@ -103,16 +100,29 @@ public final class Importer {
     }
     Grouping.Result grouping = Grouping.of(originals.objects());
     Map<Original, String> handwritten = new LinkedHashMap<>(grouping.handwritten());
-    List<Grouping.Group> groups = new ArrayList<>(grouping.groups());
-    for (int round = 0; ; round++) {
+    List<Grouping.Group> groups = new ArrayList<>();
+    Map<Grouping.Group, String> missing = new LinkedHashMap<>();
+    for (Grouping.Group g : grouping.groups()) {
+      if (library.get(g.template()).isPresent()) {
+        groups.add(g);
+      } else {
+        missing.put(g, "the template library has no template " + g.template());
+      }
+    }
+    drop(new ArrayList<>(), missing, handwritten);
+    while (true) {
       List<Proposal.Entry> entries = new ArrayList<>();
       for (Grouping.Group g : groups) {
-        entries.add(Proposer.entry(g, originals.clusters()));
+        entries.add(
+            Proposer.entry(
+                g,
+                originals.clusters(),
+                new java.util.HashSet<>(library.get(g.template()).orElseThrow().parameterNames())));
       }
       Map<String, Object> values = Proposer.hoist(entries, library);
       // first render: what the parameters alone give; the differences become patches
       Attempt first = attempt(originals, values, entries, handwritten);
-      if (!first.failed().isEmpty() && round < ROUNDS) {
+      if (!first.failed().isEmpty()) {
         drop(groups, first.failed(), handwritten);
         continue;
       }
@@ -121,12 +131,16 @@ public final class Importer {
         patched.add(withResidualPatches(entries.get(i), first.objects().get(i)));
       }
       Attempt second = attempt(originals, values, patched, handwritten);
-      Map<Grouping.Group, String> unreproduced = new LinkedHashMap<>(second.failed());
+      if (!second.failed().isEmpty()) {
+        drop(groups, second.failed(), handwritten);
+        continue;
+      }
+      Map<Grouping.Group, String> unreproduced = new LinkedHashMap<>();
       List<ImportResidual.Item> residual = new ArrayList<>();
       for (int i = 0; i < patched.size(); i++) {
         verify(patched.get(i), second.objects().get(i), residual, unreproduced);
       }
-      if (!unreproduced.isEmpty() && round < ROUNDS) {
+      if (!unreproduced.isEmpty()) {
         drop(groups, unreproduced, handwritten);
         continue;
       }

@@ -24,7 +24,12 @@ final class Proposer {
 
   private Proposer() {}
 
-  static Proposal.Entry entry(Grouping.Group group, List<String> allClusters) {
+  /**
+   * @param declared the parameters the group's template declares: anything else the objects say is
+   *     left to patches (an organisation's template may declare fewer than the built-in one)
+   */
+  static Proposal.Entry entry(
+      Grouping.Group group, List<String> allClusters, Set<String> declared) {
     List<String> clusters = new ArrayList<>();
     allClusters.forEach(
         c -> {
@@ -34,8 +39,14 @@ final class Proposer {
         });
     Map<String, Map<String, Object>> byCluster = new LinkedHashMap<>();
     for (String c : clusters) {
-      byCluster.put(c, EntryParameters.of(group, c));
+      Map<String, Object> params = EntryParameters.of(group, c);
+      params.keySet().retainAll(declared);
+      byCluster.put(c, params);
     }
+    // an unpinned image in any cluster opts the whole entry out of pinning (the residual says so)
+    boolean unpinned =
+        byCluster.values().stream().anyMatch(p -> Boolean.FALSE.equals(p.get("imagePinned")));
+    byCluster.values().forEach(p -> p.remove("imagePinned"));
     Set<String> keys = new LinkedHashSet<>();
     byCluster.values().forEach(p -> keys.addAll(p.keySet()));
     Map<String, Object> common = new LinkedHashMap<>();
@@ -59,6 +70,9 @@ final class Proposer {
           overrides.computeIfAbsent(c.getKey(), k -> new LinkedHashMap<>()).put(key, null);
         }
       }
+    }
+    if (unpinned) {
+      common.put("imagePinned", false);
     }
     return new Proposal.Entry(
         group.template(),
