@@ -45,7 +45,14 @@ public final class ImportReport {
     ObjectNode counts = root.putObject("counts");
     counts(items).forEach((status, n) -> counts.put(status.id(), n));
     try {
-      return Json.WRITER.withDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+      // "key": value, as the check's JSON report writes it
+      var printer =
+          new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+              .withSeparators(
+                  com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(
+                          com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+      return Json.WRITER.with(printer).writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
