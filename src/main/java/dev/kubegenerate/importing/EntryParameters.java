@@ -88,6 +88,60 @@ final class EntryParameters {
     return out;
   }
 
+  /**
+   * The defaults a template adds that {@code --with-defaults} keeps, as parameters that turn one
+   * off.
+   */
+  private static final List<String> DEFAULTS =
+      List.of(
+          "resources",
+          "probes",
+          "preStopSleep",
+          "writableTmp",
+          "topologySpread",
+          "automountServiceAccountToken",
+          "readOnlyRootFilesystem",
+          "securityContext",
+          "podSecurityContext",
+          "disruptionBudget",
+          "recommendedLabels",
+          "strategy");
+
+  /**
+   * The parameters with the templates' defaults kept ({@code --with-defaults}): what turned a
+   * default off goes, so the platform's standards come in the same pull request, each listed.
+   */
+  static Map<String, Object> keepingDefaults(Map<String, Object> params) {
+    Map<String, Object> out = new LinkedHashMap<>(params);
+    for (String key : DEFAULTS) {
+      Object value = out.get(key);
+      if (value == null || Boolean.FALSE.equals(value)) {
+        out.remove(key);
+      } else if (value instanceof Map<?, ?> map) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        map.forEach(
+            (k, v) -> {
+              if (v != null) {
+                kept.put(String.valueOf(k), v);
+              }
+            });
+        out.put(key, kept);
+      }
+    }
+    for (String containers : List.of("sidecars", "initContainers")) {
+      if (out.get(containers) instanceof List<?> list) {
+        List<Object> kept = new ArrayList<>();
+        for (Object c : list) {
+          Map<String, Object> container = new LinkedHashMap<>(Maps.map(c));
+          container.remove("securityContext", null);
+          kept.add(container);
+        }
+        out.put(containers, kept);
+      }
+    }
+    return out;
+  }
+
   /** What every entry shares: the objects' name, namespace, labels and annotations. */
   private static Map<String, Object> identity(Original o) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -117,7 +117,8 @@ public final class Importer {
             Proposer.entry(
                 g,
                 originals.clusters(),
-                new java.util.HashSet<>(library.get(g.template()).orElseThrow().parameterNames())));
+                new java.util.HashSet<>(library.get(g.template()).orElseThrow().parameterNames()),
+                withDefaults));
       }
       Map<String, Object> values = Proposer.hoist(entries, library);
       // first render: what the parameters alone give; the differences become patches

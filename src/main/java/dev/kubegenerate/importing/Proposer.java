@@ -29,7 +29,7 @@ final class Proposer {
    *     left to patches (an organisation's template may declare fewer than the built-in one)
    */
   static Proposal.Entry entry(
-      Grouping.Group group, List<String> allClusters, Set<String> declared) {
+      Grouping.Group group, List<String> allClusters, Set<String> declared, boolean withDefaults) {
     List<String> clusters = new ArrayList<>();
     allClusters.forEach(
         c -> {
@@ -40,6 +40,9 @@ final class Proposer {
     Map<String, Map<String, Object>> byCluster = new LinkedHashMap<>();
     for (String c : clusters) {
       Map<String, Object> params = EntryParameters.of(group, c);
+      if (withDefaults) {
+        params = EntryParameters.keepingDefaults(params);
+      }
       params.keySet().retainAll(declared);
       byCluster.put(c, params);
     }
