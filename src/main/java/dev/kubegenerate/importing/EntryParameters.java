@@ -70,6 +70,25 @@ final class EntryParameters {
           out.put("maxUnavailable", Maps.at(body, "spec", "maxUnavailable"));
         }
       }
+      case "ingress" -> {
+        Maps.putIfPresent(out, "className", Maps.at(body, "spec", "ingressClassName"));
+        Maps.putIfPresent(out, "rules", Maps.at(body, "spec", "rules"));
+        Maps.putIfPresent(out, "tlsEntries", Maps.at(body, "spec", "tls"));
+        Maps.putIfPresent(out, "defaultBackend", Maps.at(body, "spec", "defaultBackend"));
+        out.put("tls", null);
+      }
+      case "persistent-volume-claim" -> {
+        Map<String, Object> spec = Maps.map(body.get("spec"));
+        out.put("storage", Maps.at(spec, "resources", "requests", "storage"));
+        out.put("accessModes", spec.getOrDefault("accessModes", null));
+        Maps.putIfPresent(out, "storageClassName", spec.get("storageClassName"));
+        Maps.putIfPresent(out, "volumeMode", spec.get("volumeMode"));
+        Maps.putIfPresent(out, "volumeName", spec.get("volumeName"));
+      }
+      case "network-policy" -> {
+        out.put("selectorLabels", Maps.at(body, "spec", "podSelector", "matchLabels"));
+        out.put("defaultDeny", false);
+      }
       case "namespace" -> {
         out.remove("objectName");
         out.remove("namespace");

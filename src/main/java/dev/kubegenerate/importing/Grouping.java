@@ -34,7 +34,15 @@ final class Grouping {
   record Result(List<Group> groups, Map<Original, String> handwritten) {}
 
   private static final List<String> OWN_TEMPLATE =
-      List.of("Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget", "Namespace");
+      List.of(
+          "Service",
+          "ServiceAccount",
+          "ConfigMap",
+          "PodDisruptionBudget",
+          "Namespace",
+          "Ingress",
+          "NetworkPolicy",
+          "PersistentVolumeClaim");
 
   private Grouping() {}
 
@@ -49,23 +57,50 @@ final class Grouping {
     java.util.Set<String> absorbed = new java.util.HashSet<>();
     for (Map.Entry<String, Map<String, Original>> e : byKey.entrySet()) {
       Original any = e.getValue().values().iterator().next();
+      boolean current =
+          any.apiVersion().equals(any.kind().equals("CronJob") ? "batch/v1" : "apps/v1");
       switch (any.kind()) {
-        case "Deployment" -> groups.add(deployment(e.getValue(), originals, absorbed));
-        case "StatefulSet" -> groups.add(statefulSet(e.getValue(), originals, absorbed));
-        case "CronJob" -> groups.add(single("cronjob", e.getValue()));
+        case "Deployment" -> {
+          if (current) {
+            groups.add(deployment(e.getValue(), originals, absorbed));
+          }
+        }
+        case "StatefulSet" -> {
+          if (current) {
+            groups.add(statefulSet(e.getValue(), originals, absorbed));
+          }
+        }
+        case "CronJob" -> {
+          if (current) {
+            groups.add(single("cronjob", e.getValue()));
+          }
+        }
         default -> {}
       }
     }
     for (Map.Entry<String, Map<String, Original>> e : byKey.entrySet()) {
       Original any = e.getValue().values().iterator().next();
+      boolean workload = List.of("Deployment", "StatefulSet", "CronJob").contains(any.kind());
       if (absorbed.contains(e.getKey())
-          || List.of("Deployment", "StatefulSet", "CronJob").contains(any.kind())) {
+          || (workload && groups.stream().anyMatch(g -> g.primary().equals(e.getValue())))) {
         continue;
       }
       if (any.kind().equals("Secret")) {
         e.getValue()
             .values()
             .forEach(o -> handwritten.put(o, "a Secret's data never goes into the config"));
+      } else if (workload) {
+        e.getValue()
+            .values()
+            .forEach(
+                o ->
+                    handwritten.put(
+                        o,
+                        "its template writes "
+                            + (o.kind().equals("CronJob") ? "batch/v1" : "apps/v1")
+                            + ", and moving it from "
+                            + o.apiVersion()
+                            + " would change the object"));
       } else if (!builtIn(any)) {
         e.getValue()
             .values()
@@ -85,8 +120,10 @@ final class Grouping {
   /** Whether the object is of a kind of Kubernetes' own group that a template writes. */
   private static boolean builtIn(Original o) {
     return switch (o.kind()) {
-      case "Service", "ServiceAccount", "ConfigMap", "Namespace" -> o.apiVersion().equals("v1");
+      case "Service", "ServiceAccount", "ConfigMap", "Namespace", "PersistentVolumeClaim" ->
+          o.apiVersion().equals("v1");
       case "PodDisruptionBudget" -> o.apiVersion().equals("policy/v1");
+      case "Ingress", "NetworkPolicy" -> o.apiVersion().equals("networking.k8s.io/v1");
       default -> false;
     };
   }
@@ -97,6 +134,9 @@ final class Grouping {
       case "ServiceAccount" -> "service-account";
       case "ConfigMap" -> "config-map";
       case "PodDisruptionBudget" -> "pod-disruption-budget";
+      case "Ingress" -> "ingress";
+      case "NetworkPolicy" -> "network-policy";
+      case "PersistentVolumeClaim" -> "persistent-volume-claim";
       default -> "namespace";
     };
   }
