@@ -1,5 +1,6 @@
 package dev.kubegenerate.importing;
 
+import dev.kubegenerate.config.AppName;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.ConfigLoader;
 import dev.kubegenerate.engine.SandboxedEngine;
@@ -178,6 +179,7 @@ public final class Importer {
     originals.unreadable().keySet().forEach(f -> globs.add(relative(f)));
     Proposal proposal =
         new Proposal(
+            AppName.fromFolder(root.resolve(configFile).normalize().getParent()),
             originals.clusters(),
             version.toString(),
             outputDir.value().equals(Config.DEFAULT_OUTPUT_DIR) ? null : relative(outputDir),

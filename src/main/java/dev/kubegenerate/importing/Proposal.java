@@ -9,6 +9,8 @@ import java.util.Map;
  * A proposed kube-generate.yaml, as values: what {@code import} renders in memory, checks against
  * the originals and, once every entry reproduces its objects, writes.
  *
+ * @param app the app's name, written even when the folder's would do (a renamed folder changes
+ *     nothing)
  * @param clusters every cluster folder
  * @param kubernetesVersion the clusters' Kubernetes version
  * @param outputDir the manifests' folder, when not the default
@@ -18,6 +20,7 @@ import java.util.Map;
  * @param entries the entries
  */
 public record Proposal(
+    String app,
     List<String> clusters,
     String kubernetesVersion,
     String outputDir,
@@ -61,12 +64,14 @@ public record Proposal(
 
   /** The same config with other {@code handwritten:} globs. */
   Proposal withHandwritten(List<String> globs) {
-    return new Proposal(clusters, kubernetesVersion, outputDir, templates, values, globs, entries);
+    return new Proposal(
+        app, clusters, kubernetesVersion, outputDir, templates, values, globs, entries);
   }
 
   Written write(String header) {
     ConfigWriter out = new ConfigWriter();
     header.lines().forEach(line -> out.comment(0, line));
+    out.entry(0, "app", app);
     out.entry(0, "kubernetesVersion", kubernetesVersion);
     if (outputDir != null) {
       out.entry(0, "outputDir", outputDir);

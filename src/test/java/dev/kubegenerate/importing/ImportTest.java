@@ -107,6 +107,20 @@ class ImportTest {
     assertTrue(again.err().contains("kube-generate.yaml: already exists"), again.err());
   }
 
+  @Test
+  void aFolderNameThatIsNoKubernetesName_getsAValidAppName() throws Exception {
+    Path app = repo.resolve("Shop_Front.v2");
+    copy(BOUTIQUE, app);
+
+    CliRunner.Result r = CliRunner.run(app, "import");
+
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        Files.readAllLines(app.resolve("kube-generate.yaml")).contains("app: shop-front-v2"),
+        Files.readString(app.resolve("kube-generate.yaml")));
+    assertEquals(0, CliRunner.run(app, "check").exit());
+  }
+
   /**
    * Every field of the original, with its value (quantities by value), is in the rendered object;
    * the render adds nothing but metadata.
