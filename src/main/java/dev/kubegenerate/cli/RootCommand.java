@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CheckCommand.class,
       InitCommand.class,
+      ImportCommand.class,
       TemplatesCommand.class,
       SchemaCommand.class,
       ActionCommand.class
