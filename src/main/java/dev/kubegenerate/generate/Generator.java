@@ -6,7 +6,6 @@ import dev.kubegenerate.config.Param;
 import dev.kubegenerate.config.Patch;
 import dev.kubegenerate.engine.RenderMemo;
 import dev.kubegenerate.engine.SandboxedEngine;
-import dev.kubegenerate.kubernetes.CustomResources;
 import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.KubernetesVersion;
