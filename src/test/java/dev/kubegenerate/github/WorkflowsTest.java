@@ -35,10 +35,17 @@ class WorkflowsTest {
       Pattern.compile("docker://[a-z0-9./-]+(:(?!latest$)[A-Za-z0-9._-]+|@sha256:[0-9a-f]{64})");
 
   private static final Path ORG_WORKFLOWS = Path.of("examples/org-action/.github/workflows");
+  private static final Path ORG_APP_UPDATE =
+      Path.of("examples/org-action/app-workflows/kube-generate-update.yml");
 
-  /** The project's and the examples' workflows, the organisation's action's included. */
+  /**
+   * The project's and the examples' workflows, the organisation's action's and the one it gives its
+   * application repositories included.
+   */
   static Stream<Path> workflows() throws IOException {
-    return Stream.concat(projectAndExamples(), list(List.of(ORG_WORKFLOWS)));
+    return Stream.concat(
+        Stream.concat(projectAndExamples(), list(List.of(ORG_WORKFLOWS))),
+        Stream.of(ORG_APP_UPDATE));
   }
 
   static Stream<Path> projectAndExamples() throws IOException {
@@ -196,6 +203,37 @@ class WorkflowsTest {
     assertTrue(
         Files.readString(UPDATE_EXAMPLE).contains("do not trigger\n# other workflows"),
         "the example says why it needs an App token");
+    // the pull request's body is what the update does, object by object (SPEC §8.4)
+    assertEquals(
+        "${{ steps." + update.get("id") + ".outputs.impact }}",
+        map(pr.get("with")).get("body-path"));
+  }
+
+  @Test
+  void orgAppUpdate_releaseNotesThenTheImpactAsThePullRequestBody() throws IOException {
+    Map<String, Object> wf = load(ORG_APP_UPDATE);
+    Map<String, Object> update = stepUsing(wf, "example-org/kube-generate-check@v1");
+    assertEquals(true, map(update.get("with")).get("update"));
+    Map<String, Object> org = map(load(Path.of("examples/org-action/action.yml")).get("inputs"));
+    map(update.get("with"))
+        .keySet()
+        .forEach(k -> assertTrue(org.containsKey(k), "undeclared input " + k));
+    Map<String, Object> body =
+        steps(wf).stream()
+            .filter(s -> String.valueOf(s.get("run")).contains("gh release view"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "${{ steps." + update.get("id") + ".outputs.impact }}", map(body.get("env")).get("IMPACT"));
+    String run = (String) body.get("run");
+    assertTrue(run.indexOf("gh release view") < run.indexOf("cat \"$IMPACT\""), run);
+    Map<String, Object> pr = stepUsing(wf, "peter-evans/create-pull-request@v7");
+    assertEquals(
+        "${{ steps." + body.get("id") + ".outputs.path }}", map(pr.get("with")).get("body-path"));
+    assertTrue(
+        runs(load(ORG_WORKFLOWS.resolve("release.yml"))).contains("gh release create")
+            && runs(load(ORG_WORKFLOWS.resolve("release.yml"))).contains("--notes-from-tag"),
+        "the release publishes the notes the update puts first");
   }
 
   @Test
