@@ -21,12 +21,15 @@ root=$work/root
 # what a JVM links against (libc, libm, libdl, libpthread, librt) and the dynamic loader, at the
 # paths the loader looks them up
 copy() { mkdir -p "$root$(dirname "$1")" && cp -L "$1" "$root$1"; }
+# awk reads to the end rather than exit at the first match: on a machine with many libraries the
+# cache's listing outgrows the pipe, and pipefail would report ldconfig's SIGPIPE (exit 141)
+ldcache=$(ldconfig -p)
 for soname in libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1; do
-  lib=$(ldconfig -p | awk -v n="$soname" '$1 == n { print $NF; exit }')
+  lib=$(awk -v n="$soname" '$1 == n && !found { print $NF; found = 1 }' <<<"$ldcache")
   [[ -n $lib ]] || { echo "build-base: $soname not found" >&2; exit 2; }
   copy "$lib"
 done
-copy "$(ldd /bin/sh | awk '/ld-linux/ { print $1; exit }')"
+copy "$(ldd /bin/sh | awk '/ld-linux/ && !found { print $1; found = 1 }')"
 mkdir -p "$root/etc" "$root/tmp" "$root/root"
 chmod 1777 "$root/tmp"
 printf 'root:x:0:0:root:/root:/sbin/nologin\n' >"$root/etc/passwd"
