@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -86,8 +87,22 @@ public final class Cli {
         return ExitCode.ERROR;
       }
     }
+    // the model of the command the arguments name, else of every command; a usage error outside
+    // that command is reported from the whole model, so every message is the same either way
+    int exit = execute(terminal, updatePause, false, args);
+    return exit == RETRY ? execute(terminal, updatePause, true, args) : exit;
+  }
+
+  /** What the partial model returns for a usage error that the whole model must report. */
+  private static final int RETRY = Integer.MIN_VALUE;
+
+  private static int execute(
+      Terminal terminal, Duration updatePause, boolean whole, String... args) {
     RootCommand root = new RootCommand(terminal, updatePause);
-    CommandLine cl = new CommandLine(root, new TerminalFactory(terminal));
+    TerminalFactory factory = new TerminalFactory(terminal);
+    Optional<CommandLine> partial =
+        whole ? Optional.empty() : CommandModel.forRun(root, factory, args);
+    CommandLine cl = partial.orElseGet(() -> CommandModel.whole(root, factory));
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -96,6 +111,9 @@ public final class Cli {
     cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler(
         (e, a) -> {
+          if (partial.isPresent() && e.getCommandLine() == cl) {
+            return RETRY;
+          }
           terminal.printUntrusted(
               terminal.err(),
               "kube-generate: " + usageMessage(e) + "\nTry 'kube-generate --help' for usage.\n");
@@ -200,7 +218,7 @@ public final class Cli {
   }
 
   /** Creates the commands with the run's terminal; mixins and converters as picocli would. */
-  private record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
+  record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       // looked up, not tried: a NoSuchMethodException per mixin and converter costs start-up
