@@ -38,17 +38,13 @@ public final class Preload {
   /**
    * The first time an annotation of a type is read, the JVM writes and loads a proxy class for that
    * type, about 10 ms each before any code is compiled; picocli reads five types on the main
-   * thread. The commands' fields are read here meanwhile, in the reverse of picocli's order (which
-   * starts with {@code @Command} and the root's mixins), so each type is spun once, by whichever
-   * thread asks first, and mostly by this one.
+   * thread. The fields of the commands a check builds (CommandModel builds only the command a run
+   * names) are read here meanwhile, in the reverse of picocli's order (which starts with
+   * {@code @Command} and the root's mixins), so each type is spun once, by whichever thread asks
+   * first, and mostly by this one; a type no check reads ({@code @Parameters}) is left alone.
    */
   private static final List<Class<?>> ANNOTATED =
-      List.of(
-          InitCommand.class,
-          TemplatesCommand.class,
-          CheckCommand.class,
-          TemplateOption.class,
-          ConfigOptions.class);
+      List.of(CheckCommand.class, TemplateOption.class, ConfigOptions.class);
 
   private static void run() {
     try {
