@@ -28,7 +28,9 @@ public final class Preload {
         return;
       }
     }
-    Thread thread = new Thread(Preload::run, "kube-generate-preload");
+    // a plain check is read without picocli: its annotations are read by no one
+    boolean annotations = PlainCheck.read(args).isEmpty();
+    Thread thread = new Thread(() -> run(annotations), "kube-generate-preload");
     thread.setDaemon(true);
     // below the main thread's priority: on one core the run comes first
     thread.setPriority(Thread.NORM_PRIORITY - 1);
@@ -46,9 +48,9 @@ public final class Preload {
   private static final List<Class<?>> ANNOTATED =
       List.of(CheckCommand.class, TemplateOption.class, ConfigOptions.class);
 
-  private static void run() {
+  private static void run(boolean annotations) {
     try {
-      for (Class<?> type : ANNOTATED) {
+      for (Class<?> type : annotations ? ANNOTATED : List.<Class<?>>of()) {
         for (java.lang.reflect.Field field : type.getDeclaredFields()) {
           field.getAnnotations();
         }
