@@ -3,7 +3,9 @@ package dev.kubegenerate.report;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.ObjectImpact;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One line per changed object, as the text output shows it after each path: {@code Deployment
@@ -16,25 +18,27 @@ public final class ImpactText {
 
   private ImpactText() {}
 
-  /** The lines of the objects {@code file} holds, each indented by {@code indent}. */
-  public static String of(List<ObjectImpact> impacts, ManifestPath file, String indent) {
+  /** The impacts of each file, files in the order first named: one pass, however many files. */
+  public static Map<ManifestPath, List<ObjectImpact>> byFile(List<ObjectImpact> impacts) {
+    Map<ManifestPath, List<ObjectImpact>> out = new LinkedHashMap<>();
+    impacts.forEach(i -> out.computeIfAbsent(i.file(), f -> new ArrayList<>()).add(i));
+    return out;
+  }
+
+  /** The lines of {@code impacts}, each indented by {@code indent}. */
+  public static String lines(List<ObjectImpact> impacts, String indent) {
     StringBuilder out = new StringBuilder();
-    for (ObjectImpact i : impacts) {
-      if (i.file().equals(file)) {
-        out.append(indent).append(line(i)).append('\n');
-      }
-    }
+    impacts.forEach(i -> out.append(indent).append(line(i)).append('\n'));
     return out.toString();
   }
 
-  /** The lines of every object, each after its file's path, files in the order first named. */
-  public static String byFile(List<ObjectImpact> impacts) {
+  /** The lines of every object, each after its file's path. */
+  public static String underPaths(List<ObjectImpact> impacts) {
     StringBuilder out = new StringBuilder();
-    List<ManifestPath> files = new ArrayList<>();
-    impacts.stream().map(ObjectImpact::file).distinct().forEach(files::add);
-    for (ManifestPath file : files) {
-      out.append("  ").append(file).append('\n').append(of(impacts, file, "    "));
-    }
+    byFile(impacts)
+        .forEach(
+            (file, objects) ->
+                out.append("  ").append(file).append('\n').append(lines(objects, "    ")));
     return out.toString();
   }
 

@@ -2,9 +2,11 @@ package dev.kubegenerate.report;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.update.UpdatePlan;
 import java.util.List;
+import java.util.Map;
 
 /** What {@code kube-generate} prints: the diff of what {@code --update} would change, or did. */
 public final class UpdateText {
@@ -27,21 +29,19 @@ public final class UpdateText {
   public static String written(
       List<Config> configs, List<UpdatePlan> plans, List<ObjectImpact> impact) {
     StringBuilder out = new StringBuilder();
+    // grouped once: a release rewrites thousands of files, each with its objects
+    Map<ManifestPath, List<ObjectImpact>> byFile = ImpactText.byFile(impact);
     for (int i = 0; i < plans.size(); i++) {
       out.append("Generate manifests by using ").append(configs.get(i).shownAs()).append('\n');
       UpdatePlan plan = plans.get(i);
-      plan.writes()
-          .keySet()
-          .forEach(
-              p ->
-                  out.append("  ").append(p).append('\n').append(ImpactText.of(impact, p, "    ")));
-      plan.deletes()
-          .forEach(
-              p ->
-                  out.append("  ")
-                      .append(p)
-                      .append(" (deleted)\n")
-                      .append(ImpactText.of(impact, p, "    ")));
+      for (ManifestPath p : plan.writes().keySet()) {
+        out.append("  ").append(p).append('\n');
+        out.append(ImpactText.lines(byFile.getOrDefault(p, List.of()), "    "));
+      }
+      for (ManifestPath p : plan.deletes()) {
+        out.append("  ").append(p).append(" (deleted)\n");
+        out.append(ImpactText.lines(byFile.getOrDefault(p, List.of()), "    "));
+      }
     }
     return out.toString();
   }
@@ -51,7 +51,7 @@ public final class UpdateText {
    * change, then how to write them.
    */
   public static String outOfDate(List<ObjectImpact> impact, String fixCommand) {
-    return (impact.isEmpty() ? "" : "Objects that change:\n" + ImpactText.byFile(impact))
+    return (impact.isEmpty() ? "" : "Objects that change:\n" + ImpactText.underPaths(impact))
         + "Manifests are out of date; run `"
         + fixCommand
         + "` to write them.\n";

@@ -146,6 +146,20 @@ class ImpactOutputTest {
   }
 
   @Test
+  void checkSummary_saysWhatRegeneratingTheStaleFilesChanges() throws IOException {
+    CliRunner.Result r = CliRunner.run(repo, "check", "--summary", "summary.md");
+    assertEquals(1, r.exit(), r.err());
+    String summary = Files.readString(repo.resolve("summary.md"));
+    assertTrue(
+        summary.contains(
+            "**What regenerating the stale and outdated files changes:** 7 objects change in 2"
+                + " clusters; pods of shop-jobs and shop-web restart; capacity changes for"
+                + " shop-api; nothing is deleted; 2 objects change immutable fields"),
+        summary);
+    assertFalse(summary.contains("s3cr3t"));
+  }
+
+  @Test
   void action_update_writesTheMarkdownToTheSummaryAndTheImpactFileUnderRunnerTemp(
       @TempDir Path runner) throws IOException {
     Path summary = Files.createFile(runner.resolve("summary.md"));
