@@ -359,7 +359,21 @@ public final class Generator {
   }
 
   /** A patched body is the same for the same rendered text, patches and Kubernetes version. */
-  private record PatchedKey(String body, List<Patch> patches, KubernetesVersion version) {}
+  private record PatchedKey(String body, List<Patch> patches, KubernetesVersion version) {
+    // Written out: see KubernetesVersion.equals (the first patched body of a run hashes one).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PatchedKey k
+          && java.util.Objects.equals(body, k.body)
+          && java.util.Objects.equals(patches, k.patches)
+          && java.util.Objects.equals(version, k.version);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(body, patches, version);
+    }
+  }
 
   /** A patched body and the patches whose target it held. */
   private record Patched(Formatted formatted, Set<Patch> matched) {}
