@@ -124,13 +124,18 @@ final class Classifier {
     String body = InputText.withoutBom(text);
     boolean bom = body.length() != text.length();
     Optional<Marker.Parsed> marker = Marker.parse(body);
-    boolean marked = marker.isPresent() || Marker.looksGenerated(body);
+    // a merge's conflict in a generated file: ours to regenerate, wherever the marker went
+    boolean conflicted =
+        !(marker.isPresent() && marker.get().checksumIntact()) && Marker.inConflict(body);
+    boolean marked = marker.isPresent() || Marker.looksGenerated(body) || conflicted;
     Ownership ownership =
         !marked
             ? Ownership.UNMARKED
-            : marker.isPresent() && marker.get().checksumIntact()
-                ? Ownership.MARKED_INTACT
-                : Ownership.MARKED_EDITED;
+            : conflicted
+                ? Ownership.CONFLICTED
+                : marker.isPresent() && marker.get().checksumIntact()
+                    ? Ownership.MARKED_INTACT
+                    : Ownership.MARKED_EDITED;
     Status status;
     if (!marked && handManaged.annotatedManual(text)) {
       status = Status.HANDWRITTEN;
@@ -139,12 +144,13 @@ final class Classifier {
     } else if (ownership != Ownership.MARKED_INTACT || bom) {
       // an unmarked file at a rendered path is ours with its marker lines removed by hand
       status = Status.HAND_EDITED;
+    } else if (Marker.body(body).equals(Marker.body(render.get().content()))) {
+      // today's body under other marker lines: written before per-file inputs, or after a change
+      // that changes nothing here. Up to date; --update writes today's marker (SPEC §8.6)
+      status = Status.OK;
     } else {
       // the repository contributes the same as when it was generated: only kube-generate changed
-      status =
-          marker.get().inputs().filter(i -> sameInputs(i, render.get())).isPresent()
-              ? Status.OUTDATED
-              : Status.STALE;
+      status = sameInputs(marker.get(), render.get()) ? Status.OUTDATED : Status.STALE;
     }
     boolean shown = status != Status.HANDWRITTEN && status != Status.UNMANAGED;
     FileResult result =
@@ -153,11 +159,20 @@ final class Classifier {
   }
 
   /**
-   * Whether a marker's fingerprint is today's, or the one an earlier release wrote for the same
-   * inputs (with the path from where it ran, SPEC §4): either way, the repository changed nothing.
+   * Whether the repository gives the same as when the file was generated: the marker's fingerprint
+   * recomputed today over the config keys it records (so a release that reads other keys changes
+   * nothing here), or, for a marker written before per-file inputs, the whole config's fingerprint
+   * as that release wrote it. A marker without a fingerprint never matches.
    */
-  private static boolean sameInputs(String marked, RenderedFile render) {
-    return marked.equals(render.inputs()) || marked.equals(render.formerInputs().value());
+  private static boolean sameInputs(Marker.Parsed marker, RenderedFile render) {
+    if (marker.inputs().isEmpty()) {
+      return false;
+    }
+    String marked = marker.inputs().get();
+    return marker
+        .reads()
+        .map(names -> marked.equals(render.inputs().over(names)))
+        .orElseGet(() -> render.inputs().matchesWholeConfig(marked));
   }
 
   private Classified validated(
@@ -169,8 +184,12 @@ final class Classifier {
     List<Violation> violations =
         validators.isEmpty()
             ? List.of()
-            : CommittedViolations.of(
-                committed, render, validators.get().forCluster(config.clusterOf(committed.path())));
+            : result.status() == Status.OK && render != null
+                ? render.violations() // the same body: the marker lines are comments
+                : CommittedViolations.of(
+                    committed,
+                    render,
+                    validators.get().forCluster(config.clusterOf(committed.path())));
     return new Classified(
         violations.isEmpty() ? result : result.withViolations(violations),
         ownership,

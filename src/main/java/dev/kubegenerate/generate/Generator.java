@@ -96,10 +96,11 @@ public final class Generator {
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
         List<RenderedFile> rendered = renderPlanned(config, p, null, problems, memos, inputs);
-        rendered.forEach(file -> hashes.add(file, memos.bodies().get(file).body()));
+        rendered.forEach(file -> hashes.add(file, memos.bodies().get(file).body(), p.entry()));
         byEntry.put(p, rendered);
       }
     }
+    inputs.configMaps(hashes);
     for (Planned p : planned) {
       if (p.template().createsPods()) {
         byEntry.put(p, renderPlanned(config, p, hashes, problems, memos, inputs));
@@ -149,28 +150,26 @@ public final class Generator {
       Set<Problem> problems,
       Memos memos,
       InputsFingerprint inputs) {
-    InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
     Set<Patch> matched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
+      String cluster = byCluster.getKey();
+      String namespace = namespace(config, byCluster.getValue());
       String configHash =
-          hashes == null
-              ? null
-              : hashes.forPod(
-                  byCluster.getKey(),
-                  namespace(config, byCluster.getValue()),
-                  byCluster.getValue());
+          hashes == null ? null : hashes.forPod(cluster, namespace, byCluster.getValue());
+      Set<String> configHashReads =
+          hashes == null ? Set.of() : hashes.reads(cluster, namespace, byCluster.getValue());
       out.addAll(
           renderEntry(
               config,
               p.entry(),
               p.template(),
-              byCluster.getKey(),
+              cluster,
               byCluster.getValue(),
-              configHash,
+              new FileReads.Derived(configHash, configHashReads, namespace),
               problems,
               memos,
-              entryInputs,
+              inputs,
               matched));
     }
     unmatched(config, p, matched, problems);
@@ -332,7 +331,6 @@ public final class Generator {
         file.cluster(),
         file.content(),
         file.inputs(),
-        file.formerInputs(),
         file.entryLine(),
         file.entryColumn(),
         violations);
@@ -342,13 +340,12 @@ public final class Generator {
    * A body's canonical text with a cluster's patches applied, formatted again; reused for every
    * cluster whose render and patches are the same.
    */
-  private static Formatted patched(
+  private static Patched patched(
       Config config,
       TemplateSpec template,
       Formatted canonical,
       List<Patch> patches,
       KubernetesVersion version,
-      Set<Patch> matched,
       Set<Problem> problems,
       Memos memos) {
     PatchedKey key = new PatchedKey(canonical.body(), patches, version);
@@ -362,8 +359,7 @@ public final class Generator {
       done = new Patched(new Formatted(yaml.text(), Marker.sha256(yaml.text()), yaml.nodes()), hit);
       memos.patched().put(key, done);
     }
-    matched.addAll(done.matched());
-    return done.formatted();
+    return done;
   }
 
   /** A patched body is the same for the same rendered text, patches and Kubernetes version. */
@@ -420,11 +416,12 @@ public final class Generator {
       TemplateSpec template,
       String cluster,
       Map<String, Object> params,
-      String configHash,
+      FileReads.Derived derived,
       Set<Problem> problems,
       Memos memos,
-      InputsFingerprint.ForEntry inputs,
+      InputsFingerprint inputs,
       Set<Patch> matched) {
+    FileReads reads = new FileReads(template, derived);
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -432,7 +429,7 @@ public final class Generator {
     context.put(
         "kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
     context.put("component", component(template, params));
-    context.put("configHash", configHash);
+    context.put("configHash", derived.configHash());
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where =
@@ -449,7 +446,9 @@ public final class Generator {
       Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
       fragmentContext.putAll(fragment.settings());
       try {
-        String text = memos.renders().render(fragment.body(), fragmentContext);
+        RenderMemo.Render render = memos.renders().renderReading(fragment.body(), fragmentContext);
+        reads.fragment(fragment, render.reads());
+        String text = render.text();
         // clusters with equal parameters render the same text: parse it once (the parsed value is
         // only read)
         Object parsed = memos.fragments().get(text);
@@ -477,8 +476,11 @@ public final class Generator {
     List<RenderedFile> out = new ArrayList<>();
     for (TemplateSpec.Body body : template.bodies()) {
       String text;
+      Set<String> keys;
       try {
-        text = memos.renders().render(body, context);
+        RenderMemo.Render render = memos.renders().renderReading(body, context);
+        text = render.text();
+        keys = reads.body(render.reads());
       } catch (SandboxedEngine.RenderException e) {
         problems.add(
             new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
@@ -501,9 +503,13 @@ public final class Generator {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       List<Patch> patches = entry.patchesFor(cluster);
+      List<Patch> own = List.of();
       if (!patches.isEmpty()) {
-        canonical =
-            patched(config, template, canonical, patches, version, matched, problems, memos);
+        Patched done = patched(config, template, canonical, patches, version, problems, memos);
+        matched.addAll(done.matched());
+        // the file's own patches, in order: those whose target is one of its objects
+        own = patches.stream().filter(done.matched()::contains).toList();
+        canonical = done.formatted();
         if (canonical.body().isEmpty()) {
           continue; // every object was deleted by a patch
         }
@@ -514,7 +520,8 @@ public final class Generator {
               .subdir()
               .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
               .orElse(config.outputDir().resolve(cluster + "/" + file));
-      String fingerprint = inputs.of(cluster, path);
+      FileInputs fileInputs =
+          inputs.file(entry, template, cluster, path, own, keys, derived.namespace());
       RenderedFile rendered =
           new RenderedFile(
               path,
@@ -526,9 +533,9 @@ public final class Generator {
                   template.name(),
                   canonical.body(),
                   canonical.sha256(),
-                  fingerprint),
-              fingerprint,
-              inputs.former(cluster, path),
+                  fileInputs.value(),
+                  fileInputs.reads()),
+              fileInputs,
               line,
               column,
               List.of());

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What changes a file's inputs fingerprint (SPEC §4), and what does not. */
-class InputsFingerprintTest {
+/** What changes the whole-config fingerprint releases before per-file inputs wrote (SPEC §4). */
+class WholeConfigInputsTest {
 
   private static final String BASE =
       """
@@ -135,11 +135,11 @@ class InputsFingerprintTest {
             .load(repo.resolve("kube-generate.yaml"))
             .config();
     var entry = config.entries().get(0);
-    InputsFingerprint fingerprint = new InputsFingerprint(config);
+    WholeConfigInputs fingerprint = new WholeConfigInputs(config);
     TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
     var path = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/deployment-jobs.yaml");
     String text = fingerprint.text(entry, worker, "production", path);
-    InputsFingerprint.ForEntry forEntry = fingerprint.forEntry(entry, worker);
+    WholeConfigInputs.ForEntry forEntry = fingerprint.forEntry(entry, worker);
     assertEquals(Marker.sha256(text), forEntry.of("production", path));
     // the cluster's share is hashed once and reused: each file still hashes its own whole text
     var other = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/service-jobs.yaml");
@@ -173,13 +173,13 @@ class InputsFingerprintTest {
             .load(app.resolve("kube-generate.yaml"))
             .config();
     var entry = config.entries().get(0);
-    InputsFingerprint fingerprint = new InputsFingerprint(config);
+    WholeConfigInputs fingerprint = new WholeConfigInputs(config);
     TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
     var path =
         dev.kubegenerate.model.ManifestPath.of("apps/shop/kubernetes/qa/deployment-jobs.yaml");
     String text = fingerprint.text(entry, worker, "qa", path);
     assertTrue(text.endsWith(",\"path\":\"kubernetes/qa/deployment-jobs.yaml\"}"), text);
-    InputsFingerprint.ForEntry forEntry = fingerprint.forEntry(entry, worker);
+    WholeConfigInputs.ForEntry forEntry = fingerprint.forEntry(entry, worker);
     assertEquals(Marker.sha256(text), forEntry.of("qa", path));
     assertEquals(
         Marker.sha256(
@@ -191,9 +191,17 @@ class InputsFingerprintTest {
 
   private Map<String, String> inputs(String config) throws Exception {
     Files.writeString(repo.resolve("kube-generate.yaml"), config);
+    WholeConfigInputs whole =
+        new WholeConfigInputs(
+            new dev.kubegenerate.config.ConfigLoader(
+                    repo, dev.kubegenerate.kubernetes.KubernetesApi.supported())
+                .load(repo.resolve("kube-generate.yaml"))
+                .config());
     Map<String, String> out = new TreeMap<>();
     for (RenderedFile f : Renders.of(repo, "kube-generate.yaml")) {
-      out.put(f.path().value(), f.inputs());
+      FileInputs in = f.inputs();
+      out.put(
+          f.path().value(), whole.forEntry(in.entry(), in.template()).of(in.cluster(), f.path()));
     }
     return out;
   }
