@@ -145,8 +145,10 @@ final class Classifier {
       // an unmarked file at a rendered path is ours with its marker lines removed by hand
       status = Status.HAND_EDITED;
     } else if (Marker.body(body).equals(Marker.body(render.get().content()))) {
-      // today's body under other marker lines: written before per-file inputs, or after a change
-      // that changes nothing here. Up to date; --update writes today's marker (SPEC §8.6)
+      // today's body under other marker lines: up to date (SPEC §8.6)
+      if (!resealed(marker.get(), body, render.get())) {
+        return new Classified(upToDate(render.get()), ownership, Optional.empty(), renderOrder);
+      }
       status = Status.OK;
     } else {
       // the repository contributes the same as when it was generated: only kube-generate changed
@@ -156,6 +158,21 @@ final class Classifier {
     FileResult result =
         result(path, status, shown ? render : Optional.empty(), committed.text(), top);
     return validated(result, committed, render.orElse(null), ownership, renderOrder);
+  }
+
+  /**
+   * Whether {@code --update} writes today's marker over a file whose body is today's: once for a
+   * marker written before per-file inputs, and when the marker names another template or config, or
+   * other config keys than today's render reads (a release that reads other keys), so that later
+   * verdicts are made over today's keys. A config change that changes nothing in the file leaves it
+   * byte-identical: only a file whose content changes is rewritten (SPEC §8.3).
+   */
+  private static boolean resealed(Marker.Parsed marker, String committed, RenderedFile render) {
+    String rendered = render.content();
+    return marker.reads().isEmpty()
+        || !marker.template().equals(render.template())
+        || !committed.regionMatches(0, rendered, 0, rendered.indexOf('\n') + 1)
+        || !marker.reads().get().equals(render.inputs().reads());
   }
 
   /**

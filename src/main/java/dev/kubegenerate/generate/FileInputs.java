@@ -61,6 +61,11 @@ public final class FileInputs {
     return sorted.equals(reads) ? value : owner.fingerprint(this, sorted);
   }
 
+  /** The fingerprinted text over {@code names}, for tests and for anyone checking the format. */
+  String text(Collection<String> names) {
+    return owner.text(this, InputsFingerprint.sorted(names));
+  }
+
   /**
    * Whether {@code marked} is the whole-config fingerprint a release before per-file inputs would
    * write for this file today: such a marker stays valid (SPEC §8.6).
