@@ -75,6 +75,15 @@ public final class ConfigLoader {
     return load(file, true);
   }
 
+  /**
+   * Loads a config from {@code text} as if it were the file {@code file}: a proposal that is not
+   * written yet ({@code kube-generate import} renders it before writing anything).
+   */
+  public Loaded loadText(Path file, String text) throws InputException {
+    Path absolute = file.toAbsolutePath().normalize();
+    return load(absolute, root.relativize(absolute).toString().replace('\\', '/'), text);
+  }
+
   private Loaded load(Path file, boolean found) throws InputException {
     Path absolute = file.toAbsolutePath().normalize();
     String shownAs = root.relativize(absolute).toString().replace('\\', '/');

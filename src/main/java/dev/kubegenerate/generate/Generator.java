@@ -41,13 +41,6 @@ public final class Generator {
   }
 
   /**
-   * The files {@code config} produces, in entry order, validated without custom resource schemas.
-   */
-  public List<RenderedFile> render(Config config, TemplateLibrary library) throws InputException {
-    return render(config, library, new ClusterValidators(config, CustomResources.NONE));
-  }
-
-  /**
    * The files {@code config} produces, in entry order. Each is validated for its cluster's
    * Kubernetes version first: an invalid object or a removed API is a problem located at the entry.
    */

@@ -56,6 +56,14 @@ public final class CanonicalYaml {
     }
   }
 
+  /**
+   * Whether a one-line string can be written plain in block context and read back as the same
+   * string by YAML 1.1 and 1.2 readers (Kubernetes' and kube-generate's).
+   */
+  public static boolean isPlainString(String s) {
+    return CanonicalWriter.isPlainSafe(s) && !CanonicalWriter.readAsOtherType(s);
+  }
+
   /** Parses {@code text} (one or more documents) and writes it back canonically. */
   public static String format(String text) {
     return write(documents(text));
