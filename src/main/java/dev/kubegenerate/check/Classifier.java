@@ -72,9 +72,12 @@ final class Classifier {
     for (RenderedFile missing : expected.values()) {
       FileResult.Location entry =
           new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine());
+      FileResult result =
+          result(missing.path(), Status.MISSING, Optional.of(missing), Optional.empty(), entry);
       out.add(
           new Classified(
-              result(missing.path(), Status.MISSING, Optional.of(missing), Optional.empty(), entry),
+              // an update tells what the render it writes warns about
+              validators.isEmpty() ? result.withViolations(missing.violations()) : result,
               Ownership.ABSENT,
               Optional.empty(),
               order.get(missing.path())));
@@ -200,7 +203,8 @@ final class Classifier {
       int renderOrder) {
     List<Violation> violations =
         validators.isEmpty()
-            ? List.of()
+            // an update validates nothing committed; it tells what today's render warns about
+            ? render == null ? List.of() : render.violations()
             : result.status() == Status.OK && render != null
                 ? render.violations() // the same body: the marker lines are comments
                 : CommittedViolations.of(

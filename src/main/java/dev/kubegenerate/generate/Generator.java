@@ -6,7 +6,6 @@ import dev.kubegenerate.config.Param;
 import dev.kubegenerate.config.Patch;
 import dev.kubegenerate.engine.RenderMemo;
 import dev.kubegenerate.engine.SandboxedEngine;
-import dev.kubegenerate.kubernetes.CustomResources;
 import dev.kubegenerate.kubernetes.ManifestValidator;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.KubernetesVersion;
@@ -122,6 +121,9 @@ public final class Generator {
         }
       }
     }
+    if (problems.isEmpty()) {
+      budgetsThatBlockDrains(config, files, planned, byEntry);
+    }
     if (allFound && !used.isEmpty()) {
       // with an unknown template its parameters are unknown too: only that error is worth reading
       problems.addAll(unusedValues(config, used));
@@ -130,6 +132,43 @@ public final class Generator {
       throw new InputException(new ArrayList<>(problems));
     }
     return List.copyOf(files.values());
+  }
+
+  /**
+   * Adds {@code pdb-blocks-drain} to each file holding a budget that allows no disruption at the
+   * replicas its app runs: a question of the config's objects together, not of one file.
+   */
+  private static void budgetsThatBlockDrains(
+      Config config,
+      Map<ManifestPath, RenderedFile> files,
+      List<Planned> planned,
+      Map<Planned, List<RenderedFile>> byEntry) {
+    Map<RenderedFile, List<Violation>> blocking =
+        DisruptionBudgets.check(List.copyOf(files.values()));
+    if (blocking.isEmpty()) {
+      return;
+    }
+    Map<ManifestPath, Entry> entries = new java.util.HashMap<>();
+    for (Planned p : planned) {
+      byEntry.get(p).forEach(f -> entries.put(f.path(), p.entry()));
+    }
+    blocking.forEach(
+        (file, found) -> {
+          List<Violation> all = new ArrayList<>(file.violations());
+          all.addAll(ConfigLines.located(config, entries.get(file.path()), file.cluster(), found));
+          files.put(
+              file.path(),
+              new RenderedFile(
+                  file.path(),
+                  file.config(),
+                  file.template(),
+                  file.cluster(),
+                  file.content(),
+                  file.inputs(),
+                  file.entryLine(),
+                  file.entryColumn(),
+                  all));
+        });
   }
 
   /** One entry with its template and its parameters per cluster. */
@@ -326,7 +365,7 @@ public final class Generator {
         file.inputs(),
         file.entryLine(),
         file.entryColumn(),
-        violations);
+        ConfigLines.located(config, entry, file.cluster(), violations));
   }
 
   /**

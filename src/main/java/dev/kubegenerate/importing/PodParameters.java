@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The shared pod template's parameters that reproduce a pod template an app already has: every
- * field a parameter can say is said with it, and every default the template would add that the
- * pod does not have is turned off with {@code null}, so the first deploy changes nothing that
- * runs. What no parameter says is left to patches.
+ * field a parameter can say is said with it, and every default the template would add that the pod
+ * does not have is turned off with {@code null}, so the first deploy changes nothing that runs.
+ * What no parameter says is left to patches.
  */
 final class PodParameters {
 
@@ -79,7 +79,8 @@ final class PodParameters {
     } else if (spec.containsKey("serviceAccount")) {
       out.put("serviceAccount", spec.get("serviceAccount"));
     }
-    out.put("automountServiceAccountToken", spec.getOrDefault("automountServiceAccountToken", null));
+    out.put(
+        "automountServiceAccountToken", spec.getOrDefault("automountServiceAccountToken", null));
     podSecurity(spec, out);
     Maps.putIfPresent(out, "volumes", spec.get("volumes"));
     out.put("writableTmp", null);
@@ -105,7 +106,8 @@ final class PodParameters {
       if (var.containsKey("valueFrom")) {
         vars.put(String.valueOf(name), Map.of("valueFrom", var.get("valueFrom")));
       } else {
-        vars.put(String.valueOf(name), var.get("value") == null ? "" : String.valueOf(var.get("value")));
+        vars.put(
+            String.valueOf(name), var.get("value") == null ? "" : String.valueOf(var.get("value")));
       }
     }
     if (!vars.isEmpty()) {
@@ -114,8 +116,8 @@ final class PodParameters {
   }
 
   /**
-   * The template's single {@code port} when the first container port is exactly the one it
-   * writes (named after the template, TCP), else every port as written, in {@code ports}.
+   * The template's single {@code port} when the first container port is exactly the one it writes
+   * (named after the template, TCP), else every port as written, in {@code ports}.
    */
   private void ports(Object ports, Map<String, Object> out) {
     List<Object> all = Maps.list(ports);
@@ -182,8 +184,8 @@ final class PodParameters {
   }
 
   /**
-   * A sidecar or init container as written; without a securityContext of its own it says so, or
-   * the template would give it the restricted one.
+   * A sidecar or init container as written; without a securityContext of its own it says so, or the
+   * template would give it the restricted one.
    */
   private static Object withoutDefaultSecurity(Object container) {
     Map<String, Object> out = new LinkedHashMap<>(Maps.map(container));
