@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -35,8 +36,14 @@ final class DisruptionBudgets {
 
   private static final LoadSettings MARKED = YamlNodes.safeSettings("render", true);
 
-  /** The violations of each file of {@code files} that holds such a budget. */
-  static Map<RenderedFile, List<Violation>> check(List<RenderedFile> files) {
+  /**
+   * The violations of each file of {@code files} that holds such a budget.
+   *
+   * @param composed each file's documents as the canonical writer composed them (without lines),
+   *     when known: the files are not read again for them
+   */
+  static Map<RenderedFile, List<Violation>> check(
+      List<RenderedFile> files, Function<RenderedFile, Optional<List<Node>>> composed) {
     Map<RenderedFile, List<Violation>> out = new LinkedHashMap<>();
     List<RenderedFile> budgets = new ArrayList<>();
     for (RenderedFile file : files) {
@@ -52,15 +59,40 @@ final class DisruptionBudgets {
     Map<String, List<Workload>> workloads = new HashMap<>();
     for (RenderedFile file : budgets) {
       List<Workload> inCluster =
-          workloads.computeIfAbsent(file.cluster(), c -> workloads(c, files));
-      for (Node doc : documents(file)) {
+          workloads.computeIfAbsent(file.cluster(), c -> workloads(c, files, composed));
+      List<Node> docs = documents(file, composed);
+      for (int i = 0; i < docs.size(); i++) {
+        Node doc = docs.get(i);
         if ("PodDisruptionBudget".equals(text(doc, "kind"))) {
+          int index = i;
           blocking(doc, inCluster)
-              .ifPresent(v -> out.computeIfAbsent(file, f -> new ArrayList<>()).add(v));
+              .ifPresent(
+                  v ->
+                      out.computeIfAbsent(file, f -> new ArrayList<>())
+                          .add(located(v, file, index)));
         }
       }
     }
     return out;
+  }
+
+  /** The violation on the line of its field: the file is read with lines only now. */
+  private static Violation located(Violation v, RenderedFile file, int document) {
+    List<Node> marked = documents(file, f -> Optional.empty());
+    if (document >= marked.size()) {
+      return v;
+    }
+    Node at = field(field(marked.get(document), "spec"), v.path().substring("spec.".length()));
+    if (at == null) {
+      return v;
+    }
+    return new Violation(
+        v.rule(),
+        v.severity(),
+        at.getStartMark().map(m -> m.getLine() + 1).orElse(1),
+        at.getStartMark().map(m -> m.getColumn() + 1).orElse(0),
+        v.path(),
+        v.message());
   }
 
   /**
@@ -71,7 +103,10 @@ final class DisruptionBudgets {
   private record Workload(
       String kind, String name, String namespace, Map<String, String> podLabels, long replicas) {}
 
-  private static List<Workload> workloads(String cluster, List<RenderedFile> files) {
+  private static List<Workload> workloads(
+      String cluster,
+      List<RenderedFile> files,
+      Function<RenderedFile, Optional<List<Node>>> composed) {
     List<Node> workloads = new ArrayList<>();
     Map<String, Long> autoscaled = new HashMap<>();
     for (RenderedFile file : files) {
@@ -80,7 +115,7 @@ final class DisruptionBudgets {
           || !(mayHoldWorkload(text) || text.contains("kind: HorizontalPodAutoscaler"))) {
         continue;
       }
-      for (Node doc : documents(file)) {
+      for (Node doc : documents(file, composed)) {
         String kind = text(doc, "kind");
         if ("HorizontalPodAutoscaler".equals(kind)) {
           Node target = field(field(doc, "spec"), "scaleTargetRef");
@@ -208,8 +243,13 @@ final class DisruptionBudgets {
         || text.contains("kind: ReplicaSet");
   }
 
-  /** The file's documents, with their lines; none when the text cannot be read. */
-  private static List<Node> documents(RenderedFile file) {
+  /** The file's documents; read with their lines when not composed already. */
+  private static List<Node> documents(
+      RenderedFile file, Function<RenderedFile, Optional<List<Node>>> composed) {
+    Optional<List<Node>> known = composed.apply(file);
+    if (known.isPresent()) {
+      return known.get();
+    }
     List<Node> out = new ArrayList<>();
     try {
       Composer composer = new Composer(MARKED, YamlNodes.parser(MARKED, file.content()));

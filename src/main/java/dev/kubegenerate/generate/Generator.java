@@ -98,11 +98,12 @@ public final class Generator {
         byEntry.put(p, renderPlanned(config, p, hashes, problems, memos, inputs));
       }
     }
+    Map<ManifestPath, Formatted> composed = new HashMap<>();
     for (Planned p : planned) {
       for (RenderedFile file : byEntry.get(p)) {
-        file =
-            validate(
-                config, p.entry(), file, memos.bodies().get(file), validators, validated, problems);
+        Formatted body = memos.bodies().get(file);
+        file = validate(config, p.entry(), file, body, validators, validated, problems);
+        composed.putIfAbsent(file.path(), body);
         RenderedFile earlier = files.putIfAbsent(file.path(), file);
         if (earlier != null) {
           problems.add(
@@ -122,7 +123,7 @@ public final class Generator {
       }
     }
     if (problems.isEmpty()) {
-      budgetsThatBlockDrains(config, files, planned, byEntry);
+      budgetsThatBlockDrains(config, files, planned, byEntry, composed);
     }
     if (allFound && !used.isEmpty()) {
       // with an unknown template its parameters are unknown too: only that error is worth reading
@@ -142,9 +143,16 @@ public final class Generator {
       Config config,
       Map<ManifestPath, RenderedFile> files,
       List<Planned> planned,
-      Map<Planned, List<RenderedFile>> byEntry) {
+      Map<Planned, List<RenderedFile>> byEntry,
+      Map<ManifestPath, Formatted> composed) {
     Map<RenderedFile, List<Violation>> blocking =
-        DisruptionBudgets.check(List.copyOf(files.values()));
+        DisruptionBudgets.check(
+            List.copyOf(files.values()),
+            f -> {
+              Formatted body = composed.get(f.path());
+              // the nodes of a body stand for the file's documents: the marker lines are comments
+              return body == null ? Optional.empty() : body.nodes();
+            });
     if (blocking.isEmpty()) {
       return;
     }
