@@ -6,7 +6,6 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.template.TemplateSpec;
 import java.util.Collection;
 import java.util.List;
-import java.util.SortedSet;
 
 /**
  * One rendered file's inputs (SPEC §8.3): the config keys its render read, its fingerprint over
@@ -22,7 +21,7 @@ public final class FileInputs {
   private final ManifestPath path;
   private final List<Patch> patches;
   private final String namespace;
-  private final SortedSet<String> reads;
+  private final ReadSet reads;
   private final String value;
 
   FileInputs(
@@ -32,7 +31,7 @@ public final class FileInputs {
       String cluster,
       ManifestPath path,
       List<Patch> patches,
-      Collection<String> reads,
+      ReadSet reads,
       String namespace) {
     this.owner = owner;
     this.entry = entry;
@@ -41,7 +40,7 @@ public final class FileInputs {
     this.path = path;
     this.patches = List.copyOf(patches);
     this.namespace = namespace;
-    this.reads = InputsFingerprint.sorted(reads);
+    this.reads = reads;
     this.value = owner.fingerprint(this, this.reads);
   }
 
@@ -52,18 +51,23 @@ public final class FileInputs {
 
   /** The config keys today's render read, sorted: the marker's {@code reads=}. */
   public List<String> reads() {
-    return List.copyOf(reads);
+    return reads.names();
+  }
+
+  /** The same keys as the marker lists them, comma-separated. */
+  public String readsText() {
+    return reads.joined();
   }
 
   /** The fingerprint over {@code names} (a committed marker's), with today's config. */
   public String over(Collection<String> names) {
-    SortedSet<String> sorted = InputsFingerprint.sorted(names);
-    return sorted.equals(reads) ? value : owner.fingerprint(this, sorted);
+    ReadSet set = ReadSet.of(names);
+    return set.equals(reads) ? value : owner.fingerprint(this, set);
   }
 
   /** The fingerprinted text over {@code names}, for tests and for anyone checking the format. */
   String text(Collection<String> names) {
-    return owner.text(this, InputsFingerprint.sorted(names));
+    return owner.text(this, ReadSet.of(names));
   }
 
   /**

@@ -2,10 +2,14 @@ package dev.kubegenerate.generate;
 
 import dev.kubegenerate.engine.Reads;
 import dev.kubegenerate.template.TemplateSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The config keys the renders of one entry for one cluster read (SPEC §8.6): what each body looked
@@ -24,20 +28,18 @@ final class FileReads {
    * @param configHashReads the config keys that hash depends on
    * @param namespace the namespace its objects are in
    */
-  record Derived(String configHash, Set<String> configHashReads, String namespace) {}
+  record Derived(String configHash, ReadSet configHashReads, String namespace) {}
 
+  private final Plans plans;
   private final Set<String> declared;
   private final Derived derived;
   // each fragment's variable and the keys its render read
-  private final Map<String, Set<String>> fragments = new HashMap<>();
+  private final Map<String, ReadSet> fragments = new HashMap<>();
 
-  FileReads(TemplateSpec template, Derived derived) {
-    this.declared = Set.copyOf(template.parameterNames());
+  FileReads(Plans plans, TemplateSpec template, Derived derived) {
+    this.plans = plans;
+    this.declared = plans.declared(template);
     this.derived = derived;
-  }
-
-  Derived derived() {
-    return derived;
   }
 
   /** Notes what a fragment's render read: a body that reads its variable read those keys. */
@@ -46,55 +48,112 @@ final class FileReads {
   }
 
   /** The config keys a body's render read. */
-  Set<String> body(Reads reads) {
+  ReadSet body(Reads reads) {
     return keys(reads, Set.of());
   }
 
-  private Set<String> keys(Reads reads, Set<String> settings) {
-    Set<String> out = new TreeSet<>();
-    if (reads.whole()) {
-      // it saw the context as a whole: it may depend on anything the config gives the entry
-      out.addAll(declared);
-      out.add("app");
-      fragments.values().forEach(out::addAll);
-      configHash(out);
+  private ReadSet keys(Reads reads, Set<String> settings) {
+    if (reads.whole() || reads.allNames()) {
+      return everything(reads, settings);
     }
-    if (reads.allNames()) {
-      out.addAll(declared); // it used the list of null parameters as a whole
+    // a render reused for another cluster or entry read the same: what it reads of the config
+    // directly is worked out once, only the fragments and the ConfigMap hash it reads differ
+    Plan plan = plans.plans.computeIfAbsent(reads, r -> plan(r, settings));
+    if (plan.fragments().isEmpty() && !plan.configHash()) {
+      return plan.own();
     }
+    List<ReadSet> parts = new ArrayList<>(plan.fragments().size() + 2);
+    parts.add(plan.own());
+    for (String variable : plan.fragments()) {
+      parts.add(fragments.get(variable));
+    }
+    if (plan.configHash()) {
+      parts.add(derived.configHashReads());
+    }
+    return parts.size() == 2 && plan.own().size() == 0 ? parts.get(1) : union(parts);
+  }
+
+  /**
+   * What one render read: the config keys it looked up itself, the fragments it read and whether it
+   * read the ConfigMap hash.
+   */
+  private record Plan(ReadSet own, List<String> fragments, boolean configHash) {}
+
+  private Plan plan(Reads reads, Set<String> settings) {
+    Set<String> own = new HashSet<>();
+    List<String> fragmentsRead = new ArrayList<>();
+    boolean configHash = false;
     for (String name : reads.names()) {
-      Set<String> fragment = fragments.get(name);
-      if (fragment != null) {
-        out.addAll(fragment);
+      if (fragments.containsKey(name)) {
+        fragmentsRead.add(name);
       } else if (settings.contains(name)) {
         continue; // the template's constant for the fragment
       } else if (name.equals("component")) {
-        keep("name", out); // the entry's name, else the template's role
+        keep("name", own); // the entry's name, else the template's role
       } else if (name.equals("configHash")) {
-        configHash(out);
+        configHash = true;
       } else if (name.equals("app")) {
-        out.add(name);
+        own.add(name);
       } else {
-        keep(name, out);
+        keep(name, own);
       }
     }
-    reads.tested().forEach(name -> keep(name, out));
-    return out;
+    reads.tested().forEach(name -> keep(name, own));
+    return new Plan(ReadSet.of(own), List.copyOf(fragmentsRead), configHash);
+  }
+
+  /** A render that saw the context as a whole, or every null parameter: not planned. */
+  private ReadSet everything(Reads reads, Set<String> settings) {
+    Set<String> out = new HashSet<>(declared);
+    if (reads.whole()) {
+      // it may depend on anything the config gives the entry
+      out.add("app");
+      fragments.values().forEach(f -> out.addAll(f.names()));
+      configHash(out);
+    }
+    Plan plan = plan(reads, settings);
+    out.addAll(plan.own().names());
+    plan.fragments().forEach(f -> out.addAll(fragments.get(f).names()));
+    if (plan.configHash()) {
+      configHash(out);
+    }
+    return ReadSet.of(out);
   }
 
   private void configHash(Set<String> out) {
-    for (String name : derived.configHashReads()) {
-      if (name.equals("app") || name.startsWith(InputsFingerprint.CONFIG_MAP)) {
-        out.add(name);
-      } else {
-        keep(name, out);
-      }
-    }
+    out.addAll(derived.configHashReads().names());
   }
 
   private void keep(String name, Set<String> out) {
     if (declared.contains(name)) {
       out.add(name);
+    }
+  }
+
+  /** Unions of read sets, kept for the process: every app's Deployment reads the same union. */
+  private static final Map<List<ReadSet>, ReadSet> UNIONS = new ConcurrentHashMap<>();
+
+  private static ReadSet union(List<ReadSet> parts) {
+    ReadSet kept = UNIONS.get(parts);
+    if (kept != null) {
+      return kept;
+    }
+    Set<String> all = new HashSet<>();
+    parts.forEach(p -> all.addAll(p.names()));
+    ReadSet made = ReadSet.of(all);
+    if (UNIONS.size() < ReadSet.MAX_KEPT) {
+      UNIONS.putIfAbsent(List.copyOf(parts), made);
+    }
+    return made;
+  }
+
+  /** What one config's renders share: each template's parameter names, each render's plan. */
+  static final class Plans {
+    private final Map<TemplateSpec, Set<String>> declared = new IdentityHashMap<>();
+    private final Map<Reads, Plan> plans = new IdentityHashMap<>();
+
+    Set<String> declared(TemplateSpec template) {
+      return declared.computeIfAbsent(template, t -> Set.copyOf(t.parameterNames()));
     }
   }
 }

@@ -197,8 +197,10 @@ public final class Generator {
       String namespace = namespace(config, byCluster.getValue());
       String configHash =
           hashes == null ? null : hashes.forPod(cluster, namespace, byCluster.getValue());
-      Set<String> configHashReads =
-          hashes == null ? Set.of() : hashes.reads(cluster, namespace, byCluster.getValue());
+      ReadSet configHashReads =
+          hashes == null
+              ? ReadSet.EMPTY
+              : ReadSet.of(hashes.reads(cluster, namespace, byCluster.getValue()));
       out.addAll(
           renderEntry(
               config,
@@ -275,20 +277,24 @@ public final class Generator {
    *     the template, is written per file)
    * @param bodies each file's body, by identity: validation is memoized by body, and this
    *     instance's hash is computed once however many files share it
+   * @param patched each body patched, by its text, patches and version
+   * @param plans what each render read of the config, worked out once
    */
   private record Memos(
       RenderMemo renders,
       Map<String, Object> fragments,
       Map<String, Formatted> formatted,
       Map<RenderedFile, Formatted> bodies,
-      Map<PatchedKey, Patched> patched) {
+      Map<PatchedKey, Patched> patched,
+      FileReads.Plans plans) {
     Memos(SandboxedEngine engine) {
       this(
           new RenderMemo(engine),
           new HashMap<>(),
           new HashMap<>(),
           new java.util.IdentityHashMap<>(),
-          new HashMap<>());
+          new HashMap<>(),
+          new FileReads.Plans());
     }
   }
 
@@ -461,7 +467,7 @@ public final class Generator {
       Memos memos,
       InputsFingerprint inputs,
       Set<Patch> matched) {
-    FileReads reads = new FileReads(template, derived);
+    FileReads reads = new FileReads(memos.plans(), template, derived);
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -516,7 +522,7 @@ public final class Generator {
     List<RenderedFile> out = new ArrayList<>();
     for (TemplateSpec.Body body : template.bodies()) {
       String text;
-      Set<String> keys;
+      ReadSet keys;
       try {
         RenderMemo.Render render = memos.renders().renderReading(body, context);
         text = render.text();
@@ -574,7 +580,7 @@ public final class Generator {
                   canonical.body(),
                   canonical.sha256(),
                   fileInputs.value(),
-                  fileInputs.reads()),
+                  fileInputs.readsText()),
               fileInputs,
               line,
               column,

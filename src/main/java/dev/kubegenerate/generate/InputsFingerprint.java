@@ -8,15 +8,12 @@ import dev.kubegenerate.fast.JsonLiteral;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.template.TemplateSpec;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The {@code inputs=} fingerprint of a generated file (SPEC §4, §8.3): the SHA-256 of what the
@@ -35,8 +32,8 @@ import java.util.TreeSet;
  *  "templateFiles":"&lt;sha256&gt;"|null,      a repository template's files; null for the tool's
  *  "cluster":"production",
  *  "kubernetesVersion":"1.34"|null,      the cluster's version as the config sets it; null: the tool's
- *  "reads":["app","image",...],          the config keys the render read, sorted (the marker's reads=)
- *  "set":{"app":"people","image":...},   the value the config gives each of them, when it gives one
+ *  "set":{"app":"people","image":...},   each config key the render read (the marker's reads=, sorted)
+ *                                        that the config gives a value, with that value
  *  "patches":[...]}                      the patches whose target is an object of this file, if any
  * </pre>
  *
@@ -61,10 +58,9 @@ public final class InputsFingerprint {
   // the config's folder with a trailing slash, "" at the root: stripped from every path
   private final String folderPrefix;
   private final String configPart;
-  // each name's JSON text per entry and cluster (null when the config gives none): most names are
-  // read by several files of an entry, and a value's text is worth writing once
-  private final Map<Entry, Map<String, Map<String, Optional<String>>>> set =
-      new IdentityHashMap<>();
+  // the JSON text of each name the config gives, per entry and cluster: a thousand apps' files
+  // read some seventy names each, and most of them the config gives nothing
+  private final Map<Entry, Map<String, Given>> given = new IdentityHashMap<>();
   private ConfigMapHashes configMaps = new ConfigMapHashes();
   private WholeConfigInputs wholeConfig;
   private final Map<Entry, WholeConfigInputs.ForEntry> wholeConfigByEntry = new IdentityHashMap<>();
@@ -97,19 +93,20 @@ public final class InputsFingerprint {
       String cluster,
       ManifestPath path,
       List<Patch> patches,
-      Collection<String> reads,
+      ReadSet reads,
       String namespace) {
     return new FileInputs(this, entry, template, cluster, path, patches, reads, namespace);
   }
 
   /** The fingerprint of {@code file} over {@code names}, lower-case hex. */
-  String fingerprint(FileInputs file, SortedSet<String> names) {
+  String fingerprint(FileInputs file, ReadSet names) {
     return Marker.sha256(text(file, names));
   }
 
   /** The fingerprinted text itself, for tests and for anyone checking the format. */
-  synchronized String text(FileInputs file, SortedSet<String> names) {
-    StringBuilder out = new StringBuilder(256 + 24 * names.size());
+  synchronized String text(FileInputs file, ReadSet names) {
+    Given given = given(file.entry(), file.cluster());
+    StringBuilder out = new StringBuilder(256);
     out.append(configPart)
         .append(",\"path\":")
         .append(JsonLiteral.canonical(fromConfig(file.path())))
@@ -125,18 +122,32 @@ public final class InputsFingerprint {
                 .versionOf(file.cluster())
                 .map(v -> JsonLiteral.canonical(v.toString()))
                 .orElse("null"))
-        .append(",\"reads\":[");
-    String comma = "";
-    for (String name : names) {
-      out.append(comma).append(JsonLiteral.canonical(name));
-      comma = ",";
+        .append(",\"set\":{");
+    // the few names the config gives, looked up among the many read: sorted, as the marker is
+    Map<String, String> found = given.parameters();
+    if (!names.configMaps().isEmpty()) {
+      found = new java.util.TreeMap<>(found);
+      for (String name : names.configMaps()) {
+        String value =
+            given
+                .configMaps()
+                .computeIfAbsent(
+                    name,
+                    n ->
+                        json(
+                            configMap(
+                                file.cluster(),
+                                file.namespace(),
+                                n.substring(CONFIG_MAP.length()))));
+        if (!value.isEmpty()) {
+          found.put(name, JsonLiteral.canonical(name) + ":" + value);
+        }
+      }
     }
-    out.append("],\"set\":{");
-    comma = "";
-    for (String name : names) {
-      Optional<String> value = set(file.entry(), file.cluster(), file.namespace(), name);
-      if (value.isPresent()) {
-        out.append(comma).append(JsonLiteral.canonical(name)).append(':').append(value.get());
+    String comma = "";
+    for (Map.Entry<String, String> e : found.entrySet()) {
+      if (names.contains(e.getKey())) {
+        out.append(comma).append(e.getValue());
         comma = ",";
       }
     }
@@ -144,31 +155,48 @@ public final class InputsFingerprint {
     return out.toString();
   }
 
-  /** The JSON text of the value the config gives {@code name} for an entry's file in a cluster. */
-  private Optional<String> set(Entry entry, String cluster, String namespace, String name) {
-    Map<String, Optional<String>> byName =
-        set.computeIfAbsent(entry, e -> new HashMap<>())
-            .computeIfAbsent(cluster, c -> new HashMap<>());
-    Optional<String> known = byName.get(name);
-    if (known == null) {
-      Object given = given(entry, cluster, namespace, name);
-      known =
-          given == NOT_GIVEN
-              ? Optional.empty()
-              : Optional.of(JsonLiteral.canonical(given == NULL ? null : given));
-      byName.put(name, known);
-    }
-    return known;
+  /**
+   * What the config gives an entry's files in a cluster: {@code app} and every parameter set in
+   * {@code values}, the entry or the override, each as its {@code "name":value} text, sorted by
+   * name; and each {@code configMap/...} name's value once asked ({@code ""}: none).
+   */
+  private record Given(Map<String, String> parameters, Map<String, String> configMaps) {}
+
+  private Given given(Entry entry, String cluster) {
+    return given
+        .computeIfAbsent(entry, e -> new HashMap<>())
+        .computeIfAbsent(
+            cluster,
+            c -> {
+              Map<String, String> out = new java.util.TreeMap<>();
+              out.put("app", "\"app\":" + JsonLiteral.canonical(config.app()));
+              java.util.Set<String> names = new java.util.HashSet<>(config.values().keySet());
+              names.addAll(entry.params().keySet());
+              names.addAll(entry.overrides().getOrDefault(c, Map.of()).keySet());
+              for (String name : names) {
+                out.put(name, JsonLiteral.canonical(name) + ":" + json(parameter(entry, c, name)));
+              }
+              return new Given(java.util.Collections.unmodifiableMap(out), new HashMap<>());
+            });
+  }
+
+  private static String json(Object given) {
+    return given == NOT_GIVEN ? "" : JsonLiteral.canonical(given == NULL ? null : given);
   }
 
   /** What the config gives {@code name}: {@link #NOT_GIVEN}, {@link #NULL}, or the value. */
-  private Object given(Entry entry, String cluster, String namespace, String name) {
+  private Object value(Entry entry, String cluster, String namespace, String name) {
     if (name.startsWith(CONFIG_MAP)) {
       return configMap(cluster, namespace, name.substring(CONFIG_MAP.length()));
     }
     if (name.equals("app")) {
       return config.app();
     }
+    return parameter(entry, cluster, name);
+  }
+
+  /** A parameter as {@code values}, the entry and the cluster's override give it, merged. */
+  private Object parameter(Entry entry, String cluster, String name) {
     Object merged = NOT_GIVEN;
     for (Map<String, Param> level :
         List.of(
@@ -203,8 +231,7 @@ public final class InputsFingerprint {
     if (key.startsWith(CONFIG_MAP)) {
       return NOT_GIVEN; // a ConfigMap's own render carries no ConfigMap hash
     }
-    Entry entry = source.get().entry();
-    return given(entry, cluster, namespace, key);
+    return value(source.get().entry(), cluster, namespace, key);
   }
 
   /**
@@ -256,12 +283,5 @@ public final class InputsFingerprint {
             file.entry(), e -> wholeConfig.forEntry(e, file.template()));
     return marked.equals(forEntry.of(file.cluster(), file.path()))
         || marked.equals(forEntry.former(file.cluster(), file.path()).value());
-  }
-
-  /** The names sorted and without repeats, as the marker lists them. */
-  static SortedSet<String> sorted(Collection<String> names) {
-    return names instanceof SortedSet<String> s && s.comparator() == null
-        ? s
-        : new TreeSet<>(names);
   }
 }

@@ -83,7 +83,21 @@ public final class Marker {
       String bodySha256,
       String inputs,
       List<String> reads) {
-    StringBuilder out = new StringBuilder(body.length() + 256 + 16 * reads.size());
+    return wrapHashed(configName, template, body, bodySha256, inputs, String.join(",", reads));
+  }
+
+  /**
+   * As {@link #wrapHashed(String, String, String, String, String, List)}, with the keys already
+   * joined by commas.
+   */
+  public static String wrapHashed(
+      String configName,
+      String template,
+      String body,
+      String bodySha256,
+      String inputs,
+      String reads) {
+    StringBuilder out = new StringBuilder(body.length() + 256 + reads.length());
     out.append(firstLine(configName))
         .append("# kube-generate: template=")
         .append(template)
@@ -93,10 +107,8 @@ public final class Marker {
         .append(inputs)
         .append(' ')
         .append(READS)
-        .append('=');
-    for (int i = 0; i < reads.size(); i++) {
-      out.append(i == 0 ? "" : ",").append(reads.get(i));
-    }
+        .append('=')
+        .append(reads);
     return out.append('\n').append(body).toString();
   }
 

@@ -55,10 +55,8 @@ class InputsFingerprintTest {
         "{\"kube-generate-inputs\":2,\"config\":\"kube-generate.yaml\","
             + "\"path\":\"kubernetes/production/deployment-jobs.yaml\",\"template\":\"worker\","
             + "\"templateFiles\":null,\"cluster\":\"production\",\"kubernetesVersion\":\"1.34\","
-            + "\"reads\":[\"app\",\"configMap/gone\",\"configMap/shop-settings\","
-            + "\"configMap/shop-settings/data\",\"env\",\"image\",\"labels\",\"preStopSleep\","
-            + "\"replicas\"],"
-            // values, the entry and the override merged as parameters merge: maps key by key
+            // values, the entry and the override merged as parameters merge: maps key by key;
+            // a key the config gives nothing (replicas, configMap/gone) is left out
             + "\"set\":{\"app\":\"shop\",\"configMap/shop-settings\":true,"
             + "\"configMap/shop-settings/data\":{\"TZ\":\"UTC\"},\"env\":{\"A\":\"1\",\"B\":\"2\"},"
             + "\"image\":\"example/shop:1\",\"labels\":{\"team\":\"a\",\"tier\":\"back\"},"
@@ -90,12 +88,17 @@ class InputsFingerprintTest {
   }
 
   @Test
-  void over_otherNames_isAnotherFingerprint_andTheSameNamesInAnyOrderTheSame() throws Exception {
+  void over_anotherKeyTheConfigGives_isAnotherFingerprint_inAnyOrderTheSame() throws Exception {
     FileInputs jobs = file("kubernetes/qa/deployment-jobs.yaml").inputs();
     List<String> reversed = new java.util.ArrayList<>(jobs.reads());
     java.util.Collections.reverse(reversed);
     assertEquals(jobs.value(), jobs.over(reversed));
-    assertNotEquals(jobs.value(), jobs.over(jobs.reads().subList(1, jobs.reads().size())));
+    List<String> withoutImage = new java.util.ArrayList<>(jobs.reads());
+    withoutImage.remove("image");
+    assertNotEquals(jobs.value(), jobs.over(withoutImage), "a key the config gives");
+    List<String> withoutAffinity = new java.util.ArrayList<>(jobs.reads());
+    withoutAffinity.remove("affinity");
+    assertEquals(jobs.value(), jobs.over(withoutAffinity), "a key the config gives nothing");
   }
 
   private RenderedFile file(String path) throws Exception {
