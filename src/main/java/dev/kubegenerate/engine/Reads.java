@@ -10,7 +10,8 @@ import java.util.Set;
  * NameList}, and whether it read more than names (the context as a whole, or a name list other than
  * by membership), in which case it may depend on anything the context holds.
  *
- * @param names the context's names the render looked up, in the order it first did
+ * @param names the context's names the render looked up, in the order it first did (a view: the
+ *     caller hands over the set it filled)
  * @param tested the names it asked a {@link NameList} about
  * @param allNames whether it used a name list other than by membership (its size, its items)
  * @param whole whether it read or wrote the context as a whole
@@ -18,8 +19,8 @@ import java.util.Set;
 public record Reads(Set<String> names, Set<String> tested, boolean allNames, boolean whole) {
 
   public Reads {
-    names = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(names));
-    tested = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tested));
+    names = java.util.Collections.unmodifiableSet(names);
+    tested = java.util.Collections.unmodifiableSet(tested);
   }
 
   /** The context a render sees, noting each read; reads and writes pass through. */
@@ -48,6 +49,7 @@ public record Reads(Set<String> names, Set<String> tested, boolean allNames, boo
       return whole;
     }
 
+    /** What the render read; the recorder is done with once it is asked (nothing is copied). */
     Reads reads() {
       return new Reads(values.keySet(), tested, allNames, whole);
     }

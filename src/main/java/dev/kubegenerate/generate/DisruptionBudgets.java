@@ -47,8 +47,13 @@ final class DisruptionBudgets {
     Map<RenderedFile, List<Violation>> out = new LinkedHashMap<>();
     List<RenderedFile> budgets = new ArrayList<>();
     for (RenderedFile file : files) {
-      String text = file.content();
-      if (text.contains("kind: PodDisruptionBudget") && MAY_BLOCK.matcher(text).find()) {
+      Optional<List<Node>> docs = composed.apply(file);
+      boolean mayBlock =
+          docs.isPresent()
+              ? docs.get().stream().anyMatch(DisruptionBudgets::mayBlock)
+              : file.content().contains("kind: PodDisruptionBudget")
+                  && MAY_BLOCK.matcher(file.content()).find();
+      if (mayBlock) {
         budgets.add(file);
       }
     }
@@ -74,6 +79,16 @@ final class DisruptionBudgets {
       }
     }
     return out;
+  }
+
+  /** A budget with {@code minAvailable}, or with {@code maxUnavailable} 0: it may block. */
+  private static boolean mayBlock(Node doc) {
+    if (!"PodDisruptionBudget".equals(text(doc, "kind"))) {
+      return false;
+    }
+    Node spec = field(doc, "spec");
+    String max = text(spec, "maxUnavailable");
+    return field(spec, "minAvailable") != null || "0".equals(max) || "0%".equals(max);
   }
 
   /** The violation on the line of its field: the file is read with lines only now. */
@@ -110,9 +125,7 @@ final class DisruptionBudgets {
     List<Node> workloads = new ArrayList<>();
     Map<String, Long> autoscaled = new HashMap<>();
     for (RenderedFile file : files) {
-      String text = file.content();
-      if (!file.cluster().equals(cluster)
-          || !(mayHoldWorkload(text) || text.contains("kind: HorizontalPodAutoscaler"))) {
+      if (!file.cluster().equals(cluster)) {
         continue;
       }
       for (Node doc : documents(file, composed)) {
@@ -227,20 +240,14 @@ final class DisruptionBudgets {
       return Optional.empty();
     }
     String text = s.getValue();
-    if (text.matches("[0-9]{1,9}")) {
+    if (digits(text, 9)) {
       return Optional.of(Long.parseLong(text));
     }
-    if (text.matches("[0-9]{1,3}%")) {
+    if (text.endsWith("%") && digits(text.substring(0, text.length() - 1), 3)) {
       long percent = Long.parseLong(text.substring(0, text.length() - 1));
       return Optional.of((percent * pods + 99) / 100);
     }
     return Optional.empty();
-  }
-
-  private static boolean mayHoldWorkload(String text) {
-    return text.contains("kind: Deployment")
-        || text.contains("kind: StatefulSet")
-        || text.contains("kind: ReplicaSet");
   }
 
   /** The file's documents; read with their lines when not composed already. */
@@ -273,9 +280,22 @@ final class DisruptionBudgets {
   }
 
   private static Optional<Long> number(Node node) {
-    return node instanceof ScalarNode s && s.getValue().matches("[0-9]{1,9}")
+    return node instanceof ScalarNode s && digits(s.getValue(), 9)
         ? Optional.of(Long.parseLong(s.getValue()))
         : Optional.empty();
+  }
+
+  /** One to {@code most} ASCII digits: a count, not a regex compiled per workload. */
+  private static boolean digits(String text, int most) {
+    if (text.isEmpty() || text.length() > most) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Node field(Node node, String name) {

@@ -44,21 +44,35 @@ final class FileReads {
 
   /** Notes what a fragment's render read: a body that reads its variable read those keys. */
   void fragment(TemplateSpec.Fragment fragment, Reads reads) {
-    fragments.put(fragment.variable(), keys(reads, fragment.settings().keySet()));
+    fragments.put(fragment.variable(), keys(fragment.body(), reads, fragment.settings().keySet()));
   }
 
   /** The config keys a body's render read. */
-  ReadSet body(Reads reads) {
-    return keys(reads, Set.of());
+  ReadSet body(TemplateSpec.Body body, Reads reads) {
+    return keys(body, reads, Set.of());
   }
 
-  private ReadSet keys(Reads reads, Set<String> settings) {
+  private ReadSet keys(TemplateSpec.Body body, Reads reads, Set<String> settings) {
     if (reads.whole() || reads.allNames()) {
       return everything(reads, settings);
     }
-    // a render reused for another cluster or entry read the same: what it reads of the config
+    // a render reused for another cluster or entry read the same, and so does another app's
+    // render of the same body that looked up the same names: what it reads of the config
     // directly is worked out once, only the fragments and the ConfigMap hash it reads differ
-    Plan plan = plans.plans.computeIfAbsent(reads, r -> plan(r, settings));
+    Plan plan =
+        plans.plans.computeIfAbsent(
+            reads,
+            r -> {
+              PlanKey key = new PlanKey(body, r.names(), r.tested());
+              Plan known = PLANS.get(key);
+              if (known == null) {
+                known = plan(r, settings);
+                if (PLANS.size() < MAX_PLANS) {
+                  PLANS.putIfAbsent(key, known);
+                }
+              }
+              return known;
+            });
     if (plan.fragments().isEmpty() && !plan.configHash()) {
       return plan.own();
     }
@@ -127,6 +141,43 @@ final class FileReads {
   private void keep(String name, Set<String> out) {
     if (declared.contains(name)) {
       out.add(name);
+    }
+  }
+
+  /**
+   * Plans kept for the process, by body and the names its render looked up and tested: a body's
+   * template, settings and the fragments before it are the same wherever it renders.
+   */
+  private static final Map<PlanKey, Plan> PLANS = new ConcurrentHashMap<>();
+
+  private static final int MAX_PLANS = 16_384;
+
+  /** A body by identity, and what a render of it read. */
+  private static final class PlanKey {
+    private final TemplateSpec.Body body;
+    private final Set<String> names;
+    private final Set<String> tested;
+    private final int hash;
+
+    PlanKey(TemplateSpec.Body body, Set<String> names, Set<String> tested) {
+      this.body = body;
+      this.names = names;
+      this.tested = tested;
+      this.hash = (System.identityHashCode(body) * 31 + names.hashCode()) * 31 + tested.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PlanKey k
+          && k.body == body
+          && k.hash == hash
+          && k.names.equals(names)
+          && k.tested.equals(tested);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 

@@ -526,7 +526,7 @@ public final class Generator {
       try {
         RenderMemo.Render render = memos.renders().renderReading(body, context);
         text = render.text();
-        keys = reads.body(render.reads());
+        keys = reads.body(body, render.reads());
       } catch (SandboxedEngine.RenderException e) {
         problems.add(
             new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));

@@ -61,6 +61,9 @@ public final class InputsFingerprint {
   // the JSON text of each name the config gives, per entry and cluster: a thousand apps' files
   // read some seventy names each, and most of them the config gives nothing
   private final Map<Entry, Map<String, Given>> given = new IdentityHashMap<>();
+  // each parameter's value as the config writes it, converted once: values serve every entry
+  private final Map<Param, Object> converted = new IdentityHashMap<>();
+  private final Map<Param, String> written = new IdentityHashMap<>();
   private ConfigMapHashes configMaps = new ConfigMapHashes();
   private WholeConfigInputs wholeConfig;
   private final Map<Entry, WholeConfigInputs.ForEntry> wholeConfigByEntry = new IdentityHashMap<>();
@@ -124,31 +127,19 @@ public final class InputsFingerprint {
                 .orElse("null"))
         .append(",\"set\":{");
     // the few names the config gives, looked up among the many read: sorted, as the marker is
-    Map<String, String> found = given.parameters();
+    java.util.SortedSet<String> found = given.names();
     if (!names.configMaps().isEmpty()) {
-      found = new java.util.TreeMap<>(found);
-      for (String name : names.configMaps()) {
-        String value =
-            given
-                .configMaps()
-                .computeIfAbsent(
-                    name,
-                    n ->
-                        json(
-                            configMap(
-                                file.cluster(),
-                                file.namespace(),
-                                n.substring(CONFIG_MAP.length()))));
-        if (!value.isEmpty()) {
-          found.put(name, JsonLiteral.canonical(name) + ":" + value);
-        }
-      }
+      found = new java.util.TreeSet<>(found);
+      found.addAll(names.configMaps());
     }
     String comma = "";
-    for (Map.Entry<String, String> e : found.entrySet()) {
-      if (names.contains(e.getKey())) {
-        out.append(comma).append(e.getValue());
-        comma = ",";
+    for (String name : found) {
+      if (names.contains(name)) {
+        String value = given.entry(name, file);
+        if (!value.isEmpty()) {
+          out.append(comma).append(value);
+          comma = ",";
+        }
       }
     }
     out.append('}').append(WholeConfigInputs.patches("patches", file.patches())).append('}');
@@ -156,28 +147,50 @@ public final class InputsFingerprint {
   }
 
   /**
-   * What the config gives an entry's files in a cluster: {@code app} and every parameter set in
-   * {@code values}, the entry or the override, each as its {@code "name":value} text, sorted by
-   * name; and each {@code configMap/...} name's value once asked ({@code ""}: none).
+   * What the config gives an entry's files in a cluster: the names it sets ({@code app}, and every
+   * parameter of {@code values}, the entry or the override), sorted, and each name's {@code
+   * "name":value} text once asked ({@code ""} when a {@code configMap/...} name has none).
    */
-  private record Given(Map<String, String> parameters, Map<String, String> configMaps) {}
+  private final class Given {
+    private final Entry entry;
+    private final String cluster;
+    private final java.util.SortedSet<String> names;
+    private final Map<String, String> texts = new HashMap<>();
+
+    Given(Entry entry, String cluster) {
+      this.entry = entry;
+      this.cluster = cluster;
+      java.util.SortedSet<String> set = new java.util.TreeSet<>(config.values().keySet());
+      set.addAll(entry.params().keySet());
+      set.addAll(entry.overrides().getOrDefault(cluster, Map.of()).keySet());
+      set.add("app");
+      this.names = java.util.Collections.unmodifiableSortedSet(set);
+    }
+
+    java.util.SortedSet<String> names() {
+      return names;
+    }
+
+    String entry(String name, FileInputs file) {
+      // a ConfigMap is the file's cluster's, whichever clusters share this
+      boolean configMap = name.startsWith(CONFIG_MAP);
+      return texts.computeIfAbsent(
+          configMap ? file.cluster() + "\n" + name : name,
+          k -> {
+            String value =
+                configMap
+                    ? json(value(entry, file.cluster(), file.namespace(), name))
+                    : parameterJson(entry, cluster, name);
+            return value.isEmpty() ? "" : JsonLiteral.canonical(name) + ":" + value;
+          });
+    }
+  }
 
   private Given given(Entry entry, String cluster) {
-    return given
-        .computeIfAbsent(entry, e -> new HashMap<>())
-        .computeIfAbsent(
-            cluster,
-            c -> {
-              Map<String, String> out = new java.util.TreeMap<>();
-              out.put("app", "\"app\":" + JsonLiteral.canonical(config.app()));
-              java.util.Set<String> names = new java.util.HashSet<>(config.values().keySet());
-              names.addAll(entry.params().keySet());
-              names.addAll(entry.overrides().getOrDefault(c, Map.of()).keySet());
-              for (String name : names) {
-                out.put(name, JsonLiteral.canonical(name) + ":" + json(parameter(entry, c, name)));
-              }
-              return new Given(java.util.Collections.unmodifiableMap(out), new HashMap<>());
-            });
+    Map<String, Given> byCluster = given.computeIfAbsent(entry, e -> new HashMap<>());
+    // the clusters without an override of their own give the same: one for them all
+    String key = entry.overrides().containsKey(cluster) ? cluster : "";
+    return byCluster.computeIfAbsent(key, k -> new Given(entry, cluster));
   }
 
   private static String json(Object given) {
@@ -195,6 +208,33 @@ public final class InputsFingerprint {
     return parameter(entry, cluster, name);
   }
 
+  /**
+   * The JSON text of a parameter (or {@code app}): a value one level alone sets is written once for
+   * every entry it reaches (most of {@code values}).
+   */
+  private String parameterJson(Entry entry, String cluster, String name) {
+    if (name.equals("app")) {
+      return JsonLiteral.canonical(config.app());
+    }
+    Param only = null;
+    int levels = 0;
+    for (Map<String, Param> level :
+        List.of(
+            config.values(), entry.params(), entry.overrides().getOrDefault(cluster, Map.of()))) {
+      Param p = level.get(name);
+      if (p != null) {
+        only = p;
+        levels++;
+      }
+    }
+    if (levels == 1) {
+      return written.computeIfAbsent(
+          only,
+          p -> json(merge(NOT_GIVEN, converted.computeIfAbsent(p, WholeConfigInputs::value))));
+    }
+    return json(parameter(entry, cluster, name));
+  }
+
   /** A parameter as {@code values}, the entry and the cluster's override give it, merged. */
   private Object parameter(Entry entry, String cluster, String name) {
     Object merged = NOT_GIVEN;
@@ -203,7 +243,7 @@ public final class InputsFingerprint {
             config.values(), entry.params(), entry.overrides().getOrDefault(cluster, Map.of()))) {
       Param p = level.get(name);
       if (p != null) {
-        merged = merge(merged, WholeConfigInputs.value(p));
+        merged = merge(merged, converted.computeIfAbsent(p, WholeConfigInputs::value));
       }
     }
     return merged;
