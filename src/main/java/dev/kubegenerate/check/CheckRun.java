@@ -6,7 +6,9 @@ import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
+import dev.kubegenerate.model.Status;
 import dev.kubegenerate.model.Violation;
+import dev.kubegenerate.objects.Impacts;
 import dev.kubegenerate.update.UpdateJournal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +48,19 @@ public final class CheckRun {
     errors.addAll(new UpdateJournal(request.root(), request.journal()).leftoversFound(temporaries));
     files.sort(Comparator.comparing(FileResult::path));
     return new Report(noticeOncePerKind(files), errors, failOn, fixCommand);
+  }
+
+  /**
+   * The report with what merging the regeneration of its {@code stale} and {@code outdated} files
+   * would do, object by object (SPEC §8.4): the files the scheduled update or the fix rewrites
+   * without a person's judgement (hand edits are the person's to explain).
+   */
+  public static Report withImpact(Report report) {
+    List<FileResult> regenerated =
+        report.files().stream()
+            .filter(f -> f.status() == Status.STALE || f.status() == Status.OUTDATED)
+            .toList();
+    return regenerated.isEmpty() ? report : report.withImpact(Impacts.of(regenerated));
   }
 
   /** A report for input that could not be checked at all. */

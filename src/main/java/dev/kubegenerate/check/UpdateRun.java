@@ -4,7 +4,9 @@ import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.objects.Impacts;
 import dev.kubegenerate.update.AtomicWriter;
 import dev.kubegenerate.update.UpdateJournal;
 import dev.kubegenerate.update.UpdatePlan;
@@ -30,14 +32,20 @@ public final class UpdateRun {
    * @param changed the verdict on every file a plan writes or deletes, in plan order: writes in
    *     render order, then deletions
    * @param finishedSteps the steps of an interrupted update this run finished first (0: none)
+   * @param impact what the writes and deletions do to each object (SPEC §8.4)
    */
   public record Plans(
-      List<Config> configs, List<UpdatePlan> plans, List<FileResult> changed, int finishedSteps) {
+      List<Config> configs,
+      List<UpdatePlan> plans,
+      List<FileResult> changed,
+      int finishedSteps,
+      List<ObjectImpact> impact) {
 
     public Plans {
       configs = List.copyOf(configs);
       plans = List.copyOf(plans);
       changed = List.copyOf(changed);
+      impact = List.copyOf(impact);
     }
 
     /** Whether nothing is to be written or deleted. */
@@ -112,7 +120,7 @@ public final class UpdateRun {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new Plans(configs, plans, changed, finishedSteps);
+    return new Plans(configs, plans, changed, finishedSteps, Impacts.of(changed));
   }
 
   /**

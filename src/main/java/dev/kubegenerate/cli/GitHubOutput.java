@@ -108,7 +108,8 @@ final class GitHubOutput {
                         ? p
                         : new Problem(prefix + p.file(), p.line(), p.column(), p.message()))
             .toList();
-    return new Report(files, errors, report.failOn(), report.fixCommand(), report.failOnRules());
+    return new Report(
+        files, errors, report.failOn(), report.fixCommand(), report.failOnRules(), report.impact());
   }
 
   /** The checked folder relative to the workspace: it names the sticky comment. */

@@ -1,5 +1,6 @@
 package dev.kubegenerate.cli;
 
+import dev.kubegenerate.config.AppName;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.kubernetes.KubernetesApi;
 import dev.kubegenerate.model.InputException;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +60,7 @@ public final class InitCommand implements Callable<Integer> {
       throw new InputException(
           Problem.of(configFile, "already exists; edit it, or delete it to start over"));
     }
-    String app = appName(dir);
+    String app = AppName.fromFolder(dir);
     String text =
         "# yaml-language-server: $schema="
             + SCHEMA_FILE
@@ -93,18 +93,5 @@ public final class InitCommand implements Callable<Integer> {
                 + SCHEMA_FILE
                 + "; next: add entries, then run `kube-generate --update`.");
     return ExitCode.CLEAN;
-  }
-
-  /** The folder name as a Kubernetes name, or "app" when it cannot be one. */
-  static String appName(Path dir) {
-    String name =
-        dir.getFileName() == null
-            ? "app"
-            : dir.getFileName()
-                .toString()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9-]", "-")
-                .replaceAll("^-+|-+$", "");
-    return name.isEmpty() || name.length() > 63 ? "app" : name;
   }
 }

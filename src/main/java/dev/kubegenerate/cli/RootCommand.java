@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CheckCommand.class,
       InitCommand.class,
+      ImportCommand.class,
       TemplatesCommand.class,
       SchemaCommand.class,
       ActionCommand.class
@@ -63,6 +64,17 @@ public final class RootCommand implements Callable<Integer> {
       description = "Write the rendered manifests, delete generated files no entry produces.")
   boolean update;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = {
+        "text (default): the diff, or the paths --update wrote; a line per object each changes.",
+        "json: every object that changes, its changed fields, whether its pods restart and its"
+            + " immutable fields; markdown: the same as a pull-request body; github: text, and the"
+            + " markdown in the job summary and the step output impact (the action's update)."
+      })
+  ImpactOutput.Format format = ImpactOutput.Format.text;
+
   RootCommand(Terminal terminal, Duration updatePause) {
     this.terminal = terminal;
     this.updatePause = updatePause;
@@ -72,14 +84,20 @@ public final class RootCommand implements Callable<Integer> {
   public Integer call() throws InputException {
     ProjectRun run = ProjectRun.of(terminal, directory, configs, templates);
     Progress progress = TerminalProgress.of(terminal);
+    ImpactOutput output = new ImpactOutput(terminal, format, update, run.fixCommand());
     UpdateRun.Plans plans;
     try {
       plans =
           update
               ? UpdateRun.apply(run.request(), progress, updatePause)
               : UpdateRun.plan(run.request(), progress);
+    } catch (InputException e) {
+      return output.failed(e);
     } finally {
       TerminalProgress.finish(progress);
+    }
+    if (output.printsData()) {
+      return output.data(plans);
     }
     if (update) {
       if (plans.finishedSteps() > 0) {
@@ -96,16 +114,17 @@ public final class RootCommand implements Callable<Integer> {
                   plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
       // paths of deleted files are names found on disk: in Actions (the update input) the runner
       // must not obey a workflow command hidden in one
-      terminal.printUntrusted(terminal.out(), UpdateText.written(plans.configs(), plans.plans()));
+      terminal.printUntrusted(
+          terminal.out(), UpdateText.written(plans.configs(), plans.plans(), plans.impact()));
+      output.publish(plans);
       return ExitCode.of(Result.CLEAN);
     }
     terminal.printUntrusted(terminal.out(), UpdateText.diffs(plans.changed()));
+    output.publish(plans);
     if (plans.changesNothing()) {
       return ExitCode.of(Result.CLEAN);
     }
-    terminal
-        .err()
-        .println("Manifests are out of date; run `" + run.fixCommand() + "` to write them.");
+    terminal.printUntrusted(terminal.err(), UpdateText.outOfDate(plans.impact(), run.fixCommand()));
     return ExitCode.of(Result.FINDINGS);
   }
 }

@@ -36,6 +36,9 @@ final class ParameterResolver {
    */
   static final String UNSET = "unset";
 
+  /** Whether the entry being resolved opts out of pinned images ({@code imagePinned: false}). */
+  private boolean unpinnedAllowed;
+
   /** Parameters whose value was reported as wrong: not "missing" on top of that. */
   private final java.util.Set<String> invalid = new java.util.HashSet<>();
 
@@ -49,6 +52,8 @@ final class ParameterResolver {
       Entry entry, TemplateSpec template, List<String> clusters) {
     int before = problems.size();
     invalid.clear();
+    unpinnedAllowed =
+        isFalse(entry.params().get("imagePinned")) || isFalse(config.values().get("imagePinned"));
     Map<String, Object> values = new LinkedHashMap<>();
     for (Param p : config.values().values()) {
       // values apply to every template that declares them, and are ignored by the others
@@ -161,6 +166,12 @@ final class ParameterResolver {
     }
   }
 
+  private static boolean isFalse(Param p) {
+    return p != null
+        && p.value() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s
+        && s.getValue().equals("false");
+  }
+
   /** The distinct Kubernetes versions of some clusters, which object parameters are checked for. */
   private java.util.Set<KubernetesVersion> versions(List<String> clusters) {
     java.util.Set<KubernetesVersion> out = new java.util.LinkedHashSet<>();
@@ -240,7 +251,12 @@ final class ParameterResolver {
       }
       return Optional.of(EXPLICIT_NULL);
     }
-    Optional<Object> value = spec.coerce(raw);
+    Optional<Object> value =
+        spec.type() == dev.kubegenerate.template.ParameterType.IMAGE
+                && unpinnedAllowed
+                && raw instanceof String
+            ? Optional.of(raw)
+            : spec.coerce(raw);
     if (value.isEmpty()) {
       problems.add(
           YamlNodes.at(
@@ -285,7 +301,8 @@ final class ParameterResolver {
    * rollback restarts other code in them.
    */
   private boolean unpinnedContainerImages(Param p, ParameterSpec spec, TemplateSpec template) {
-    if (!"io.k8s.api.core.v1.Container".equals(spec.kubernetesType())
+    if (unpinnedAllowed
+        || !"io.k8s.api.core.v1.Container".equals(spec.kubernetesType())
         || !(p.value() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode list)) {
       return false;
     }

@@ -85,7 +85,8 @@ public record ActionInputs(
   /**
    * The command line after the program name: global options, then {@code check} and its options.
    * The format is always {@code github}, whatever {@code GITHUB_ACTIONS} says. With {@code update},
-   * the global options and {@code --update}: the check's own inputs do not apply.
+   * the global options and {@code --update --format github} (the impact of the update goes to the
+   * job summary and the output {@code impact}): the check's own inputs do not apply.
    */
   public List<String> arguments() {
     List<String> args = new ArrayList<>();
@@ -98,7 +99,7 @@ public record ActionInputs(
     }
     if (update) {
       templates.ifPresent(t -> args.addAll(List.of("--templates", t)));
-      args.add("--update");
+      args.addAll(List.of("--update", "--format", "github"));
       return List.copyOf(args);
     }
     args.addAll(List.of("check", "--format", "github"));

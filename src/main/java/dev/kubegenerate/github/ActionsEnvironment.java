@@ -19,6 +19,8 @@ import java.util.Optional;
  *     variable holds no http(s) URL
  * @param repository {@code GITHUB_REPOSITORY}, {@code owner/name}
  * @param runnerTemp {@code RUNNER_TEMP}
+ * @param runnerWorkspace {@code RUNNER_WORKSPACE}: the runner's folder of this repository, whose
+ *     parent holds the runner's {@code _temp}; a container action sees it untranslated
  * @param token {@code INPUT_GITHUB-TOKEN} (the action's input), else {@code GITHUB_TOKEN}
  * @param graphqlUrl {@code GITHUB_GRAPHQL_URL}, by default {@code https://api.github.com/graphql};
  *     empty when the variable holds no http(s) URL
@@ -33,6 +35,7 @@ public record ActionsEnvironment(
     Optional<URI> apiUrl,
     Optional<String> repository,
     Optional<Path> runnerTemp,
+    Optional<Path> runnerWorkspace,
     Optional<Token> token,
     Optional<URI> graphqlUrl,
     Optional<Token> autofixToken) {
@@ -62,6 +65,7 @@ public record ActionsEnvironment(
             .orElse(Optional.of(DEFAULT_API_URL)),
         get(env, "GITHUB_REPOSITORY"),
         get(env, "RUNNER_TEMP").map(Path::of),
+        get(env, "RUNNER_WORKSPACE").map(Path::of),
         get(env, "INPUT_GITHUB-TOKEN").or(() -> get(env, "GITHUB_TOKEN")).map(Token::new),
         get(env, "GITHUB_GRAPHQL_URL")
             .map(ActionsEnvironment::apiRoot)

@@ -48,8 +48,17 @@ final class ReportFile {
       dir = Path.of(System.getProperty("java.io.tmpdir"));
       shown = dir;
     }
-    Path file = Files.createTempFile(dir, "kube-generate-report-", ".json");
-    Files.writeString(file, json, StandardCharsets.UTF_8);
+    return writeIn(dir, shown, "kube-generate-report-", ".json", json);
+  }
+
+  /**
+   * Writes {@code content} to a new file in {@code dir}, readable by later steps, and returns its
+   * path in {@code shown}, the folder as later steps see {@code dir}.
+   */
+  static String writeIn(Path dir, Path shown, String prefix, String suffix, String content)
+      throws IOException {
+    Path file = Files.createTempFile(dir, prefix, suffix);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       // a container action writes as root; later steps run as the runner's user and must read it
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

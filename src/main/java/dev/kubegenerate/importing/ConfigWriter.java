@@ -32,6 +32,10 @@ final class ConfigWriter {
   /** {@code key: value} at {@code indent}, the value in flow style when it fits. */
   ConfigWriter entry(int indent, String key, Object value) {
     String prefix = " ".repeat(indent) + key(key) + ":";
+    if (value instanceof String s && flow(s) == null) {
+      out.append(prefix).append(' ').append(multiLine(s, indent + 2)).append('\n');
+      return this;
+    }
     String flow = flow(value);
     if (flow != null && prefix.length() + 1 + flow.length() <= WIDTH) {
       out.append(prefix).append(' ').append(flow).append('\n');
@@ -39,6 +43,12 @@ final class ConfigWriter {
     }
     out.append(prefix).append('\n');
     block(indent + 2, value);
+    return this;
+  }
+
+  /** {@code key:} alone, opening a block at {@code indent}. */
+  ConfigWriter key(int indent, String key) {
+    out.append(" ".repeat(indent)).append(key(key)).append(":\n");
     return this;
   }
 
@@ -68,6 +78,9 @@ final class ConfigWriter {
               first = false;
             }
           }
+        } else if (item instanceof String text) {
+          out.append(" ".repeat(indent)).append("- ").append(multiLine(text, indent + 2));
+          out.append('\n');
         } else {
           out.append(" ".repeat(indent)).append("-\n");
           block(indent + 2, item);
@@ -76,6 +89,33 @@ final class ConfigWriter {
     } else {
       out.append(" ".repeat(indent)).append(flow(value)).append('\n');
     }
+  }
+
+  /**
+   * A string of several lines as a literal block ({@code |}) when YAML holds it exactly that way,
+   * else on one line, double-quoted with escapes.
+   */
+  private static String multiLine(String s, int indent) {
+    boolean literal =
+        !s.startsWith(" ")
+            && !s.startsWith("\n")
+            && !s.contains("\r")
+            && !s.contains(" \n")
+            && !s.contains("\t")
+            && s.chars().allMatch(c -> c == '\n' || (c >= 0x20 && c != 0x7F));
+    if (!literal) {
+      return JsonLiteral.canonical(s);
+    }
+    String chomp = s.endsWith("\n\n") ? "+" : s.endsWith("\n") ? "" : "-";
+    StringBuilder b = new StringBuilder("|").append(chomp);
+    String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    for (String line : body.split("\n", -1)) {
+      b.append('\n');
+      if (!line.isEmpty()) {
+        b.append(" ".repeat(indent)).append(line);
+      }
+    }
+    return b.toString();
   }
 
   /** The value on one line in flow style, or null when it spans lines (a multi-line string). */

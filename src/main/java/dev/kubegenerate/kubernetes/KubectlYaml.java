@@ -3,8 +3,9 @@ package dev.kubegenerate.kubernetes;
 import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Violation.Rule;
 import dev.kubegenerate.model.Violation.Severity;
+import dev.kubegenerate.yaml.GoScalars;
+import dev.kubegenerate.yaml.YamlNodes;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.Event;
@@ -30,13 +31,10 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * <p>A text that starts with <code>{</code> is JSON to kubectl and read as such: none of this
  * applies.
  */
-final class KubectlYaml {
+public final class KubectlYaml {
 
-  /** go-yaml's booleans of YAML 1.1 that YAML 1.2's core schema reads as strings. */
-  private static final Set<String> YAML11_BOOLEANS =
-      Set.of(
-          "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off",
-          "OFF");
+  /** Settings with marks, which locate escapes, for {@link #asYaml12(String)}. */
+  private static final LoadSettings MARKED = YamlNodes.safeSettings("manifest", true);
 
   private static final String UNKNOWN_ESCAPE = "found unknown escape character ";
 
@@ -80,11 +78,21 @@ final class KubectlYaml {
     }
   }
 
+  /**
+   * {@code text} with kubectl's own escapes in double-quoted strings turned into YAML 1.2's (see
+   * {@link #read}), so that a YAML 1.2 reader gets the values kubectl gets; the text itself when it
+   * has none.
+   */
+  public static String asYaml12(String text) {
+    return read(text, MARKED).text();
+  }
+
   /** Whether kubectl reads a scalar that YAML 1.2 reads as a string as a boolean. */
   static boolean readsAsBoolean(ScalarNode node) {
+    // YAML 1.2 reads true and false as booleans too: a string here is one of YAML 1.1's others
     return node.getScalarStyle() == ScalarStyle.PLAIN
         && node.getTag().equals(Tag.STR)
-        && YAML11_BOOLEANS.contains(node.getValue());
+        && GoScalars.bool(node.getValue()) != null;
   }
 
   /** kubectl's test: JSON when the first character that is not white space is <code>{</code>. */

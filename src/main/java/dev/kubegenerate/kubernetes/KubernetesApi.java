@@ -174,7 +174,9 @@ public final class KubernetesApi {
           String json = rawDefinitions.get(n);
           @SuppressWarnings("unchecked")
           Map<String, Object> raw =
-              json == null ? null : (Map<String, Object>) CompactJson.parse(json);
+              json == null
+                  ? null
+                  : (Map<String, Object>) dev.kubegenerate.fast.CompactJson.parse(json);
           return raw == null ? Optional.empty() : Optional.of(Schema.from(raw, false));
         });
   }

@@ -13,19 +13,38 @@ import java.util.Set;
  * @param failOn the statuses that fail the check, the rest only warn
  * @param fixCommand the one command that fixes every finding
  * @param failOnRules the violation rules that fail the check (see {@link Violation.Severity})
+ * @param impact what regenerating the {@code stale} and {@code outdated} files would do to each
+ *     object (SPEC §8.4): what merging the regeneration changes in the clusters
  */
 public record Report(
     List<FileResult> files,
     List<Problem> errors,
     Set<Status> failOn,
     String fixCommand,
-    Set<Violation.Rule> failOnRules) {
+    Set<Violation.Rule> failOnRules,
+    List<ObjectImpact> impact) {
 
   public Report {
     files = List.copyOf(files);
     errors = List.copyOf(errors);
     failOn = Set.copyOf(failOn);
     failOnRules = Set.copyOf(failOnRules);
+    impact = List.copyOf(impact);
+  }
+
+  /** A report without impact. */
+  public Report(
+      List<FileResult> files,
+      List<Problem> errors,
+      Set<Status> failOn,
+      String fixCommand,
+      Set<Violation.Rule> failOnRules) {
+    this(files, errors, failOn, fixCommand, failOnRules, List.of());
+  }
+
+  /** The same report with the impact of regenerating its files. */
+  public Report withImpact(List<ObjectImpact> other) {
+    return new Report(files, errors, failOn, fixCommand, failOnRules, other);
   }
 
   /** A report failing on the default rules. */

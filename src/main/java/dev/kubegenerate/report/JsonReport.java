@@ -1,6 +1,5 @@
 package dev.kubegenerate.report;
 
-import dev.kubegenerate.fast.JsonString;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
@@ -42,7 +41,7 @@ public final class JsonReport {
 
   /** The report as JSON text. */
   public static String render(Report report) {
-    Writer w = new Writer();
+    JsonWriter w = new JsonWriter();
     w.open('{');
     w.field("schemaVersion").number(SCHEMA_VERSION);
     w.field("result").string(report.result().id());
@@ -63,7 +62,8 @@ public final class JsonReport {
     return w.text() + "\n";
   }
 
-  private static void file(Writer w, Report report, FileResult f) {
+  /** One file of {@code report} as the JSON of {@code files} holds it. */
+  static void file(JsonWriter w, Report report, FileResult f) {
     w.open('{');
     w.field("path").string(f.path().value());
     w.field("status").string(f.status().id());
@@ -112,76 +112,13 @@ public final class JsonReport {
         : v.severity() == Violation.Severity.NOTICE ? "notice" : "warning";
   }
 
-  private static void error(Writer w, Problem p) {
+  /** One problem as the JSON of {@code errors} holds it. */
+  static void error(JsonWriter w, Problem p) {
     w.open('{');
     w.field("file").string(p.file());
     w.field("line").number(p.line());
     w.field("column").number(p.column());
     w.field("message").string(p.message());
     w.close('}');
-  }
-
-  /**
-   * Pretty-printed JSON as Jackson's DefaultPrettyPrinter with a two-space indenter writes it: one
-   * member per line, {@code "key": value}, {@code []} and {@code {}} when empty.
-   */
-  private static final class Writer {
-
-    private final StringBuilder out = new StringBuilder(4096);
-    private int depth;
-
-    /** Whether the innermost open object or array has no member yet. */
-    private boolean empty;
-
-    void open(char bracket) {
-      out.append(bracket);
-      depth++;
-      empty = true;
-    }
-
-    void close(char bracket) {
-      depth--;
-      if (!empty) {
-        newline();
-      }
-      out.append(bracket);
-      empty = false;
-    }
-
-    /** Starts a member of an object; its value follows. */
-    Writer field(String name) {
-      item();
-      string(name);
-      out.append(": ");
-      return this;
-    }
-
-    /** Starts an element of an array (or a member of an object). */
-    Writer item() {
-      if (!empty) {
-        out.append(',');
-      }
-      newline();
-      empty = false;
-      return this;
-    }
-
-    void number(long value) {
-      out.append(value);
-    }
-
-    /** A quoted string, escaped as Jackson does by default. */
-    void string(String s) {
-      JsonString.quote(s, out);
-    }
-
-    private void newline() {
-      out.append('\n');
-      out.append("  ".repeat(depth));
-    }
-
-    String text() {
-      return out.toString();
-    }
   }
 }

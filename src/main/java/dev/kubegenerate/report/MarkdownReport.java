@@ -68,6 +68,7 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     // every row before any diff: the table is the one place that lists every finding
     int rowsLeft = table(out, report, findings, budget - measure.applyAsInt(fix));
     rowsLeft += violations(out, report, budget - measure.applyAsInt(fix));
+    rowsLeft += impact(out, report, findings, budget - measure.applyAsInt(fix));
     out.append(fix);
     int used = measure.applyAsInt(out.toString());
     int diffsLeft = 0;
@@ -189,6 +190,19 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
       out.append('\n');
     }
     return problems.size() - shown;
+  }
+
+  /**
+   * For stale and outdated files: what merging their regeneration does to the objects in the
+   * clusters (SPEC §8.4); returns how many rows did not fit.
+   */
+  private int impact(StringBuilder out, Report report, List<FileResult> findings, int budget) {
+    if (findings.stream()
+        .noneMatch(f -> f.status() == Status.STALE || f.status() == Status.OUTDATED)) {
+      return 0;
+    }
+    out.append("**What regenerating the stale and outdated files changes:** ");
+    return ImpactMarkdown.section(out, report.impact(), measure, budget);
   }
 
   /** Appends the findings table; returns how many rows did not fit. */

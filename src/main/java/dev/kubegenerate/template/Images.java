@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * digest. An unpinned image changes under a running Deployment and makes a rollback restart
  * different code.
  */
-final class Images {
+public final class Images {
 
   private static final Pattern DIGEST =
       Pattern.compile("@[a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$");
@@ -15,7 +15,7 @@ final class Images {
 
   private Images() {}
 
-  static boolean isPinned(String image) {
+  public static boolean isPinned(String image) {
     return unpinnedReason(image) == null;
   }
 

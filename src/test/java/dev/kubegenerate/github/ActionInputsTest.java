@@ -82,7 +82,15 @@ class ActionInputsTest {
             "INPUT_GITHUB-TOKEN", TOKEN,
             "INPUT_TEMPLATES", "platform/templates");
     assertEquals(
-        List.of("-C", "services/people", "--all", "--templates", "platform/templates", "--update"),
+        List.of(
+            "-C",
+            "services/people",
+            "--all",
+            "--templates",
+            "platform/templates",
+            "--update",
+            "--format",
+            "github"),
         ActionInputs.from(env));
   }
 
@@ -272,7 +280,7 @@ class ActionInputsTest {
             Map.of("INPUT_AUTOFIX", "true", "INPUT_AUTOFIX-TOKEN", "ghs_app0123456789"));
     assertEquals(List.of("check", "--format", "github", "--comment", "--autofix"), args);
     assertEquals(
-        List.of("--update"),
+        List.of("--update", "--format", "github"),
         ActionInputs.from(Map.of("INPUT_AUTOFIX", "true", "INPUT_UPDATE", "true")),
         "the scheduled update writes the files itself");
   }

@@ -99,10 +99,10 @@ class ActionYmlTest {
   }
 
   @Test
-  void outputs_resultFindingsReportDescribed() throws IOException {
+  void outputs_resultFindingsReportImpactDescribed() throws IOException {
     Map<String, Object> outputs = map(load(Path.of("action.yml")).get("outputs"));
     assertEquals(
-        List.of("result", "findings", "report", "autofix", "autofix-commit"),
+        List.of("result", "findings", "report", "autofix", "autofix-commit", "impact"),
         List.copyOf(outputs.keySet()));
     outputs.forEach(
         (name, spec) ->

@@ -10,11 +10,11 @@ import java.util.Map;
  * DELIM}; whichever of {@code =} and {@code <<} comes first decides; a missing delimiter is an
  * error. Lines end in LF or CRLF.
  */
-final class RunnerFileCommands {
+public final class RunnerFileCommands {
 
   private RunnerFileCommands() {}
 
-  static Map<String, String> parse(String content) {
+  public static Map<String, String> parse(String content) {
     Map<String, String> out = new LinkedHashMap<>();
     List<String> lines = content.lines().toList();
     for (int i = 0; i < lines.size(); i++) {

@@ -35,10 +35,17 @@ class WorkflowsTest {
       Pattern.compile("docker://[a-z0-9./-]+(:(?!latest$)[A-Za-z0-9._-]+|@sha256:[0-9a-f]{64})");
 
   private static final Path ORG_WORKFLOWS = Path.of("examples/org-action/.github/workflows");
+  private static final Path ORG_APP_UPDATE =
+      Path.of("examples/org-action/app-workflows/kube-generate-update.yml");
 
-  /** The project's and the examples' workflows, the organisation's action's included. */
+  /**
+   * The project's and the examples' workflows, the organisation's action's and the one it gives its
+   * application repositories included.
+   */
   static Stream<Path> workflows() throws IOException {
-    return Stream.concat(projectAndExamples(), list(List.of(ORG_WORKFLOWS)));
+    return Stream.concat(
+        Stream.concat(projectAndExamples(), list(List.of(ORG_WORKFLOWS))),
+        Stream.of(ORG_APP_UPDATE));
   }
 
   static Stream<Path> projectAndExamples() throws IOException {
@@ -196,6 +203,37 @@ class WorkflowsTest {
     assertTrue(
         Files.readString(UPDATE_EXAMPLE).contains("do not trigger\n# other workflows"),
         "the example says why it needs an App token");
+    // the pull request's body is what the update does, object by object (SPEC §8.4)
+    assertEquals(
+        "${{ steps." + update.get("id") + ".outputs.impact }}",
+        map(pr.get("with")).get("body-path"));
+  }
+
+  @Test
+  void orgAppUpdate_releaseNotesThenTheImpactAsThePullRequestBody() throws IOException {
+    Map<String, Object> wf = load(ORG_APP_UPDATE);
+    Map<String, Object> update = stepUsing(wf, "example-org/kube-generate-check@v1");
+    assertEquals(true, map(update.get("with")).get("update"));
+    Map<String, Object> org = map(load(Path.of("examples/org-action/action.yml")).get("inputs"));
+    map(update.get("with"))
+        .keySet()
+        .forEach(k -> assertTrue(org.containsKey(k), "undeclared input " + k));
+    Map<String, Object> body =
+        steps(wf).stream()
+            .filter(s -> String.valueOf(s.get("run")).contains("gh release view"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "${{ steps." + update.get("id") + ".outputs.impact }}", map(body.get("env")).get("IMPACT"));
+    String run = (String) body.get("run");
+    assertTrue(run.indexOf("gh release view") < run.indexOf("cat \"$IMPACT\""), run);
+    Map<String, Object> pr = stepUsing(wf, "peter-evans/create-pull-request@v7");
+    assertEquals(
+        "${{ steps." + body.get("id") + ".outputs.path }}", map(pr.get("with")).get("body-path"));
+    assertTrue(
+        runs(load(ORG_WORKFLOWS.resolve("release.yml"))).contains("gh release create")
+            && runs(load(ORG_WORKFLOWS.resolve("release.yml"))).contains("--notes-from-tag"),
+        "the release publishes the notes the update puts first");
   }
 
   @Test
@@ -213,14 +251,17 @@ class WorkflowsTest {
     assertEquals(Map.of("tags", List.of("v[0-9]+.[0-9]+.[0-9]+")), map(wf.get("on")).get("push"));
     assertEquals(Map.of("contents", "write", "packages", "write"), wf.get("permissions"));
     String runs = runs(wf);
-    // each platform's image carries the class-data archive dumped by running it, then jib pushes it
-    assertTrue(runs.contains("image/build --from gcr.io/distroless/java25-debian13"), runs);
+    // each platform's image, built on a machine of that platform, carries its jlink'ed runtime
+    // and the class-data archive dumped by running it; then jib pushes it
+    assertTrue(runs.contains("image/build --from gcr.io/distroless/base-nossl-debian13"), runs);
     assertTrue(runs.contains("--platform \"linux/$arch\""), runs);
     assertTrue(runs.contains("jib:build"), runs);
     assertTrue(runs.contains("-t \"$IMAGE:$VERSION\" -t \"$IMAGE:$MAJOR\""), runs);
     assertTrue(
-        runs.contains("git push -f origin \"refs/tags/v${{ steps.version.outputs.major }}\""),
+        runs.contains("git push -f origin \"refs/tags/v${{ needs.release.outputs.major }}\""),
         runs);
+    // the runtime is linked from one exact JDK, so a rebuild gives the same layer
+    assertTrue(Files.readString(Path.of(".github/workflows/release.yml")).contains("25.0.3+9"));
   }
 
   @Test

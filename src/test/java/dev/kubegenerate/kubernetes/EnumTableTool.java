@@ -99,7 +99,7 @@ final class EnumTableTool {
       String[] f = line.split("\t", -1);
       if (f[0].equals("enum") && List.of(f[1].split(",")).contains(release)) {
         out.computeIfAbsent(f[2], k -> new TreeMap<>())
-            .put(f[3], (List<String>) (List<?>) CompactJson.parse(f[4]));
+            .put(f[3], (List<String>) (List<?>) dev.kubegenerate.fast.CompactJson.parse(f[4]));
       }
     }
     return out;

@@ -48,7 +48,8 @@ class PullRequestCommentTest {
     assertTrue(
         html.startsWith("<!-- kube-generate:check working-directory=apps/web -->\n<p><sub>"),
         "the marker stays an HTML comment, which GitHub does not show: " + html);
-    assertEquals(6, StepSummaryTest.rows(html).size());
+    // the findings and, for the stale file, the impact's object, each table with its header
+    assertEquals(6 + 2, StepSummaryTest.rows(html).size());
     assertEquals(4, StepSummaryTest.summaries(html).size());
   }
 

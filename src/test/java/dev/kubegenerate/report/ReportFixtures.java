@@ -3,6 +3,7 @@ package dev.kubegenerate.report;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.model.Problem;
 import dev.kubegenerate.model.Report;
 import dev.kubegenerate.model.Status;
@@ -48,7 +49,23 @@ public final class ReportFixtures {
 
   /** One file of every status, failing on the default statuses. */
   public static Report everyKind() {
-    return report(Status.defaultFailOn(), everyKindFiles());
+    return report(Status.defaultFailOn(), everyKindFiles()).withImpact(List.of(staleImpact()));
+  }
+
+  /** What regenerating the stale file of {@link #everyKind()} does: its pods restart. */
+  public static ObjectImpact staleImpact() {
+    return new ObjectImpact(
+        "qa",
+        ManifestPath.of("kubernetes/qa/deployment-web.yaml"),
+        "Deployment",
+        java.util.Optional.of("shop"),
+        "web",
+        ObjectImpact.Change.UPDATED,
+        List.of("/spec/template/spec/containers/0/image"),
+        true,
+        List.of(),
+        false,
+        false);
   }
 
   /** The files of {@link #everyKind()}. */

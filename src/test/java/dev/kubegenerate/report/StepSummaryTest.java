@@ -34,8 +34,17 @@ class StepSummaryTest {
             List.of("stale", "kubernetes/qa/deployment-web.yaml", "12", "❌ fails"),
             List.of("missing", "kubernetes/sandbox/namespace.yaml", "", "❌ fails"),
             List.of("unmanaged", "kubernetes/qa/extra.yaml", "", "❌ fails"),
-            List.of("orphaned", "kubernetes/qa/cronjob-old.yaml", "", "❌ fails")),
+            List.of("orphaned", "kubernetes/qa/cronjob-old.yaml", "", "❌ fails"),
+            // what merging the regeneration of the stale file does (SPEC §8.4)
+            List.of("Cluster", "Object", "Change", "Pods restart", "Immutable fields"),
+            List.of("qa", "Deployment shop/web", "updated", "yes", "")),
         rows(html));
+    assertTrue(
+        html.contains(
+            "<p><strong>What regenerating the stale and outdated files changes:</strong> 1 object"
+                + " changes in 1 cluster; pods of web restart; nothing is deleted; nothing"
+                + " immutable.</p>"),
+        html);
     assertTrue(
         html.contains("<pre><code class=\"language-sh\">kube-generate --update\n</code></pre>"));
     assertEquals(
@@ -121,7 +130,8 @@ class StepSummaryTest {
 
     assertTrue(md.getBytes(StandardCharsets.UTF_8).length < whole);
     String html = Html.of(md);
-    assertEquals(5, rows(html).size() - 1, "the table keeps every finding");
+    assertEquals(
+        5 + 2, rows(html).size() - 1, "the tables keep every finding and the impact's object");
     int shown = summaries(html).size();
     assertTrue(shown >= 1 && shown < 4, shown + " diffs shown");
     assertEquals(

@@ -169,10 +169,6 @@ class KubernetesValidityTest {
         assertSelects(
             what, set.getSpec().getSelector().getMatchLabels(), pod.getMetadata().getLabels());
       }
-      if (object instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet set) {
-        assertSelects(
-            what, set.getSpec().getSelector().getMatchLabels(), pod.getMetadata().getLabels());
-      }
     }
   }
 

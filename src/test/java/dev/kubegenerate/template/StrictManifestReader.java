@@ -60,6 +60,9 @@ final class StrictManifestReader {
           Map.entry("v1/Service", Service.class),
           Map.entry("v1/ServiceAccount", ServiceAccount.class),
           Map.entry("v1/ConfigMap", ConfigMap.class),
+          Map.entry(
+              "v1/PersistentVolumeClaim",
+              io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class),
           Map.entry("apps/v1/Deployment", Deployment.class),
           Map.entry("apps/v1/StatefulSet", StatefulSet.class),
           Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),

@@ -1,4 +1,4 @@
-package dev.kubegenerate.kubernetes;
+package dev.kubegenerate.fast;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +9,10 @@ import java.util.Map;
  * Reads the JSON of the bundled API data into maps, lists, strings, numbers and booleans.
  *
  * <p>The data is trusted and written by our own tool; a parser this small starts in no time, while
- * Jackson's {@code ObjectMapper} costs a few hundred milliseconds of class loading.
+ * Jackson's {@code ObjectMapper} costs a few hundred milliseconds of class loading. {@code
+ * CompactJsonTest} holds it to Jackson's reading of any JSON Jackson writes.
  */
-final class CompactJson {
+public final class CompactJson {
 
   private final String text;
   private int at;
@@ -21,7 +22,7 @@ final class CompactJson {
   }
 
   /** The value of {@code text}. */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     CompactJson p = new CompactJson(text);
     Object value = p.value();
     if (p.skipSpace() < text.length()) {
