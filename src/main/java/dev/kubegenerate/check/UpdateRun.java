@@ -111,7 +111,7 @@ public final class UpdateRun {
         plans.add(plan);
         Map<ManifestPath, FileResult> byPath = new HashMap<>();
         outcome.files().forEach(c -> byPath.put(c.result().path(), c.result()));
-        plan.writes().keySet().forEach(p -> changed.add(byPath.get(p)));
+        plan.writes().keySet().forEach(p -> changed.add(withDiff(byPath.get(p))));
         plan.deletes().forEach(p -> changed.add(byPath.get(p)));
       } catch (InputException e) {
         problems.addAll(e.problems());
@@ -121,5 +121,30 @@ public final class UpdateRun {
       throw new InputException(problems);
     }
     return new Plans(configs, plans, changed, finishedSteps, Impacts.of(changed));
+  }
+
+  /**
+   * A file the update writes, with its diff: the check shows none for a file whose only difference
+   * is its marker lines (it is up to date), the diff mode does.
+   */
+  private static FileResult withDiff(FileResult file) {
+    if (file.diff().isPresent() || file.status() != dev.kubegenerate.model.Status.OK) {
+      return file;
+    }
+    var diff =
+        dev.kubegenerate.diff.TextDiff.compute(
+            file.path(), file.committed(), file.rendered(), dev.kubegenerate.diff.SecretMask::mask);
+    return new FileResult(
+        file.path(),
+        file.status(),
+        file.config(),
+        file.template(),
+        file.cluster(),
+        file.committed(),
+        file.rendered(),
+        diff.differs() ? java.util.Optional.of(diff.unified()) : java.util.Optional.empty(),
+        diff.lines(),
+        file.annotationLine(),
+        file.violations());
   }
 }
