@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes kube-generate.yaml text as a person would (a proposed config, a suggested patch): block mappings for its structure, and a
- * value that fits on its line in flow style ({@code resources: {requests: {cpu: 100m}}}), so the
- * config stays short. Every string is quoted when a YAML 1.1 or 1.2 reader could read it as
- * something else.
+ * Writes kube-generate.yaml text as a person would (a proposed config, a suggested patch): block
+ * mappings for its structure, and a value that fits on its line in flow style ({@code resources:
+ * {requests: {cpu: 100m}}}), so the config stays short. Every string is quoted when a YAML 1.1 or
+ * 1.2 reader could read it as something else.
  */
 public final class ConfigWriter {
 
@@ -152,6 +152,32 @@ public final class ConfigWriter {
       return b.append(']').toString();
     }
     return String.valueOf(value);
+  }
+
+  /**
+   * The value on one line as YAML reads it back: flow style, a string of several lines as a JSON
+   * string.
+   */
+  public static String oneLine(Object value) {
+    if (value instanceof String s && flow(s) == null) {
+      return JsonLiteral.canonical(s);
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder b = new StringBuilder("{");
+      map.forEach(
+          (k, v) ->
+              b.append(b.length() > 1 ? ", " : "")
+                  .append(oneLine(String.valueOf(k)))
+                  .append(": ")
+                  .append(oneLine(v)));
+      return b.append('}').toString();
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder b = new StringBuilder("[");
+      list.forEach(v -> b.append(b.length() > 1 ? ", " : "").append(oneLine(v)));
+      return b.append(']').toString();
+    }
+    return flow(value);
   }
 
   private static String key(String key) {
