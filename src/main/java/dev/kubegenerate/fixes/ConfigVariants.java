@@ -16,10 +16,10 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * A config with one thing more in one entry: a parameter set (on the entry, or under one cluster's
- * override), or a patch added; the experiment that tells whether a suggestion produces a hand edit.
- * The new values are written as YAML and read back as the config's own are, so a parameter is typed
- * as the user's text would be.
+ * A config with one thing more in one entry, rendering only what it can change ({@link Focus}): a
+ * parameter set (on the entry, or under one cluster's override), or a patch added; the experiment
+ * that tells whether a suggestion produces a hand edit. The new values are written as YAML and read
+ * back as the config's own are, so a parameter is typed as the user's text would be.
  */
 final class ConfigVariants {
 
@@ -31,8 +31,9 @@ final class ConfigVariants {
    * @param cluster the override it goes under, empty for the entry itself
    */
   static Config withParameter(
-      Config config, Entry entry, Optional<String> cluster, String name, Object value)
+      Config config, Focus focus, Optional<String> cluster, String name, Object value)
       throws InputException {
+    Entry entry = focus.entry();
     Param param = new Param(name, node(name, config), node(value, config));
     Map<String, Param> params = new LinkedHashMap<>(entry.params());
     Map<String, Map<String, Param>> overrides = new LinkedHashMap<>(entry.overrides());
@@ -47,9 +48,8 @@ final class ConfigVariants {
         overrideKeys.put(cluster.get(), node(cluster.get(), config));
       }
     }
-    return replaced(
+    return focus.config(
         config,
-        entry,
         new Entry(
             entry.template(),
             entry.templateNode(),
@@ -70,7 +70,7 @@ final class ConfigVariants {
    */
   static Config withPatch(
       Config config,
-      Entry entry,
+      Focus focus,
       Optional<String> cluster,
       String kind,
       String name,
@@ -84,6 +84,7 @@ final class ConfigVariants {
             new Position(0, 0),
             List.of(),
             cluster);
+    Entry entry = focus.entry();
     List<Patch> patches = new ArrayList<>(entry.patches());
     Map<String, List<Patch>> overridePatches = new LinkedHashMap<>(entry.overridePatches());
     if (cluster.isEmpty()) {
@@ -93,9 +94,8 @@ final class ConfigVariants {
       own.add(patch);
       overridePatches.put(cluster.get(), own);
     }
-    return replaced(
+    return focus.config(
         config,
-        entry,
         new Entry(
             entry.template(),
             entry.templateNode(),
@@ -122,30 +122,6 @@ final class ConfigVariants {
     } catch (NodeValues.ValueException e) {
       return Optional.empty();
     }
-  }
-
-  private static Config replaced(Config config, Entry entry, Entry with) {
-    List<Entry> entries = new ArrayList<>(config.entries());
-    for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i) == entry) {
-        entries.set(i, with);
-      }
-    }
-    return new Config(
-        config.file(),
-        config.shownAs(),
-        config.folder(),
-        config.app(),
-        config.outputDir(),
-        config.clusters(),
-        config.templateDirs(),
-        config.values(),
-        config.handwritten(),
-        config.manualAnnotation(),
-        entries,
-        config.kubernetesVersion(),
-        config.clusterVersions(),
-        config.schemaDirs());
   }
 
   private static Node node(Object value, Config config) throws InputException {

@@ -9,6 +9,7 @@ import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.objects.ManifestObject;
 import dev.kubegenerate.objects.ObjectId;
 import dev.kubegenerate.render.Marker;
+import dev.kubegenerate.template.TemplateLibrary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,17 +36,25 @@ final class FixFinder {
   private final List<HandEditFixes.EditedFile> all;
   private final Map<String, Set<String>> sameness = new HashMap<>();
   private final Map<String, Optional<Map<String, Object>>> params = new HashMap<>();
+  private final Map<Integer, Focus> focus = new HashMap<>();
+  private final TemplateLibrary library;
 
   FixFinder(
       Config config,
+      TemplateLibrary library,
       Experiments experiments,
       Map<ManifestPath, RenderedFile> rendered,
       List<HandEditFixes.EditedFile> all) {
     this.config = config;
+    this.library = library;
     this.experiments = experiments;
     this.rendered = rendered;
     this.all = all;
     all.forEach(e -> sameness.put(group(e, e.cluster()), e.sameness()));
+  }
+
+  private Focus focus(HandEditFixes.EditedFile e) {
+    return focus.computeIfAbsent(e.entryIndex(), i -> Focus.of(config, library, e.entry()));
   }
 
   private String group(HandEditFixes.EditedFile e, String cluster) {
@@ -115,8 +124,7 @@ final class FixFinder {
       Optional<Map<ManifestPath, String>> files =
           experiments.render(
               "delete " + e.entryIndex() + " " + level + " " + id,
-              () ->
-                  ConfigVariants.withPatch(config, e.entry(), level, id.kind(), id.name(), merge));
+              () -> ConfigVariants.withPatch(config, focus(e), level, id.kind(), id.name(), merge));
       Optional<Set<String>> covered = files.flatMap(r -> produces(e, level, List.of(), r));
       if (covered.isPresent() && covered.get().contains(id.toString())) {
         return fix(
@@ -183,7 +191,7 @@ final class FixFinder {
                     + Values.canonical(change.value()),
                 () ->
                     ConfigVariants.withParameter(
-                        config, e.entry(), level, change.name(), change.value()));
+                        config, focus(e), level, change.name(), change.value()));
         Optional<Set<String>> covered = files.flatMap(r -> produces(e, level, List.of(f), r));
         if (covered.isPresent()) {
           List<FieldEdit> fields =
@@ -215,8 +223,7 @@ final class FixFinder {
       Optional<Map<ManifestPath, String>> files =
           experiments.render(
               "patch " + e.entryIndex() + " " + level + " " + id + " " + Values.canonical(merge),
-              () ->
-                  ConfigVariants.withPatch(config, e.entry(), level, id.kind(), id.name(), merge));
+              () -> ConfigVariants.withPatch(config, focus(e), level, id.kind(), id.name(), merge));
       Optional<Set<String>> covered = files.flatMap(r -> produces(e, level, fields, r));
       if (covered.isPresent() && fields.stream().allMatch(f -> covered.get().contains(at(f)))) {
         return fix(
@@ -310,7 +317,10 @@ final class FixFinder {
           .forEach(o -> edited.add(o.render().path()));
     }
     Set<ManifestPath> paths = new java.util.TreeSet<>(variant.keySet());
-    paths.addAll(rendered.keySet());
+    Set<Integer> lines = focus(e).lines();
+    rendered.values().stream()
+        .filter(f -> lines.contains(f.entryLine()))
+        .forEach(f -> paths.add(f.path()));
     List<String> out = new ArrayList<>();
     for (ManifestPath p : paths) {
       String now = variant.get(p);
@@ -350,15 +360,21 @@ final class FixFinder {
         alsoChanges);
   }
 
-  /** The entry as messages name it: its {@code name}, else its template. */
+  /**
+   * The entry as messages name it: its {@code name}, else its exact object name, else its template.
+   */
   private static String entryName(Entry entry) {
+    return identity(entry).orElse(entry.template());
+  }
+
+  private static Optional<String> identity(Entry entry) {
     return ConfigVariants.written(entry, Optional.empty(), "name")
+        .or(() -> ConfigVariants.written(entry, Optional.empty(), "objectName"))
         .filter(String.class::isInstance)
-        .map(String.class::cast)
-        .orElse(entry.template());
+        .map(String.class::cast);
   }
 
   private static boolean named(Entry entry) {
-    return ConfigVariants.written(entry, Optional.empty(), "name").orElse(null) instanceof String;
+    return identity(entry).isPresent();
   }
 }

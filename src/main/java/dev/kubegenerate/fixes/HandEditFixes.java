@@ -78,7 +78,8 @@ public final class HandEditFixes {
           });
     }
     FixFinder finder =
-        new FixFinder(config, new Experiments(generator, library, validators), byPath, read);
+        new FixFinder(
+            config, library, new Experiments(generator, library, validators), byPath, read);
     List<Classified> out = new ArrayList<>(files);
     for (EditedFile e : read) {
       int i = at.get(e);

@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param kind what the fix is
  * @param everyCluster whether the same edit is in the entry's files of all its clusters, so the fix
  *     goes on the entry itself, not under one cluster's override
- * @param entry the entry as messages name it: its {@code name}, else its template
- * @param named whether the entry has a {@code name}
+ * @param entry the entry as messages name it: its {@code name}, else its {@code objectName}, else
+ *     its template
+ * @param named whether the entry has a {@code name} or an {@code objectName}
  * @param key for {@link Kind#KEY}: the config key, e.g. {@code overrides.production.replicas}; for
  *     {@link Kind#PATCH}: the list it goes in, {@code patches} or {@code
  *     overrides.production.patches}; else empty
