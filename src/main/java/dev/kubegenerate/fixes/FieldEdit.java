@@ -3,8 +3,6 @@ package dev.kubegenerate.fixes;
 import dev.kubegenerate.model.EditFix;
 import dev.kubegenerate.objects.ManifestObject;
 import dev.kubegenerate.objects.ObjectId;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,13 +29,12 @@ record FieldEdit(
     return committed.id();
   }
 
-  /** A value changed in place: what a parameter can have produced. */
-  boolean scalar() {
-    return !secret
-        && from.isPresent()
-        && to.isPresent()
-        && !(from.get() instanceof Map || from.get() instanceof List)
-        && !(to.get() instanceof Map || to.get() instanceof List);
+  /**
+   * A value changed in place (a scalar, or a whole list or map): what a parameter can have
+   * produced.
+   */
+  boolean inPlace() {
+    return !secret && from.isPresent() && to.isPresent();
   }
 
   /** The edit as reports show it; a Secret's values left out. */

@@ -76,7 +76,7 @@ final class FixFinder {
         out.add(fix(e, secrets, EditFix.Kind.SECRET, false, "", null, "", 0, List.of()));
       }
       for (FieldEdit f : fields) {
-        if (f.scalar() && !covered.contains(at(f)) && looked++ < HandEditFixes.MAX_FIELDS) {
+        if (f.inPlace() && !covered.contains(at(f)) && looked++ < HandEditFixes.MAX_FIELDS) {
           key(e, f)
               .ifPresent(
                   found -> {

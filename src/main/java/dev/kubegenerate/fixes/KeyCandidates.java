@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The parameters that may have produced an edited value: among the keys the file's render read,
- * those whose value for the entry and cluster holds the rendered value (equal to it, or a part of
- * it such as an image's tag, or it a part of theirs), each with the value that would produce the
- * committed one instead. Only a guess: an experiment decides.
+ * those whose value for the entry and cluster holds the rendered value (equal to it, a whole list
+ * or map included, or a part of it such as an image's tag, or it a part of theirs), each with the
+ * value that would produce the committed one instead. Only a guess: an experiment decides.
  */
 final class KeyCandidates {
 
@@ -71,6 +71,11 @@ final class KeyCandidates {
     if (--budget[0] < 0 || path.size() > 8) {
       return;
     }
+    if ((value instanceof Map || value instanceof List) && Values.same(value, from)) {
+      // a whole list or map passed through, such as a command
+      out.add(new Candidate(name, List.copyOf(path), to, true));
+      return;
+    }
     if (value instanceof Map<?, ?> m) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         path.add(String.valueOf(e.getKey()));
@@ -96,6 +101,9 @@ final class KeyCandidates {
    * {@code to}; null when the part does not hold the rendered value nor it the part.
    */
   static Object changed(Object part, Object from, Object to) {
+    if (from instanceof Map || from instanceof List || to instanceof Map || to instanceof List) {
+      return null; // a part of a whole value: only the whole value, above, matches it
+    }
     String p = text(part);
     String f = text(from);
     String t = text(to);
