@@ -74,10 +74,17 @@ final class MergePatches {
     Object match = item == null ? null : FileEdits.byKey(r, item, keys);
     Object renderedItem = Values.step(r, token);
     Object renderedMatch = renderedItem == null ? null : FileEdits.byKey(c, renderedItem, keys);
-    if (last && item != null && match == null) {
+    if (!((List<?>) c).stream().allMatch(x -> x instanceof Map)
+        || r instanceof List<?> l && !l.stream().allMatch(x -> x instanceof Map)) {
+      patch.put(key, Values.copy(c)); // not a list of objects after all: as committed
+    } else if (last && item != null && match == null) {
       everyKey(items, (List<?>) c, keys);
-      Map<String, Object> at = (Map<String, Object>) FileEdits.byKey(items, item, keys);
-      at.putAll((Map<String, Object>) Values.copy(item));
+      Object at = FileEdits.byKey(items, item, keys);
+      if (at instanceof Map<?, ?>) {
+        ((Map<String, Object>) at).putAll((Map<String, Object>) Values.copy(item));
+      } else {
+        patch.put(key, Values.copy(c)); // an item without its key: the list as committed
+      }
     } else if (last && renderedItem != null && renderedMatch == null) {
       Map<String, Object> delete = keyOf((Map<?, ?>) renderedItem, keys);
       delete.put("$patch", "delete");

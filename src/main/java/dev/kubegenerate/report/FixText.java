@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 final class FixText {
 
+  /** Fields named in a sentence; the JSON report lists them all. */
+  private static final int MAX_FIELDS = 5;
+
   /** Values longer than this are cut in a sentence. */
   private static final int MAX_VALUE = 60;
 
@@ -137,9 +140,11 @@ final class FixText {
    * (v)}, {@code x removed}.
    */
   private static String edits(EditFix fix) {
+    int more = fix.fields().size() - MAX_FIELDS;
     return fix.object()
         + " "
         + fix.fields().stream()
+            .limit(MAX_FIELDS)
             .map(
                 f -> {
                   if (f.pointer().isEmpty()) {
@@ -153,7 +158,8 @@ final class FixText {
                       .map(v -> path + " added (" + value(v) + ")")
                       .orElse(path + " removed");
                 })
-            .collect(Collectors.joining(", "));
+            .collect(Collectors.joining(", "))
+        + (more > 0 ? " and " + more + " more fields" : "");
   }
 
   /** A JSON pointer as a field path: {@code spec.containers[0].image}. */

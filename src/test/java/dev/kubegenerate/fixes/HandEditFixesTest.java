@@ -2,6 +2,7 @@ package dev.kubegenerate.fixes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -219,6 +220,33 @@ class HandEditFixesTest {
         assertFalse(all.contains(secret), format + " shows " + secret + ": " + all);
       }
     }
+  }
+
+  @Test
+  void hostileEdit_isBoundedAndKeepsTheVerdict() throws IOException {
+    ledger();
+    StringBuilder annotations = new StringBuilder("  annotations:\n");
+    for (int i = 0; i < 5000; i++) {
+      annotations.append("    a").append(i).append(": \"v").append(i).append("\"\n");
+    }
+    StringBuilder containers = new StringBuilder("      containers:\n");
+    for (int i = 0; i < 2000; i++) {
+      containers.append("        - ").append(i).append('\n');
+    }
+    for (String cluster : List.of("staging", "production")) {
+      String path = "kubernetes/" + cluster + "/deployment.yaml";
+      String text = Files.readString(repo.resolve(path));
+      text = text.replace("spec:\n  selector:", annotations + "spec:\n  selector:");
+      text = text.replaceAll("(?s)      containers:\n.*?(?=      volumes:)", containers.toString());
+      Files.writeString(repo.resolve(path), text);
+    }
+    CliRunner.Result r =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60),
+            () -> CliRunner.run(repo, "check", "--format", "json"));
+    assertEquals(1, r.exit(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("\"status\": \"hand-edited\""), r.out());
   }
 
   @Test
