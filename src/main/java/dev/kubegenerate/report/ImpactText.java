@@ -3,7 +3,9 @@ package dev.kubegenerate.report;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.ObjectImpact;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One line per changed object, as the text output shows it after each path: {@code Deployment
@@ -16,13 +18,23 @@ public final class ImpactText {
 
   private ImpactText() {}
 
-  /** The lines of the objects {@code file} holds, each indented by {@code indent}. */
-  public static String of(List<ObjectImpact> impacts, ManifestPath file, String indent) {
+  /**
+   * The impacts grouped by the file that holds each object, files in the order first named: looked
+   * up once per path, where filtering the whole list for every path took minutes at 5,000 apps.
+   */
+  public static Map<ManifestPath, List<ObjectImpact>> byPath(List<ObjectImpact> impacts) {
+    Map<ManifestPath, List<ObjectImpact>> out = new LinkedHashMap<>();
+    for (ObjectImpact i : impacts) {
+      out.computeIfAbsent(i.file(), f -> new ArrayList<>()).add(i);
+    }
+    return out;
+  }
+
+  /** The lines of {@code impacts} (the objects of one file), each indented by {@code indent}. */
+  public static String of(List<ObjectImpact> impacts, String indent) {
     StringBuilder out = new StringBuilder();
     for (ObjectImpact i : impacts) {
-      if (i.file().equals(file)) {
-        out.append(indent).append(line(i)).append('\n');
-      }
+      out.append(indent).append(line(i)).append('\n');
     }
     return out.toString();
   }
@@ -30,11 +42,10 @@ public final class ImpactText {
   /** The lines of every object, each after its file's path, files in the order first named. */
   public static String byFile(List<ObjectImpact> impacts) {
     StringBuilder out = new StringBuilder();
-    List<ManifestPath> files = new ArrayList<>();
-    impacts.stream().map(ObjectImpact::file).distinct().forEach(files::add);
-    for (ManifestPath file : files) {
-      out.append("  ").append(file).append('\n').append(of(impacts, file, "    "));
-    }
+    byPath(impacts)
+        .forEach(
+            (file, ofFile) ->
+                out.append("  ").append(file).append('\n').append(of(ofFile, "    ")));
     return out.toString();
   }
 

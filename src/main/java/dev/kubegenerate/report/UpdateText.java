@@ -2,9 +2,11 @@ package dev.kubegenerate.report;
 
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.FileResult;
+import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.update.UpdatePlan;
 import java.util.List;
+import java.util.Map;
 
 /** What {@code kube-generate} prints: the diff of what {@code --update} would change, or did. */
 public final class UpdateText {
@@ -27,23 +29,21 @@ public final class UpdateText {
   public static String written(
       List<Config> configs, List<UpdatePlan> plans, List<ObjectImpact> impact) {
     StringBuilder out = new StringBuilder();
+    Map<ManifestPath, List<ObjectImpact>> byPath = ImpactText.byPath(impact);
     for (int i = 0; i < plans.size(); i++) {
       out.append("Generate manifests by using ").append(configs.get(i).shownAs()).append('\n');
       UpdatePlan plan = plans.get(i);
       plan.writes()
           .keySet()
-          .forEach(
-              p ->
-                  out.append("  ").append(p).append('\n').append(ImpactText.of(impact, p, "    ")));
+          .forEach(p -> out.append("  ").append(p).append('\n').append(lines(byPath, p)));
       plan.deletes()
-          .forEach(
-              p ->
-                  out.append("  ")
-                      .append(p)
-                      .append(" (deleted)\n")
-                      .append(ImpactText.of(impact, p, "    ")));
+          .forEach(p -> out.append("  ").append(p).append(" (deleted)\n").append(lines(byPath, p)));
     }
     return out.toString();
+  }
+
+  private static String lines(Map<ManifestPath, List<ObjectImpact>> byPath, ManifestPath path) {
+    return ImpactText.of(byPath.getOrDefault(path, List.of()), "    ");
   }
 
   /**
