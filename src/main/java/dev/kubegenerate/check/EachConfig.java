@@ -86,10 +86,10 @@ final class EachConfig {
                   + " found below this folder; run `kube-generate init` to create one"));
     }
     List<Problem> errors = new ArrayList<>();
-    List<Config> configs = new ArrayList<>();
+    List<OutputOverlap.Folder> configs = new ArrayList<>();
     for (Done<T> outcome : outcomes) {
       errors.addAll(outcome.errors());
-      outcome.config().ifPresent(configs::add);
+      outcome.folder().ifPresent(configs::add);
     }
     errors.addAll(OutputOverlap.find(configs));
     if (!errors.isEmpty()) {
@@ -99,13 +99,14 @@ final class EachConfig {
   }
 
   /**
-   * A config after its pipeline and the stage after it: what the run checks across configs, and
-   * what the stage made of it.
+   * A config after its pipeline and the stage after it: what the run checks across configs (not the
+   * config itself, which the stage may let go), and what the stage made of it.
    */
-  private record Done<T>(Optional<Config> config, List<Problem> errors, T next) {
+  private record Done<T>(Optional<OutputOverlap.Folder> folder, List<Problem> errors, T next) {
 
     static <T> Done<T> of(ConfigOutcome outcome, Function<ConfigOutcome, T> next) {
-      return new Done<>(outcome.config(), outcome.errors(), next.apply(outcome));
+      return new Done<>(
+          outcome.config().map(OutputOverlap.Folder::of), outcome.errors(), next.apply(outcome));
     }
   }
 
