@@ -37,7 +37,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * </pre>
  *
  * where RENDERED holds {@code APP/CLUSTER.yaml}, the output of {@code kubectl kustomize} for
- * that overlay.
+ * that overlay. {@code verify-names} checks only that both sides hold objects of the same kinds,
+ * namespaces and names: for a kustomize side written by hand (an app's own manifests before
+ * {@code kube-generate import}, which adds labels and the values the API server stores).
  *
  * (snakeyaml-engine comes from the shaded jar, so nothing else is needed.)
  */
@@ -49,9 +51,12 @@ public final class KustomizeBaseline {
     if (args.length == 3 && args[0].equals("build")) {
       build(Path.of(args[1]), Path.of(args[2]));
     } else if (args.length == 3 && args[0].equals("verify")) {
-      System.exit(verifyAll(Path.of(args[1]), Path.of(args[2])) ? 0 : 1);
+      System.exit(verifyAll(Path.of(args[1]), Path.of(args[2]), false) ? 0 : 1);
+    } else if (args.length == 3 && args[0].equals("verify-names")) {
+      System.exit(verifyAll(Path.of(args[1]), Path.of(args[2]), true) ? 0 : 1);
     } else {
-      System.err.println("usage: KustomizeBaseline build REPO OUT | verify REPO RENDERED");
+      System.err.println(
+          "usage: KustomizeBaseline build REPO OUT | verify REPO RENDERED | verify-names REPO RENDERED");
       System.exit(2);
     }
   }
@@ -269,15 +274,15 @@ public final class KustomizeBaseline {
     return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(o);
   }
 
-  /** Verifies every RENDERED/APP/CLUSTER.yaml; true when all match. */
-  static boolean verifyAll(Path repo, Path rendered) throws IOException {
+  /** Verifies every RENDERED/APP/CLUSTER.yaml; true when all match (by identity alone: names). */
+  static boolean verifyAll(Path repo, Path rendered, boolean names) throws IOException {
     int overlays = 0;
     boolean ok = true;
     for (Path app : list(rendered)) {
       try (Stream<Path> files = Files.list(app)) {
         for (Path f : files.sorted().toList()) {
           String cluster = f.getFileName().toString().replaceFirst("\\.yaml$", "");
-          ok &= verify(repo, app.getFileName().toString(), cluster, f);
+          ok &= verify(repo, app.getFileName().toString(), cluster, f, names);
           overlays++;
         }
       }
@@ -288,12 +293,18 @@ public final class KustomizeBaseline {
   }
 
   /** True when kustomize's output for one overlay holds exactly the objects kube-generate rendered. */
-  static boolean verify(Path repo, String app, String cluster, Path kustomized) throws IOException {
+  static boolean verify(Path repo, String app, String cluster, Path kustomized, boolean names)
+      throws IOException {
     Map<String, Object> expected = clusters(repo.resolve("apps").resolve(app)).get(cluster);
     Map<String, Object> actual = new TreeMap<>();
     readObjects(Files.readString(kustomized, StandardCharsets.UTF_8), actual);
-    if (expected.equals(actual)) {
+    if (names ? expected.keySet().equals(actual.keySet()) : expected.equals(actual)) {
       return true;
+    }
+    if (names) {
+      System.err.println(app + "/" + cluster + ": kube-generate " + expected.keySet()
+          + "\n  kustomize " + actual.keySet());
+      return false;
     }
     Set<String> ids = new java.util.TreeSet<>(expected.keySet());
     ids.addAll(actual.keySet());

@@ -47,14 +47,20 @@ public final class CheckRun {
     }
     errors.addAll(new UpdateJournal(request.root(), request.journal()).leftoversFound(temporaries));
     files.sort(Comparator.comparing(FileResult::path));
-    // what merging the regeneration would do: the files the scheduled update or the fix rewrites
-    // without a person's judgement (hand edits are the person's to explain)
+    return new Report(noticeOncePerKind(files), errors, failOn, fixCommand);
+  }
+
+  /**
+   * The report with what merging the regeneration of its {@code stale} and {@code outdated} files
+   * would do, object by object (SPEC §8.4): the files the scheduled update or the fix rewrites
+   * without a person's judgement (hand edits are the person's to explain).
+   */
+  public static Report withImpact(Report report) {
     List<FileResult> regenerated =
-        files.stream()
+        report.files().stream()
             .filter(f -> f.status() == Status.STALE || f.status() == Status.OUTDATED)
             .toList();
-    return new Report(noticeOncePerKind(files), errors, failOn, fixCommand)
-        .withImpact(regenerated.isEmpty() ? List.of() : Impacts.of(regenerated));
+    return regenerated.isEmpty() ? report : report.withImpact(Impacts.of(regenerated));
   }
 
   /** A report for input that could not be checked at all. */

@@ -72,9 +72,12 @@ final class Classifier {
     for (RenderedFile missing : expected.values()) {
       FileResult.Location entry =
           new FileResult.Location(config.shownAs(), missing.entryLine(), missing.entryLine());
+      FileResult result =
+          result(missing.path(), Status.MISSING, Optional.of(missing), Optional.empty(), entry);
       out.add(
           new Classified(
-              result(missing.path(), Status.MISSING, Optional.of(missing), Optional.empty(), entry),
+              // an update tells what the render it writes warns about
+              validators.isEmpty() ? result.withViolations(missing.violations()) : result,
               Ownership.ABSENT,
               Optional.empty(),
               order.get(missing.path())));
@@ -124,13 +127,18 @@ final class Classifier {
     String body = InputText.withoutBom(text);
     boolean bom = body.length() != text.length();
     Optional<Marker.Parsed> marker = Marker.parse(body);
-    boolean marked = marker.isPresent() || Marker.looksGenerated(body);
+    // a merge's conflict in a generated file: ours to regenerate, wherever the marker went
+    boolean conflicted =
+        !(marker.isPresent() && marker.get().checksumIntact()) && Marker.inConflict(body);
+    boolean marked = marker.isPresent() || Marker.looksGenerated(body) || conflicted;
     Ownership ownership =
         !marked
             ? Ownership.UNMARKED
-            : marker.isPresent() && marker.get().checksumIntact()
-                ? Ownership.MARKED_INTACT
-                : Ownership.MARKED_EDITED;
+            : conflicted
+                ? Ownership.CONFLICTED
+                : marker.isPresent() && marker.get().checksumIntact()
+                    ? Ownership.MARKED_INTACT
+                    : Ownership.MARKED_EDITED;
     Status status;
     if (!marked && handManaged.annotatedManual(text)) {
       status = Status.HANDWRITTEN;
@@ -139,12 +147,15 @@ final class Classifier {
     } else if (ownership != Ownership.MARKED_INTACT || bom) {
       // an unmarked file at a rendered path is ours with its marker lines removed by hand
       status = Status.HAND_EDITED;
+    } else if (Marker.body(body).equals(Marker.body(render.get().content()))) {
+      // today's body under other marker lines: up to date (SPEC §8.6)
+      if (!resealed(marker.get(), body, render.get())) {
+        return new Classified(upToDate(render.get()), ownership, Optional.empty(), renderOrder);
+      }
+      status = Status.OK;
     } else {
       // the repository contributes the same as when it was generated: only kube-generate changed
-      status =
-          marker.get().inputs().filter(i -> sameInputs(i, render.get())).isPresent()
-              ? Status.OUTDATED
-              : Status.STALE;
+      status = sameInputs(marker.get(), render.get()) ? Status.OUTDATED : Status.STALE;
     }
     boolean shown = status != Status.HANDWRITTEN && status != Status.UNMANAGED;
     FileResult result =
@@ -153,11 +164,35 @@ final class Classifier {
   }
 
   /**
-   * Whether a marker's fingerprint is today's, or the one an earlier release wrote for the same
-   * inputs (with the path from where it ran, SPEC §4): either way, the repository changed nothing.
+   * Whether {@code --update} writes today's marker over a file whose body is today's: once for a
+   * marker written before per-file inputs, and when the marker names another template or config, or
+   * other config keys than today's render reads (a release that reads other keys), so that later
+   * verdicts are made over today's keys. A config change that changes nothing in the file leaves it
+   * byte-identical: only a file whose content changes is rewritten (SPEC §8.3).
    */
-  private static boolean sameInputs(String marked, RenderedFile render) {
-    return marked.equals(render.inputs()) || marked.equals(render.formerInputs().value());
+  private static boolean resealed(Marker.Parsed marker, String committed, RenderedFile render) {
+    String rendered = render.content();
+    return marker.reads().isEmpty()
+        || !marker.template().equals(render.template())
+        || !committed.regionMatches(0, rendered, 0, rendered.indexOf('\n') + 1)
+        || !marker.reads().get().equals(render.inputs().reads());
+  }
+
+  /**
+   * Whether the repository gives the same as when the file was generated: the marker's fingerprint
+   * recomputed today over the config keys it records (so a release that reads other keys changes
+   * nothing here), or, for a marker written before per-file inputs, the whole config's fingerprint
+   * as that release wrote it. A marker without a fingerprint never matches.
+   */
+  private static boolean sameInputs(Marker.Parsed marker, RenderedFile render) {
+    if (marker.inputs().isEmpty()) {
+      return false;
+    }
+    String marked = marker.inputs().get();
+    return marker
+        .reads()
+        .map(names -> marked.equals(render.inputs().over(names)))
+        .orElseGet(() -> render.inputs().matchesWholeConfig(marked));
   }
 
   private Classified validated(
@@ -168,9 +203,14 @@ final class Classifier {
       int renderOrder) {
     List<Violation> violations =
         validators.isEmpty()
-            ? List.of()
-            : CommittedViolations.of(
-                committed, render, validators.get().forCluster(config.clusterOf(committed.path())));
+            // an update validates nothing committed; it tells what today's render warns about
+            ? render == null ? List.of() : render.violations()
+            : result.status() == Status.OK && render != null
+                ? render.violations() // the same body: the marker lines are comments
+                : CommittedViolations.of(
+                    committed,
+                    render,
+                    validators.get().forCluster(config.clusterOf(committed.path())));
     return new Classified(
         violations.isEmpty() ? result : result.withViolations(violations),
         ownership,

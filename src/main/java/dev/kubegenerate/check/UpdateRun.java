@@ -1,11 +1,14 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
+import dev.kubegenerate.diff.SecretMask;
+import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Status;
 import dev.kubegenerate.objects.Impacts;
 import dev.kubegenerate.update.AtomicWriter;
 import dev.kubegenerate.update.ConfigChanges;
@@ -14,6 +17,7 @@ import dev.kubegenerate.update.UpdatePlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code kube-generate [--update]}: every config through the pipeline, an {@link UpdatePlan} of
@@ -98,7 +102,7 @@ public final class UpdateRun {
         UpdatePlan plan = UpdatePlan.of(config, outcome.files());
         configs.add(ConfigChanges.of(config, plan));
         plans.add(plan);
-        changed.addAll(StagedConfig.changed(plan, outcome.files()));
+        StagedConfig.changed(plan, outcome.files()).forEach(f -> changed.add(withDiff(f)));
       } catch (InputException e) {
         problems.addAll(e.problems());
       }
@@ -107,5 +111,28 @@ public final class UpdateRun {
       throw new InputException(problems);
     }
     return new Plans(configs, plans, changed, 0, Impacts.of(changed));
+  }
+
+  /**
+   * A file the update writes, with its diff: the check shows none for a file whose only difference
+   * is its marker lines (it is up to date), the diff mode does.
+   */
+  private static FileResult withDiff(FileResult file) {
+    if (file.diff().isPresent() || file.status() != Status.OK) {
+      return file;
+    }
+    var diff = TextDiff.compute(file.path(), file.committed(), file.rendered(), SecretMask::mask);
+    return new FileResult(
+        file.path(),
+        file.status(),
+        file.config(),
+        file.template(),
+        file.cluster(),
+        file.committed(),
+        file.rendered(),
+        diff.differs() ? Optional.of(diff.unified()) : Optional.empty(),
+        diff.lines(),
+        file.annotationLine(),
+        file.violations());
   }
 }

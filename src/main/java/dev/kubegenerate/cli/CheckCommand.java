@@ -114,6 +114,10 @@ public final class CheckCommand implements Callable<Integer> {
                   autofix ? Optional.of(() -> Regenerations.of(run)) : Optional.empty())
               : null;
       report = check(run);
+      if (chosen == Format.github || summary != null) {
+        // only the markdown shows it: the text and JSON reports need not read every outdated file
+        report = CheckRun.withImpact(report);
+      }
       writeFiles(run, report);
       if (github != null) {
         github.refuseLinkedReportFolder();

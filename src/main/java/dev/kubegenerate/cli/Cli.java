@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -86,8 +87,26 @@ public final class Cli {
         return ExitCode.ERROR;
       }
     }
+    Optional<PlainCheck> plain = PlainCheck.read(args);
+    if (plain.isPresent()) {
+      return run(terminal, plain.get());
+    }
+    // the model of the command the arguments name, else of every command; a usage error outside
+    // that command is reported from the whole model, so every message is the same either way
+    int exit = execute(terminal, updatePause, false, args);
+    return exit == RETRY ? execute(terminal, updatePause, true, args) : exit;
+  }
+
+  /** What the partial model returns for a usage error that the whole model must report. */
+  private static final int RETRY = Integer.MIN_VALUE;
+
+  private static int execute(
+      Terminal terminal, Duration updatePause, boolean whole, String... args) {
     RootCommand root = new RootCommand(terminal, updatePause);
-    CommandLine cl = new CommandLine(root, new TerminalFactory(terminal));
+    TerminalFactory factory = new TerminalFactory(terminal);
+    Optional<CommandLine> partial =
+        whole ? Optional.empty() : CommandModel.forRun(root, factory, args);
+    CommandLine cl = partial.orElseGet(() -> CommandModel.whole(root, factory));
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -96,49 +115,72 @@ public final class Cli {
     cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler(
         (e, a) -> {
+          if (partial.isPresent() && e.getCommandLine() == cl) {
+            return RETRY;
+          }
           terminal.printUntrusted(
               terminal.err(),
               "kube-generate: " + usageMessage(e) + "\nTry 'kube-generate --help' for usage.\n");
           publishFailure(terminal);
           return ExitCode.ERROR;
         });
-    cl.setExecutionExceptionHandler(
-        (e, commandLine, parsed) -> {
-          StringBuilder text = new StringBuilder();
-          if (e instanceof UsageException) {
-            terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
-            return ExitCode.ERROR;
-          }
-          if (e instanceof InputException ie) {
-            ie.problems().forEach(p -> text.append(p.format()).append('\n'));
-          } else {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            text.append("kube-generate: ")
-                .append(message.strip().replaceAll("\\s*\\R\\s*", " "))
-                .append('\n');
-          }
-          terminal.printUntrusted(terminal.err(), text.toString());
-          if (root.debug) {
-            e.printStackTrace(terminal.err());
-          }
-          return ExitCode.ERROR;
-        });
+    cl.setExecutionExceptionHandler((e, commandLine, parsed) -> failed(terminal, e, root.debug));
     try {
       return cl.execute(args);
     } catch (Throwable e) {
-      // picocli passes Errors (and anything its handlers throw) through; no stack trace may
-      // reach a user, and the exit code must still say "not checked"
-      publishFailure(terminal);
-      try {
-        terminal.err().println("kube-generate: " + describe(e));
-        if (root.debug) {
-          e.printStackTrace(terminal.err());
-        }
-      } catch (RuntimeException | Error again) {
-        // the streams themselves fail: the exit code and the step outputs still tell
-      }
+      // picocli passes Errors (and anything its handlers throw) through
+      return crashed(terminal, e, root.debug);
+    }
+  }
+
+  /** A plain check, read and run without picocli, as picocli would run it. */
+  private static int run(Terminal terminal, PlainCheck check) {
+    try {
+      return check.command(terminal).call();
+    } catch (Exception e) {
+      return failed(terminal, e, check.debug());
+    } catch (Throwable e) {
+      return crashed(terminal, e, check.debug());
+    }
+  }
+
+  /** A command's failure: its message on one line (a located line per problem of the input). */
+  private static int failed(Terminal terminal, Exception e, boolean debug) {
+    StringBuilder text = new StringBuilder();
+    if (e instanceof UsageException) {
+      terminal.printUntrusted(terminal.err(), "kube-generate: " + e.getMessage() + "\n");
       return ExitCode.ERROR;
     }
+    if (e instanceof InputException ie) {
+      ie.problems().forEach(p -> text.append(p.format()).append('\n'));
+    } else {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      text.append("kube-generate: ")
+          .append(message.strip().replaceAll("\\s*\\R\\s*", " "))
+          .append('\n');
+    }
+    terminal.printUntrusted(terminal.err(), text.toString());
+    if (debug) {
+      e.printStackTrace(terminal.err());
+    }
+    return ExitCode.ERROR;
+  }
+
+  /**
+   * An error no command handled: no stack trace may reach a user, and the exit code says "not
+   * checked".
+   */
+  private static int crashed(Terminal terminal, Throwable e, boolean debug) {
+    publishFailure(terminal);
+    try {
+      terminal.err().println("kube-generate: " + describe(e));
+      if (debug) {
+        e.printStackTrace(terminal.err());
+      }
+    } catch (RuntimeException | Error again) {
+      // the streams themselves fail: the exit code and the step outputs still tell
+    }
+    return ExitCode.ERROR;
   }
 
   /** Under Actions, the step outputs and summary of a run that ends without its report. */
@@ -200,7 +242,7 @@ public final class Cli {
   }
 
   /** Creates the commands with the run's terminal; mixins and converters as picocli would. */
-  private record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
+  record TerminalFactory(Terminal terminal) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       // looked up, not tried: a NoSuchMethodException per mixin and converter costs start-up

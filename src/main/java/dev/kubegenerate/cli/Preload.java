@@ -28,7 +28,9 @@ public final class Preload {
         return;
       }
     }
-    Thread thread = new Thread(Preload::run, "kube-generate-preload");
+    // a plain check is read without picocli: its annotations are read by no one
+    boolean annotations = PlainCheck.read(args).isEmpty();
+    Thread thread = new Thread(() -> run(annotations), "kube-generate-preload");
     thread.setDaemon(true);
     // below the main thread's priority: on one core the run comes first
     thread.setPriority(Thread.NORM_PRIORITY - 1);
@@ -38,21 +40,17 @@ public final class Preload {
   /**
    * The first time an annotation of a type is read, the JVM writes and loads a proxy class for that
    * type, about 10 ms each before any code is compiled; picocli reads five types on the main
-   * thread. The commands' fields are read here meanwhile, in the reverse of picocli's order (which
-   * starts with {@code @Command} and the root's mixins), so each type is spun once, by whichever
-   * thread asks first, and mostly by this one.
+   * thread. The fields of the commands a check builds (CommandModel builds only the command a run
+   * names) are read here meanwhile, in the reverse of picocli's order (which starts with
+   * {@code @Command} and the root's mixins), so each type is spun once, by whichever thread asks
+   * first, and mostly by this one; a type no check reads ({@code @Parameters}) is left alone.
    */
   private static final List<Class<?>> ANNOTATED =
-      List.of(
-          InitCommand.class,
-          TemplatesCommand.class,
-          CheckCommand.class,
-          TemplateOption.class,
-          ConfigOptions.class);
+      List.of(CheckCommand.class, TemplateOption.class, ConfigOptions.class);
 
-  private static void run() {
+  private static void run(boolean annotations) {
     try {
-      for (Class<?> type : ANNOTATED) {
+      for (Class<?> type : annotations ? ANNOTATED : List.<Class<?>>of()) {
         for (java.lang.reflect.Field field : type.getDeclaredFields()) {
           field.getAnnotations();
         }

@@ -14,6 +14,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code kube-generate}: render every manifest; show the diff, or write it with {@code --update}.
+ * Its subcommands are {@link CommandModel#SUBCOMMANDS}, added there (a run builds only the one it
+ * runs).
  */
 @Command(
     name = "kube-generate",
@@ -30,14 +32,6 @@ import picocli.CommandLine.ScopeType;
       "0:clean - nothing to change, no failing finding",
       "1:findings - a diff to apply, or a finding in --fail-on",
       "2:the input could not be checked (bad config, template error, usage or I/O error)"
-    },
-    subcommands = {
-      CheckCommand.class,
-      InitCommand.class,
-      ImportCommand.class,
-      TemplatesCommand.class,
-      SchemaCommand.class,
-      ActionCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
 

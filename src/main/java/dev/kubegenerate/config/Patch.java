@@ -2,6 +2,7 @@ package dev.kubegenerate.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,24 @@ public record Patch(
 
   public Patch {
     operations = List.copyOf(operations);
+  }
+
+  // Written out: see KubernetesVersion.equals (a config with patches hashes them at start-up).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Patch p
+        && Objects.equals(kind, p.kind)
+        && Objects.equals(name, p.name)
+        && Objects.equals(merge, p.merge)
+        && Objects.equals(json, p.json)
+        && Objects.equals(at, p.at)
+        && Objects.equals(operations, p.operations)
+        && Objects.equals(cluster, p.cluster);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, name, merge, json, at, operations, cluster);
   }
 
   /** Whether the patch targets an object of this kind and name. */

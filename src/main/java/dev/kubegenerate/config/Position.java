@@ -11,6 +11,17 @@ import dev.kubegenerate.model.Problem;
  */
 public record Position(int line, int column) {
 
+  // Written out: see KubernetesVersion.equals (each patch holds positions, hashed with it).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Position p && p.line == line && p.column == column;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * line + column;
+  }
+
   /** A problem located here in {@code file}. */
   public Problem problem(String file, String message) {
     return new Problem(file, line, column, message);

@@ -90,7 +90,8 @@ final class RenderBudget {
     long total = 0;
     int steps = 0;
     Deque<Object> pending = new ArrayDeque<>();
-    pending.push(value);
+    // measuring the list of null parameters is the engine's look, not the template's read of it
+    pending.push(value instanceof NameList.Watched w ? w.unwatched() : value);
     while (!pending.isEmpty()) {
       Object v = pending.pop();
       if (++steps % 4096 == 0) {

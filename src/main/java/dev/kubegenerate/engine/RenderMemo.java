@@ -2,14 +2,11 @@ package dev.kubegenerate.engine;
 
 import dev.kubegenerate.template.TemplateSpec;
 import dev.kubegenerate.yaml.YamlNodes;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders of one config's bodies, each reused for a later render whose context holds the same value
@@ -34,10 +31,16 @@ public final class RenderMemo {
     this.engine = engine;
   }
 
-  /** A rendered text and the values its render read, {@link #ABSENT} for a missing name. */
-  private record Rendered(Map<String, Object> reads, String text) {}
+  /**
+   * A rendered text, the values its render read ({@link #ABSENT} for a missing name), and what it
+   * read.
+   */
+  private record Rendered(Map<String, Object> values, Render render) {}
 
-  private static final Object ABSENT = new Object();
+  private static final Object ABSENT = Reads.Recorder.ABSENT;
+
+  /** A body's rendered text and what its render read of the context. */
+  public record Render(String text, Reads reads) {}
 
   /**
    * Renders kept per body, and values compared per lookup: a config with hundreds of clusters and
@@ -51,21 +54,31 @@ public final class RenderMemo {
   /** As {@link SandboxedEngine#render}, reusing an earlier render that read the same values. */
   public String render(TemplateSpec.Body body, Map<String, Object> context)
       throws SandboxedEngine.RenderException {
+    return renderReading(body, context).text();
+  }
+
+  /**
+   * As {@link #render}, with what the render read: a reused render read the same as the first,
+   * since a render's path through its body depends only on the values it read.
+   */
+  public Render renderReading(TemplateSpec.Body body, Map<String, Object> context)
+      throws SandboxedEngine.RenderException {
     List<Rendered> earlier = renders.computeIfAbsent(body, b -> new ArrayList<>(2));
     if (!engine.isOutOfTime()) { // else the engine refuses it, as it refuses every render then
       for (Rendered r : earlier) {
-        if (readsSame(r.reads(), context)) {
-          return r.text();
+        if (readsSame(r.values(), context)) {
+          return r.render();
         }
       }
     }
-    ReadRecorder recorder = new ReadRecorder(context);
+    Reads.Recorder recorder = new Reads.Recorder(context);
     rendered++;
     String text = engine.render(body, recorder);
-    if (!recorder.whole && earlier.size() < MAX_KEPT) {
-      earlier.add(new Rendered(recorder.reads, text));
+    Render render = new Render(text, recorder.reads());
+    if (!recorder.readWhole() && earlier.size() < MAX_KEPT) {
+      earlier.add(new Rendered(recorder.readValues(), render));
     }
-    return text;
+    return render;
   }
 
   /** How many renders ran, reused ones not counted. */
@@ -132,71 +145,5 @@ public final class RenderMemo {
     }
     // the scalars a context holds; any other class is never taken as the same
     return (a instanceof String || a instanceof Number || a instanceof Boolean) && a.equals(b);
-  }
-
-  /**
-   * The context as the engine sees it, noting each name read and its value; reading it as a whole
-   * (its size, keys or entries) or writing to it is noted too, and passed on.
-   */
-  private static final class ReadRecorder extends AbstractMap<String, Object> {
-    private final Map<String, Object> context;
-    private final Map<String, Object> reads = new LinkedHashMap<>();
-    private boolean whole;
-
-    ReadRecorder(Map<String, Object> context) {
-      this.context = context;
-    }
-
-    private void read(Object key) {
-      if (key instanceof String name) {
-        if (!reads.containsKey(name)) {
-          reads.put(name, context.containsKey(name) ? context.get(name) : ABSENT);
-        }
-      } else {
-        whole = true;
-      }
-    }
-
-    @Override
-    public Object get(Object key) {
-      read(key);
-      return context.get(key);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      read(key);
-      return context.containsKey(key);
-    }
-
-    @Override
-    public Object put(String key, Object value) {
-      whole = true;
-      return context.put(key, value);
-    }
-
-    @Override
-    public Object remove(Object key) {
-      whole = true;
-      return context.remove(key);
-    }
-
-    @Override
-    public int size() {
-      whole = true;
-      return context.size();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      whole = true;
-      return context.isEmpty();
-    }
-
-    @Override
-    public Set<Map.Entry<String, Object>> entrySet() {
-      whole = true;
-      return context.entrySet();
-    }
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the JSON of the bundled API data into maps, lists, strings, numbers and booleans.
+ * Reads the JSON of the bundled API data, and of the built-in templates' YAML as the build writes
+ * it, into maps, lists, strings, numbers and booleans.
  *
  * <p>The data is trusted and written by our own tool; a parser this small starts in no time, while
  * Jackson's {@code ObjectMapper} costs a few hundred milliseconds of class loading. {@code
@@ -15,15 +16,29 @@ import java.util.Map;
 public final class CompactJson {
 
   private final String text;
+  private final boolean yamlNumbers;
   private int at;
 
-  private CompactJson(String text) {
+  private CompactJson(String text, boolean yamlNumbers) {
     this.text = text;
+    this.yamlNumbers = yamlNumbers;
   }
 
   /** The value of {@code text}. */
   public static Object parse(String text) {
-    CompactJson p = new CompactJson(text);
+    return parse(text, false);
+  }
+
+  /**
+   * The value of {@code text}, with whole numbers typed as snakeyaml's core schema types them
+   * ({@code Integer}, else {@code Long}, else {@code BigInteger}): for JSON written from YAML.
+   */
+  public static Object parseAsYaml(String text) {
+    return parse(text, true);
+  }
+
+  private static Object parse(String text, boolean yamlNumbers) {
+    CompactJson p = new CompactJson(text, yamlNumbers);
     Object value = p.value();
     if (p.skipSpace() < text.length()) {
       throw p.error("trailing text");
@@ -85,8 +100,19 @@ public final class CompactJson {
       default ->
           word.contains(".") || word.contains("e") || word.contains("E")
               ? (Object) Double.parseDouble(word)
-              : (Object) Long.parseLong(word);
+              : yamlNumbers ? yamlInteger(word) : (Object) Long.parseLong(word);
     };
+  }
+
+  private static Object yamlInteger(String word) {
+    if (word.length() < 10) {
+      return Integer.parseInt(word);
+    }
+    java.math.BigInteger value = new java.math.BigInteger(word);
+    if (value.bitLength() < Integer.SIZE) {
+      return value.intValue();
+    }
+    return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
   }
 
   private String string() {
@@ -142,6 +168,6 @@ public final class CompactJson {
   }
 
   private IllegalStateException error(String what) {
-    return new IllegalStateException("bundled API data: " + what + " at offset " + at);
+    return new IllegalStateException("bundled data: " + what + " at offset " + at);
   }
 }

@@ -14,8 +14,9 @@ import java.util.function.Function;
  * sequences, one entry a line: {@code key: value}, {@code key:} with a nested block or nothing,
  * {@code - value} and {@code - key: value}, comment lines and blank lines. Keys are plain words
  * ({@code app.kubernetes.io/name}) or JSON strings; values are plain words ({@code apps/v1}, {@code
- * 3000}) or JSON literals, read by {@link InlineJson.Parser}; both resolve through the reader's own
- * YAML 1.2 core schema, as snakeyaml resolves them.
+ * 3000}, {@code /healthz}, {@code 25%}, {@code ghcr.io/app:1.2}) or JSON literals, read by {@link
+ * InlineJson.Parser}; both resolve through the reader's own YAML 1.2 core schema, as snakeyaml
+ * resolves them.
  *
  * <p>Anything else - a tab, a document marker, a trailing comment, a quoted or multi-line scalar, a
  * block scalar, an anchor, a tag, a flow collection that is not JSON, a repeated key, an
@@ -265,13 +266,17 @@ final class PlainBlockYaml {
         }
         return value;
       }
-      if (!word(c, true)) {
+      if (!word(c, true) && c != '/') {
         throw new Unsupported();
       }
       for (int i = from + 1; i < end; i++) {
-        if (!word(text.charAt(i), false)) {
+        char x = text.charAt(i);
+        if (!word(x, false) && VALUE_CHARS.indexOf(x) < 0) {
           throw new Unsupported();
         }
+      }
+      if (text.charAt(end - 1) == ':') {
+        throw new Unsupported(); // a value ending in a colon is a mapping YAML refuses here
       }
       return plainScalar.apply(text.substring(from, end));
     }
@@ -307,6 +312,13 @@ final class PlainBlockYaml {
         }
       }
     }
+
+    /**
+     * More characters a block value's word may hold after its first: outside flow collections YAML
+     * gives them no meaning, and a colon only before a space or the line's end. Rendered text is
+     * full of them: {@code 25%}, {@code ghcr.io/app:1.2}, {@code image@sha256:...}, {@code a,b}.
+     */
+    private static final String VALUE_CHARS = "%,@=+:";
 
     /**
      * The characters of a plain word: none YAML gives a meaning to (no indicator, space, colon or

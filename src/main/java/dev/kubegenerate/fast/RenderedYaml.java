@@ -79,6 +79,16 @@ public final class RenderedYaml {
     }
   }
 
+  /**
+   * The one document of plain block text ({@link PlainBlockYaml}: one entry a line, plain words and
+   * JSON literals), its plain scalars typed by {@code plainScalar}; empty when the text is not
+   * such, and a general reader must read it.
+   */
+  public static Optional<Object> plainBlock(
+      String text, java.util.function.Function<String, Object> plainScalar) {
+    return PlainBlockYaml.read(text, plainScalar);
+  }
+
   /** What a plain scalar {@code value} is, by the YAML 1.2 core schema of {@code resolver}. */
   private static Object plain(ScalarResolver resolver, String value) {
     return Builder.resolved(resolver, value, true);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -14,7 +15,17 @@ import java.util.TreeMap;
  */
 final class ConfigMapHashes {
 
-  private final Map<String, String> byKey = new HashMap<>();
+  private final Map<String, Source> byKey = new HashMap<>();
+
+  /**
+   * A rendered ConfigMap's hash and where it came from: a pod that carries the hash depends on what
+   * the ConfigMap's render read (SPEC §8.6).
+   *
+   * @param hash the content hash of its data
+   * @param entry the entry that renders it
+   * @param reads the config keys its render read
+   */
+  record Source(String hash, dev.kubegenerate.config.Entry entry, List<String> reads) {}
 
   /**
    * The ConfigMaps of each body read so far: a ConfigMap usually renders the same for every
@@ -29,14 +40,42 @@ final class ConfigMapHashes {
    * Records the ConfigMaps in {@code file} (other kinds are skipped without parsing).
    *
    * @param body the file's content after its marker lines, which are comments
+   * @param entry the entry that renders it
    */
-  void add(RenderedFile file, String body) {
+  void add(RenderedFile file, String body, dev.kubegenerate.config.Entry entry) {
     if (!body.contains("kind: ConfigMap")) {
       return;
     }
     for (Found found : byBody.computeIfAbsent(body, b -> read(file))) {
-      byKey.put(key(file.cluster(), found.namespace(), found.name()), found.hash());
+      byKey.put(
+          key(file.cluster(), found.namespace(), found.name()),
+          new Source(found.hash(), entry, file.inputs().reads()));
     }
+  }
+
+  /** The ConfigMap of this config called {@code name} in a cluster and namespace, if any. */
+  Optional<Source> source(String cluster, String namespace, String name) {
+    return Optional.ofNullable(byKey.get(key(cluster, namespace, name)));
+  }
+
+  /**
+   * The config keys a pod's ConfigMap hash depends on: the parameters that name ConfigMaps and the
+   * namespace, {@code configMap/<name>} for each ConfigMap named, and {@code
+   * configMap/<name>/<key>} for each key the render of one this config renders read.
+   */
+  java.util.Set<String> reads(String cluster, String namespace, Map<String, Object> params) {
+    java.util.Set<String> out =
+        new java.util.TreeSet<>(
+            List.of("app", "envFrom", "envFromConfigMaps", "namespace", "volumes"));
+    for (String name : referencedNames(params)) {
+      String prefix = InputsFingerprint.CONFIG_MAP + name;
+      out.add(prefix);
+      Source source = byKey.get(key(cluster, namespace, name));
+      if (source != null) {
+        source.reads().forEach(read -> out.add(prefix + "/" + read));
+      }
+    }
+    return out;
   }
 
   private static List<Found> read(RenderedFile file) {
@@ -68,9 +107,9 @@ final class ConfigMapHashes {
   String forPod(String cluster, String namespace, Map<String, Object> params) {
     TreeMap<String, String> used = new TreeMap<>();
     for (String name : referencedNames(params)) {
-      String hash = byKey.get(key(cluster, namespace, name));
-      if (hash != null) {
-        used.put(name, hash);
+      Source source = byKey.get(key(cluster, namespace, name));
+      if (source != null) {
+        used.put(name, source.hash());
       }
     }
     return used.isEmpty()

@@ -88,20 +88,22 @@ public final class Generator {
     for (Planned p : planned) {
       if (!p.template().createsPods()) {
         List<RenderedFile> rendered = renderPlanned(config, p, null, problems, memos, inputs);
-        rendered.forEach(file -> hashes.add(file, memos.bodies().get(file).body()));
+        rendered.forEach(file -> hashes.add(file, memos.bodies().get(file).body(), p.entry()));
         byEntry.put(p, rendered);
       }
     }
+    inputs.configMaps(hashes);
     for (Planned p : planned) {
       if (p.template().createsPods()) {
         byEntry.put(p, renderPlanned(config, p, hashes, problems, memos, inputs));
       }
     }
+    Map<ManifestPath, Formatted> composed = new HashMap<>();
     for (Planned p : planned) {
       for (RenderedFile file : byEntry.get(p)) {
-        file =
-            validate(
-                config, p.entry(), file, memos.bodies().get(file), validators, validated, problems);
+        Formatted body = memos.bodies().get(file);
+        file = validate(config, p.entry(), file, body, validators, validated, problems);
+        composed.putIfAbsent(file.path(), body);
         RenderedFile earlier = files.putIfAbsent(file.path(), file);
         if (earlier != null) {
           problems.add(
@@ -120,6 +122,9 @@ public final class Generator {
         }
       }
     }
+    if (problems.isEmpty()) {
+      budgetsThatBlockDrains(config, files, planned, byEntry, composed);
+    }
     if (allFound && !used.isEmpty()) {
       // with an unknown template its parameters are unknown too: only that error is worth reading
       problems.addAll(unusedValues(config, used));
@@ -128,6 +133,50 @@ public final class Generator {
       throw new InputException(new ArrayList<>(problems));
     }
     return List.copyOf(files.values());
+  }
+
+  /**
+   * Adds {@code pdb-blocks-drain} to each file holding a budget that allows no disruption at the
+   * replicas its app runs: a question of the config's objects together, not of one file.
+   */
+  private static void budgetsThatBlockDrains(
+      Config config,
+      Map<ManifestPath, RenderedFile> files,
+      List<Planned> planned,
+      Map<Planned, List<RenderedFile>> byEntry,
+      Map<ManifestPath, Formatted> composed) {
+    Map<RenderedFile, List<Violation>> blocking =
+        DisruptionBudgets.check(
+            List.copyOf(files.values()),
+            f -> {
+              Formatted body = composed.get(f.path());
+              // the nodes of a body stand for the file's documents: the marker lines are comments
+              return body == null ? Optional.empty() : body.nodes();
+            });
+    if (blocking.isEmpty()) {
+      return;
+    }
+    Map<ManifestPath, Entry> entries = new java.util.HashMap<>();
+    for (Planned p : planned) {
+      byEntry.get(p).forEach(f -> entries.put(f.path(), p.entry()));
+    }
+    blocking.forEach(
+        (file, found) -> {
+          List<Violation> all = new ArrayList<>(file.violations());
+          all.addAll(ConfigLines.located(config, entries.get(file.path()), file.cluster(), found));
+          files.put(
+              file.path(),
+              new RenderedFile(
+                  file.path(),
+                  file.config(),
+                  file.template(),
+                  file.cluster(),
+                  file.content(),
+                  file.inputs(),
+                  file.entryLine(),
+                  file.entryColumn(),
+                  all));
+        });
   }
 
   /** One entry with its template and its parameters per cluster. */
@@ -141,28 +190,28 @@ public final class Generator {
       Set<Problem> problems,
       Memos memos,
       InputsFingerprint inputs) {
-    InputsFingerprint.ForEntry entryInputs = inputs.forEntry(p.entry(), p.template());
     List<RenderedFile> out = new ArrayList<>();
     Set<Patch> matched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Map.Entry<String, Map<String, Object>> byCluster : p.params().entrySet()) {
+      String cluster = byCluster.getKey();
+      String namespace = namespace(config, byCluster.getValue());
       String configHash =
+          hashes == null ? null : hashes.forPod(cluster, namespace, byCluster.getValue());
+      ReadSet configHashReads =
           hashes == null
-              ? null
-              : hashes.forPod(
-                  byCluster.getKey(),
-                  namespace(config, byCluster.getValue()),
-                  byCluster.getValue());
+              ? ReadSet.EMPTY
+              : ReadSet.of(hashes.reads(cluster, namespace, byCluster.getValue()));
       out.addAll(
           renderEntry(
               config,
               p.entry(),
               p.template(),
-              byCluster.getKey(),
+              cluster,
               byCluster.getValue(),
-              configHash,
+              new FileReads.Derived(configHash, configHashReads, namespace),
               problems,
               memos,
-              entryInputs,
+              inputs,
               matched));
     }
     unmatched(config, p, matched, problems);
@@ -228,20 +277,24 @@ public final class Generator {
    *     the template, is written per file)
    * @param bodies each file's body, by identity: validation is memoized by body, and this
    *     instance's hash is computed once however many files share it
+   * @param patched each body patched, by its text, patches and version
+   * @param plans what each render read of the config, worked out once
    */
   private record Memos(
       RenderMemo renders,
       Map<String, Object> fragments,
       Map<String, Formatted> formatted,
       Map<RenderedFile, Formatted> bodies,
-      Map<PatchedKey, Patched> patched) {
+      Map<PatchedKey, Patched> patched,
+      FileReads.Plans plans) {
     Memos(SandboxedEngine engine) {
       this(
           new RenderMemo(engine),
           new HashMap<>(),
           new HashMap<>(),
           new java.util.IdentityHashMap<>(),
-          new HashMap<>());
+          new HashMap<>(),
+          new FileReads.Plans());
     }
   }
 
@@ -324,23 +377,21 @@ public final class Generator {
         file.cluster(),
         file.content(),
         file.inputs(),
-        file.formerInputs(),
         file.entryLine(),
         file.entryColumn(),
-        violations);
+        ConfigLines.located(config, entry, file.cluster(), violations));
   }
 
   /**
    * A body's canonical text with a cluster's patches applied, formatted again; reused for every
    * cluster whose render and patches are the same.
    */
-  private static Formatted patched(
+  private static Patched patched(
       Config config,
       TemplateSpec template,
       Formatted canonical,
       List<Patch> patches,
       KubernetesVersion version,
-      Set<Patch> matched,
       Set<Problem> problems,
       Memos memos) {
     PatchedKey key = new PatchedKey(canonical.body(), patches, version);
@@ -354,12 +405,25 @@ public final class Generator {
       done = new Patched(new Formatted(yaml.text(), Marker.sha256(yaml.text()), yaml.nodes()), hit);
       memos.patched().put(key, done);
     }
-    matched.addAll(done.matched());
-    return done.formatted();
+    return done;
   }
 
   /** A patched body is the same for the same rendered text, patches and Kubernetes version. */
-  private record PatchedKey(String body, List<Patch> patches, KubernetesVersion version) {}
+  private record PatchedKey(String body, List<Patch> patches, KubernetesVersion version) {
+    // Written out: see KubernetesVersion.equals (the first patched body of a run hashes one).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PatchedKey k
+          && java.util.Objects.equals(body, k.body)
+          && java.util.Objects.equals(patches, k.patches)
+          && java.util.Objects.equals(version, k.version);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(body, patches, version);
+    }
+  }
 
   /** A patched body and the patches whose target it held. */
   private record Patched(Formatted formatted, Set<Patch> matched) {}
@@ -412,11 +476,12 @@ public final class Generator {
       TemplateSpec template,
       String cluster,
       Map<String, Object> params,
-      String configHash,
+      FileReads.Derived derived,
       Set<Problem> problems,
       Memos memos,
-      InputsFingerprint.ForEntry inputs,
+      InputsFingerprint inputs,
       Set<Patch> matched) {
+    FileReads reads = new FileReads(memos.plans(), template, derived);
     Map<String, Object> context = new LinkedHashMap<>(params);
     context.put("app", config.app());
     context.put("cluster", cluster);
@@ -424,7 +489,7 @@ public final class Generator {
     context.put(
         "kubernetes", Map.of("version", version.toString(), "minor", (long) version.minor()));
     context.put("component", component(template, params));
-    context.put("configHash", configHash);
+    context.put("configHash", derived.configHash());
     int line = YamlNodes.line(entry.templateNode());
     int column = entry.templateNode().getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     String where =
@@ -441,7 +506,9 @@ public final class Generator {
       Map<String, Object> fragmentContext = new LinkedHashMap<>(context);
       fragmentContext.putAll(fragment.settings());
       try {
-        String text = memos.renders().render(fragment.body(), fragmentContext);
+        RenderMemo.Render render = memos.renders().renderReading(fragment.body(), fragmentContext);
+        reads.fragment(fragment, render.reads());
+        String text = render.text();
         // clusters with equal parameters render the same text: parse it once (the parsed value is
         // only read)
         Object parsed = memos.fragments().get(text);
@@ -469,8 +536,11 @@ public final class Generator {
     List<RenderedFile> out = new ArrayList<>();
     for (TemplateSpec.Body body : template.bodies()) {
       String text;
+      ReadSet keys;
       try {
-        text = memos.renders().render(body, context);
+        RenderMemo.Render render = memos.renders().renderReading(body, context);
+        text = render.text();
+        keys = reads.body(body, render.reads());
       } catch (SandboxedEngine.RenderException e) {
         problems.add(
             new Problem(body.shownAs(), e.line(), 0, "template error: " + e.getMessage() + where));
@@ -493,9 +563,13 @@ public final class Generator {
         continue; // a body may render nothing, e.g. an optional object left out
       }
       List<Patch> patches = entry.patchesFor(cluster);
+      List<Patch> own = List.of();
       if (!patches.isEmpty()) {
-        canonical =
-            patched(config, template, canonical, patches, version, matched, problems, memos);
+        Patched done = patched(config, template, canonical, patches, version, problems, memos);
+        matched.addAll(done.matched());
+        // the file's own patches, in order: those whose target is one of its objects
+        own = patches.stream().filter(done.matched()::contains).toList();
+        canonical = done.formatted();
         if (canonical.body().isEmpty()) {
           continue; // every object was deleted by a patch
         }
@@ -506,7 +580,8 @@ public final class Generator {
               .subdir()
               .map(sub -> config.outputDir().resolve(cluster + "/" + sub + "/" + file))
               .orElse(config.outputDir().resolve(cluster + "/" + file));
-      String fingerprint = inputs.of(cluster, path);
+      FileInputs fileInputs =
+          inputs.file(entry, template, cluster, path, own, keys, derived.namespace());
       RenderedFile rendered =
           new RenderedFile(
               path,
@@ -518,9 +593,9 @@ public final class Generator {
                   template.name(),
                   canonical.body(),
                   canonical.sha256(),
-                  fingerprint),
-              fingerprint,
-              inputs.former(cluster, path),
+                  fileInputs.value(),
+                  fileInputs.readsText()),
+              fileInputs,
               line,
               column,
               List.of());

@@ -118,7 +118,7 @@ final class ParameterResolver {
           missing.add(spec.name());
         }
       }
-      merged.put(UNSET, List.copyOf(unset));
+      merged.put(UNSET, new dev.kubegenerate.engine.NameList(List.copyOf(unset)));
       podLabelsOnSelector(entry, merged);
       out.put(cluster, merged);
     }

@@ -10,8 +10,8 @@ import dev.kubegenerate.model.ManifestPath;
  * @param template the template's name
  * @param cluster the cluster it was rendered for
  * @param content the whole file, marker included
- * @param inputs the inputs fingerprint in its marker (SPEC §4)
- * @param formerInputs the fingerprint releases before this one wrote for the same inputs
+ * @param inputs the config keys its render read and their fingerprint, which its marker records
+ *     (SPEC §4, §8.3)
  * @param entryLine the line of the entry that produces it in the config
  * @param entryColumn the column of that entry
  * @param violations what the render breaks for the cluster's Kubernetes version (warnings only: an
@@ -23,8 +23,7 @@ public record RenderedFile(
     String template,
     String cluster,
     String content,
-    String inputs,
-    dev.kubegenerate.generate.InputsFingerprint.Former formerInputs,
+    FileInputs inputs,
     int entryLine,
     int entryColumn,
     java.util.List<dev.kubegenerate.model.Violation> violations) {

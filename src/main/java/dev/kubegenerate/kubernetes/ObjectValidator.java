@@ -94,6 +94,9 @@ final class ObjectValidator {
             verdict.status() != ApiLifecycle.Status.CUSTOM,
             true);
     new SchemaValidator(api::schema, walk, policy).validate(schema.get(), doc, path, doc);
+    if (verdict.status() != ApiLifecycle.Status.CUSTOM) {
+      OutageRules.check(kind, doc, path, walk);
+    }
   }
 
   /**

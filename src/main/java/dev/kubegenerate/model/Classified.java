@@ -22,6 +22,11 @@ public record Classified(
     MARKED_INTACT,
     /** Generated, then edited by hand: the marker is there, its checksum is not the body's. */
     MARKED_EDITED,
+    /**
+     * Generated, then merged with conflicts: git's conflict markers around kube-generate's marker.
+     * {@code --update} regenerates it (SPEC §8.3).
+     */
+    CONFLICTED,
     /** No marker: hand-written, or a generated file whose marker lines were removed. */
     UNMARKED,
     /** Not read at all: a link, a FIFO, binary, not UTF-8 or too large. */
@@ -29,7 +34,7 @@ public record Classified(
 
     /** Whether {@code --update} may replace or delete the file. */
     public boolean generated() {
-      return this == MARKED_INTACT || this == MARKED_EDITED;
+      return this == MARKED_INTACT || this == MARKED_EDITED || this == CONFLICTED;
     }
   }
 }

@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param template the template that produces it, when known
  * @param cluster the cluster folder it belongs to, when known
  * @param committed the committed text, empty when the file is missing, and for an {@code ok} file
- *     (no report shows or patches one, and a run need not hold every up-to-date text)
+ *     (no report shows or patches one, and a run need not hold every up-to-date text) unless its
+ *     marker lines are to be written again
  * @param rendered today's render, empty when no entry produces the file, and for an {@code ok} file
+ *     unless {@code --update} writes its marker lines again (its body is today's, its marker of an
+ *     earlier version, SPEC §8.6)
  * @param diff unified diff committed to expected, with Secret values masked; empty when equal
  * @param lines changed line ranges of the committed file (for {@code missing}: of the config)
  * @param annotationLine where a finding's annotation lands: the file, or the config entry

@@ -67,14 +67,15 @@ public record Report(
   }
 
   /**
-   * Whether a violation fails the check: an error of a rule in {@code --fail-on}, or a warning of
-   * {@code deprecated-api} when it is named there; a removed API of a config without a Kubernetes
-   * version stays a warning, and a notice never fails.
+   * Whether a violation fails the check: an error of a rule in {@code --fail-on}, or a warning of a
+   * rule that warns ({@code deprecated-api}, {@code prestop-grace}, {@code pdb-blocks-drain}) when
+   * it is named there; a removed API of a config without a Kubernetes version stays a warning, and
+   * a notice never fails.
    */
   public boolean fails(Violation v) {
     return switch (v.severity()) {
       case ERROR -> failOnRules.contains(v.rule());
-      case WARNING -> v.rule() == Violation.Rule.DEPRECATED_API && failOnRules.contains(v.rule());
+      case WARNING -> v.rule().warns() && failOnRules.contains(v.rule());
       case NOTICE -> false;
     };
   }

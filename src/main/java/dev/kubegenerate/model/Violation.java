@@ -35,7 +35,13 @@ public record Violation(
     REMOVED_API("removed-api"),
     DEPRECATED_API("deprecated-api"),
     /** A custom resource whose kind has no schema: told once per kind, never a failure. */
-    NO_SCHEMA("no-schema");
+    NO_SCHEMA("no-schema"),
+    /**
+     * A preStop sleep at or above the termination grace period: SIGTERM and SIGKILL come at once.
+     */
+    PRESTOP_GRACE("prestop-grace"),
+    /** A PodDisruptionBudget that allows no disruption at the replicas the app runs. */
+    PDB_BLOCKS_DRAIN("pdb-blocks-drain");
 
     private final String id;
 
@@ -56,6 +62,20 @@ public record Violation(
       return this != NO_SCHEMA;
     }
 
+    /**
+     * Whether the rule's findings are warnings, which fail only when {@code --fail-on} names the
+     * rule: an API that still works, and the two rules of what keeps an app up during a rollout or
+     * a node drain (at {@code --update} too).
+     */
+    public boolean warns() {
+      return this == DEPRECATED_API || this == PRESTOP_GRACE || this == PDB_BLOCKS_DRAIN;
+    }
+
+    /** Whether {@code --update} names the rule's findings in what it renders. */
+    public boolean warnsAtUpdate() {
+      return this == PRESTOP_GRACE || this == PDB_BLOCKS_DRAIN;
+    }
+
     /** The rules that fail unless {@code --fail-on} says otherwise: not {@code deprecated-api}. */
     public static java.util.Set<Rule> defaultFailOn() {
       return java.util.EnumSet.of(INVALID, REMOVED_API);
@@ -64,8 +84,8 @@ public record Violation(
 
   /**
    * {@code ERROR} fails the check when its rule is in {@code --fail-on}; {@code WARNING} fails only
-   * for a rule that warns by default ({@code deprecated-api}) named in {@code --fail-on}, so a
-   * removed API of a config with no Kubernetes version stays a warning; {@code NOTICE} never fails.
+   * for a rule that warns by default ({@link Rule#warns}) named in {@code --fail-on}, so a removed
+   * API of a config with no Kubernetes version stays a warning; {@code NOTICE} never fails.
    */
   public enum Severity {
     ERROR("error"),

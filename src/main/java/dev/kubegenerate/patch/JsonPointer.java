@@ -29,15 +29,15 @@ public final class JsonPointer {
 
   /** The pointer of some tokens. */
   public static String format(List<String> tokens) {
-    StringBuilder out = new StringBuilder();
+    String out = "";
     for (String t : tokens) {
-      out.append('/').append(t.replace("~", "~0").replace("/", "~1"));
+      out = append(out, t);
     }
-    return out.toString();
+    return out;
   }
 
-  /** The pointer of some tokens followed by one more. */
+  /** The pointer of some tokens followed by one more (the object comparison's escaping). */
   public static String append(String pointer, String token) {
-    return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
+    return dev.kubegenerate.model.JsonPointer.append(pointer, token);
   }
 }

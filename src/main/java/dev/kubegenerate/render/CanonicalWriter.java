@@ -42,6 +42,9 @@ final class CanonicalWriter {
               + "|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?[0-9][0-9_]*\\.?[0-9]*[eE][-+]?[0-9]+"
               // snakeyaml's float: underscores anywhere among the digits, a sign alone with them
               + "|([-+][0-9_]|[-+]?[0-9])[0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+              // and a dot before underscores alone ("._"), which it takes for a float and then
+              // cannot read: quoted, so no YAML 1.1 reader stumbles on it
+              + "|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?"
               + "|[-+]?\\.(?i:inf|nan)"
               + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?"
               // YAML 1.2's integers may start with 0 (08 is 8, not octal); snakeyaml reads

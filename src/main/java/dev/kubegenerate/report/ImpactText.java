@@ -18,34 +18,27 @@ public final class ImpactText {
 
   private ImpactText() {}
 
-  /**
-   * The impacts grouped by the file that holds each object, files in the order first named: looked
-   * up once per path, where filtering the whole list for every path took minutes at 5,000 apps.
-   */
-  public static Map<ManifestPath, List<ObjectImpact>> byPath(List<ObjectImpact> impacts) {
+  /** The impacts of each file, files in the order first named: one pass, however many files. */
+  public static Map<ManifestPath, List<ObjectImpact>> byFile(List<ObjectImpact> impacts) {
     Map<ManifestPath, List<ObjectImpact>> out = new LinkedHashMap<>();
-    for (ObjectImpact i : impacts) {
-      out.computeIfAbsent(i.file(), f -> new ArrayList<>()).add(i);
-    }
+    impacts.forEach(i -> out.computeIfAbsent(i.file(), f -> new ArrayList<>()).add(i));
     return out;
   }
 
-  /** The lines of {@code impacts} (the objects of one file), each indented by {@code indent}. */
-  public static String of(List<ObjectImpact> impacts, String indent) {
+  /** The lines of {@code impacts}, each indented by {@code indent}. */
+  public static String lines(List<ObjectImpact> impacts, String indent) {
     StringBuilder out = new StringBuilder();
-    for (ObjectImpact i : impacts) {
-      out.append(indent).append(line(i)).append('\n');
-    }
+    impacts.forEach(i -> out.append(indent).append(line(i)).append('\n'));
     return out.toString();
   }
 
-  /** The lines of every object, each after its file's path, files in the order first named. */
-  public static String byFile(List<ObjectImpact> impacts) {
+  /** The lines of every object, each after its file's path. */
+  public static String underPaths(List<ObjectImpact> impacts) {
     StringBuilder out = new StringBuilder();
-    byPath(impacts)
+    byFile(impacts)
         .forEach(
-            (file, ofFile) ->
-                out.append("  ").append(file).append('\n').append(of(ofFile, "    ")));
+            (file, objects) ->
+                out.append("  ").append(file).append('\n').append(lines(objects, "    ")));
     return out.toString();
   }
 

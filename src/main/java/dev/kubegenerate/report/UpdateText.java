@@ -27,7 +27,7 @@ public final class UpdateText {
    */
   public static String written(List<ConfigChanges> configs, List<ObjectImpact> impact) {
     StringBuilder out = new StringBuilder();
-    Map<ManifestPath, List<ObjectImpact>> byPath = ImpactText.byPath(impact);
+    Map<ManifestPath, List<ObjectImpact>> byPath = ImpactText.byFile(impact);
     for (ConfigChanges plan : configs) {
       out.append("Generate manifests by using ").append(plan.config()).append('\n');
       plan.writes().forEach(p -> out.append("  ").append(p).append('\n').append(lines(byPath, p)));
@@ -38,7 +38,7 @@ public final class UpdateText {
   }
 
   private static String lines(Map<ManifestPath, List<ObjectImpact>> byPath, ManifestPath path) {
-    return ImpactText.of(byPath.getOrDefault(path, List.of()), "    ");
+    return ImpactText.lines(byPath.getOrDefault(path, List.of()), "    ");
   }
 
   /**
@@ -46,7 +46,7 @@ public final class UpdateText {
    * change, then how to write them.
    */
   public static String outOfDate(List<ObjectImpact> impact, String fixCommand) {
-    return (impact.isEmpty() ? "" : "Objects that change:\n" + ImpactText.byFile(impact))
+    return (impact.isEmpty() ? "" : "Objects that change:\n" + ImpactText.underPaths(impact))
         + "Manifests are out of date; run `"
         + fixCommand
         + "` to write them.\n";

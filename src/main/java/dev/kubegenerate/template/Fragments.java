@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -153,7 +154,8 @@ final class Fragments {
         String shown = "built-in fragment " + name;
         leading =
             addParameters(
-                builtIn.read(TemplateReader.SHARED_FOLDER, name + ".yaml", shown + ".yaml"),
+                builtIn,
+                name + ".yaml",
                 shown + ".yaml",
                 parameters,
                 problems,
@@ -191,14 +193,21 @@ final class Fragments {
    * @return how many parameters lead the list now
    */
   private static int addParameters(
-      String text,
+      TemplateFiles builtIn,
+      String file,
       String shown,
       List<ParameterSpec> parameters,
       List<Problem> problems,
       int leading)
       throws InputException {
+    // the JSON the build wrote of it, else its YAML
+    Optional<String> json = BuiltInValues.json(builtIn, TemplateReader.SHARED_FOLDER, file);
+    String text =
+        json.isPresent() ? json.get() : builtIn.read(TemplateReader.SHARED_FOLDER, file, shown);
     // keyed by text, not a record: a record's generated hashCode costs its own start-up
-    Declared declared = DECLARED.computeIfAbsent(shown + '\n' + text, key -> declared(text, shown));
+    Declared declared =
+        DECLARED.computeIfAbsent(
+            shown + '\n' + text, key -> declared(json.isPresent(), text, shown));
     if (declared.unreadable()) {
       throw new InputException(declared.problems());
     }
@@ -243,10 +252,13 @@ final class Fragments {
   private static final Map<String, Declared> DECLARED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static Declared declared(String text, String shown) {
+  private static Declared declared(boolean json, String text, String shown) {
     Object loaded;
     try {
-      loaded = new Load(YamlNodes.safeSettings(shown)).loadFromString(text);
+      loaded =
+          json
+              ? BuiltInValues.value(text)
+              : new Load(YamlNodes.safeSettings(shown)).loadFromString(text);
     } catch (YamlEngineException e) {
       return new Declared(
           List.of(),

@@ -50,9 +50,14 @@ final class TemplateReader {
     // the folder itself may be a link: it must stay under its root, as every file in it
     files.checkFolder(name, shownAs);
     String text = files.read(name, SPEC_FILE, specShown);
+    Optional<Object> built =
+        files == builtIn ? BuiltInValues.read(builtIn, name, SPEC_FILE) : Optional.empty();
     Object loaded;
     try {
-      loaded = YamlNodes.loader(YamlNodes.safeSettings(specShown)).loadFromString(text);
+      loaded =
+          built.isPresent()
+              ? built.get()
+              : YamlNodes.loader(YamlNodes.safeSettings(specShown)).loadFromString(text);
     } catch (org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e) {
       throw new InputException(YamlNodes.problemAt(specShown, e));
     } catch (YamlEngineException e) {

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * What {@code --update} changes for one config, derived from the check's verdicts: every file that
- * differs from its render is written, every orphaned one deleted. Files without the marker and
- * hand-managed files are never in it.
+ * differs from its render is written (one whose only difference is its marker lines too, though the
+ * check finds it up to date), every orphaned one deleted. Files without the marker and hand-managed
+ * files are never in it.
  *
  * @param writes new contents by path, in render order
  * @param deletes generated files that no entry produces any more
@@ -65,8 +66,14 @@ public record UpdatePlan(
           deletes.add(r.path());
           before.put(r.path(), r.committed().orElse(""));
         }
-        case OK, UNMANAGED, HANDWRITTEN -> {
-          // nothing to write: equal to its render, or not kube-generate's to touch
+        case OK -> {
+          // today's body under older marker lines (SPEC §8.6): written once with today's marker
+          if (r.rendered().isPresent()) {
+            write(r, writes, before);
+          }
+        }
+        case UNMANAGED, HANDWRITTEN -> {
+          // not kube-generate's to touch
         }
       }
     }

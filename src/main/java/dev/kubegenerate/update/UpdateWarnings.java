@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * What {@code --update} tells the user beside the paths it writes: the hand edits it overwrites or
- * deletes (they belong in the config), and what it leaves in the folder of a removed cluster.
+ * deletes (they belong in the config), what it leaves in the folder of a removed cluster, and what
+ * the render risks when it runs.
  */
 final class UpdateWarnings {
 
@@ -42,6 +43,36 @@ final class UpdateWarnings {
       }
     }
     out.addAll(leftInRemovedClusters(config, files, deletes));
+    out.addAll(outages(files));
+    return out;
+  }
+
+  /**
+   * What today's render risks when it runs (SPEC §8.6): a preStop sleep that leaves no time to shut
+   * down, a budget that blocks node drains. Told on every update, until the config changes, each
+   * with the line of the config that fixes it.
+   */
+  private static List<String> outages(List<Classified> files) {
+    List<String> out = new ArrayList<>();
+    for (Classified file : files) {
+      FileResult r = file.result();
+      if (r.status() == Status.UNMANAGED || r.status() == Status.HANDWRITTEN) {
+        continue;
+      }
+      for (dev.kubegenerate.model.Violation v : r.violations()) {
+        if (v.rule().warnsAtUpdate()) {
+          out.add(
+              r.path().value()
+                  + ":"
+                  + v.line()
+                  + ": warning: "
+                  + v.message()
+                  + " ("
+                  + v.rule().id()
+                  + ")");
+        }
+      }
+    }
     return out;
   }
 

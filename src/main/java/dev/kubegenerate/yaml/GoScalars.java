@@ -77,10 +77,11 @@ public final class GoScalars {
     if (!number && c != '.' && "yYnNtTfFoO~".indexOf(c) < 0) {
       return Tag.STR;
     }
-    if (TRUE.contains(value) || FALSE.contains(value)) {
+    // every boolean, null and special float is at most five characters long: most words are not
+    if (value.length() <= 5 && (TRUE.contains(value) || FALSE.contains(value))) {
       return Tag.BOOL;
     }
-    if (SPECIAL_FLOATS.containsKey(value)) {
+    if (value.length() <= 5 && SPECIAL_FLOATS.containsKey(value)) {
       return Tag.FLOAT;
     }
     if (c == '.') {
@@ -90,6 +91,24 @@ public final class GoScalars {
       return Tag.STR;
     }
     return integer(value) != null ? Tag.INT : isFloat(value) ? Tag.FLOAT : Tag.STR;
+  }
+
+  /**
+   * The value go-yaml v2 gives a plain scalar: null, a Boolean, a Long, a Double, or the text
+   * itself. {@code <<} is the text too: only a mapping's key merges.
+   */
+  public static Object plain(String value) {
+    Tag tag = tag(value);
+    if (tag.equals(Tag.STR)) {
+      return value;
+    }
+    if (tag.equals(Tag.NULL)) {
+      return null;
+    }
+    if (tag.equals(Tag.BOOL)) {
+      return bool(value);
+    }
+    return tag.equals(Tag.INT) ? integer(value) : floating(value);
   }
 
   /** The value of a plain scalar go-yaml v2 reads as a boolean; null when it is not one. */

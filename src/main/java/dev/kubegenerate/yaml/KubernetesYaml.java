@@ -159,14 +159,63 @@ public final class KubernetesYaml {
 
   /** A key as sigs.k8s.io/yaml turns it into a JSON key. */
   private static String key(Node node) throws NodeValues.ValueException {
-    Object key = node instanceof ScalarNode s ? scalar(s) : null;
+    String key = node instanceof ScalarNode s ? jsonKey(scalar(s)) : null;
+    if (key == null) {
+      throw new NodeValues.ValueException(node, "map keys must be single values");
+    }
+    return key;
+  }
+
+  /** The JSON key sigs.k8s.io/yaml makes of a key's value; null for one it refuses. */
+  private static String jsonKey(Object key) {
     if (key instanceof String || key instanceof Boolean || key instanceof Long) {
       return key.toString();
     }
-    if (key instanceof Double d) {
+    if (key instanceof Double d && Double.isFinite(d)) {
       return d == Math.rint(d) && Math.abs(d) < 1e21 ? Long.toString(d.longValue()) : d.toString();
     }
-    throw new NodeValues.ValueException(node, "map keys must be single values");
+    return null;
+  }
+
+  /**
+   * A document another reader built with {@link GoScalars#plain} for its plain scalars, made what
+   * this class would make of the same text: keys as JSON keys. Empty where the two could differ (a
+   * key merging or refused, a number JSON cannot hold): then this class must read the text.
+   */
+  public static java.util.Optional<Object> asJson(Object document) {
+    try {
+      return java.util.Optional.ofNullable(json(document, 0));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static Object json(Object value, int depth) {
+    if (depth > YamlNodes.MAX_DEPTH) {
+      throw new IllegalArgumentException();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = "<<".equals(e.getKey()) ? null : jsonKey(e.getKey());
+        if (key == null || out.containsKey(key)) {
+          throw new IllegalArgumentException();
+        }
+        out.put(key, json(e.getValue(), depth + 1));
+      }
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object item : list) {
+        out.add(json(item, depth + 1));
+      }
+      return out;
+    }
+    if (value instanceof Double d && !Double.isFinite(d)) {
+      throw new IllegalArgumentException();
+    }
+    return value;
   }
 
   private static Object scalar(ScalarNode s) throws NodeValues.ValueException {

@@ -32,4 +32,22 @@ public final class Renders {
     }
     return files;
   }
+
+  /**
+   * The whole-config fingerprint a release before per-file inputs wrote for a file of the entry at
+   * {@code entryIndex}: today's form, and the former one with the path from the root.
+   */
+  public static List<String> wholeConfigInputs(
+      Path repo, String configFile, int entryIndex, String cluster, String path) throws Exception {
+    Path root = repo.toAbsolutePath().normalize();
+    var config =
+        new ConfigLoader(root, KubernetesApi.supported()).load(root.resolve(configFile)).config();
+    var entry = config.entries().get(entryIndex);
+    var template =
+        dev.kubegenerate.template.TemplateLibrary.builtIn().get(entry.template()).orElseThrow();
+    var forEntry =
+        new dev.kubegenerate.generate.WholeConfigInputs(config).forEntry(entry, template);
+    var manifest = dev.kubegenerate.model.ManifestPath.of(path);
+    return List.of(forEntry.of(cluster, manifest), forEntry.former(cluster, manifest).value());
+  }
 }

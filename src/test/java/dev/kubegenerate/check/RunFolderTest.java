@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.cli.CliRunner;
-import dev.kubegenerate.generate.RenderedFile;
+import dev.kubegenerate.render.Marker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -66,39 +67,53 @@ class RunFolderTest {
   }
 
   /**
-   * Releases before this one fingerprinted a file by its path from where the tool ran: at the root,
-   * {@code apps/shop/kubernetes/...}. Such a file's inputs are unchanged, so it is {@code outdated}
-   * (a warning the scheduled update clears), not {@code stale}.
+   * Releases before per-file inputs fingerprinted the whole config, and before that a file by its
+   * path from where the tool ran: at the root, {@code apps/shop/kubernetes/...}. Such a marker
+   * stays valid: with the inputs unchanged and a body an earlier release rendered, the file is
+   * {@code outdated} (a warning the scheduled update clears), not {@code stale}; with today's body
+   * it is up to date.
    */
   @Test
   void aFileFingerprintedByAFormerReleaseAtTheRoot_isOutdated_notStale() throws Exception {
     writeMonorepo();
     assertEquals(0, CliRunner.run(repo, "--all", "--update").exit());
-    Path file = repo.resolve("apps/shop/kubernetes/production/deployment-jobs.yaml");
-    RenderedFile render =
-        Renders.of(repo, "apps/shop/kube-generate.yaml").stream()
-            .filter(
-                f ->
-                    f.path().value().equals("apps/shop/kubernetes/production/deployment-jobs.yaml"))
-            .findFirst()
-            .orElseThrow();
-    String former = render.formerInputs().value();
-    assertTrue(!former.equals(render.inputs()), "the former fingerprint differs in a subfolder");
-    String text = Files.readString(file);
-    Files.writeString(file, text.replace("inputs=" + render.inputs(), "inputs=" + former));
+    String path = "apps/shop/kubernetes/production/deployment-jobs.yaml";
+    Path file = repo.resolve(path);
+    List<String> wholeConfig =
+        Renders.wholeConfigInputs(repo, "apps/shop/kube-generate.yaml", 0, "production", path);
+    String former = wholeConfig.get(1);
+    assertTrue(!former.equals(wholeConfig.get(0)), "the former fingerprint differs in a subfolder");
+    String body = Marker.body(Files.readString(file));
+    // as an earlier release rendered it: one label more
+    String older =
+        body.replace(
+            "\n    app.kubernetes.io/managed-by: kube-generate\n",
+            "\n    app.kubernetes.io/managed-by: kube-generate\n    old: label\n");
+    assertTrue(!older.equals(body));
+    Files.writeString(file, Marker.wrap("kube-generate.yaml", "worker", older, former));
 
     CliRunner.Result r = CliRunner.run(repo, "--all", "check");
     assertEquals(0, r.exit(), r.out());
-    assertTrue(
-        r.out().contains("apps/shop/kubernetes/production/deployment-jobs.yaml")
-            && r.out().contains("outdated"),
-        r.out());
+    assertTrue(r.out().contains(path) && r.out().contains("outdated"), r.out());
 
     // any other fingerprint is a change of the repository's inputs
-    Files.writeString(file, text.replace("inputs=" + render.inputs(), "inputs=" + "0".repeat(64)));
+    Files.writeString(file, Marker.wrap("kube-generate.yaml", "worker", older, "0".repeat(64)));
     CliRunner.Result changed = CliRunner.run(repo, "--all", "check");
     assertEquals(1, changed.exit(), changed.out());
     assertTrue(changed.out().contains("stale"), changed.out());
+
+    // today's body under the former marker: up to date, and --update writes today's marker once
+    Files.writeString(file, Marker.wrap("kube-generate.yaml", "worker", body, former));
+    CliRunner.Result same = CliRunner.run(repo, "--all", "check");
+    assertEquals(0, same.exit(), same.out());
+    assertTrue(same.out().contains("all up to date"), same.out());
+    CliRunner.Result update = CliRunner.run(repo, "--all", "--update");
+    assertEquals(0, update.exit(), update.out());
+    assertTrue(update.out().contains(path), update.out());
+    assertTrue(
+        Files.readString(file).lines().skip(1).findFirst().orElseThrow().contains(" reads="));
+    CliRunner.Result again = CliRunner.run(repo, "--all", "--update");
+    assertTrue(!again.out().contains(path), again.out());
   }
 
   private Map<String, String> manifests() throws IOException {

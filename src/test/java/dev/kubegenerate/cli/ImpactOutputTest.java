@@ -137,12 +137,26 @@ class ImpactOutputTest {
     CliRunner.Result json = CliRunner.run(repo, "--format", "json");
     assertEquals(1, json.exit());
     assertEquals(10, changes(json.out()).size());
-    // every file the update writes or deletes, those whose objects stay the same included (only
-    // their marker changes)
-    assertEquals(18, new ObjectMapper().readTree(json.out()).get("files").size());
+    // every file the update writes or deletes: the committed files carry the earlier marker format,
+    // which the update writes once over every file, those whose objects stay the same included
+    assertEquals(21, new ObjectMapper().readTree(json.out()).get("files").size());
     for (CliRunner.Result r : List.of(md, text, json)) {
       assertFalse((r.out() + r.err()).contains("s3cr3t"), "a Secret's values never appear");
     }
+  }
+
+  @Test
+  void checkSummary_saysWhatRegeneratingTheStaleFilesChanges() throws IOException {
+    CliRunner.Result r = CliRunner.run(repo, "check", "--summary", "summary.md");
+    assertEquals(1, r.exit(), r.err());
+    String summary = Files.readString(repo.resolve("summary.md"));
+    assertTrue(
+        summary.contains(
+            "**What regenerating the stale and outdated files changes:** 7 objects change in 2"
+                + " clusters; pods of shop-jobs and shop-web restart; capacity changes for"
+                + " shop-api; nothing is deleted; 2 objects change immutable fields"),
+        summary);
+    assertFalse(summary.contains("s3cr3t"));
   }
 
   @Test

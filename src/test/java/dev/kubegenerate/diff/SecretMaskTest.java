@@ -70,6 +70,19 @@ class SecretMaskTest {
   }
 
   @Test
+  void couldHoldSecret_aCommentLineNamingSecrets_isNoSecret_unlessAnotherLineBreakCouldEndIt() {
+    // a generated file's marker line lists parameters such as envFromSecrets
+    String marked = "# kube-generate: template=web reads=envFromSecrets\nkind: ConfigMap\n";
+    assertFalse(SecretSpans.couldHoldSecret(marked));
+    assertTrue(SecretSpans.couldHoldSecret(marked + "---\nkind: Secret\n"));
+    assertTrue(SecretSpans.couldHoldSecret("  # indented: Secret\n"));
+    assertTrue(SecretSpans.couldHoldSecret("# note\u2028kind: Secret\n"));
+    assertTrue(SecretSpans.couldHoldSecret("# note\rkind: Secret\n"));
+    assertTrue(SecretSpans.couldHoldSecret("# note\u0085kind: Secret\n"));
+    assertTrue(SecretSpans.couldHoldSecret("# note\nkind: \"Secr\\x65t\"\n"));
+  }
+
+  @Test
   void mask_byteOrderMarkAtEachDocumentStart_maskedAsUsual() {
     // `cat` of files saved with a byte-order mark: both readings agree, so only values are hidden
     String text = "\uFEFFapiVersion: v1\n---\n\uFEFFapiVersion: v1\nkind: Secret\ndata: {t: abc}\n";

@@ -116,6 +116,50 @@ class RenderMemoTest {
   }
 
   @Test
+  void renderReading_recordsTheNamesTheRenderLookedUp_andAReuseRecordsTheSame() throws Exception {
+    RenderMemo memo = new RenderMemo(ENGINE);
+    TemplateSpec.Body body = BODIES.get(0);
+    RenderMemo.Render two = memo.renderReading(body, context(2L, "x"));
+    assertEquals(List.of("a"), List.copyOf(two.reads().names())); // b is not read when a is 2
+    RenderMemo.Render one = memo.renderReading(body, context(1L, "x"));
+    assertEquals(List.of("a", "b"), List.copyOf(one.reads().names()));
+    assertEquals(one.reads(), memo.renderReading(body, context(1L, "x")).reads());
+    assertEquals(2, memo.rendered());
+  }
+
+  @Test
+  void renderReading_aNameList_recordsTheNamesTestedInIt_notTheList() throws Exception {
+    RenderMemo memo = new RenderMemo(ENGINE);
+    Map<String, Object> context = context(1L, "x");
+    context.put("unset", new NameList(List.of("namespace", "probes")));
+    RenderMemo.Render tested =
+        memo.renderReading(
+            body("{{ unset contains \"namespace\" }} {{ unset contains \"strategy\" }}"), context);
+    assertEquals("true false", tested.text());
+    assertEquals(List.of("namespace", "strategy"), List.copyOf(tested.reads().tested()));
+    assertFalse(tested.reads().allNames());
+    // any other use of the list reads every name in it
+    RenderMemo.Render counted = memo.renderReading(body("{{ unset | length }}"), context);
+    assertEquals("2", counted.text());
+    assertTrue(counted.reads().allNames());
+    RenderMemo.Render iterated =
+        memo.renderReading(body("{% for n in unset %}{{ n }} {% endfor %}"), context);
+    assertTrue(iterated.reads().allNames());
+  }
+
+  @Test
+  void renderReading_aWriteOfTheContext_isAReadOfItAsAWhole() throws Exception {
+    RenderMemo memo = new RenderMemo(ENGINE);
+    // a set of a name the context holds writes it there; of a new one, only the render's own scope
+    assertTrue(memo.renderReading(BODIES.get(3), context(1L, "x")).reads().whole());
+    Map<String, Object> without = context(1L, "x");
+    without.remove("a");
+    without.put("z", 1L);
+    assertFalse(
+        memo.renderReading(body("{% set q = 5 %}{{ q }} {{ z }}"), without).reads().whole());
+  }
+
+  @Test
   void same_mapsInOrderAndValuesOfTheSameClass() {
     assertFalse(
         RenderMemo.same(List.of(Map.of("a", 1L)), new ArrayList<>(List.of(Map.of("a", 1L)))));

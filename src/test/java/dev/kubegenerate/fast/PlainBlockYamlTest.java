@@ -88,7 +88,28 @@ class PlainBlockYamlTest {
           "[a b]",
           "[a,]",
           "[a, [b]]",
-          "[x-y.z]");
+          "[x-y.z]",
+          // what block values hold besides plain words: a colon, a percent sign, a comma, ...
+          "25%",
+          "/",
+          "/healthz",
+          "search,export",
+          "ghcr.io/example/app:1.2.3",
+          "app@sha256:0123abcd",
+          "a=b",
+          "1:30",
+          "1,000",
+          "+12",
+          "a+b",
+          "x:",
+          "x:y:",
+          "a:b:c",
+          "http://x:8080/p",
+          "%x",
+          ",a",
+          "@a",
+          "=",
+          ":a");
 
   /** A random block text: mappings and sequences, as bodies render them. */
   private static String text(Random random) {

@@ -2,199 +2,110 @@ package dev.kubegenerate.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubegenerate.check.Renders;
 import dev.kubegenerate.render.Marker;
-import dev.kubegenerate.template.TemplateLibrary;
-import dev.kubegenerate.template.TemplateSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What changes a file's inputs fingerprint (SPEC §4), and what does not. */
+/** The per-file fingerprint's text (SPEC §4, §8.6) and what its values are. */
 class InputsFingerprintTest {
 
-  private static final String BASE =
+  private static final String CONFIG =
       """
       app: shop
       clusters: [qa, production]
-      values: {serviceAccount: shop, labels: {team: a}}
+      kubernetesVersion: "1.34"
+      values: {labels: {team: a}, image: example/shop:1}
       generates:
+        - config-map: {name: settings, data: {TZ: UTC}}
         - worker:
             name: jobs
-            image: example/jobs:1
-            env: {A: "1", B: "2"}
+            env: {A: "1"}
+            envFromConfigMaps: [shop-settings]
             overrides:
-              production: {replicas: 3}
+              production: {labels: {tier: back}, env: {B: "2"}, preStopSleep: null}
+            patches:
+              - target: {kind: Deployment}
+                merge: {spec: {minReadySeconds: 5}}
       """;
 
   @TempDir Path repo;
 
   @Test
-  void inputs_orderOfParametersAndValues_doesNotMatter() throws Exception {
-    assertEquals(
-        inputs(BASE),
-        inputs(
-            """
-        app: shop
-        clusters: [production, qa]
-        values: {labels: {team: a}, serviceAccount: shop}
-        generates:
-          - worker:
-              overrides:
-                production: {replicas: 3}
-              env: {A: "1", B: "2"}
-              image: example/jobs:1
-              name: jobs
-        """));
-  }
-
-  @Test
-  void inputs_orderInsideAValue_matters_becauseTemplatesIterateOverIt() throws Exception {
-    assertNotEquals(
-        inputs(BASE),
-        inputs(BASE.replace("env: {A: \"1\", B: \"2\"}", "env: {B: \"2\", A: \"1\"}")));
-  }
-
-  @Test
-  void inputs_aParameterSetToNothing_isTheConfigsOwnChoice() throws Exception {
-    // null leaves out what a default or values would write: a change the repository made
-    assertNotEquals(inputs(BASE), inputs(BASE.replace("      env:", "      args:\n      env:")));
-    assertEquals(
-        inputs(BASE.replace("      env:", "      args: null\n      env:")),
-        inputs(BASE.replace("      env:", "      args:\n      env:")));
-  }
-
-  @Test
-  void inputs_aTemplateDefaultWrittenOut_isTheConfigsOwnSetting() throws Exception {
-    Map<String, String> before = inputs(BASE);
-    Map<String, String> after = inputs(BASE.replace("      env:", "      replicas: 1\n      env:"));
-    assertNotEquals(
-        before.get("kubernetes/qa/deployment-jobs.yaml"),
-        after.get("kubernetes/qa/deployment-jobs.yaml"));
-  }
-
-  @Test
-  void inputs_anOverrideOfAnotherCluster_leavesThisClusterAlone() throws Exception {
-    Map<String, String> before = inputs(BASE);
-    Map<String, String> after = inputs(BASE.replace("{replicas: 3}", "{replicas: 4}"));
-    assertEquals(
-        before.get("kubernetes/qa/deployment-jobs.yaml"),
-        after.get("kubernetes/qa/deployment-jobs.yaml"));
-    assertNotEquals(
-        before.get("kubernetes/production/deployment-jobs.yaml"),
-        after.get("kubernetes/production/deployment-jobs.yaml"));
-  }
-
-  @Test
-  void inputs_everyPartTheRepositoryContributes_changesIt() throws Exception {
-    String qa = inputs(BASE).get("kubernetes/qa/deployment-jobs.yaml");
-    for (String changed :
-        List.of(
-            BASE.replace("app: shop", "app: store"),
-            BASE.replace("team: a", "team: b"),
-            BASE.replace("example/jobs:1", "example/jobs:2"),
-            "kubernetesVersion: \"1.33\"\n" + BASE,
-            BASE.replace("      env:", "      subdir: jobs\n      env:"),
-            "outputDir: manifests\n" + BASE)) {
-      Map<String, String> after = inputs(changed);
-      String qaAfter =
-          after.getOrDefault(
-              "kubernetes/qa/deployment-jobs.yaml",
-              after.getOrDefault(
-                  "kubernetes/qa/jobs/deployment-jobs.yaml",
-                  after.get("manifests/qa/deployment-jobs.yaml")));
-      assertNotEquals(qa, qaAfter, changed);
-    }
-  }
-
-  @Test
-  void inputs_aValueThisTemplateDoesNotDeclare_isStillIn() throws Exception {
-    // which parameters a template declares is the tool's business: a release that starts
-    // reading a value must not turn the repository's files stale
-    String withNamespace = BASE + "  - namespace: {}\n";
-    Map<String, String> before = inputs(withNamespace);
-    Map<String, String> after =
-        inputs(withNamespace.replace("values: {", "values: {podSecurity: baseline, "));
-    assertNotEquals(
-        before.get("kubernetes/qa/deployment-jobs.yaml"),
-        after.get("kubernetes/qa/deployment-jobs.yaml"));
-  }
-
-  @Test
   void text_isTheDocumentedCanonicalJson() throws Exception {
-    Files.writeString(repo.resolve("kube-generate.yaml"), BASE);
-    var config =
-        new dev.kubegenerate.config.ConfigLoader(
-                repo, dev.kubegenerate.kubernetes.KubernetesApi.supported())
-            .load(repo.resolve("kube-generate.yaml"))
-            .config();
-    var entry = config.entries().get(0);
-    InputsFingerprint fingerprint = new InputsFingerprint(config);
-    TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
-    var path = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/deployment-jobs.yaml");
-    String text = fingerprint.text(entry, worker, "production", path);
-    InputsFingerprint.ForEntry forEntry = fingerprint.forEntry(entry, worker);
-    assertEquals(Marker.sha256(text), forEntry.of("production", path));
-    // the cluster's share is hashed once and reused: each file still hashes its own whole text
-    var other = dev.kubegenerate.model.ManifestPath.of("kubernetes/production/service-jobs.yaml");
-    var sandbox = dev.kubegenerate.model.ManifestPath.of("kubernetes/sandbox/service-jobs.yaml");
+    FileInputs jobs = file("kubernetes/production/deployment-jobs.yaml").inputs();
+    TreeSet<String> names =
+        new TreeSet<>(
+            List.of(
+                "app",
+                "env",
+                "image",
+                "labels",
+                "preStopSleep",
+                "replicas",
+                "configMap/shop-settings",
+                "configMap/shop-settings/data",
+                "configMap/gone"));
     assertEquals(
-        Marker.sha256(fingerprint.text(entry, worker, "production", other)),
-        forEntry.of("production", other));
-    assertEquals(
-        Marker.sha256(fingerprint.text(entry, worker, "sandbox", sandbox)),
-        forEntry.of("sandbox", sandbox));
-    assertEquals(Marker.sha256(text), forEntry.of("production", path));
-    assertEquals(
-        "{\"kube-generate-inputs\":1,\"app\":\"shop\",\"config\":\"kube-generate.yaml\","
-            + "\"values\":{\"labels\":{\"team\":\"a\"},\"serviceAccount\":\"shop\"},\"template\":\"worker\",\"templateFiles\":null,"
-            + "\"entry\":{\"env\":{\"A\":\"1\",\"B\":\"2\"},\"image\":\"example/jobs:1\",\"name\":\"jobs\"},"
-            + "\"cluster\":\"production\",\"kubernetesVersion\":null,\"override\":{\"replicas\":3},\"path\":\"kubernetes/production/deployment-jobs.yaml\"}",
-        text);
+        "{\"kube-generate-inputs\":2,\"config\":\"kube-generate.yaml\","
+            + "\"path\":\"kubernetes/production/deployment-jobs.yaml\",\"template\":\"worker\","
+            + "\"templateFiles\":null,\"cluster\":\"production\",\"kubernetesVersion\":\"1.34\","
+            // values, the entry and the override merged as parameters merge: maps key by key;
+            // a key the config gives nothing (replicas, configMap/gone) is left out
+            + "\"set\":{\"app\":\"shop\",\"configMap/shop-settings\":true,"
+            + "\"configMap/shop-settings/data\":{\"TZ\":\"UTC\"},\"env\":{\"A\":\"1\",\"B\":\"2\"},"
+            + "\"image\":\"example/shop:1\",\"labels\":{\"team\":\"a\",\"tier\":\"back\"},"
+            + "\"preStopSleep\":null},"
+            + "\"patches\":[{\"target\":{\"kind\":\"Deployment\"},"
+            + "\"merge\":{\"spec\":{\"minReadySeconds\":5}}}]}",
+        jobs.text(names));
+    assertEquals(Marker.sha256(jobs.text(names)), jobs.over(names));
+    assertEquals(jobs.value(), jobs.over(jobs.reads()));
   }
 
-  /**
-   * A config in a subfolder: the path is written from the config's folder, and the former
-   * fingerprint (SPEC §4, releases before this one) is the same text with the path from the root.
-   */
   @Test
-  void text_ofAConfigInASubfolder_hasThePathFromTheConfigsFolder() throws Exception {
-    Path app = Files.createDirectories(repo.resolve("apps/shop"));
-    Files.writeString(app.resolve("kube-generate.yaml"), BASE);
-    var config =
-        new dev.kubegenerate.config.ConfigLoader(
-                repo, dev.kubegenerate.kubernetes.KubernetesApi.supported())
-            .load(app.resolve("kube-generate.yaml"))
-            .config();
-    var entry = config.entries().get(0);
-    InputsFingerprint fingerprint = new InputsFingerprint(config);
-    TemplateSpec worker = TemplateLibrary.builtIn().get("worker").orElseThrow();
-    var path =
-        dev.kubegenerate.model.ManifestPath.of("apps/shop/kubernetes/qa/deployment-jobs.yaml");
-    String text = fingerprint.text(entry, worker, "qa", path);
-    assertTrue(text.endsWith(",\"path\":\"kubernetes/qa/deployment-jobs.yaml\"}"), text);
-    InputsFingerprint.ForEntry forEntry = fingerprint.forEntry(entry, worker);
-    assertEquals(Marker.sha256(text), forEntry.of("qa", path));
+  void reads_ofAFileWithoutPatchesOrPods() throws Exception {
+    FileInputs settings = file("kubernetes/qa/config-map-settings.yaml").inputs();
     assertEquals(
-        Marker.sha256(
-            text.replace("\"path\":\"kubernetes/qa/", "\"path\":\"apps/shop/kubernetes/qa/")),
-        forEntry.former("qa", path).value());
-    // the same app at the root of its own repository: the same fingerprint
-    assertEquals(inputs(BASE).get("kubernetes/qa/deployment-jobs.yaml"), forEntry.of("qa", path));
+        List.of(
+            "annotations",
+            "app",
+            "data",
+            "immutable",
+            "labels",
+            "name",
+            "namespace",
+            "objectName",
+            "recommendedLabels"),
+        settings.reads());
+    // the worker's patch is not this file's
+    assertEquals(List.of(), settings.patches());
   }
 
-  private Map<String, String> inputs(String config) throws Exception {
-    Files.writeString(repo.resolve("kube-generate.yaml"), config);
-    Map<String, String> out = new TreeMap<>();
-    for (RenderedFile f : Renders.of(repo, "kube-generate.yaml")) {
-      out.put(f.path().value(), f.inputs());
-    }
-    return out;
+  @Test
+  void over_anotherKeyTheConfigGives_isAnotherFingerprint_inAnyOrderTheSame() throws Exception {
+    FileInputs jobs = file("kubernetes/qa/deployment-jobs.yaml").inputs();
+    List<String> reversed = new java.util.ArrayList<>(jobs.reads());
+    java.util.Collections.reverse(reversed);
+    assertEquals(jobs.value(), jobs.over(reversed));
+    List<String> withoutImage = new java.util.ArrayList<>(jobs.reads());
+    withoutImage.remove("image");
+    assertNotEquals(jobs.value(), jobs.over(withoutImage), "a key the config gives");
+    List<String> withoutAffinity = new java.util.ArrayList<>(jobs.reads());
+    withoutAffinity.remove("affinity");
+    assertEquals(jobs.value(), jobs.over(withoutAffinity), "a key the config gives nothing");
+  }
+
+  private RenderedFile file(String path) throws Exception {
+    Files.writeString(repo.resolve("kube-generate.yaml"), CONFIG);
+    return Renders.of(repo, "kube-generate.yaml").stream()
+        .filter(f -> f.path().value().equals(path))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -157,7 +157,7 @@ class ActionInputsTest {
             () -> ActionInputs.parse(Map.of("INPUT_FAIL-ON", "stale,handedited")));
     assertEquals(
         "INPUT_FAIL-ON has an unknown status or rule \"handedited\"; use a comma list of: "
-            + "hand-edited, stale, outdated, missing, unmanaged, orphaned, ok, handwritten, invalid, removed-api, deprecated-api",
+            + "hand-edited, stale, outdated, missing, unmanaged, orphaned, ok, handwritten, invalid, removed-api, deprecated-api, prestop-grace, pdb-blocks-drain",
         e.getMessage());
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,64 @@ class MarkerTest {
         file.split("\n")[1]);
     assertEquals(
         Optional.of(new Marker.Parsed("worker", true, Optional.of(inputs))), Marker.parse(file));
+  }
+
+  @Test
+  void wrap_withReads_listsThemAfterTheInputs_andParseReadsThemBack() {
+    String inputs = "cd".repeat(32);
+    String file =
+        Marker.wrap("kube-generate.yaml", "worker", "a: 1\n", inputs, List.of("app", "image"));
+    assertEquals(
+        "# kube-generate: template=worker sha256="
+            + Marker.sha256("a: 1\n")
+            + " inputs="
+            + inputs
+            + " reads=app,image",
+        file.split("\n")[1]);
+    assertEquals(
+        Optional.of(
+            new Marker.Parsed(
+                "worker", true, Optional.of(inputs), Optional.of(List.of("app", "image")))),
+        Marker.parse(file));
+    // a file that read no config key
+    assertEquals(
+        Optional.of(List.of()),
+        Marker.parse(Marker.wrap("kube-generate.yaml", "worker", "a: 1\n", inputs, List.of()))
+            .orElseThrow()
+            .reads());
+  }
+
+  @Test
+  void parse_acceptsFieldsItDoesNotKnow_whereverTheyStand() {
+    String inputs = "cd".repeat(32);
+    String file = Marker.wrap("kube-generate.yaml", "worker", "a: 1\n", inputs, List.of("app"));
+    Marker.Parsed later =
+        Marker.parse(file.replace(" reads=app", " origin=x1 reads=app future-field="))
+            .orElseThrow();
+    assertEquals(Optional.of(List.of("app")), later.reads());
+    assertTrue(later.checksumIntact());
+    // a marker whose fingerprint covers the whole config (v2) records no reads
+    assertEquals(
+        Optional.empty(),
+        Marker.parse(Marker.wrap("kube-generate.yaml", "worker", "a: 1\n", inputs))
+            .orElseThrow()
+            .reads());
+    // a field is key=value: anything else is no marker
+    assertTrue(Marker.parse(file.replace(" reads=app", " reads")).isEmpty());
+    assertTrue(Marker.parse(file.replace(" reads=app", " inputs=x")).isEmpty());
+  }
+
+  @Test
+  void inConflict_aMergesConflictMarkersAroundAGeneratedFile() {
+    String file = Marker.wrap("kube-generate.yaml", "worker", "a: 1\n", "ab".repeat(32));
+    String other = file.replace("a: 1", "a: 2");
+    assertTrue(Marker.inConflict("<<<<<<< HEAD\n" + file + "=======\n" + other + ">>>>>>> b\n"));
+    String[] lines = file.split("\n");
+    assertTrue(
+        Marker.inConflict(
+            lines[0] + "\n<<<<<<< HEAD\n" + lines[1] + "\n=======\n# other\n>>>>>>> b\na: 1\n"));
+    assertFalse(Marker.inConflict(file));
+    assertFalse(Marker.inConflict("<<<<<<< HEAD\nkind: A\n=======\nkind: B\n>>>>>>> b\n"));
   }
 
   @Test
