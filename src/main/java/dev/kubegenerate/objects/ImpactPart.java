@@ -89,18 +89,28 @@ public final class ImpactPart {
     if (shared.length > 0) {
       compareShared(parts, shared, reread, changed, deleted);
     }
-    Comparator<Placed> order =
-        Comparator.comparingInt(Placed::part).thenComparingInt(Placed::place);
-    changed.sort(order);
-    deleted.sort(order);
-    List<ObjectImpact> out = new ArrayList<>(changed.size() + deleted.size());
-    changed.forEach(p -> out.add(p.impact()));
-    deleted.forEach(p -> out.add(p.impact()));
-    return out;
+    return Placed.inOrder(changed, deleted);
   }
 
   /** An impact and where its object first came: in which part, at which place. */
-  private record Placed(ObjectImpact impact, int part, int place) {}
+  record Placed(ObjectImpact impact, int part, int place) {
+
+    private static final Comparator<Placed> ORDER =
+        Comparator.comparingInt(Placed::part).thenComparingInt(Placed::place);
+
+    /**
+     * The impacts of a change in the order users read them: created and updated objects in the
+     * order they come after it, then deleted ones in the order they came before it.
+     */
+    static List<ObjectImpact> inOrder(List<Placed> changed, List<Placed> deleted) {
+      changed.sort(ORDER);
+      deleted.sort(ORDER);
+      List<ObjectImpact> out = new ArrayList<>(changed.size() + deleted.size());
+      changed.forEach(p -> out.add(p.impact()));
+      deleted.forEach(p -> out.add(p.impact()));
+      return out;
+    }
+  }
 
   /** The digests found in more than one part, sorted. */
   private static long[] shared(List<ImpactPart> parts) {

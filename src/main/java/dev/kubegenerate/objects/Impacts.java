@@ -3,8 +3,8 @@ package dev.kubegenerate.objects;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.model.ObjectImpact.Change;
+import dev.kubegenerate.objects.ImpactPart.Placed;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class Impacts {
     int placeAfter = 0;
     for (Read r : read) {
       for (Placed local : r.impacts()) {
-        changed.add(new Placed(local.impact(), placeAfter + local.place()));
+        changed.add(new Placed(local.impact(), 0, placeAfter + local.place()));
       }
       placeBefore = firstPlaces(r.before(), placeBefore, before, firstBefore) + r.beforeHeld();
       placeAfter = firstPlaces(r.after(), placeAfter, after, firstAfter) + r.afterHeld();
@@ -54,19 +54,10 @@ public final class Impacts {
     for (ObjectChange c : Comparison.compare(before, after, CompareOptions.exact())) {
       boolean gone = c.change() == Change.DELETED;
       (gone ? deleted : changed)
-          .add(new Placed(Impact.of(c), (gone ? firstBefore : firstAfter).get(c.id())));
+          .add(new Placed(Impact.of(c), 0, (gone ? firstBefore : firstAfter).get(c.id())));
     }
-    Comparator<Placed> order = Comparator.comparingInt(Placed::place);
-    changed.sort(order);
-    deleted.sort(order);
-    List<ObjectImpact> out = new ArrayList<>(changed.size() + deleted.size());
-    changed.forEach(p -> out.add(p.impact()));
-    deleted.forEach(p -> out.add(p.impact()));
-    return out;
+    return Placed.inOrder(changed, deleted);
   }
-
-  /** An impact and where its object first came among all objects before or after the change. */
-  private record Placed(ObjectImpact impact, int place) {}
 
   /**
    * Adds a file's {@code objects}, which start at {@code from} among all, to {@code into},
@@ -104,7 +95,7 @@ public final class Impacts {
     if (!before.isEmpty() && ids(before).equals(ids(after))) {
       List<Placed> impacts = new ArrayList<>();
       for (ObjectChange c : Comparison.compare(before, after, CompareOptions.exact())) {
-        impacts.add(new Placed(Impact.of(c), placeOf(after, c.id())));
+        impacts.add(new Placed(Impact.of(c), 0, placeOf(after, c.id())));
       }
       return new Read(impacts, before.size(), after.size(), List.of(), List.of());
     }
