@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Finds the configs of a run and takes each through the {@link ConfigPipeline}: one config
@@ -33,6 +34,23 @@ final class EachConfig {
    */
   static List<ConfigOutcome> run(RunRequest request, boolean validateCommitted, Progress progress)
       throws InputException {
+    return run(request, validateCommitted, progress, outcome -> outcome);
+  }
+
+  /**
+   * What {@code next} makes of every config's outcome, on the thread that ran its pipeline as soon
+   * as it is done, so a run need not hold every outcome at once (an update stages each config's
+   * files and keeps their paths).
+   *
+   * @param next the stage after the pipeline; also given the outcomes of configs that failed
+   * @throws InputException when no config is found, or any config could not be loaded or rendered
+   */
+  static <T> List<T> run(
+      RunRequest request,
+      boolean validateCommitted,
+      Progress progress,
+      Function<ConfigOutcome, T> next)
+      throws InputException {
     Path root = request.root();
     ConfigPipeline pipeline =
         new ConfigPipeline(
@@ -40,7 +58,7 @@ final class EachConfig {
             request.templates(),
             validateCommitted,
             new ConfigLoader(root, KubernetesApi.supported()));
-    List<ConfigOutcome> outcomes;
+    List<Done<T>> outcomes;
     if (request.all()) {
       ScannedTree tree = ScannedTree.empty(root);
       outcomes =
@@ -48,7 +66,7 @@ final class EachConfig {
               root,
               Path.of(request.configFile()).getFileName().toString(),
               tree,
-              file -> pipeline.run(file, true, tree),
+              file -> Done.of(pipeline.run(file, true, tree), next),
               progress);
     } else {
       Path file = root.resolve(request.configFile());
@@ -56,7 +74,7 @@ final class EachConfig {
       if (plainName && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
         suggestAll(root, request.configFile());
       }
-      outcomes = List.of(pipeline.run(file, false, ScannedTree.none()));
+      outcomes = List.of(Done.of(pipeline.run(file, false, ScannedTree.none()), next));
       progress.advance("rendering", 1, 1);
     }
     if (outcomes.isEmpty()) {
@@ -68,32 +86,44 @@ final class EachConfig {
                   + " found below this folder; run `kube-generate init` to create one"));
     }
     List<Problem> errors = new ArrayList<>();
-    List<Config> configs = new ArrayList<>();
-    for (ConfigOutcome outcome : outcomes) {
+    List<OutputOverlap.Folder> configs = new ArrayList<>();
+    for (Done<T> outcome : outcomes) {
       errors.addAll(outcome.errors());
-      outcome.config().ifPresent(configs::add);
+      outcome.folder().ifPresent(configs::add);
     }
     errors.addAll(OutputOverlap.find(configs));
     if (!errors.isEmpty()) {
       throw new InputException(errors);
     }
-    return outcomes;
+    return outcomes.stream().map(Done::next).toList();
+  }
+
+  /**
+   * A config after its pipeline and the stage after it: what the run checks across configs (not the
+   * config itself, which the stage may let go), and what the stage made of it.
+   */
+  private record Done<T>(Optional<OutputOverlap.Folder> folder, List<Problem> errors, T next) {
+
+    static <T> Done<T> of(ConfigOutcome outcome, Function<ConfigOutcome, T> next) {
+      return new Done<>(
+          outcome.config().map(OutputOverlap.Folder::of), outcome.errors(), next.apply(outcome));
+    }
   }
 
   /** One config's pipeline. */
   @FunctionalInterface
-  private interface Step {
-    ConfigOutcome run(Path file);
+  private interface Step<T> {
+    T run(Path file);
   }
 
   /**
    * Finds every config named {@code name} and runs each on the pool as soon as it is found; the
    * outcomes come in file order.
    */
-  private static List<ConfigOutcome> asFound(
-      Path root, String name, ScannedTree tree, Step step, Progress progress)
+  private static <T> List<T> asFound(
+      Path root, String name, ScannedTree tree, Step<T> step, Progress progress)
       throws InputException {
-    AsFound<ConfigOutcome> work = new AsFound<>(ForkJoinPool.commonPool());
+    AsFound<T> work = new AsFound<>(ForkJoinPool.commonPool());
     AtomicInteger found = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     List<Path> files = new ArrayList<>();
@@ -107,7 +137,7 @@ final class EachConfig {
             found.incrementAndGet();
             work.submit(
                 () -> {
-                  ConfigOutcome outcome = step.run(file);
+                  T outcome = step.run(file);
                   // the total grows while the search goes on; it is final once it ends
                   progress.advance("rendering", done.incrementAndGet(), found.get());
                   return outcome;
@@ -117,11 +147,11 @@ final class EachConfig {
       work.cancel();
       throw e;
     }
-    List<ConfigOutcome> outcomes = work.results();
+    List<T> outcomes = work.results();
     Integer[] order = new Integer[files.size()];
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparing(files::get));
-    List<ConfigOutcome> sorted = new ArrayList<>(order.length);
+    List<T> sorted = new ArrayList<>(order.length);
     for (int i : order) {
       sorted.add(outcomes.get(i));
     }

@@ -14,21 +14,35 @@ final class OutputOverlap {
 
   private OutputOverlap() {}
 
+  /**
+   * A config's output folder, all this check needs of it: a run of thousands of configs need not
+   * hold each config (with its YAML nodes) to its end for it.
+   *
+   * @param config the config as messages name it
+   * @param outputDir its output folder
+   */
+  record Folder(String config, ManifestPath outputDir) {
+
+    static Folder of(Config config) {
+      return new Folder(config.shownAs(), config.outputDir());
+    }
+  }
+
   /** One problem per overlapping pair, in config order. */
-  static List<Problem> find(List<Config> configs) {
+  static List<Problem> find(List<Folder> configs) {
     List<Problem> problems = new ArrayList<>();
-    for (int[] pair : overlapping(configs.stream().map(Config::outputDir).toList())) {
-      Config a = configs.get(pair[0]);
-      Config b = configs.get(pair[1]);
+    for (int[] pair : overlapping(configs.stream().map(Folder::outputDir).toList())) {
+      Folder a = configs.get(pair[0]);
+      Folder b = configs.get(pair[1]);
       problems.add(
           Problem.of(
-              b.shownAs(),
+              b.config(),
               "output folder "
                   + b.outputDir()
                   + " overlaps "
                   + a.outputDir()
                   + " of "
-                  + a.shownAs()
+                  + a.config()
                   + "; give each config its own outputDir"));
     }
     return problems;

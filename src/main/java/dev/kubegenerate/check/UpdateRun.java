@@ -1,24 +1,28 @@
 package dev.kubegenerate.check;
 
 import dev.kubegenerate.config.Config;
+import dev.kubegenerate.diff.SecretMask;
+import dev.kubegenerate.diff.TextDiff;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.ObjectImpact;
 import dev.kubegenerate.model.Problem;
+import dev.kubegenerate.model.Status;
 import dev.kubegenerate.objects.Impacts;
 import dev.kubegenerate.update.AtomicWriter;
+import dev.kubegenerate.update.ConfigChanges;
 import dev.kubegenerate.update.UpdateJournal;
 import dev.kubegenerate.update.UpdatePlan;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code kube-generate [--update]}: every config through the pipeline, an {@link UpdatePlan} of
- * each derived from its verdicts, and either the plans applied all at once or their diff shown.
+ * each derived from its verdicts, and either the plans applied all at once ({@link StagedUpdate})
+ * or their diff shown.
  */
 public final class UpdateRun {
 
@@ -27,15 +31,16 @@ public final class UpdateRun {
   /**
    * What an update changes.
    *
-   * @param configs the configs, in path order
-   * @param plans each config's plan, same order
+   * @param configs what each config's plan writes and deletes, configs in path order
+   * @param plans each config's plan with its texts, same order; in the diff mode only: an update
+   *     writes the texts as it goes and keeps none
    * @param changed the verdict on every file a plan writes or deletes, in plan order: writes in
-   *     render order, then deletions
+   *     render order, then deletions; in the diff mode only
    * @param finishedSteps the steps of an interrupted update this run finished first (0: none)
    * @param impact what the writes and deletions do to each object (SPEC §8.4)
    */
   public record Plans(
-      List<Config> configs,
+      List<ConfigChanges> configs,
       List<UpdatePlan> plans,
       List<FileResult> changed,
       int finishedSteps,
@@ -50,7 +55,7 @@ public final class UpdateRun {
 
     /** Whether nothing is to be written or deleted. */
     public boolean changesNothing() {
-      return plans.stream().allMatch(UpdatePlan::changesNothing);
+      return configs.stream().allMatch(ConfigChanges::changesNothing);
     }
   }
 
@@ -67,7 +72,7 @@ public final class UpdateRun {
     if (!leftovers.isEmpty()) {
       throw new InputException(leftovers);
     }
-    return plans(outcomes, 0);
+    return plans(outcomes);
   }
 
   /**
@@ -78,25 +83,13 @@ public final class UpdateRun {
    */
   public static Plans apply(RunRequest request, Progress progress, Duration pauseBetweenSteps)
       throws InputException {
-    List<ConfigOutcome> outcomes = EachConfig.run(request, false, progress);
-    // the configs' output folders bound what an interrupted update's journal may touch
-    List<ManifestPath> outputDirs =
-        EachConfig.configs(outcomes).stream().map(Config::outputDir).toList();
-    AtomicWriter writer = new AtomicWriter(request.root(), request.journal(), pauseBetweenSteps);
-    int finished = writer.finishInterrupted(outputDirs);
-    if (finished > 0) {
-      // the journal's steps changed committed files: classify them again (rare: after a kill)
-      outcomes = EachConfig.run(request, false, Progress.NONE);
-    }
-    Plans plans = plans(outcomes, finished);
-    writer.apply(plans.plans());
-    return plans;
+    return StagedUpdate.run(
+        request, progress, new AtomicWriter(request.root(), request.journal(), pauseBetweenSteps));
   }
 
-  private static Plans plans(List<ConfigOutcome> outcomes, int finishedSteps)
-      throws InputException {
+  private static Plans plans(List<ConfigOutcome> outcomes) throws InputException {
     List<Problem> problems = new ArrayList<>();
-    List<Config> configs = new ArrayList<>();
+    List<ConfigChanges> configs = new ArrayList<>();
     List<UpdatePlan> plans = new ArrayList<>();
     List<FileResult> changed = new ArrayList<>();
     for (ConfigOutcome outcome : outcomes) {
@@ -107,12 +100,9 @@ public final class UpdateRun {
       }
       try {
         UpdatePlan plan = UpdatePlan.of(config, outcome.files());
-        configs.add(config);
+        configs.add(ConfigChanges.of(config, plan));
         plans.add(plan);
-        Map<ManifestPath, FileResult> byPath = new HashMap<>();
-        outcome.files().forEach(c -> byPath.put(c.result().path(), c.result()));
-        plan.writes().keySet().forEach(p -> changed.add(withDiff(byPath.get(p))));
-        plan.deletes().forEach(p -> changed.add(byPath.get(p)));
+        StagedConfig.changed(plan, outcome.files()).forEach(f -> changed.add(withDiff(f)));
       } catch (InputException e) {
         problems.addAll(e.problems());
       }
@@ -120,7 +110,7 @@ public final class UpdateRun {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new Plans(configs, plans, changed, finishedSteps, Impacts.of(changed));
+    return new Plans(configs, plans, changed, 0, Impacts.of(changed));
   }
 
   /**
@@ -128,12 +118,10 @@ public final class UpdateRun {
    * is its marker lines (it is up to date), the diff mode does.
    */
   private static FileResult withDiff(FileResult file) {
-    if (file.diff().isPresent() || file.status() != dev.kubegenerate.model.Status.OK) {
+    if (file.diff().isPresent() || file.status() != Status.OK) {
       return file;
     }
-    var diff =
-        dev.kubegenerate.diff.TextDiff.compute(
-            file.path(), file.committed(), file.rendered(), dev.kubegenerate.diff.SecretMask::mask);
+    var diff = TextDiff.compute(file.path(), file.committed(), file.rendered(), SecretMask::mask);
     return new FileResult(
         file.path(),
         file.status(),
@@ -142,7 +130,7 @@ public final class UpdateRun {
         file.cluster(),
         file.committed(),
         file.rendered(),
-        diff.differs() ? java.util.Optional.of(diff.unified()) : java.util.Optional.empty(),
+        diff.differs() ? Optional.of(diff.unified()) : Optional.empty(),
         diff.lines(),
         file.annotationLine(),
         file.violations());

@@ -50,8 +50,8 @@ final class ImpactOutput {
   int data(UpdateRun.Plans plans) {
     // warnings (hand edits overwritten) are the same in every format, on stderr
     plans
-        .plans()
-        .forEach(p -> p.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w)));
+        .configs()
+        .forEach(c -> c.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w)));
     if (format == Format.json) {
       Optional<Report> files =
           update

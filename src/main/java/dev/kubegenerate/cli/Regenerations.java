@@ -2,10 +2,10 @@ package dev.kubegenerate.cli;
 
 import dev.kubegenerate.check.Progress;
 import dev.kubegenerate.check.UpdateRun;
-import dev.kubegenerate.config.Config;
 import dev.kubegenerate.github.Regeneration;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
+import dev.kubegenerate.update.ConfigChanges;
 import dev.kubegenerate.update.UpdatePlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +29,6 @@ final class Regenerations {
       deletes.addAll(plan.deletes());
     }
     return new Regeneration(
-        writes, deletes, plans.configs().stream().map(Config::outputDir).toList());
+        writes, deletes, plans.configs().stream().map(ConfigChanges::outputDir).toList());
   }
 }

@@ -102,14 +102,15 @@ public final class RootCommand implements Callable<Integer> {
       }
       // file names come from the repository: printed as untrusted text
       plans
-          .plans()
+          .configs()
           .forEach(
-              plan ->
-                  plan.warnings().forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
+              config ->
+                  config
+                      .warnings()
+                      .forEach(w -> terminal.printUntrusted(terminal.err(), w + "\n")));
       // paths of deleted files are names found on disk: in Actions (the update input) the runner
       // must not obey a workflow command hidden in one
-      terminal.printUntrusted(
-          terminal.out(), UpdateText.written(plans.configs(), plans.plans(), plans.impact()));
+      terminal.printUntrusted(terminal.out(), UpdateText.written(plans.configs(), plans.impact()));
       output.publish(plans);
       return ExitCode.of(Result.CLEAN);
     }

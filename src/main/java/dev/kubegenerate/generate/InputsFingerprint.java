@@ -300,6 +300,11 @@ public final class InputsFingerprint {
    * and the path then climbs out the same way from any folder the tool runs in.
    */
   private String fromConfig(ManifestPath path) {
+    return fromConfig(folderPrefix, path);
+  }
+
+  /** {@code path} from the folder {@code folderPrefix} names (empty, or ending in a slash). */
+  static String fromConfig(String folderPrefix, ManifestPath path) {
     String value = path.value();
     if (value.startsWith(folderPrefix)) {
       return value.substring(folderPrefix.length());

@@ -132,14 +132,7 @@ public final class WholeConfigInputs {
    * and the path then climbs out the same way from any folder the tool runs in.
    */
   private String fromConfig(ManifestPath path) {
-    String value = path.value();
-    if (value.startsWith(folderPrefix)) {
-      return value.substring(folderPrefix.length());
-    }
-    return java.nio.file.Path.of(folderPrefix)
-        .relativize(java.nio.file.Path.of(value))
-        .toString()
-        .replace('\\', '/');
+    return InputsFingerprint.fromConfig(folderPrefix, path);
   }
 
   private String clusterPart(Entry entry, String cluster) {

@@ -1,10 +1,9 @@
 package dev.kubegenerate.report;
 
-import dev.kubegenerate.config.Config;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.ObjectImpact;
-import dev.kubegenerate.update.UpdatePlan;
+import dev.kubegenerate.update.ConfigChanges;
 import java.util.List;
 import java.util.Map;
 
@@ -26,24 +25,20 @@ public final class UpdateText {
    * {@code Generate manifests by using <config>} per config, then each path written, and each path
    * deleted followed by {@code (deleted)}; after each path, a line per object it changes.
    */
-  public static String written(
-      List<Config> configs, List<UpdatePlan> plans, List<ObjectImpact> impact) {
+  public static String written(List<ConfigChanges> configs, List<ObjectImpact> impact) {
     StringBuilder out = new StringBuilder();
-    // grouped once: a release rewrites thousands of files, each with its objects
-    Map<ManifestPath, List<ObjectImpact>> byFile = ImpactText.byFile(impact);
-    for (int i = 0; i < plans.size(); i++) {
-      out.append("Generate manifests by using ").append(configs.get(i).shownAs()).append('\n');
-      UpdatePlan plan = plans.get(i);
-      for (ManifestPath p : plan.writes().keySet()) {
-        out.append("  ").append(p).append('\n');
-        out.append(ImpactText.lines(byFile.getOrDefault(p, List.of()), "    "));
-      }
-      for (ManifestPath p : plan.deletes()) {
-        out.append("  ").append(p).append(" (deleted)\n");
-        out.append(ImpactText.lines(byFile.getOrDefault(p, List.of()), "    "));
-      }
+    Map<ManifestPath, List<ObjectImpact>> byPath = ImpactText.byFile(impact);
+    for (ConfigChanges plan : configs) {
+      out.append("Generate manifests by using ").append(plan.config()).append('\n');
+      plan.writes().forEach(p -> out.append("  ").append(p).append('\n').append(lines(byPath, p)));
+      plan.deletes()
+          .forEach(p -> out.append("  ").append(p).append(" (deleted)\n").append(lines(byPath, p)));
     }
     return out.toString();
+  }
+
+  private static String lines(Map<ManifestPath, List<ObjectImpact>> byPath, ManifestPath path) {
+    return ImpactText.lines(byPath.getOrDefault(path, List.of()), "    ");
   }
 
   /**

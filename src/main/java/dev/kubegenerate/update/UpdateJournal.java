@@ -7,6 +7,7 @@ import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.yaml.RepositoryFiles;
 import java.io.File;
 import java.io.IOException;
+import java.io.Writer;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -66,25 +67,28 @@ public final class UpdateJournal {
     this.file = location.map(JournalLocation::file);
   }
 
-  /** Writes the journal in one atomic rename, so it is either complete or absent. */
-  void write(List<Step> steps) throws IOException {
+  /**
+   * Writes the journal in one atomic rename, so it is either complete or absent; the steps are
+   * written as they come, not held as one text.
+   */
+  void write(Iterable<Step> steps) throws IOException {
     if (file.isEmpty()) {
       return;
-    }
-    StringBuilder text = new StringBuilder();
-    for (Step step : steps) {
-      text.append(
-              step.from() == null
-                  ? "delete " + encode(step.to())
-                  : "move " + encode(step.from()) + " " + encode(step.to()))
-          .append('\n');
     }
     Path journal = file.get();
     Files.createDirectories(journal.getParent());
     Path temp = temporary();
     Files.deleteIfExists(temp);
     Files.createFile(temp, ownerOnly());
-    Files.writeString(temp, text, StandardCharsets.UTF_8);
+    try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      for (Step step : steps) {
+        out.write(
+            step.from() == null
+                ? "delete " + encode(step.to())
+                : "move " + encode(step.from()) + " " + encode(step.to()));
+        out.write('\n');
+      }
+    }
     try {
       Files.move(
           temp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
