@@ -29,6 +29,11 @@ record FieldEdit(
     return committed.id();
   }
 
+  /** The field as {@link FileEdits#differences} names it: {@code id pointer}. */
+  String at() {
+    return id() + " " + pointer;
+  }
+
   /**
    * A value changed in place (a scalar, or a whole list or map): what a parameter can have
    * produced.

@@ -1,14 +1,12 @@
 package dev.kubegenerate.fixes;
 
 import dev.kubegenerate.config.Config;
-import dev.kubegenerate.config.Entry;
 import dev.kubegenerate.generate.RenderedFile;
 import dev.kubegenerate.generate.ResolvedParameters;
 import dev.kubegenerate.model.EditFix;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.objects.ManifestObject;
 import dev.kubegenerate.objects.ObjectId;
-import dev.kubegenerate.render.Marker;
 import dev.kubegenerate.template.TemplateLibrary;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,13 +25,9 @@ import java.util.Set;
  */
 final class FixFinder {
 
-  /** Other files a fix changes, named at most. */
-  private static final int MAX_ALSO = 5;
-
   private final Config config;
   private final Experiments experiments;
-  private final Map<ManifestPath, RenderedFile> rendered;
-  private final List<HandEditFixes.EditedFile> all;
+  private final VariantJudge judge;
   private final Map<String, Set<String>> sameness = new HashMap<>();
   private final Map<String, Optional<Map<String, Object>>> params = new HashMap<>();
   private final Map<Integer, Focus> focus = new HashMap<>();
@@ -48,8 +42,7 @@ final class FixFinder {
     this.config = config;
     this.library = library;
     this.experiments = experiments;
-    this.rendered = rendered;
-    this.all = all;
+    this.judge = new VariantJudge(config, rendered, all);
     all.forEach(e -> sameness.put(group(e, e.cluster()), e.sameness()));
   }
 
@@ -76,7 +69,7 @@ final class FixFinder {
         out.add(fix(e, secrets, EditFix.Kind.SECRET, false, "", null, "", 0, List.of()));
       }
       for (FieldEdit f : fields) {
-        if (f.inPlace() && !covered.contains(at(f)) && looked++ < HandEditFixes.MAX_FIELDS) {
+        if (f.inPlace() && !covered.contains(f.at()) && looked++ < HandEditFixes.MAX_FIELDS) {
           key(e, f)
               .ifPresent(
                   found -> {
@@ -86,7 +79,7 @@ final class FixFinder {
         }
       }
       List<FieldEdit> rest =
-          fields.stream().filter(f -> !f.secret() && !covered.contains(at(f))).toList();
+          fields.stream().filter(f -> !f.secret() && !covered.contains(f.at())).toList();
       if (!rest.isEmpty()) {
         out.add(patch(e, rest));
       }
@@ -103,8 +96,8 @@ final class FixFinder {
               List.of(new EditFix.Field("", Optional.empty(), Optional.empty())),
               EditFix.Kind.NONE,
               false,
-              entryName(e.entry()),
-              named(e.entry()),
+              FixLines.entryName(e.entry()),
+              FixLines.named(e.entry()),
               "",
               Optional.empty(),
               "",
@@ -125,7 +118,7 @@ final class FixFinder {
           experiments.render(
               "delete " + e.entryIndex() + " " + level + " " + id,
               () -> ConfigVariants.withPatch(config, focus(e), level, id.kind(), id.name(), merge));
-      Optional<Set<String>> covered = files.flatMap(r -> produces(e, level, List.of(), r));
+      Optional<Set<String>> covered = files.flatMap(r -> judge.produces(e, level, List.of(), r));
       if (covered.isPresent() && covered.get().contains(id.toString())) {
         return fix(
             e,
@@ -136,14 +129,10 @@ final class FixFinder {
             null,
             PatchText.of(id.kind(), id.name(), merge),
             FixLines.ofPatch(e.entry(), level),
-            also(e, level, files.get()));
+            judge.also(e, level, files.get(), focus(e).lines()));
       }
     }
     return fix(e, whole, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
-  }
-
-  private static String at(FieldEdit f) {
-    return f.id() + " " + f.pointer();
   }
 
   /** A fix and the edited fields it produces ({@code id pointer}). */
@@ -192,10 +181,10 @@ final class FixFinder {
                 () ->
                     ConfigVariants.withParameter(
                         config, focus(e), level, change.name(), change.value()));
-        Optional<Set<String>> covered = files.flatMap(r -> produces(e, level, List.of(f), r));
+        Optional<Set<String>> covered = files.flatMap(r -> judge.produces(e, level, List.of(f), r));
         if (covered.isPresent()) {
           List<FieldEdit> fields =
-              e.edits().fields().stream().filter(x -> covered.get().contains(at(x))).toList();
+              e.edits().fields().stream().filter(x -> covered.get().contains(x.at())).toList();
           String key = level.map(cl -> "overrides." + cl + ".").orElse("") + change.shownKey();
           return Optional.of(
               new Found(
@@ -208,7 +197,7 @@ final class FixFinder {
                       change.shownValue(),
                       "",
                       FixLines.ofKey(e.entry(), level, c.name()),
-                      also(e, level, files.get())),
+                      judge.also(e, level, files.get(), focus(e).lines())),
                   covered.get()));
         }
       }
@@ -224,8 +213,8 @@ final class FixFinder {
           experiments.render(
               "patch " + e.entryIndex() + " " + level + " " + id + " " + Values.canonical(merge),
               () -> ConfigVariants.withPatch(config, focus(e), level, id.kind(), id.name(), merge));
-      Optional<Set<String>> covered = files.flatMap(r -> produces(e, level, fields, r));
-      if (covered.isPresent() && fields.stream().allMatch(f -> covered.get().contains(at(f)))) {
+      Optional<Set<String>> covered = files.flatMap(r -> judge.produces(e, level, fields, r));
+      if (covered.isPresent() && fields.stream().allMatch(f -> covered.get().contains(f.at()))) {
         return fix(
             e,
             fields,
@@ -235,7 +224,7 @@ final class FixFinder {
             null,
             PatchText.of(id.kind(), id.name(), merge),
             FixLines.ofPatch(e.entry(), level),
-            also(e, level, files.get()));
+            judge.also(e, level, files.get(), focus(e).lines()));
       }
     }
     return fix(e, fields, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
@@ -256,84 +245,6 @@ final class FixFinder {
     return List.of(Optional.empty(), own);
   }
 
-  /**
-   * Whether a variant's render produces {@code fields} of the file (and, for a fix on the entry,
-   * the same fields of its files in the other clusters) and changes nothing else of them but toward
-   * what is committed; the edited fields it produces ({@code id pointer}), or empty.
-   */
-  private Optional<Set<String>> produces(
-      HandEditFixes.EditedFile e,
-      Optional<String> level,
-      List<FieldEdit> fields,
-      Map<ManifestPath, String> variant) {
-    Optional<Set<String>> covered = produced(e, variant);
-    if (covered.isEmpty() || !fields.stream().allMatch(f -> covered.get().contains(at(f)))) {
-      return Optional.empty();
-    }
-    if (level.isEmpty()) {
-      for (HandEditFixes.EditedFile other :
-          HandEditFixes.EditedFile.siblings(e, all, config).values()) {
-        if (produced(other, variant).isEmpty()) {
-          return Optional.empty();
-        }
-      }
-    }
-    return covered;
-  }
-
-  /**
-   * The committed file's differences a variant's render no longer has, when it has no new one and
-   * every field it changed is now as committed; empty otherwise.
-   */
-  private Optional<Set<String>> produced(
-      HandEditFixes.EditedFile e, Map<ManifestPath, String> variant) {
-    String text = variant.get(e.render().path());
-    if (text == null) {
-      return Optional.empty();
-    }
-    Set<String> left = FileEdits.differences(text, e.committed(), e.cluster());
-    if (!e.differences().containsAll(left)) {
-      return Optional.empty();
-    }
-    Set<String> changed =
-        FileEdits.differences(
-            text, FileEdits.objects(e.render().content(), e.cluster()), e.cluster());
-    if (changed.isEmpty() || changed.stream().anyMatch(left::contains)) {
-      return Optional.empty();
-    }
-    Set<String> covered = new HashSet<>(e.differences());
-    covered.removeAll(left);
-    return Optional.of(covered);
-  }
-
-  /** Files other than the edited ones whose body the variant changes, created or drops. */
-  private List<String> also(
-      HandEditFixes.EditedFile e, Optional<String> level, Map<ManifestPath, String> variant) {
-    Set<ManifestPath> edited = new HashSet<>();
-    edited.add(e.render().path());
-    if (level.isEmpty()) {
-      HandEditFixes.EditedFile.siblings(e, all, config)
-          .values()
-          .forEach(o -> edited.add(o.render().path()));
-    }
-    Set<ManifestPath> paths = new java.util.TreeSet<>(variant.keySet());
-    Set<Integer> lines = focus(e).lines();
-    rendered.values().stream()
-        .filter(f -> lines.contains(f.entryLine()))
-        .forEach(f -> paths.add(f.path()));
-    List<String> out = new ArrayList<>();
-    for (ManifestPath p : paths) {
-      String now = variant.get(p);
-      RenderedFile was = rendered.get(p);
-      boolean differs =
-          now == null || was == null || !Marker.body(now).equals(Marker.body(was.content()));
-      if (!edited.contains(p) && differs && out.size() < MAX_ALSO) {
-        out.add(p.value());
-      }
-    }
-    return out;
-  }
-
   private EditFix fix(
       HandEditFixes.EditedFile e,
       List<FieldEdit> fields,
@@ -351,30 +262,12 @@ final class FixFinder {
         fields.stream().map(FieldEdit::shown).toList(),
         kind,
         everyCluster,
-        entryName(e.entry()),
-        named(e.entry()),
+        FixLines.entryName(e.entry()),
+        FixLines.named(e.entry()),
         key,
         Optional.ofNullable(value),
         patch,
         line,
         alsoChanges);
-  }
-
-  /**
-   * The entry as messages name it: its {@code name}, else its exact object name, else its template.
-   */
-  private static String entryName(Entry entry) {
-    return identity(entry).orElse(entry.template());
-  }
-
-  private static Optional<String> identity(Entry entry) {
-    return ConfigVariants.written(entry, Optional.empty(), "name")
-        .or(() -> ConfigVariants.written(entry, Optional.empty(), "objectName"))
-        .filter(String.class::isInstance)
-        .map(String.class::cast);
-  }
-
-  private static boolean named(Entry entry) {
-    return identity(entry).isPresent();
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where in the config a fix goes: the line of the key when the level sets it, else of the level's
- * {@code overrides.<cluster>} or of the entry.
+ * Where in the config a fix goes (the line of the key when the level sets it, else of the level's
+ * {@code overrides.<cluster>} or of the entry), and how messages name the entry.
  */
 final class FixLines {
 
@@ -42,5 +42,23 @@ final class FixLines {
 
   private static int override(Entry entry, Optional<String> cluster) {
     return cluster.map(c -> entry.overrideKeys().get(c)).map(YamlNodes::line).orElse(entry.line());
+  }
+
+  /**
+   * The entry as messages name it: its {@code name}, else its exact object name, else its template.
+   */
+  static String entryName(Entry entry) {
+    return identity(entry).orElse(entry.template());
+  }
+
+  private static Optional<String> identity(Entry entry) {
+    return ConfigVariants.written(entry, Optional.empty(), "name")
+        .or(() -> ConfigVariants.written(entry, Optional.empty(), "objectName"))
+        .filter(String.class::isInstance)
+        .map(String.class::cast);
+  }
+
+  static boolean named(Entry entry) {
+    return identity(entry).isPresent();
   }
 }
