@@ -3,6 +3,7 @@ package dev.kubegenerate.check;
 import dev.kubegenerate.config.Config;
 import dev.kubegenerate.config.ConfigLoader;
 import dev.kubegenerate.engine.SandboxedEngine;
+import dev.kubegenerate.fixes.HandEditFixes;
 import dev.kubegenerate.generate.ClusterValidators;
 import dev.kubegenerate.generate.Generator;
 import dev.kubegenerate.generate.RenderedFile;
@@ -47,10 +48,15 @@ final class ConfigPipeline {
   /**
    * A config and today's render of it.
    *
+   * @param library the templates its entries name
    * @param validators the config's manifest validators, one per cluster
    * @param files every file its entries render, in entry order, each validated for its cluster
    */
-  record Rendered(Config config, ClusterValidators validators, List<RenderedFile> files) {}
+  record Rendered(
+      Config config,
+      TemplateLibrary library,
+      ClusterValidators validators,
+      List<RenderedFile> files) {}
 
   /**
    * Loads and renders one config: the pipeline's first two stages.
@@ -69,7 +75,7 @@ final class ConfigPipeline {
     TemplateLibrary library = TemplateLibrary.with(dirs, templates.tool(), root);
     ClusterValidators validators =
         new ClusterValidators(config, CustomResources.load(root, config.schemaDirs()));
-    return new Rendered(config, validators, generator.render(config, library, validators));
+    return new Rendered(config, library, validators, generator.render(config, library, validators));
   }
 
   /**
@@ -114,6 +120,11 @@ final class ConfigPipeline {
       List<Classified> files =
           new Classifier(config, validateCommitted ? Optional.of(validators) : Optional.empty())
               .classify(listing.files(), rendered);
+      if (validateCommitted) {
+        // the check tells a person what in the config would keep each hand edit
+        files =
+            HandEditFixes.added(config, render.library(), validators, generator, rendered, files);
+      }
       return new ConfigOutcome(
           Optional.of(config), files, listing.temporaries(), listing.problems(), errors);
     } catch (InputException e) {

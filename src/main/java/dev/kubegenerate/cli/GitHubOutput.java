@@ -98,7 +98,8 @@ final class GitHubOutput {
                             prefix + f.annotationLine().file(),
                             f.annotationLine().line(),
                             f.annotationLine().endLine()),
-                        f.violations()))
+                        f.violations(),
+                        f.fixes()))
             .toList();
     List<Problem> errors =
         report.errors().stream()

@@ -1,5 +1,6 @@
 package dev.kubegenerate.importing;
 
+import dev.kubegenerate.render.ConfigWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param lines changed line ranges of the committed file (for {@code missing}: of the config)
  * @param annotationLine where a finding's annotation lands: the file, or the config entry
  * @param violations what the file's objects break for their cluster's Kubernetes version (SPEC §6)
+ * @param fixes for a {@code hand-edited} file: what in the config would produce each edit
  */
 public record FileResult(
     ManifestPath path,
@@ -34,7 +35,8 @@ public record FileResult(
     Optional<String> diff,
     List<LineRange> lines,
     Location annotationLine,
-    List<Violation> violations) {
+    List<Violation> violations,
+    List<EditFix> fixes) {
 
   public FileResult {
     Objects.requireNonNull(path, "path");
@@ -43,6 +45,35 @@ public record FileResult(
     Objects.requireNonNull(annotationLine, "annotationLine");
     lines = List.copyOf(lines);
     violations = List.copyOf(violations);
+    fixes = List.copyOf(fixes);
+  }
+
+  /** A result without fixes. */
+  public FileResult(
+      ManifestPath path,
+      Status status,
+      String config,
+      Optional<String> template,
+      Optional<String> cluster,
+      Optional<String> committed,
+      Optional<String> rendered,
+      Optional<String> diff,
+      List<LineRange> lines,
+      Location annotationLine,
+      List<Violation> violations) {
+    this(
+        path,
+        status,
+        config,
+        template,
+        cluster,
+        committed,
+        rendered,
+        diff,
+        lines,
+        annotationLine,
+        violations,
+        List.of());
   }
 
   /** A result with no violations. */
@@ -84,6 +115,24 @@ public record FileResult(
         diff,
         lines,
         annotationLine,
+        other,
+        fixes);
+  }
+
+  /** The same result with what in the config would produce its hand edits. */
+  public FileResult withFixes(List<EditFix> other) {
+    return new FileResult(
+        path,
+        status,
+        config,
+        template,
+        cluster,
+        committed,
+        rendered,
+        diff,
+        lines,
+        annotationLine,
+        violations,
         other);
   }
 

@@ -86,7 +86,8 @@ final class FindingText {
         + meaning(file.status())
         + (ownLines(file) ? changedLines(bodyLines(file)) : "")
         + ". "
-        + fix(file.status(), fixCommand, file.config());
+        + fix(file.status(), fixCommand, file.config())
+        + FixText.annotation(file);
   }
 
   /** The changed lines of the file itself, e.g. {@code 12-14, 20}, or empty. */

@@ -1,5 +1,6 @@
 package dev.kubegenerate.report;
 
+import dev.kubegenerate.model.EditFix;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.LineRange;
 import dev.kubegenerate.model.Problem;
@@ -99,7 +100,51 @@ public final class JsonReport {
       w.close('}');
     }
     w.close(']');
+    if (!f.fixes().isEmpty()) {
+      fixes(w, f);
+    }
     w.close('}');
+  }
+
+  /**
+   * What in the config would keep each hand edit: the edited fields (a Secret's without values),
+   * the entry, and the key to set or the patch to add with the line where it goes.
+   */
+  private static void fixes(JsonWriter w, FileResult f) {
+    w.field("fixes").open('[');
+    for (EditFix fix : f.fixes()) {
+      w.item().open('{');
+      w.field("object").string(fix.object());
+      w.field("cluster").string(fix.cluster());
+      w.field("fields").open('[');
+      for (EditFix.Field field : fix.fields()) {
+        w.item().open('{');
+        w.field("field").string(field.pointer());
+        field.from().ifPresent(v -> w.field("from").value(v));
+        field.to().ifPresent(v -> w.field("to").value(v));
+        w.close('}');
+      }
+      w.close(']');
+      w.field("fix").string(fix.kind().name().toLowerCase(java.util.Locale.ROOT));
+      if (fix.kind() == EditFix.Kind.KEY || fix.kind() == EditFix.Kind.PATCH) {
+        w.field("entry").string(fix.entry());
+        w.field("everyCluster").bool(fix.everyCluster());
+        if (fix.kind() == EditFix.Kind.KEY) {
+          w.field("key").string(fix.key());
+          w.field("value").value(fix.value().orElse(null));
+        } else {
+          w.field("under").string(fix.key());
+          w.field("patch").string(fix.patch());
+        }
+        w.field("line").number(fix.line());
+        w.field("alsoChanges").open('[');
+        fix.alsoChanges().forEach(p -> w.item().string(p));
+        w.close(']');
+      }
+      w.field("message").string(FixText.sentence(fix, f.config()));
+      w.close('}');
+    }
+    w.close(']');
   }
 
   /**

@@ -60,6 +60,29 @@ final class JsonWriter {
     JsonString.quote(s, out);
   }
 
+  /** Any JSON-like value: maps, lists, strings, numbers, booleans and null. */
+  void value(Object v) {
+    if (v instanceof java.util.Map<?, ?> map) {
+      open('{');
+      map.forEach((k, x) -> field(String.valueOf(k)).value(x));
+      close('}');
+    } else if (v instanceof java.util.List<?> list) {
+      open('[');
+      list.forEach(x -> item().value(x));
+      close(']');
+    } else if (v instanceof String s) {
+      string(s);
+    } else if (v instanceof Boolean
+        || v instanceof Long
+        || v instanceof Integer
+        || v instanceof java.math.BigInteger
+        || v instanceof Double d && Double.isFinite(d)) {
+      out.append(v);
+    } else {
+      out.append("null");
+    }
+  }
+
   private void newline() {
     out.append('\n');
     out.append("  ".repeat(depth));

@@ -76,7 +76,7 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
       if (f.diff().isEmpty()) {
         continue;
       }
-      String block = details(f);
+      String block = details(f, report.fixCommand());
       int size = measure.applyAsInt(block);
       if ((long) used + size <= budget) {
         out.append(block);
@@ -283,12 +283,13 @@ record MarkdownReport(int limit, ToIntFunction<String> measure, String place) {
     return left;
   }
 
-  private static String details(FileResult f) {
+  private static String details(FileResult f, String fixCommand) {
     return "<details><summary>"
         + MarkdownText.html(f.path().value())
         + " ("
         + f.status().id()
         + ")</summary>\n\n"
+        + FixText.markdown(f, fixCommand)
         + MarkdownText.fence("diff", f.diff().orElseThrow())
         + "\n</details>\n\n";
   }

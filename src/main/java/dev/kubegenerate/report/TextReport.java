@@ -40,6 +40,10 @@ public final class TextReport {
       table(report, findings, ansi, out);
       for (FileResult f : findings) {
         f.diff().filter(d -> !d.isEmpty()).ifPresent(d -> diff(d, ansi, out.append('\n')));
+        if (!f.fixes().isEmpty()) {
+          out.append(Visible.of(FixText.heading(f, report.fixCommand()))).append('\n');
+          FixText.lines(f, "  ").forEach(l -> out.append(Visible.of(l)).append('\n'));
+        }
       }
       out.append('\n');
     }

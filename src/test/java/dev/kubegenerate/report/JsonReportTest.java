@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubegenerate.model.EditFix;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Problem;
@@ -18,6 +19,7 @@ import dev.kubegenerate.model.Status;
 import dev.kubegenerate.model.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -289,6 +291,11 @@ class JsonReportTest {
         counts.put(status.id(), report.counts().get(status));
       }
       report.ruleCounts().forEach((rule, n) -> counts.put(rule.id(), n));
+      return print(root);
+    }
+
+    /** A document as Jackson's pretty printer writes it. */
+    static String print(com.fasterxml.jackson.databind.JsonNode root) throws Exception {
       com.fasterxml.jackson.core.util.DefaultIndenter indenter =
           new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
       com.fasterxml.jackson.core.util.Separators separators =
@@ -303,6 +310,75 @@ class JsonReportTest {
               .writeValueAsString(root)
           + "\n";
     }
+  }
+
+  @Test
+  void render_fixes_sameTextAsJacksonsPrettyPrinter() throws Exception {
+    String awkward = "quote \" tab \t nul \u0000 漢 😀 </script>";
+    Map<String, Object> nested = new java.util.LinkedHashMap<>();
+    nested.put("cpu", "500m");
+    nested.put("ratio", 0.5);
+    nested.put("on", true);
+    nested.put("list", List.of(1L, awkward));
+    EditFix key =
+        new EditFix(
+            "Deployment shop-web",
+            "production",
+            List.of(
+                new EditFix.Field("/spec/replicas", Optional.of(2L), Optional.of(3L)),
+                new EditFix.Field("/metadata/labels/x", Optional.empty(), Optional.of(awkward))),
+            EditFix.Kind.KEY,
+            false,
+            "web",
+            true,
+            "overrides.production.resources",
+            Optional.of(nested),
+            "",
+            12,
+            List.of("kubernetes/production/hpa-web.yaml"));
+    EditFix patch =
+        new EditFix(
+            "Service shop-web",
+            "production",
+            List.of(new EditFix.Field("/spec/x", Optional.of(awkward), Optional.empty())),
+            EditFix.Kind.PATCH,
+            true,
+            "autoscale",
+            false,
+            "patches",
+            Optional.empty(),
+            "- target: {kind: Service, name: shop-web}\n  merge: {spec: {x: null}}\n",
+            9,
+            List.of());
+    EditFix secret =
+        new EditFix(
+            "Secret db",
+            "qa",
+            List.of(new EditFix.Field("/data/password", Optional.empty(), Optional.empty())),
+            EditFix.Kind.SECRET,
+            false,
+            "db",
+            true,
+            "",
+            Optional.empty(),
+            "",
+            0,
+            List.of());
+    List<FileResult> files = new ArrayList<>(everyStatus().files());
+    files.set(0, files.get(0).withFixes(List.of(key, patch, secret)));
+    String text =
+        JsonReport.render(
+            new Report(files, List.of(), Status.defaultFailOn(), "kube-generate --update"));
+    com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(text);
+    assertEquals(JacksonOracle.print(root), text);
+    com.fasterxml.jackson.databind.JsonNode fixes = root.get("files").get(0).get("fixes");
+    assertEquals(3, fixes.size());
+    assertEquals("key", fixes.get(0).get("fix").asText());
+    assertEquals(0.5, fixes.get(0).get("value").get("ratio").asDouble());
+    assertEquals(false, fixes.get(0).get("fields").get(1).has("from"));
+    assertEquals("patches", fixes.get(1).get("under").asText());
+    assertEquals(false, fixes.get(2).get("fields").get(0).has("to"));
+    assertEquals(false, fixes.get(2).has("key"));
   }
 
   @Test

@@ -1,36 +1,35 @@
-package dev.kubegenerate.importing;
+package dev.kubegenerate.render;
 
 import dev.kubegenerate.fast.JsonLiteral;
-import dev.kubegenerate.render.CanonicalYaml;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a proposed kube-generate.yaml as a person would: block mappings for its structure, and a
- * value that fits on its line in flow style ({@code resources: {requests: {cpu: 100m}}}), so the
- * config stays short. Every string is quoted when a YAML 1.1 or 1.2 reader could read it as
- * something else.
+ * Writes kube-generate.yaml text as a person would (a proposed config, a suggested patch): block
+ * mappings for its structure, and a value that fits on its line in flow style ({@code resources:
+ * {requests: {cpu: 100m}}}), so the config stays short. Every string is quoted when a YAML 1.1 or
+ * 1.2 reader could read it as something else.
  */
-final class ConfigWriter {
+public final class ConfigWriter {
 
   /** Lines longer than this are written as blocks instead. */
-  static final int WIDTH = 100;
+  public static final int WIDTH = 100;
 
   private final StringBuilder out = new StringBuilder();
 
   /** The text. */
-  String text() {
+  public String text() {
     return out.toString();
   }
 
   /** A comment line at {@code indent}. */
-  ConfigWriter comment(int indent, String text) {
+  public ConfigWriter comment(int indent, String text) {
     out.append(" ".repeat(indent)).append("# ").append(text).append('\n');
     return this;
   }
 
   /** {@code key: value} at {@code indent}, the value in flow style when it fits. */
-  ConfigWriter entry(int indent, String key, Object value) {
+  public ConfigWriter entry(int indent, String key, Object value) {
     String prefix = " ".repeat(indent) + key(key) + ":";
     if (value instanceof String s && flow(s) == null) {
       out.append(prefix).append(' ').append(multiLine(s, indent + 2)).append('\n');
@@ -47,13 +46,13 @@ final class ConfigWriter {
   }
 
   /** {@code key:} alone, opening a block at {@code indent}. */
-  ConfigWriter key(int indent, String key) {
+  public ConfigWriter key(int indent, String key) {
     out.append(" ".repeat(indent)).append(key(key)).append(":\n");
     return this;
   }
 
   /** A list item {@code - key:} opening a mapping at {@code indent}. */
-  ConfigWriter item(int indent, String key) {
+  public ConfigWriter item(int indent, String key) {
     out.append(" ".repeat(indent)).append("- ").append(key(key)).append(":\n");
     return this;
   }
@@ -119,7 +118,7 @@ final class ConfigWriter {
   }
 
   /** The value on one line in flow style, or null when it spans lines (a multi-line string). */
-  static String flow(Object value) {
+  public static String flow(Object value) {
     if (value == null) {
       return "null";
     }
@@ -153,6 +152,32 @@ final class ConfigWriter {
       return b.append(']').toString();
     }
     return String.valueOf(value);
+  }
+
+  /**
+   * The value on one line as YAML reads it back: flow style, a string of several lines as a JSON
+   * string.
+   */
+  public static String oneLine(Object value) {
+    if (value instanceof String s && flow(s) == null) {
+      return JsonLiteral.canonical(s);
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder b = new StringBuilder("{");
+      map.forEach(
+          (k, v) ->
+              b.append(b.length() > 1 ? ", " : "")
+                  .append(oneLine(String.valueOf(k)))
+                  .append(": ")
+                  .append(oneLine(v)));
+      return b.append('}').toString();
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder b = new StringBuilder("[");
+      list.forEach(v -> b.append(b.length() > 1 ? ", " : "").append(oneLine(v)));
+      return b.append(']').toString();
+    }
+    return flow(value);
   }
 
   private static String key(String key) {
