@@ -7,6 +7,7 @@ import dev.kubegenerate.generate.RenderedFile;
 import dev.kubegenerate.model.InputException;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.template.TemplateLibrary;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,12 @@ final class Experiments {
    */
   static final int MAX_RENDERS = 40;
 
+  /**
+   * The time one config's experiments may take, however slow its templates: a repository's template
+   * may take up to its render budget each time, and a suggestion is not worth stalling the check.
+   */
+  static final Duration TIME_BUDGET = Duration.ofSeconds(5);
+
   /** Makes a variant; it may fail as loading a config does. */
   interface Variant {
     Config make() throws InputException;
@@ -35,6 +42,7 @@ final class Experiments {
   private final ClusterValidators validators;
   private final Map<String, Optional<Map<ManifestPath, String>>> done = new HashMap<>();
   private int left = MAX_RENDERS;
+  private final long deadline = System.nanoTime() + TIME_BUDGET.toNanos();
 
   Experiments(Generator generator, TemplateLibrary library, ClusterValidators validators) {
     this.generator = generator;
@@ -44,7 +52,8 @@ final class Experiments {
 
   /**
    * Every file the variant renders, by path; empty when it does not render (a value the template
-   * refuses, a patch that breaks a lock or makes an invalid object) or the budget is spent.
+   * refuses, a patch that breaks a lock or makes an invalid object) or the budget (renders or time)
+   * is spent.
    *
    * @param key says what the variant is: the same key gives the same variant
    */
@@ -53,7 +62,7 @@ final class Experiments {
     if (known != null) {
       return known;
     }
-    if (left <= 0) {
+    if (left <= 0 || System.nanoTime() - deadline > 0) {
       return Optional.empty();
     }
     left--;
