@@ -56,9 +56,9 @@ final class Classifier {
     List<Classified> out = new ArrayList<>(committed.size() + expected.size());
     for (CommittedFile file : committed) {
       RenderedFile render = expected.remove(file.path());
-      if (render != null && file.text().filter(render.content()::equals).isPresent()) {
-        // the common case, decided with one comparison: no marker parsed, no diff, and the
-        // render's text and violations serve for both sides
+      if (render != null && file.text().filter(render.text()::isFile).isPresent()) {
+        // the common case, decided with one comparison: no marker parsed, no diff, no
+        // fingerprint computed, and the render's violations serve for both sides
         out.add(
             new Classified(
                 upToDate(render),
@@ -147,7 +147,7 @@ final class Classifier {
     } else if (ownership != Ownership.MARKED_INTACT || bom) {
       // an unmarked file at a rendered path is ours with its marker lines removed by hand
       status = Status.HAND_EDITED;
-    } else if (Marker.body(body).equals(Marker.body(render.get().content()))) {
+    } else if (Marker.body(body).equals(render.get().text().body())) {
       // today's body under other marker lines: up to date (SPEC §8.6)
       if (!resealed(marker.get(), body, render.get())) {
         return new Classified(upToDate(render.get()), ownership, Optional.empty(), renderOrder);
@@ -171,10 +171,9 @@ final class Classifier {
    * byte-identical: only a file whose content changes is rewritten (SPEC §8.3).
    */
   private static boolean resealed(Marker.Parsed marker, String committed, RenderedFile render) {
-    String rendered = render.content();
     return marker.reads().isEmpty()
         || !marker.template().equals(render.template())
-        || !committed.regionMatches(0, rendered, 0, rendered.indexOf('\n') + 1)
+        || !committed.startsWith(render.text().firstLine())
         || !marker.reads().get().equals(render.inputs().reads());
   }
 

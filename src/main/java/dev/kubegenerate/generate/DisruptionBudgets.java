@@ -51,8 +51,8 @@ final class DisruptionBudgets {
       boolean mayBlock =
           docs.isPresent()
               ? docs.get().stream().anyMatch(DisruptionBudgets::mayBlock)
-              : file.content().contains("kind: PodDisruptionBudget")
-                  && MAY_BLOCK.matcher(file.content()).find();
+              : file.text().body().contains("kind: PodDisruptionBudget")
+                  && MAY_BLOCK.matcher(file.text().body()).find();
       if (mayBlock) {
         budgets.add(file);
       }

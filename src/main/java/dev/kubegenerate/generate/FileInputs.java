@@ -22,7 +22,7 @@ public final class FileInputs {
   private final List<Patch> patches;
   private final String namespace;
   private final ReadSet reads;
-  private final String value;
+  private volatile String value;
 
   FileInputs(
       InputsFingerprint owner,
@@ -41,12 +41,19 @@ public final class FileInputs {
     this.patches = List.copyOf(patches);
     this.namespace = namespace;
     this.reads = reads;
-    this.value = owner.fingerprint(this, this.reads);
   }
 
-  /** The fingerprint over today's reads, lower-case hex: what the marker records. */
+  /**
+   * The fingerprint over today's reads, lower-case hex: what the marker records. Worked out when
+   * first asked: a check of a file that is today's render never asks.
+   */
   public String value() {
-    return value;
+    String v = value;
+    if (v == null) {
+      v = owner.fingerprint(this, reads);
+      value = v;
+    }
+    return v;
   }
 
   /** The config keys today's render read, sorted: the marker's {@code reads=}. */
@@ -62,7 +69,7 @@ public final class FileInputs {
   /** The fingerprint over {@code names} (a committed marker's), with today's config. */
   public String over(Collection<String> names) {
     ReadSet set = ReadSet.of(names);
-    return set.equals(reads) ? value : owner.fingerprint(this, set);
+    return set.equals(reads) ? value() : owner.fingerprint(this, set);
   }
 
   /** The fingerprinted text over {@code names}, for tests and for anyone checking the format. */

@@ -9,7 +9,7 @@ import dev.kubegenerate.model.ManifestPath;
  * @param config the producing config, repository-relative
  * @param template the template's name
  * @param cluster the cluster it was rendered for
- * @param content the whole file, marker included
+ * @param text the whole file, marker included, written out when asked ({@link #content()})
  * @param inputs the config keys its render read and their fingerprint, which its marker records
  *     (SPEC §4, §8.3)
  * @param entryLine the line of the entry that produces it in the config
@@ -22,7 +22,7 @@ public record RenderedFile(
     String config,
     String template,
     String cluster,
-    String content,
+    RenderedText text,
     FileInputs inputs,
     int entryLine,
     int entryColumn,
@@ -30,5 +30,10 @@ public record RenderedFile(
 
   public RenderedFile {
     violations = java.util.List.copyOf(violations);
+  }
+
+  /** The whole file, marker included. */
+  public String content() {
+    return text.get();
   }
 }
