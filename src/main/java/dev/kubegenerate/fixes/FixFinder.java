@@ -120,16 +120,7 @@ final class FixFinder {
               () -> ConfigVariants.withPatch(config, focus(e), level, id.kind(), id.name(), merge));
       Optional<Set<String>> covered = files.flatMap(r -> judge.produces(e, level, List.of(), r));
       if (covered.isPresent() && covered.get().contains(id.toString())) {
-        return fix(
-            e,
-            whole,
-            EditFix.Kind.PATCH,
-            level.isEmpty(),
-            level.map(cl -> "overrides." + cl + ".").orElse("") + "patches",
-            null,
-            PatchText.of(id.kind(), id.name(), merge),
-            FixLines.ofPatch(e.entry(), level),
-            judge.also(e, level, files.get(), focus(e).lines()));
+        return patchFix(e, whole, level, id, merge, files.get());
       }
     }
     return fix(e, whole, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
@@ -215,16 +206,7 @@ final class FixFinder {
               () -> ConfigVariants.withPatch(config, focus(e), level, id.kind(), id.name(), merge));
       Optional<Set<String>> covered = files.flatMap(r -> judge.produces(e, level, fields, r));
       if (covered.isPresent() && fields.stream().allMatch(f -> covered.get().contains(f.at()))) {
-        return fix(
-            e,
-            fields,
-            EditFix.Kind.PATCH,
-            level.isEmpty(),
-            level.map(cl -> "overrides." + cl + ".").orElse("") + "patches",
-            null,
-            PatchText.of(id.kind(), id.name(), merge),
-            FixLines.ofPatch(e.entry(), level),
-            judge.also(e, level, files.get(), focus(e).lines()));
+        return patchFix(e, fields, level, id, merge, files.get());
       }
     }
     return fix(e, fields, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
@@ -243,6 +225,26 @@ final class FixFinder {
       }
     }
     return List.of(Optional.empty(), own);
+  }
+
+  /** The fix that adds {@code merge} as a patch of the object at {@code level}, as rendered. */
+  private EditFix patchFix(
+      HandEditFixes.EditedFile e,
+      List<FieldEdit> fields,
+      Optional<String> level,
+      ObjectId id,
+      Map<String, Object> merge,
+      Map<ManifestPath, String> files) {
+    return fix(
+        e,
+        fields,
+        EditFix.Kind.PATCH,
+        level.isEmpty(),
+        level.map(cl -> "overrides." + cl + ".").orElse("") + "patches",
+        null,
+        PatchText.of(id.kind(), id.name(), merge),
+        FixLines.ofPatch(e.entry(), level),
+        judge.also(e, level, files, focus(e).lines()));
   }
 
   private EditFix fix(
