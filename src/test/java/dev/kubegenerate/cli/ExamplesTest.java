@@ -35,6 +35,19 @@ class ExamplesTest {
     assertEquals(0, r.exit(), r.out() + r.err());
   }
 
+  /**
+   * The examples are what this release writes, markers included: a user who copies one and runs
+   * {@code --update} sees nothing change (a marker recording other keys than today's render reads
+   * would be rewritten).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void example_updateWouldChangeNothing(Path example) {
+    CliRunner.Result r = CliRunner.run(example);
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals("", r.out());
+  }
+
   @Test
   void ledger_describesAWholeServiceInUnder40LinesWithNoHandWrittenManifest() throws IOException {
     Path ledger = Path.of("examples/ledger");
