@@ -15,7 +15,7 @@ import java.util.Optional;
  *     the edit removed a list item
  * @param from the rendered value, empty when the edit added the field
  * @param to the committed value, empty when the edit removed the field
- * @param secret whether the field is a Secret's {@code data} or {@code stringData}
+ * @param secret whether the field is a Secret's (any of its fields: see {@link FileEdits})
  */
 record FieldEdit(
     ManifestObject committed,

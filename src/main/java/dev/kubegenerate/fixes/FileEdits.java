@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * What a hand edit changed in one generated file, object by object, as the API server stores the
@@ -125,11 +124,10 @@ record FileEdits(List<FieldEdit> fields, List<ObjectId> added, List<ManifestObje
       }
       pattern.append(inList ? "/*" : JsonPointer.append("", token));
     }
-    boolean secret =
-        committed.id().kind().equals("Secret")
-            && committed.id().group().isEmpty()
-            && Stream.of("/data", "/stringData")
-                .anyMatch(p -> pointer.equals(p) || pointer.startsWith(p + "/"));
+    // every field of a Secret, not only data and stringData: where Kubernetes' reader and ours
+    // disagree (a byte-order mark or U+2028 inside the file) a value Kubernetes files under
+    // stringData may sit under another key for us, and must not be shown there either
+    boolean secret = committed.id().kind().equals("Secret") && committed.id().group().isEmpty();
     return new FieldEdit(
         committed, rendered, pointer, Optional.ofNullable(r), Optional.ofNullable(c), secret);
   }

@@ -222,6 +222,56 @@ class HandEditFixesTest {
     }
   }
 
+  /**
+   * Kubernetes reads a byte-order mark at a line's start as nothing and U+2028 as a line break, so
+   * what follows is a value under stringData for it, and may be another key of the Secret for the
+   * reader the fixes compare with: no field of a Secret has its value shown.
+   */
+  @Test
+  void secretEditBehindABomOrALineSeparator_neverShowsTheValue() throws IOException {
+    Files.createDirectories(repo.resolve("platform/secret"));
+    Files.writeString(
+        repo.resolve("platform/secret/template.yaml"),
+        """
+        description: A Secret for tests.
+        files: [secret]
+        parameters:
+          - {name: name, type: string, required: true, description: Name.}
+        """);
+    Files.writeString(
+        repo.resolve("platform/secret/secret.yaml.peb"),
+        """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: {{ name | json }}
+        stringData:
+          token: none
+        """);
+    Files.writeString(
+        repo.resolve("kube-generate.yaml"),
+        """
+        app: vault
+        clusters: [qa]
+        templates: [platform]
+        generates:
+          - secret: {name: db}
+        """);
+    assertEquals(0, CliRunner.run(repo, "--update").exit());
+    edit(
+        "kubernetes/qa/secret-db.yaml",
+        "  token: none",
+        "  token: s3cr3t-one # c\u2028  extra: s3cr3t-two\n\ufeff  more: s3cr3t-three");
+    String summary = repo.resolve("summary.md").toString();
+    for (String format : List.of("text", "json", "github")) {
+      CliRunner.Result r = CliRunner.run(repo, "check", "--format", format, "--summary", summary);
+      assertEquals(1, r.exit(), r.err());
+      String all = r.out() + r.err() + Files.readString(Path.of(summary));
+      assertTrue(all.contains("a Secret value changed in qa (Secret db: "), format + ": " + all);
+      assertFalse(all.contains("s3cr3t"), format + " shows a Secret's value: " + all);
+    }
+  }
+
   @Test
   void hostileEdit_isBoundedAndKeepsTheVerdict() throws IOException {
     ledger();
