@@ -133,21 +133,7 @@ public final class GitHubPublisher {
     // everything the runner reads from files and stdout first: the comment talks to a server
     // that may be slow or hostile, and must not stand between the check and its verdict
     List<String> warnings = new ArrayList<>();
-    env.stepSummary()
-        .ifPresent(
-            file -> {
-              try {
-                Files.writeString(
-                    file,
-                    StepSummary.render(report, workingDirectory, autofix) + "\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
-              } catch (IOException e) {
-                warnings.add("could not append the job summary: " + e);
-              }
-            });
+    JobSummary.append(env, StepSummary.render(report, workingDirectory, autofix), warnings);
     env.output().ifPresent(file -> outputs(report, env, jsonReport, file, warnings, autofix));
     // publishing problems first: the runner shows only the first warnings of a step; one place
     // is kept for the comment's own

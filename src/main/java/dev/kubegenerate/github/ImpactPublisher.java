@@ -3,10 +3,8 @@ package dev.kubegenerate.github;
 import dev.kubegenerate.report.WorkflowCommand;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +37,7 @@ public final class ImpactPublisher {
    */
   public Optional<String> publish(String markdown, ActionsEnvironment env, PrintStream out) {
     List<String> warnings = new ArrayList<>();
-    env.stepSummary()
-        .ifPresent(
-            file -> {
-              try {
-                Files.writeString(
-                    file,
-                    markdown + "\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
-              } catch (IOException e) {
-                warnings.add("could not append the job summary: " + e);
-              }
-            });
+    JobSummary.append(env, markdown, warnings);
     Optional<String> shown = Optional.empty();
     if (env.output().isPresent()) {
       try {
