@@ -28,7 +28,7 @@ final class FixFinder {
   private final Config config;
   private final Experiments experiments;
   private final VariantJudge judge;
-  private final Map<String, Set<String>> sameness = new HashMap<>();
+  private final FixLevels levels;
   private final Map<String, Optional<Map<String, Object>>> params = new HashMap<>();
   private final Map<Integer, Focus> focus = new HashMap<>();
   private final TemplateLibrary library;
@@ -43,15 +43,11 @@ final class FixFinder {
     this.library = library;
     this.experiments = experiments;
     this.judge = new VariantJudge(config, rendered, all);
-    all.forEach(e -> sameness.put(group(e, e.cluster()), e.sameness()));
+    this.levels = new FixLevels(config, all);
   }
 
   private Focus focus(HandEditFixes.EditedFile e) {
     return focus.computeIfAbsent(e.entryIndex(), i -> Focus.of(config, library, e.entry()));
-  }
-
-  private String group(HandEditFixes.EditedFile e, String cluster) {
-    return e.entryIndex() + " " + cluster + " " + e.inCluster(config);
   }
 
   /** The fixes of one file, object by object. */
@@ -66,7 +62,7 @@ final class FixFinder {
     for (List<FieldEdit> fields : byObject.values()) {
       List<FieldEdit> secrets = fields.stream().filter(FieldEdit::secret).toList();
       if (!secrets.isEmpty()) {
-        out.add(fix(e, secrets, EditFix.Kind.SECRET, false, "", null, "", 0, List.of()));
+        out.add(NewFix.of(e, secrets, EditFix.Kind.SECRET, false, "", null, "", 0, List.of()));
       }
       for (FieldEdit f : fields) {
         if (f.inPlace() && !covered.contains(f.at()) && looked++ < HandEditFixes.MAX_FIELDS) {
@@ -113,7 +109,7 @@ final class FixFinder {
     Map<String, Object> merge = Map.of("$patch", "delete");
     List<FieldEdit> whole =
         List.of(new FieldEdit(removed, removed, "", Optional.empty(), Optional.empty(), false));
-    for (Optional<String> level : levels(e, List.of())) {
+    for (Optional<String> level : levels.of(e, List.of())) {
       Optional<Map<ManifestPath, String>> files =
           experiments.render(
               "delete " + e.entryIndex() + " " + level + " " + id,
@@ -123,7 +119,7 @@ final class FixFinder {
         return patchFix(e, whole, level, id, merge, files.get());
       }
     }
-    return fix(e, whole, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
+    return NewFix.of(e, whole, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
   }
 
   /** A fix and the edited fields it produces ({@code id pointer}). */
@@ -152,7 +148,7 @@ final class FixFinder {
             resolved.get(),
             e.render().inputs().reads(),
             order);
-    for (Optional<String> level : levels(e, List.of(f))) {
+    for (Optional<String> level : levels.of(e, List.of(f))) {
       for (KeyCandidates.Candidate c : candidates) {
         KeyChange change =
             KeyChange.of(
@@ -179,7 +175,7 @@ final class FixFinder {
           String key = level.map(cl -> "overrides." + cl + ".").orElse("") + change.shownKey();
           return Optional.of(
               new Found(
-                  fix(
+                  NewFix.of(
                       e,
                       fields,
                       EditFix.Kind.KEY,
@@ -199,7 +195,7 @@ final class FixFinder {
   private EditFix patch(HandEditFixes.EditedFile e, List<FieldEdit> fields) {
     Map<String, Object> merge = MergePatches.of(fields);
     ObjectId id = fields.get(0).id();
-    for (Optional<String> level : levels(e, fields)) {
+    for (Optional<String> level : levels.of(e, fields)) {
       Optional<Map<ManifestPath, String>> files =
           experiments.render(
               "patch " + e.entryIndex() + " " + level + " " + id + " " + Values.canonical(merge),
@@ -209,22 +205,7 @@ final class FixFinder {
         return patchFix(e, fields, level, id, merge, files.get());
       }
     }
-    return fix(e, fields, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
-  }
-
-  /**
-   * Where to try a fix: on the entry when every cluster's file of the entry has the same edits,
-   * then under the cluster's override.
-   */
-  private List<Optional<String>> levels(HandEditFixes.EditedFile e, List<FieldEdit> fields) {
-    Optional<String> own = Optional.of(e.cluster());
-    for (String cluster : e.entry().clusters().orElse(config.clusters())) {
-      Set<String> there = sameness.get(group(e, cluster));
-      if (there == null || !fields.stream().allMatch(f -> there.contains(f.sameness()))) {
-        return List.of(own);
-      }
-    }
-    return List.of(Optional.empty(), own);
+    return NewFix.of(e, fields, EditFix.Kind.NONE, false, "", null, "", 0, List.of());
   }
 
   /** The fix that adds {@code merge} as a patch of the object at {@code level}, as rendered. */
@@ -235,7 +216,7 @@ final class FixFinder {
       ObjectId id,
       Map<String, Object> merge,
       Map<ManifestPath, String> files) {
-    return fix(
+    return NewFix.of(
         e,
         fields,
         EditFix.Kind.PATCH,
@@ -245,31 +226,5 @@ final class FixFinder {
         PatchText.of(id.kind(), id.name(), merge),
         FixLines.ofPatch(e.entry(), level),
         judge.also(e, level, files, focus(e).lines()));
-  }
-
-  private EditFix fix(
-      HandEditFixes.EditedFile e,
-      List<FieldEdit> fields,
-      EditFix.Kind kind,
-      boolean everyCluster,
-      String key,
-      Object value,
-      String patch,
-      int line,
-      List<String> alsoChanges) {
-    ObjectId id = fields.get(0).id();
-    return new EditFix(
-        id.kind() + " " + id.name(),
-        e.cluster(),
-        fields.stream().map(FieldEdit::shown).toList(),
-        kind,
-        everyCluster,
-        FixLines.entryName(e.entry()),
-        FixLines.named(e.entry()),
-        key,
-        Optional.ofNullable(value),
-        patch,
-        line,
-        alsoChanges);
   }
 }
