@@ -101,7 +101,8 @@ final class Classifier {
         Optional.empty(),
         List.of(),
         new FileResult.Location(render.path().value(), 1, 1),
-        render.violations());
+        render.violations(),
+        List.of());
   }
 
   private Classified classify(
@@ -257,7 +258,9 @@ final class Classifier {
         rendered,
         diff,
         lines,
-        location);
+        location,
+        List.of(),
+        List.of());
   }
 
   private static Optional<String> templateOf(String committed) {

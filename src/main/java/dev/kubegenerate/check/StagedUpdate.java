@@ -117,7 +117,9 @@ final class StagedUpdate {
         rendered,
         Optional.empty(),
         List.of(),
-        new FileResult.Location(path.value(), 1, 1));
+        new FileResult.Location(path.value(), 1, 1),
+        List.of(),
+        List.of());
   }
 
   private static Optional<String> read(Path root, ManifestPath path) {

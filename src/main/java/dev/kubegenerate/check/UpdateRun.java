@@ -133,6 +133,7 @@ public final class UpdateRun {
         diff.differs() ? Optional.of(diff.unified()) : Optional.empty(),
         diff.lines(),
         file.annotationLine(),
-        file.violations());
+        file.violations(),
+        List.of());
   }
 }

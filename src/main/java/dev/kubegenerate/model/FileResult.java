@@ -48,60 +48,6 @@ public record FileResult(
     fixes = List.copyOf(fixes);
   }
 
-  /** A result without fixes. */
-  public FileResult(
-      ManifestPath path,
-      Status status,
-      String config,
-      Optional<String> template,
-      Optional<String> cluster,
-      Optional<String> committed,
-      Optional<String> rendered,
-      Optional<String> diff,
-      List<LineRange> lines,
-      Location annotationLine,
-      List<Violation> violations) {
-    this(
-        path,
-        status,
-        config,
-        template,
-        cluster,
-        committed,
-        rendered,
-        diff,
-        lines,
-        annotationLine,
-        violations,
-        List.of());
-  }
-
-  /** A result with no violations. */
-  public FileResult(
-      ManifestPath path,
-      Status status,
-      String config,
-      Optional<String> template,
-      Optional<String> cluster,
-      Optional<String> committed,
-      Optional<String> rendered,
-      Optional<String> diff,
-      List<LineRange> lines,
-      Location annotationLine) {
-    this(
-        path,
-        status,
-        config,
-        template,
-        cluster,
-        committed,
-        rendered,
-        diff,
-        lines,
-        annotationLine,
-        List.of());
-  }
-
   /** The same result with other violations. */
   public FileResult withViolations(List<Violation> other) {
     return new FileResult(

@@ -46,7 +46,9 @@ class ImpactPartTest {
         Optional.ofNullable(rendered),
         Optional.empty(),
         List.of(),
-        new FileResult.Location(path, 1, 1));
+        new FileResult.Location(path, 1, 1),
+        List.of(),
+        List.of());
   }
 
   private static List<ObjectImpact> joined(List<List<FileResult>> parts, AtomicInteger reread) {

@@ -467,7 +467,9 @@ class JsonReportTest {
             Optional.of("kind: Deployment\n"),
             Optional.of("--- /dev/null\n+++ b/kubernetes/qa/deployment-web.yaml\n"),
             List.of(),
-            new FileResult.Location("apps/shop/kube-generate.yaml", 9, 9));
+            new FileResult.Location("apps/shop/kube-generate.yaml", 9, 9),
+            List.of(),
+            List.of());
     JsonNode file =
         new ObjectMapper()
             .readTree(

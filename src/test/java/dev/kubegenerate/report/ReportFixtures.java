@@ -33,7 +33,9 @@ public final class ReportFixtures {
         Optional.empty(),
         Optional.ofNullable(diff),
         List.of(lines),
-        new FileResult.Location(annotated, line, end));
+        new FileResult.Location(annotated, line, end),
+        List.of(),
+        List.of());
   }
 
   /** A diff that changes line 12 of {@code path}. */

@@ -50,7 +50,9 @@ final class SampleReport {
         rendered,
         diff.differs() ? Optional.of(diff.unified()) : Optional.empty(),
         diff.lines(),
-        location);
+        location,
+        List.of(),
+        List.of());
   }
 
   static FileResult generated(String path, Status status, String committed, String rendered) {
