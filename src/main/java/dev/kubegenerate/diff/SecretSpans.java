@@ -1,5 +1,6 @@
 package dev.kubegenerate.diff;
 
+import dev.kubegenerate.yaml.KubernetesView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,12 +116,13 @@ final class SecretSpans {
       return null;
     }
     Level[] asWritten = read(text, depth);
-    KubernetesView view = KubernetesView.of(text);
+    KubernetesView view = KubernetesView.ofEveryLine(text);
     if (view == null) {
       return asWritten;
     }
     if (!view.undecidable()
-        && Arrays.equals(asWritten, view.toOriginal(read(view.text(), depth)))) {
+        && Arrays.equals(
+            asWritten, view.toOriginal(read(view.text(), depth), Level.SHOWN, Level[]::new))) {
       return asWritten;
     }
     Level[] all = new Level[text.length()];

@@ -4,6 +4,7 @@ import dev.kubegenerate.model.Violation;
 import dev.kubegenerate.model.Violation.Rule;
 import dev.kubegenerate.model.Violation.Severity;
 import dev.kubegenerate.yaml.GoScalars;
+import dev.kubegenerate.yaml.KubernetesView;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -26,6 +27,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *       escaped tab, which YAML 1.2's reader refuses; it refuses {@code \/}, which YAML 1.2 takes.
  *   <li>The plain words YAML 1.1 reads as booleans ({@code yes}, {@code on}, {@code n}, ...), which
  *       YAML 1.2 reads as strings: kubectl sends a boolean, which a string field refuses.
+ *   <li>Line breaks: YAML 1.1 also ends a line (and so a comment) at NEL, LS and PS, and skips a
+ *       byte-order mark at the start of any line ({@link KubernetesView}), so a line a YAML 1.2
+ *       reader takes for part of a comment may be a key kubectl applies.
  * </ul>
  *
  * <p>A text that starts with <code>{</code> is JSON to kubectl and read as such: none of this
@@ -43,19 +47,25 @@ public final class KubectlYaml {
   /**
    * What the validator reads.
    *
-   * @param text the text to parse with YAML 1.2: the file's, or with kubectl's own escapes turned
-   *     into escapes of the same length YAML 1.2 knows, so every line and column stays
+   * @param text the text to parse with YAML 1.2: the file's, with its YAML 1.1 line breaks as LF
+   *     ({@link KubernetesView#readable}) and kubectl's own escapes turned into escapes of the same
+   *     length YAML 1.2 knows, so every line stays
    * @param refused why kubectl refuses to parse the text, where YAML 1.2 would not
    */
   record Reading(String text, Optional<Violation> refused) {}
 
   /**
-   * Reads {@code text} as kubectl would parse it.
+   * Reads {@code original} as kubectl would parse it.
    *
    * @param marked settings with marks, which locate escapes
    */
-  static Reading read(String text, LoadSettings marked) {
-    if (isJson(text) || !mayHoldKubectlEscapes(text)) {
+  static Reading read(String original, LoadSettings marked) {
+    if (isJson(original)) {
+      return new Reading(original, Optional.empty());
+    }
+    // NEL, LS and PS end a line for kubectl, and a byte-order mark may start any line
+    String text = KubernetesView.readable(original);
+    if (!mayHoldKubectlEscapes(text)) {
       return new Reading(text, Optional.empty());
     }
     String readable = text;

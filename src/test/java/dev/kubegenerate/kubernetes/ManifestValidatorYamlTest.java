@@ -58,6 +58,22 @@ class ManifestValidatorYamlTest {
     assertTrue(found.get(0).startsWith("invalid error 4 : not valid YAML: found unknown escape"));
   }
 
+  /**
+   * NEL, LS and PS end a comment for kubectl: what follows on the same line for a YAML 1.2 reader
+   * is a field kubectl applies, and is validated, at the line kubectl counts.
+   */
+  @Test
+  void validate_aFieldBehindACommentThatAYaml11BreakEnds_isValidated() {
+    String text =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c # reviewed\u2028  labels: [a, b]\n"
+            + "data: # none\u0085  k: 7\n";
+    assertEquals(
+        List.of(
+            "invalid error 5 metadata.labels: expected an object, got a list",
+            "invalid error 7 data.k: expected a string, got integer 7; quote it"),
+        check("1.36", text));
+  }
+
   /** go-yaml reads {@code yes}, {@code on}, {@code n} as booleans: a string field refuses them. */
   @Test
   void validate_unquotedYaml11Boolean_inAStringField_isInvalid() {
