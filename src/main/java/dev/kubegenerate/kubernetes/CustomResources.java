@@ -29,7 +29,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The schemas of custom resources, from the CustomResourceDefinition manifests of a config's {@code
- * schemas:} folders: for each served version, its {@code openAPIV3Schema}.
+ * schemas:} folders: for each served version, its {@code openAPIV3Schema}; then those of the custom
+ * resources the built-in templates write, bundled in the jar.
  *
  * <p>The folders are the repository's input: links are never followed (a link could lead out of the
  * repository), every file is read with the bounds of {@link InputText}.
@@ -45,9 +46,13 @@ public final class CustomResources {
     this.byKind = Map.copyOf(byKind);
   }
 
-  /** The schema of {@code apiVersion}/{@code kind}, when a definition declares it. */
+  /**
+   * The schema of {@code apiVersion}/{@code kind}, when a definition of the config's declares it,
+   * else when one bundled with kube-generate does ({@link BundledCustomResources}).
+   */
   Optional<Schema> schema(String apiVersion, String kind) {
-    return Optional.ofNullable(byKind.get(apiVersion + " " + kind));
+    Schema own = byKind.get(apiVersion + " " + kind);
+    return own != null ? Optional.of(own) : BundledCustomResources.schema(apiVersion, kind);
   }
 
   /** How many apiVersion/kind pairs have a schema. */
