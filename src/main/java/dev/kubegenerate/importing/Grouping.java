@@ -107,11 +107,13 @@ final class Grouping {
             .forEach(
                 o ->
                     handwritten.put(
-                        o, "no template writes a " + o.kind() + " of " + o.apiVersion()));
+                        o, "no template writes " + o.apiVersion() + " " + o.kind() + " objects"));
       } else if (OWN_TEMPLATE.contains(any.kind())) {
         groups.add(single(template(any.kind()), e.getValue()));
       } else {
-        e.getValue().values().forEach(o -> handwritten.put(o, "no template writes a " + o.kind()));
+        e.getValue()
+            .values()
+            .forEach(o -> handwritten.put(o, "no template writes " + o.kind() + " objects"));
       }
     }
     return new Result(groups, handwritten);
