@@ -1,17 +1,10 @@
 package dev.kubegenerate.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kubegenerate.model.KubernetesVersion;
+import dev.kubegenerate.testing.Kubectl;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,36 +61,17 @@ class KubectlYamlPeerTest {
   }
 
   private static boolean kubectlParses(String text) throws IOException, InterruptedException {
-    Path kubectl =
-        List.of("/usr/bin/kubectl", "/usr/local/bin/kubectl").stream()
-            .map(Path::of)
-            .filter(Files::isExecutable)
-            .findFirst()
-            .orElse(null);
-    assumeTrue(kubectl != null, "kubectl is not installed");
-    Process p =
-        new ProcessBuilder(
-                kubectl.toString(),
-                "apply",
-                "--dry-run=client",
-                "--validate=false",
-                "--server=http://127.0.0.1:9",
-                "-f",
-                "-")
-            .redirectErrorStream(true)
-            .start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-    String out;
-    try (InputStream o = p.getInputStream()) {
-      out = new String(o.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IOException("kubectl did not finish");
-    }
     // past the text, kubectl asks the (absent) server for the kinds it serves
-    return !out.contains("error parsing");
+    return !Kubectl.run(
+            text,
+            true,
+            "apply",
+            "--dry-run=client",
+            "--validate=false",
+            "--server=http://127.0.0.1:9",
+            "-f",
+            "-")
+        .out()
+        .contains("error parsing");
   }
 }

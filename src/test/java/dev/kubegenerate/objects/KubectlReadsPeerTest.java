@@ -1,20 +1,14 @@
 package dev.kubegenerate.objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubegenerate.testing.Kubectl;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -76,39 +70,12 @@ class KubectlReadsPeerTest {
   }
 
   private static String kubectlLabel(String text) throws IOException, InterruptedException {
-    Path kubectl =
-        List.of("/usr/bin/kubectl", "/usr/local/bin/kubectl").stream()
-            .map(Path::of)
-            .filter(Files::isExecutable)
-            .findFirst()
-            .orElse(null);
-    assumeTrue(kubectl != null, "kubectl is not installed");
-    Process p =
-        new ProcessBuilder(
-                kubectl.toString(),
-                "label",
-                "--local",
-                "-o",
-                "json",
-                "-f",
-                "-",
-                "kube-generate-peer=1")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-    String out;
-    try (InputStream o = p.getInputStream()) {
-      out = new String(o.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IOException("kubectl did not finish");
-    }
-    if (p.exitValue() != 0) {
+    Kubectl.Result read =
+        Kubectl.run(
+            text, false, "label", "--local", "-o", "json", "-f", "-", "kube-generate-peer=1");
+    if (read.exit() != 0) {
       throw new IOException("kubectl refused the text: " + JSON.writeValueAsString(text));
     }
-    return out;
+    return read.out();
   }
 }
