@@ -27,19 +27,17 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class CrdTool {
 
-  /** The keys of a schema {@link Schema#from} reads; descriptions are most of the bytes. */
+  /**
+   * The keys of a schema validation reads, and the extensions of a custom resource's schema it
+   * reads too; descriptions are most of the bytes.
+   */
   private static final Set<String> KEPT =
-      Set.of(
-          "type",
-          "format",
-          "properties",
-          "required",
-          "items",
-          "additionalProperties",
-          "enum",
-          "x-kubernetes-preserve-unknown-fields",
-          "x-kubernetes-embedded-resource",
-          "x-kubernetes-int-or-string");
+      ApiDataTool.union(
+          ApiDataTool.VALIDATED,
+          Set.of(
+              "x-kubernetes-preserve-unknown-fields",
+              "x-kubernetes-embedded-resource",
+              "x-kubernetes-int-or-string"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
