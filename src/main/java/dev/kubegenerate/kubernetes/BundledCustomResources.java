@@ -31,28 +31,34 @@ final class BundledCustomResources {
 
   private BundledCustomResources() {}
 
-  /** The bundled schema of {@code apiVersion}/{@code kind}, if one is bundled. */
-  static Optional<Schema> schema(String apiVersion, String kind) {
+  /** A bundled definition's schema, and the release of its project it comes from. */
+  record Definition(Schema schema, String release) {}
+
+  /** The bundled definition of {@code apiVersion}/{@code kind}, if one is bundled. */
+  static Optional<Definition> of(String apiVersion, String kind) {
     String key = apiVersion + " " + kind;
-    String file = Index.FILES.get(key);
-    if (file == null) {
+    Entry entry = Index.ENTRIES.get(key);
+    if (entry == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(READ.computeIfAbsent(file, BundledCustomResources::read).get(key));
+    Schema schema = READ.computeIfAbsent(entry.file(), BundledCustomResources::read).get(key);
+    return Optional.ofNullable(schema).map(s -> new Definition(s, entry.release()));
   }
 
-  /** Which file defines each apiVersion and kind: {@code index.txt}, read on first use. */
-  private static final class Index {
-    static final Map<String, String> FILES = load();
+  private record Entry(String file, String release) {}
 
-    private static Map<String, String> load() {
-      Map<String, String> files = new HashMap<>();
+  /** Which file defines each apiVersion and kind, and from which release: {@code index.txt}. */
+  private static final class Index {
+    static final Map<String, Entry> ENTRIES = load();
+
+    private static Map<String, Entry> load() {
+      Map<String, Entry> files = new HashMap<>();
       try (InputStream in = open("index.txt");
           BufferedReader lines =
               new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           String[] f = line.split("\t");
-          files.put(f[0] + " " + f[1], f[2]);
+          files.put(f[0] + " " + f[1], new Entry(f[2], f[3]));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

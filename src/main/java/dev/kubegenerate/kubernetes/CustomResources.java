@@ -47,12 +47,20 @@ public final class CustomResources {
   }
 
   /**
-   * The schema of {@code apiVersion}/{@code kind}, when a definition of the config's declares it,
-   * else when one bundled with kube-generate does ({@link BundledCustomResources}).
+   * The schema of {@code apiVersion}/{@code kind}, when a definition of the config's declares it.
    */
   Optional<Schema> schema(String apiVersion, String kind) {
-    Schema own = byKind.get(apiVersion + " " + kind);
-    return own != null ? Optional.of(own) : BundledCustomResources.schema(apiVersion, kind);
+    return Optional.ofNullable(byKind.get(apiVersion + " " + kind));
+  }
+
+  /**
+   * The definition bundled with kube-generate for {@code apiVersion}/{@code kind}, when the
+   * config's own definitions do not declare it.
+   */
+  Optional<BundledCustomResources.Definition> bundled(String apiVersion, String kind) {
+    return byKind.containsKey(apiVersion + " " + kind)
+        ? Optional.empty()
+        : BundledCustomResources.of(apiVersion, kind);
   }
 
   /** How many apiVersion/kind pairs have a schema. */

@@ -23,7 +23,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * Build-time tool: reduces the CustomResourceDefinitions in {@code src/test/crds/} (their projects'
  * own files) to what validation reads, for {@code kube-generate/kubernetes/crds/} in the jar: per
  * definition one line of JSON, gzipped, with its served versions and their schemas without
- * descriptions; and {@code index.txt}, one line per served apiVersion and kind naming its file.
+ * descriptions; and {@code index.txt}, one line per served apiVersion and kind naming its file and
+ * the release it comes from ({@code releases.txt} beside the sources).
  */
 public final class CrdTool {
 
@@ -47,8 +48,17 @@ public final class CrdTool {
   static Map<String, byte[]> generate(Path dir) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     List<String> index = new ArrayList<>();
+    Map<String, String> releases = new TreeMap<>();
+    for (String line : Files.readAllLines(dir.resolve("releases.txt"))) {
+      String[] f = line.split("\t");
+      releases.put(f[0], f[1]);
+    }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".yaml.gz")).sorted().toList()) {
+        String release = releases.get(f.getFileName().toString());
+        if (release == null) {
+          throw new IOException(f + " has no line in releases.txt");
+        }
         for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(gunzip(f))) {
           Map<?, ?> crd = (Map<?, ?>) doc;
           Map<?, ?> spec = (Map<?, ?>) crd.get("spec");
@@ -70,7 +80,16 @@ public final class CrdTool {
                     true,
                     "schema",
                     ordered("openAPIV3Schema", reduced(schema))));
-            index.add(spec.get("group") + "/" + version.get("name") + "\t" + kind + "\t" + file);
+            index.add(
+                spec.get("group")
+                    + "/"
+                    + version.get("name")
+                    + "\t"
+                    + kind
+                    + "\t"
+                    + file
+                    + "\t"
+                    + release);
           }
           Map<String, Object> reducedCrd = new LinkedHashMap<>();
           reducedCrd.put("apiVersion", crd.get("apiVersion"));
