@@ -29,8 +29,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The schemas of custom resources, from the CustomResourceDefinition manifests of a config's {@code
- * schemas:} folders: for each served version, its {@code openAPIV3Schema}; then those of the custom
- * resources the built-in templates write, bundled in the jar.
+ * schemas:} folders: for each served version, its {@code openAPIV3Schema}.
  *
  * <p>The folders are the repository's input: links are never followed (a link could lead out of the
  * repository), every file is read with the bounds of {@link InputText}.
@@ -46,21 +45,9 @@ public final class CustomResources {
     this.byKind = Map.copyOf(byKind);
   }
 
-  /**
-   * The schema of {@code apiVersion}/{@code kind}, when a definition of the config's declares it.
-   */
+  /** The schema of {@code apiVersion}/{@code kind}, when a definition declares it. */
   Optional<Schema> schema(String apiVersion, String kind) {
     return Optional.ofNullable(byKind.get(apiVersion + " " + kind));
-  }
-
-  /**
-   * The definition bundled with kube-generate for {@code apiVersion}/{@code kind}, when the
-   * config's own definitions do not declare it.
-   */
-  Optional<BundledCustomResources.Definition> bundled(String apiVersion, String kind) {
-    return byKind.containsKey(apiVersion + " " + kind)
-        ? Optional.empty()
-        : BundledCustomResources.of(apiVersion, kind);
   }
 
   /** How many apiVersion/kind pairs have a schema. */

@@ -93,22 +93,9 @@ final class ObjectValidator {
             "Secret".equals(kind) ? Set.of("data", "stringData") : Set.of(),
             verdict.status() != ApiLifecycle.Status.CUSTOM,
             true);
-    int mark = walk.mark();
     new SchemaValidator(api::schema, walk, policy).validate(schema.get(), doc, path, doc);
     if (verdict.status() != ApiLifecycle.Status.CUSTOM) {
       OutageRules.check(kind, doc, path, walk);
-    } else {
-      // the cluster may run another release of the definition bundled with kube-generate
-      custom
-          .bundled(apiVersion, kind)
-          .ifPresent(
-              d ->
-                  walk.warnSince(
-                      mark,
-                      " (by the definition of "
-                          + d.release()
-                          + " bundled with kube-generate; to check against your cluster's,"
-                          + " add its CustomResourceDefinition to a `schemas:` folder)"));
     }
   }
 
@@ -168,14 +155,7 @@ final class ObjectValidator {
         return Optional.of(customRoots.get(key));
       }
     }
-    Optional<Schema> crd =
-        custom
-            .schema(apiVersion, kind)
-            .or(
-                () ->
-                    custom
-                        .bundled(apiVersion, kind)
-                        .map(BundledCustomResources.Definition::schema));
+    Optional<Schema> crd = custom.schema(apiVersion, kind);
     if (crd.isEmpty()) {
       return crd;
     }

@@ -34,9 +34,6 @@ final class Walk {
   private boolean stopped;
   private final Map<Node, Object> anchored = new IdentityHashMap<>();
 
-  /** The violations that say the walk stopped at its budget, by identity. */
-  private final Map<Violation, Boolean> budgetStops = new IdentityHashMap<>();
-
   /**
    * @param out where violations go
    * @param limit how many violations {@code out} may hold; 1 to learn only whether there is any
@@ -60,7 +57,7 @@ final class Walk {
       return false;
     }
     if (++nodes > MAX_NODES) {
-      stop(
+      add(
           Violations.invalid(
               node,
               path,
@@ -71,7 +68,7 @@ final class Walk {
       return false;
     }
     if (depth > MAX_DEPTH) {
-      stop(
+      add(
           Violations.invalid(
               node, path, "nested more than " + MAX_DEPTH + " levels deep; not checked further"));
       return false;
@@ -115,40 +112,6 @@ final class Walk {
   void add(Violation v) {
     if (out.size() < limit) {
       out.add(v);
-    }
-  }
-
-  private void stop(Violation v) {
-    budgetStops.put(v, true);
-    add(v);
-  }
-
-  /** Where the violations added from now on start, for {@link #warnSince}. */
-  int mark() {
-    return out.size();
-  }
-
-  /**
-   * Turns the {@code invalid} errors added since {@code mark} into warnings, {@code note} added to
-   * each message: what a definition that may not be the cluster's found. A walk that stopped at its
-   * budget stays an error: that is the input, whatever the definition.
-   */
-  void warnSince(int mark, String note) {
-    for (int i = mark; i < out.size(); i++) {
-      Violation v = out.get(i);
-      if (v.rule() == Violation.Rule.INVALID
-          && v.severity() == Violation.Severity.ERROR
-          && !budgetStops.containsKey(v)) {
-        out.set(
-            i,
-            new Violation(
-                v.rule(),
-                Violation.Severity.WARNING,
-                v.line(),
-                v.column(),
-                v.path(),
-                v.message() + note));
-      }
     }
   }
 }

@@ -94,8 +94,14 @@ class ExamplesTest {
             dev.kubegenerate.kubernetes.CustomResources.NONE);
     try (Stream<Path> files = Files.walk(repo.resolve("kubernetes"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        // ServiceMonitor and ExternalSecret too: their definitions are bundled
-        assertEquals(List.of(), validator.validate(Files.readString(f)), f + " for " + version);
+        // ServiceMonitor and ExternalSecret are custom resources: one no-schema notice, nothing
+        // else
+        assertEquals(
+            List.of(),
+            validator.validate(Files.readString(f)).stream()
+                .filter(v -> v.rule() != dev.kubegenerate.model.Violation.Rule.NO_SCHEMA)
+                .toList(),
+            f + " for " + version);
       }
     }
   }

@@ -34,26 +34,21 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class ApiDataTool {
 
-  /** The keys of a schema validation reads, in any OpenAPI document: the rest is left out. */
-  static final Set<String> VALIDATED =
-      Set.of("type", "format", "properties", "required", "items", "additionalProperties", "enum");
-
   /** Only what validation and strategic merge read survives; descriptions are most of the bytes. */
   private static final Set<String> KEPT =
-      union(
-          VALIDATED,
-          Set.of(
-              "$ref",
-              "x-kubernetes-patch-merge-key",
-              "x-kubernetes-patch-strategy",
-              "x-kubernetes-list-type",
-              "x-kubernetes-list-map-keys"));
-
-  static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new TreeSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
+      Set.of(
+          "type",
+          "format",
+          "properties",
+          "required",
+          "items",
+          "$ref",
+          "additionalProperties",
+          "enum",
+          "x-kubernetes-patch-merge-key",
+          "x-kubernetes-patch-strategy",
+          "x-kubernetes-list-type",
+          "x-kubernetes-list-map-keys");
 
   private static final Pattern SPEC_NAME =
       Pattern.compile("kubernetes-(1\\.(\\d+))\\.(\\d+)\\.json\\.gz");
