@@ -387,6 +387,14 @@ final class CanonicalWriter {
     if (!ok) {
       return doubleQuoted(s);
     }
+    return literalBlock(s, indent);
+  }
+
+  /**
+   * {@code s} as a literal block ({@code |}, with the chomping that keeps its final line breaks),
+   * its lines at {@code indent}: for a string the caller found YAML holds exactly that way.
+   */
+  static String literalBlock(String s, int indent) {
     String chomp = s.endsWith("\n\n") ? "+" : s.endsWith("\n") ? "" : "-";
     StringBuilder b = new StringBuilder("|").append(chomp);
     String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;

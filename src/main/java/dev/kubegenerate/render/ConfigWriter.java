@@ -105,16 +105,7 @@ public final class ConfigWriter {
     if (!literal) {
       return JsonLiteral.canonical(s);
     }
-    String chomp = s.endsWith("\n\n") ? "+" : s.endsWith("\n") ? "" : "-";
-    StringBuilder b = new StringBuilder("|").append(chomp);
-    String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    for (String line : body.split("\n", -1)) {
-      b.append('\n');
-      if (!line.isEmpty()) {
-        b.append(" ".repeat(indent)).append(line);
-      }
-    }
-    return b.toString();
+    return CanonicalWriter.literalBlock(s, indent);
   }
 
   /** The value on one line in flow style, or null when it spans lines (a multi-line string). */
