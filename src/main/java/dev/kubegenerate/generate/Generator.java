@@ -164,18 +164,7 @@ public final class Generator {
         (file, found) -> {
           List<Violation> all = new ArrayList<>(file.violations());
           all.addAll(ConfigLines.located(config, entries.get(file.path()), file.cluster(), found));
-          files.put(
-              file.path(),
-              new RenderedFile(
-                  file.path(),
-                  file.config(),
-                  file.template(),
-                  file.cluster(),
-                  file.text(),
-                  file.inputs(),
-                  file.entryLine(),
-                  file.entryColumn(),
-                  all));
+          files.put(file.path(), file.withViolations(all));
         });
   }
 
@@ -373,16 +362,7 @@ public final class Generator {
                     + " of the render)"));
       }
     }
-    return new RenderedFile(
-        file.path(),
-        file.config(),
-        file.template(),
-        file.cluster(),
-        file.text(),
-        file.inputs(),
-        file.entryLine(),
-        file.entryColumn(),
-        ConfigLines.located(config, entry, file.cluster(), violations));
+    return file.withViolations(ConfigLines.located(config, entry, file.cluster(), violations));
   }
 
   /**

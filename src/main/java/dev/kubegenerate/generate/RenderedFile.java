@@ -32,6 +32,12 @@ public record RenderedFile(
     violations = java.util.List.copyOf(violations);
   }
 
+  /** The same file with other violations. */
+  RenderedFile withViolations(java.util.List<dev.kubegenerate.model.Violation> other) {
+    return new RenderedFile(
+        path, config, template, cluster, text, inputs, entryLine, entryColumn, other);
+  }
+
   /** The whole file, marker included. */
   public String content() {
     return text.get();
