@@ -1,10 +1,9 @@
 package dev.kubegenerate.fixes;
 
 import dev.kubegenerate.model.JsonPointer;
+import dev.kubegenerate.model.JsonTrees;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,17 +83,7 @@ final class Values {
 
   /** A deep copy, maps keeping their order, so a copy can be changed. */
   static Object copy(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, x) -> out.put(String.valueOf(k), copy(x)));
-      return out;
-    }
-    if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      l.forEach(x -> out.add(copy(x)));
-      return out;
-    }
-    return v;
+    return JsonTrees.copy(v);
   }
 
   /** {@code source} merged into {@code target}: maps key by key, anything else replaced. */

@@ -1,8 +1,7 @@
 package dev.kubegenerate.importing;
 
+import dev.kubegenerate.model.JsonTrees;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,28 +20,11 @@ final class Values {
   private Values() {}
 
   static boolean sameValue(Object a, Object b) {
-    if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-      if (!x.keySet().equals(y.keySet())) {
-        return false;
-      }
-      for (Object k : x.keySet()) {
-        if (!sameValue(x.get(k), y.get(k))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof List<?> x && b instanceof List<?> y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (int i = 0; i < x.size(); i++) {
-        if (!sameValue(x.get(i), y.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
+    return JsonTrees.equal(a, b, false, Values::sameLeaf);
+  }
+
+  /** Equal, or both numbers (or quantities) of the same value. */
+  private static boolean sameLeaf(Object a, Object b) {
     if (Objects.equals(a, b)) {
       return true;
     }

@@ -3,6 +3,7 @@ package dev.kubegenerate.objects;
 import dev.kubegenerate.kubernetes.FieldTypes;
 import dev.kubegenerate.kubernetes.Quantity;
 import dev.kubegenerate.model.JsonPointer;
+import dev.kubegenerate.model.JsonTrees;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -182,21 +183,14 @@ final class FieldDiff {
 
   /** Equal as JSON: numbers by value ({@code 1} = {@code 1.0}), maps and lists deeply. */
   private static boolean same(Object a, Object b) {
-    if (a instanceof Number && b instanceof Number) {
-      return Objects.equals(number(a), number(b));
-    }
-    if (a instanceof List<?> x && b instanceof List<?> y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (int i = 0; i < x.size(); i++) {
-        if (!same(x.get(i), y.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return Objects.equals(a, b);
+    return JsonTrees.equal(
+        a,
+        b,
+        false,
+        (x, y) ->
+            x instanceof Number && y instanceof Number
+                ? Objects.equals(number(x), number(y))
+                : Objects.equals(x, y));
   }
 
   /** A number as one comparable value, whatever its Java type; anything else as it is. */

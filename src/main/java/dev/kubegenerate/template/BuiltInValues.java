@@ -3,6 +3,7 @@ package dev.kubegenerate.template;
 import dev.kubegenerate.fast.CompactJson;
 import dev.kubegenerate.fast.JsonString;
 import dev.kubegenerate.model.InputException;
+import dev.kubegenerate.model.JsonTrees;
 import dev.kubegenerate.yaml.YamlNodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,23 +131,7 @@ public final class BuiltInValues {
 
   /** Equal, and of the same types throughout: what the library's readers would see alike. */
   static boolean same(Object a, Object b) {
-    if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-      if (!List.copyOf(x.keySet()).equals(List.copyOf(y.keySet()))) {
-        return false;
-      }
-      return x.keySet().stream().allMatch(k -> same(x.get(k), y.get(k)));
-    }
-    if (a instanceof List<?> x && b instanceof List<?> y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (int i = 0; i < x.size(); i++) {
-        if (!same(x.get(i), y.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return Objects.equals(a, b) && (a == null || a.getClass() == b.getClass());
+    return JsonTrees.equal(
+        a, b, true, (x, y) -> Objects.equals(x, y) && (x == null || x.getClass() == y.getClass()));
   }
 }
