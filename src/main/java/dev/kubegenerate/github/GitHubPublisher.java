@@ -9,10 +9,7 @@ import dev.kubegenerate.report.WorkflowCommands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,21 +180,11 @@ public final class GitHubPublisher {
                 // nothing left to report it to but the log, which the caller writes
               }
             });
-    env.stepSummary()
-        .ifPresent(
-            file -> {
-              try {
-                Files.writeString(
-                    file,
-                    "### kube-generate\n\n:x: The check could not finish: see the step's log.\n",
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
-              } catch (IOException | RuntimeException e) {
-                // as above
-              }
-            });
+    // a failure to append is left to the log, as above
+    JobSummary.append(
+        env,
+        "### kube-generate\n\n:x: The check could not finish: see the step's log.",
+        new ArrayList<>());
   }
 
   private static void warn(List<String> warnings, ActionsEnvironment env, PrintStream out) {

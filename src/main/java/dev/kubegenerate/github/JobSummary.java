@@ -27,7 +27,7 @@ final class JobSummary {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
-              } catch (IOException e) {
+              } catch (IOException | RuntimeException e) {
                 warnings.add("could not append the job summary: " + e);
               }
             });
