@@ -5,6 +5,7 @@ import dev.kubegenerate.model.Classified;
 import dev.kubegenerate.model.FileResult;
 import dev.kubegenerate.model.ManifestPath;
 import dev.kubegenerate.model.Status;
+import dev.kubegenerate.render.Marker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ final class UpdateWarnings {
         continue;
       }
       Status status = file.result().status();
-      if (status == Status.HAND_EDITED) {
+      if (status == Status.HAND_EDITED && !keepsTheEdit(file.result())) {
         out.add(
             file.result().path().value()
                 + ": warning: this generated file was edited by hand and --update overwrote it; "
@@ -45,6 +46,16 @@ final class UpdateWarnings {
     out.addAll(leftInRemovedClusters(config, files, deletes));
     out.addAll(outages(files));
     return out;
+  }
+
+  /**
+   * Whether today's render is the hand-edited body itself: the edit was made in the config since
+   * (the fix the check named), so the update writes only the marker lines again and loses nothing.
+   */
+  private static boolean keepsTheEdit(FileResult r) {
+    return r.committed().isPresent()
+        && r.rendered().isPresent()
+        && Marker.body(r.committed().get()).equals(Marker.body(r.rendered().get()));
   }
 
   /**
